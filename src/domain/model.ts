@@ -1,0 +1,154 @@
+/**
+ * The domain's records. Decimal quantities (marks, weights, totals) are kept as
+ * canonical decimal strings so that nothing passes through binary floating point
+ * between the judge's input and the published rank.
+ */
+
+export type Decimal = string;
+
+export const ROLES = ['organizer', 'judge', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Viewer {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+export const UNIT_KINDS = [
+  'PROVINCE',
+  'CITY',
+  'DISTRICT',
+  'COUNTY',
+  'TOWN',
+  'STREET',
+  'VILLAGE',
+  'COMMUNITY',
+  'DEPARTMENT',
+  'ENTERPRISE',
+  'OTHER',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  createdAt: string;
+}
+
+export interface Cadre {
+  id: string;
+  name: string;
+  unitId: string;
+  position: string | null;
+  grade: string | null;
+  birthYear: number | null;
+  updatedAt: string;
+}
+
+export interface Criterion {
+  key: string;
+  label: string;
+  description: string | null;
+  maxScore: Decimal;
+  weight: Decimal;
+  step: Decimal;
+}
+
+export interface Rubric {
+  id: string;
+  name: string;
+  version: number;
+  criteria: Criterion[];
+  maxTotal: Decimal;
+  createdAt: string;
+}
+
+export interface Competition {
+  id: string;
+  name: string;
+  description: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export const ROUND_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export interface Round {
+  id: string;
+  competitionId: string;
+  name: string;
+  status: RoundStatus;
+  /** The rubric version pinned at creation; copied so that scoring never depends on a second read. */
+  rubric: Rubric;
+  trimHighest: number;
+  trimLowest: number;
+  entryCount: number;
+  judgeCount: number;
+  /** Optimistic-concurrency counter of the round item. */
+  version: number;
+  createdAt: string;
+}
+
+/** What an entry remembers of its cadre or unit at enrolment: the record of who pitched, as they were. */
+export interface CadreSnapshot {
+  id: string;
+  name: string;
+  unitId: string;
+  position: string | null;
+  grade: string | null;
+  birthYear: number | null;
+}
+
+export interface UnitSnapshot {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+}
+
+export interface Entry {
+  id: string;
+  roundId: string;
+  title: string;
+  order: number;
+  group: string | null;
+  cadre: CadreSnapshot | null;
+  unit: UnitSnapshot | null;
+  /** Current sheet total per judge id: everything the aggregate needs, guarded by `version`. */
+  sheetTotals: Record<string, Decimal>;
+  /** Rounded entry total (two decimals) or null before the first sheet. */
+  total: Decimal | null;
+  sheetCount: number;
+  version: number;
+}
+
+export interface Judge {
+  roundId: string;
+  userId: string;
+  name: string;
+  unitId: string | null;
+  /** Anonymous label, J1…Jn in order of assignment. */
+  label: string;
+}
+
+export interface Mark {
+  criterion: string;
+  score: Decimal;
+}
+
+export interface ScoreSheet {
+  id: string;
+  entryId: string;
+  roundId: string;
+  judgeId: string;
+  version: number;
+  scores: Mark[];
+  total: Decimal;
+  comment: string | null;
+  submittedAt: string;
+  clientRequestId: string;
+}

@@ -1,0 +1,13 @@
+import type { AppError } from '../domain/errors.js';
+import type { Viewer } from '../domain/model.js';
+import type { Services } from '../services/index.js';
+import type { Loaders } from './loaders.js';
+
+export interface GraphQLContext {
+  /** The authenticated caller, or null (then `authError` says why, if a credential was sent). */
+  viewer: Viewer | null;
+  authError: AppError | null;
+  services: Services;
+  loaders: Loaders;
+  requestId: string;
+}

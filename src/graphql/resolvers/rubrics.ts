@@ -1,0 +1,18 @@
+import type { Resolvers } from '../generated/types.js';
+
+export const rubricResolvers: Resolvers = {
+  Query: {
+    rubric: (_, { id, version }, { services }) => services.rubrics.getRubric(id, version),
+  },
+  Mutation: {
+    createRubric: (_, { input }, { services }) => services.rubrics.createRubric(input),
+  },
+  Rubric: {
+    maxTotal: (rubric) => Number(rubric.maxTotal),
+  },
+  Criterion: {
+    maxScore: (c) => Number(c.maxScore),
+    weight: (c) => Number(c.weight),
+    step: (c) => Number(c.step),
+  },
+};

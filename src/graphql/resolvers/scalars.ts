@@ -1,0 +1,17 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function parseInstant(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GraphQLError('DateTime must be an ISO-8601 UTC instant such as 2026-11-24T08:30:00Z');
+  }
+  return new Date(value).toISOString();
+}
+
+export const DateTime = new GraphQLScalarType<string, string>({
+  name: 'DateTime',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+  parseValue: parseInstant,
+  parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
+});

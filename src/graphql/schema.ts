@@ -1,0 +1,68 @@
+import { buildSchema, isObjectType, type GraphQLFieldResolver } from 'graphql';
+import { ACCESS, authorize, type AccessRule } from './access.js';
+import type { GraphQLContext } from './context.js';
+import type { Resolvers } from './generated/types.js';
+import { typeDefs } from './generated/typeDefs.js';
+import { competitionResolvers } from './resolvers/competitions.js';
+import { directoryResolvers } from './resolvers/directory.js';
+import { rubricResolvers } from './resolvers/rubrics.js';
+import { DateTime } from './resolvers/scalars.js';
+import { scoringResolvers } from './resolvers/scoring.js';
+import { viewerResolvers } from './resolvers/viewer.js';
+
+export { typeDefs };
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+function merge(...maps: Resolvers[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map as ResolverMap)) merged[type] = { ...merged[type], ...fields };
+  }
+  return merged;
+}
+
+/** Puts the authorization table in front of every root field. */
+function guardRootFields(resolvers: ResolverMap): ResolverMap {
+  const guarded = { ...resolvers };
+  for (const root of ['Query', 'Mutation'] as const) {
+    const rules: Record<string, AccessRule> = ACCESS[root];
+    guarded[root] = Object.fromEntries(
+      Object.entries(resolvers[root] ?? {}).map(([field, resolve]) => {
+        const rule = rules[field];
+        if (!rule) throw new Error(`No access rule for ${root}.${field}`);
+        const guardedResolve: GraphQLFieldResolver<unknown, GraphQLContext> = (parent, args, context, info) => {
+          authorize(context, rule, `${root}.${field}`);
+          return (resolve as GraphQLFieldResolver<unknown, GraphQLContext>)(parent, args, context, info);
+        };
+        return [field, guardedResolve];
+      }),
+    );
+  }
+  return guarded;
+}
+
+/** Fails fast when the schema, the resolvers and the access table disagree about the root fields. */
+function assertComplete(resolvers: ResolverMap): void {
+  const schema = buildSchema(typeDefs);
+  for (const root of ['Query', 'Mutation'] as const) {
+    const type = schema.getType(root);
+    const fields = isObjectType(type) ? Object.keys(type.getFields()) : [];
+    const rules = Object.keys(ACCESS[root]);
+    const missing = [...fields.filter((f) => !rules.includes(f) || !resolvers[root]?.[f]), ...rules.filter((r) => !fields.includes(r))];
+    if (missing.length > 0) throw new Error(`${root} fields without a rule or resolver: ${missing.join(', ')}`);
+  }
+}
+
+export function buildResolvers(): ResolverMap {
+  const resolvers = merge(
+    { DateTime } as Resolvers,
+    viewerResolvers,
+    directoryResolvers,
+    rubricResolvers,
+    competitionResolvers,
+    scoringResolvers,
+  );
+  assertComplete(resolvers);
+  return guardRootFields(resolvers);
+}

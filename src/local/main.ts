@@ -1,0 +1,69 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { issueDevToken } from '../auth/devIssuer.js';
+import { startDynamoLocal, type LocalDynamo } from './dynamoLocal.js';
+import { createLocalRuntime, dataDir } from './environment.js';
+import { createLocalServer } from './http.js';
+import { DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo } from './seed.js';
+
+/**
+ * `npm start`: DynamoDB Local with data under $DATA_DIR (unless $DYNAMODB_ENDPOINT
+ * points elsewhere), tables created, the demo seeded once, GraphQL on $PORT.
+ */
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const dir = dataDir();
+  await mkdir(join(dir, 'dynamodb'), { recursive: true });
+
+  let dynamo: LocalDynamo | null = null;
+  const endpoint =
+    process.env.DYNAMODB_ENDPOINT ??
+    (dynamo = await startDynamoLocal({
+      path: join(dir, 'dynamodb'),
+      ...(process.env.DYNAMODB_PORT ? { port: Number(process.env.DYNAMODB_PORT) } : {}),
+    })).endpoint;
+
+  const runtime = await createLocalRuntime({ endpoint, tablePrefix: process.env.TABLE_PREFIX ?? 'bxgc-local', dataDir: dir, quiet: process.env.LOG_REQUESTS !== 'true' });
+  const seeded = await seedDemo(runtime.services);
+
+  const port = Number(process.env.PORT ?? 4000);
+  const server = createLocalServer(runtime.handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+
+  const token = (viewer: { id: string; name: string; roles: readonly ('organizer' | 'judge' | 'viewer')[] }) =>
+    issueDevToken(runtime.keys.privateJwk, { sub: viewer.id, name: viewer.name, roles: viewer.roles });
+  const lines = [
+    `比学赶超 scoring API — http://127.0.0.1:${port}/graphql`,
+    `DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${join(dir, 'dynamodb')})` : ''}`,
+    seeded ? `Seeded the demo: competition ${seeded.competitionId}, round ${seeded.roundId} (OPEN)` : 'Demo data already present; not seeded again.',
+    '',
+    'Tokens (valid 7 days; `npm run token -- --role judge --user judge-1 --name 陈建国` makes more):',
+    `  organizer  ${DEMO_ORGANIZER.name}: ${await token(DEMO_ORGANIZER)}`,
+    ...(await Promise.all(DEMO_JUDGES.map(async (j) => `  ${j.userId.padEnd(9)}  ${j.name}: ${await token({ id: j.userId, name: j.name, roles: ['judge'] })}`))),
+    `  viewer     ${DEMO_VIEWER.name}: ${await token(DEMO_VIEWER)}`,
+    '',
+    'Ctrl-C stops the server and DynamoDB Local.',
+  ];
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { NotFoundError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Rubric } from '../domain/model.js';
+import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
+import type { Store } from '../store/index.js';
+import { finite, optionalText, parseArgument, text, z } from './validation.js';
+
+const criterionInput = z.object({
+  key: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a letter, then letters, digits or _, at most 40')),
+  label: text(100),
+  description: optionalText(1000),
+  maxScore: finite,
+  weight: z.pipe(z.optional(z.nullable(finite)), z.transform((v) => v ?? 1)),
+  step: z.pipe(z.optional(z.nullable(finite)), z.transform((v) => v ?? 0.5)),
+});
+
+const createRubricInput = z.object({
+  name: text(100),
+  criteria: z.array(criterionInput).check(z.minLength(1), z.maxLength(MAX_CRITERIA)),
+});
+
+export class RubricService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
+
+  async createRubric(input: unknown): Promise<Rubric> {
+    const parsed = parseArgument(createRubricInput, input, 'input');
+    const { criteria, maxTotal } = buildCriteria(parsed.criteria, 'input.criteria');
+    const rubric: Rubric = {
+      id: newId('rubric'),
+      name: parsed.name,
+      version: 1,
+      criteria,
+      maxTotal,
+      createdAt: this.now().toISOString(),
+    };
+    await this.store.rubrics.putVersion(rubric);
+    return rubric;
+  }
+
+  async getRubric(id: string, version?: number | null): Promise<Rubric | null> {
+    return this.store.rubrics.get(id, version ?? undefined);
+  }
+
+  async requireLatest(id: string, path: string): Promise<Rubric> {
+    const rubric = await this.store.rubrics.get(id);
+    if (!rubric) throw new NotFoundError('Rubric', id, path);
+    return rubric;
+  }
+}

@@ -1,0 +1,125 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Competition, Round, RoundStatus } from '../domain/model.js';
+import type { Dynamo } from './client.js';
+import { ALL_COMPETITIONS, competitionIndexes, competitionKey, roundIndexes, roundKey, roundsOf } from './keys.js';
+import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, recordOf, type Page } from './ops.js';
+import { INDEX } from './tables.js';
+
+/** Competitions and the round items that carry each round's status, rule and counters. */
+export class CompetitionStore {
+  constructor(
+    private readonly db: Dynamo,
+    private readonly table: string,
+  ) {}
+
+  async createCompetition(competition: Competition): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...competitionKey(competition.id), ...competitionIndexes(competition), entity: 'Competition', ...competition },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getCompetitions(ids: readonly string[]): Promise<Map<string, Competition>> {
+    const items = await batchGet(this.db, this.table, ids.map(competitionKey));
+    return new Map(items.map((i) => recordOf<Competition>(i)).map((c) => [c.id, c]));
+  }
+
+  /** Newest first. */
+  async listCompetitions(limit: number, start: Record<string, unknown> | undefined): Promise<Page> {
+    return queryPage(this.db, {
+      TableName: this.table,
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': ALL_COMPETITIONS },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    });
+  }
+
+  /** Creates a round; returns false when the competition does not exist (nothing written). */
+  async createRound(round: Round): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.table,
+                Key: competitionKey(round.competitionId),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...roundKey(round.id), ...roundIndexes(round), entity: 'Round', ...round },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async getRound(id: string, consistent = false): Promise<Round | null> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: roundKey(id), ConsistentRead: consistent }));
+    return out.Item ? recordOf<Round>(out.Item) : null;
+  }
+
+  async getRounds(ids: readonly string[]): Promise<Map<string, Round>> {
+    const items = await batchGet(this.db, this.table, ids.map(roundKey));
+    return new Map(items.map((i) => recordOf<Round>(i)).map((r) => [r.id, r]));
+  }
+
+  /** Rounds of a competition in creation order. */
+  async listRounds(competitionId: string): Promise<Round[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': roundsOf(competitionId) },
+    });
+    return items.map((i) => recordOf<Round>(i));
+  }
+
+  /**
+   * Moves a round from one status to the next in a single conditional write.
+   * `requirePanel` adds the opening rule (at least one entry and one judge).
+   * Returns the updated round, or null when the round was no longer in `from`.
+   */
+  async transition(id: string, from: RoundStatus, to: RoundStatus, at: string, requirePanel: boolean): Promise<Round | null> {
+    const guard = requirePanel ? ' AND entryCount > :zero AND judgeCount > :zero' : '';
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: 'SET #status = :to, version = version + :one, #stamp = :at',
+          ConditionExpression: `#status = :from${guard}`,
+          ExpressionAttributeNames: { '#status': 'status', '#stamp': `${to.toLowerCase()}At` },
+          ExpressionAttributeValues: {
+            ':from': from,
+            ':to': to,
+            ':one': 1,
+            ':at': at,
+            ...(requirePanel ? { ':zero': 0 } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { Dynamo } from './client.js';
+import { CompetitionStore } from './competitions.js';
+import { DirectoryStore } from './directory.js';
+import { RoundStore } from './rounds.js';
+import { RubricStore } from './rubrics.js';
+import { SheetStore } from './sheets.js';
+import type { TableNames } from './tables.js';
+
+export interface Store {
+  directory: DirectoryStore;
+  rubrics: RubricStore;
+  competitions: CompetitionStore;
+  rounds: RoundStore;
+  sheets: SheetStore;
+}
+
+export function createStore(db: Dynamo, tables: TableNames): Store {
+  return {
+    directory: new DirectoryStore(db, tables.directory),
+    rubrics: new RubricStore(db, tables.rubrics),
+    competitions: new CompetitionStore(db, tables.competitions),
+    rounds: new RoundStore(db, tables.competitions),
+    sheets: new SheetStore(db, tables.competitions),
+  };
+}
+
+export type { Dynamo } from './client.js';
+export { createDynamo } from './client.js';
+export type { TableNames } from './tables.js';

@@ -1,0 +1,139 @@
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Dynamo } from './client.js';
+import type { ItemKey } from './keys.js';
+
+/** Attributes that locate an item rather than describe it. */
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity']);
+
+export type Item = Record<string, unknown>;
+
+/** The record stored in an item, without its key and index attributes. */
+export function recordOf<T>(item: Item): T {
+  const record: Item = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) record[k] = v;
+  return record as T;
+}
+
+export interface Page {
+  items: Item[];
+  lastKey: Record<string, unknown> | undefined;
+}
+
+export async function queryPage(db: Dynamo, input: QueryCommandInput): Promise<Page> {
+  const out = await db.send(new QueryCommand(input));
+  return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey };
+}
+
+/** Every item of a query, following DynamoDB's 1 MB pages. */
+export async function queryAll(db: Dynamo, input: QueryCommandInput): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await queryPage(db, { ...input, ExclusiveStartKey: start });
+    items.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return items;
+}
+
+/** Counts a query's matches without transferring them. */
+export async function queryCount(db: Dynamo, input: QueryCommandInput): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start }));
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
+const MAX_UNPROCESSED_ROUNDS = 8;
+
+/** Reads items by key from one table, in batches of 100, retrying unprocessed keys. */
+export async function batchGet(db: Dynamo, table: string, keys: readonly ItemKey[], consistent = false): Promise<Item[]> {
+  const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+  const found: Item[] = [];
+  for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+    let pending: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_LIMIT).map((k) => ({ pk: k.pk, sk: k.sk }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= MAX_UNPROCESSED_ROUNDS) throw new Error('BatchGet left keys unprocessed');
+      if (round > 0) await backoff(round);
+      const out = await db.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }),
+      );
+      found.push(...((out.Responses?.[table] ?? []) as Item[]));
+      pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return found;
+}
+
+/** Puts items into one table, in batches of 25, retrying unprocessed items. Not atomic: use for idempotent writes. */
+export async function batchPut(db: Dynamo, table: string, items: readonly Item[]): Promise<number> {
+  let requests = 0;
+  for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
+    let pending = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= MAX_UNPROCESSED_ROUNDS) throw new Error('BatchWrite left items unprocessed');
+      if (round > 0) await backoff(round);
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      requests++;
+      pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;
+    }
+  }
+  return requests;
+}
+
+/** Why each item of a cancelled transaction failed, in request order (`None` for those that did not). */
+export function cancellationReasons(error: unknown): string[] | null {
+  if (!(error instanceof TransactionCanceledException)) return null;
+  return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException;
+}
+
+/** Another transaction held one of the items: safe to retry the whole operation. */
+export function isTransientConflict(error: unknown): boolean {
+  const reasons = cancellationReasons(error);
+  if (reasons) return reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
+  return (error as { name?: string } | null)?.name === 'TransactionConflictException';
+}
+
+/** An optimistic write lost to a concurrent one; the operation starts over. */
+export class RaceLost extends Error {}
+
+export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void> {
+  // Full jitter: spreads competing retries apart instead of letting them collide again.
+  const ms = Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs an optimistic operation, retrying it from the start while `shouldRetry`
+ * says the failure was a lost race, up to `attempts` times.
+ */
+export async function retrying<T>(
+  operation: (attempt: number) => Promise<T>,
+  shouldRetry: (error: unknown) => boolean,
+  attempts = 12,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      if (attempt + 1 >= attempts || !shouldRetry(error)) throw error;
+      await backoff(attempt + 1);
+    }
+  }
+}

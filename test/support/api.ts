@@ -1,0 +1,114 @@
+import { inject } from 'vitest';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { generateDevKey, issueDevToken, createDevVerifier, type DevKeyPair } from '../../src/auth/devIssuer.js';
+import type { Role } from '../../src/domain/model.js';
+import { silentLogger } from '../../src/graphql/plugins.js';
+import { createGraphQLHandler, type GraphQLHandler } from '../../src/handler.js';
+import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
+import { createDynamo, type Dynamo } from '../../src/store/client.js';
+import { tableNamesFor } from '../../src/store/tables.js';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Record<string, string>;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions: { code: string; field?: string; reason?: string; [k: string]: unknown } }[];
+  extensions?: { cost?: { dynamodbRequests: number; readCapacityUnits: number; writeCapacityUnits: number } };
+}
+
+export interface TestApi {
+  handler: GraphQLHandler;
+  dynamo: Dynamo;
+  keys: DevKeyPair;
+  tables: ReturnType<typeof tableNamesFor>;
+  token(user: string, roles: Role | Role[], name?: string): Promise<string>;
+  /** Sends one GraphQL POST, as API Gateway would deliver it, straight to the Lambda handler. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+}
+
+export async function createTestApi(): Promise<TestApi> {
+  const keys = await generateDevKey();
+  const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') });
+  const tables = tableNamesFor(inject('tablePrefix'));
+  const handler = createGraphQLHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: silentLogger });
+  return {
+    handler,
+    dynamo,
+    keys,
+    tables,
+    token: (user, roles, name) =>
+      issueDevToken(keys.privateJwk, { sub: user, name: name ?? user, roles: Array.isArray(roles) ? roles : [roles] }),
+    async gql(query, variables, token) {
+      const result = await handler(
+        apiGatewayEvent({
+          method: 'POST',
+          body: JSON.stringify({ query, variables }),
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        }),
+        lambdaContext(),
+      );
+      const body = JSON.parse(result.body ?? '{}');
+      return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, ...body };
+    },
+  };
+}
+
+/** An API Gateway HTTP API payload-2.0 event, shaped as AWS sends it. */
+export function apiGatewayEvent(options: {
+  method: 'GET' | 'POST' | 'OPTIONS';
+  body?: string;
+  headers?: Record<string, string>;
+  rawQueryString?: string;
+  isBase64Encoded?: boolean;
+}): APIGatewayProxyEventV2 {
+  const now = Date.now();
+  const query = new URLSearchParams(options.rawQueryString ?? '');
+  return {
+    version: '2.0',
+    routeKey: 'ANY /graphql',
+    rawPath: '/graphql',
+    rawQueryString: options.rawQueryString ?? '',
+    headers: {
+      accept: 'application/json',
+      host: 'abc123.execute-api.ap-east-1.amazonaws.com',
+      'user-agent': 'vitest',
+      'x-amzn-trace-id': 'Root=1-5f84c7a9-0b3d1e2f3a4b5c6d7e8f9a0b',
+      'x-forwarded-for': '203.0.113.7',
+      'x-forwarded-port': '443',
+      'x-forwarded-proto': 'https',
+      ...options.headers,
+    },
+    queryStringParameters: options.rawQueryString ? Object.fromEntries(query) : undefined,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.ap-east-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method: options.method, path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+      requestId: `req-${now}-${Math.random().toString(36).slice(2, 8)}`,
+      routeKey: 'ANY /graphql',
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    body: options.body,
+    isBase64Encoded: options.isBase64Encoded ?? false,
+  };
+}
+
+export function lambdaContext() {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'bxgc-api',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:ap-east-1:123456789012:function:bxgc-api',
+    memoryLimitInMB: '1024',
+    awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+    logGroupName: '/aws/lambda/bxgc-api',
+    logStreamName: '2026/11/24/[$LATEST]abcdef',
+    getRemainingTimeInMillis: () => 29_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
