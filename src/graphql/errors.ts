@@ -56,6 +56,10 @@ export function isRetryableAwsError(error: unknown): boolean {
 
 /** Whether an error is one we expected (a caller mistake or a busy signal) rather than a fault to log loudly. */
 export function isExpected(error: unknown): boolean {
+  // graphql-js or Apollo rejecting the request itself (syntax, validation, method, coercion).
+  // Read by shape, not instanceof: a bundler or test runner may load graphql twice.
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
   const original = unwrapResolverError(error);
   return original instanceof AppError || isRetryableAwsError(original);
 }

@@ -61,7 +61,7 @@ export class CompetitionService {
     const first = parseArgument(pageSize, args.first, 'first');
     const start = args.after ? decodeCursor(keyCursor, args.after) : undefined;
     const page = await this.store.competitions.listCompetitions(first + 1, start);
-    return pageConnection(page.items, first, (item) => recordOf<Competition>(item));
+    return pageConnection(page, first, (item) => recordOf<Competition>(item));
   }
 
   async createRound(input: unknown): Promise<Round> {

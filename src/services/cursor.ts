@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../domain/errors.js';
+import { startKeyAfter, type Item, type Page } from '../store/ops.js';
 import { z } from './validation.js';
 
 /**
@@ -23,8 +24,6 @@ export function decodeCursor<T extends z.ZodMiniType>(schema: T, cursor: string,
 export const keyCursor = z.record(z.string().check(z.regex(/^(pk|sk|gsi\dpk|gsi\dsk)$/)), z.string().check(z.maxLength(1024)));
 
 
-const KEY_ATTRIBUTE = /^(pk|sk|gsi\dpk|gsi\dsk)$/;
-
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   hasNextPage: boolean;
@@ -35,10 +34,10 @@ export interface Connection<T> {
  * Builds a page from a query that asked for `first + 1` items: the extra item
  * only proves there is a next page. Each cursor is the item's own key.
  */
-export function pageConnection<T>(items: readonly Record<string, unknown>[], first: number, toNode: (item: Record<string, unknown>) => T): Connection<T> {
-  const edges = items.slice(0, first).map((item) => ({
-    cursor: encodeCursor(Object.fromEntries(Object.entries(item).filter(([k]) => KEY_ATTRIBUTE.test(k)))),
+export function pageConnection<T>(page: Page, first: number, toNode: (item: Item) => T): Connection<T> {
+  const edges = page.items.slice(0, first).map((item) => ({
+    cursor: encodeCursor(startKeyAfter(item, page.index)),
     node: toNode(item),
   }));
-  return { edges, hasNextPage: items.length > first, endCursor: edges.at(-1)?.cursor ?? null };
+  return { edges, hasNextPage: page.items.length > first, endCursor: edges.at(-1)?.cursor ?? null };
 }

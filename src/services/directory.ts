@@ -79,7 +79,7 @@ export class DirectoryService {
     const first = parseArgument(pageSize, args.first, 'first');
     const start = args.after ? decodeCursor(keyCursor, args.after) : undefined;
     const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, start);
-    return pageConnection(page.items, first, (item) => recordOf<Cadre>(item));
+    return pageConnection(page, first, (item) => recordOf<Cadre>(item));
   }
 
   async requireUnit(id: string): Promise<Unit> {

@@ -20,14 +20,25 @@ export function recordOf<T>(item: Item): T {
   return record as T;
 }
 
+/**
+ * The ExclusiveStartKey that resumes a query after `item`: the table key plus the
+ * queried index's key, and nothing else (DynamoDB rejects extra attributes).
+ */
+export function startKeyAfter(item: Item, index?: string): Record<string, unknown> {
+  const names = ['pk', 'sk', ...(index ? [`${index}pk`, `${index}sk`] : [])];
+  return Object.fromEntries(names.map((n) => [n, item[n]]));
+}
+
 export interface Page {
   items: Item[];
   lastKey: Record<string, unknown> | undefined;
+  /** The index the query read, so a cursor can carry exactly its key. */
+  index?: string;
 }
 
 export async function queryPage(db: Dynamo, input: QueryCommandInput): Promise<Page> {
   const out = await db.send(new QueryCommand(input));
-  return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey };
+  return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey, index: input.IndexName };
 }
 
 /** Every item of a query, following DynamoDB's 1 MB pages. */

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { generateDevKey, issueDevToken, createDevVerifier, type DevKeyPair } from '../../src/auth/devIssuer.js';
 import type { Role } from '../../src/domain/model.js';
-import { silentLogger } from '../../src/graphql/plugins.js';
+import type { Logger } from '../../src/graphql/plugins.js';
 import { createGraphQLHandler, type GraphQLHandler } from '../../src/handler.js';
 import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
 import { createDynamo, type Dynamo } from '../../src/store/client.js';
@@ -26,11 +26,14 @@ export interface TestApi {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
 }
 
+/** Unexpected errors are printed so a failing test shows the cause the client never sees. */
+const errorsOnly: Logger = { info: () => {}, error: (message, fields) => console.error(message, fields) };
+
 export async function createTestApi(): Promise<TestApi> {
   const keys = await generateDevKey();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') });
   const tables = tableNamesFor(inject('tablePrefix'));
-  const handler = createGraphQLHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: silentLogger });
+  const handler = createGraphQLHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly });
   return {
     handler,
     dynamo,

@@ -77,13 +77,15 @@ export async function openRound(
     entryIds.push(...addEntries.map((e: { id: string }) => e.id));
   }
   const judgeIds = Array.from({ length: options.judges ?? 3 }, (_, i) => unique(`judge${i}-`));
-  ok(
-    await api.gql(
-      `mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { userId } }`,
-      { r: createRound.id, j: judgeIds.map((userId, i) => ({ userId, name: `评委${i + 1}` })) },
-      organizer,
-    ),
-  );
+  if (judgeIds.length > 0) {
+    ok(
+      await api.gql(
+        `mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { userId } }`,
+        { r: createRound.id, j: judgeIds.map((userId, i) => ({ userId, name: `评委${i + 1}` })) },
+        organizer,
+      ),
+    );
+  }
   if (options.open !== false) ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: createRound.id }, organizer));
   const judges = await Promise.all(judgeIds.map(async (userId) => ({ userId, token: await api.token(userId, 'judge') })));
   return { organizer, viewer, unitId: createUnit.id, rubricId: createRubric.id, competitionId: createCompetition.id, roundId: createRound.id, entryIds, judges };

@@ -1,0 +1,97 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLocalServer, MAX_BODY_BYTES } from '../src/local/http.js';
+import { apiGatewayEvent, createTestApi, lambdaContext, type TestApi } from './support/api.js';
+
+let api: TestApi;
+let viewer: string;
+beforeAll(async () => {
+  api = await createTestApi();
+  viewer = await api.token('lambda-viewer', 'viewer', '观众');
+});
+
+const json = { 'content-type': 'application/json' };
+
+describe('Lambda handler with API Gateway HTTP API (payload 2.0) events', () => {
+  it('answers a POST with application/json', async () => {
+    const result = await api.handler(
+      apiGatewayEvent({ method: 'POST', body: JSON.stringify({ query: '{ me { id name roles } }' }), headers: { ...json, authorization: `Bearer ${viewer}` } }),
+      lambdaContext(),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(result.body!).data.me).toEqual({ id: 'lambda-viewer', name: '观众', roles: ['viewer'] });
+  });
+
+  it('answers a base64-encoded POST body, as API Gateway may deliver it', async () => {
+    const body = Buffer.from(JSON.stringify({ query: '{ me { id } }' })).toString('base64');
+    const result = await api.handler(apiGatewayEvent({ method: 'POST', body, isBase64Encoded: true, headers: { ...json, authorization: `Bearer ${viewer}` } }), lambdaContext());
+    expect(JSON.parse(result.body!).data.me.id).toBe('lambda-viewer');
+  });
+
+  it('answers a GET query with the CSRF preflight header, and refuses one without it', async () => {
+    const rawQueryString = `query=${encodeURIComponent('{ me { id } }')}`;
+    const allowed = await api.handler(
+      apiGatewayEvent({ method: 'GET', rawQueryString, headers: { authorization: `Bearer ${viewer}`, 'apollo-require-preflight': 'true' } }),
+      lambdaContext(),
+    );
+    expect(JSON.parse(allowed.body!).data.me.id).toBe('lambda-viewer');
+    const refused = await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString, headers: { authorization: `Bearer ${viewer}` } }), lambdaContext());
+    expect(refused.statusCode).toBe(400);
+  });
+
+  it('refuses mutations over GET', async () => {
+    const rawQueryString = `query=${encodeURIComponent('mutation { createCompetition(input: { name: "x" }) { id } }')}`;
+    const result = await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString, headers: { 'apollo-require-preflight': 'true' } }), lambdaContext());
+    expect(result.statusCode).toBe(405);
+  });
+
+  it('answers malformed JSON and batched requests with 400 and no stack trace', async () => {
+    for (const body of ['{"query": ', JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }])]) {
+      const result = await api.handler(apiGatewayEvent({ method: 'POST', body, headers: json }), lambdaContext());
+      expect(result.statusCode).toBe(400);
+      expect(result.body).not.toMatch(/\.(ts|js):\d+/);
+    }
+  });
+
+  it('is what src/lambda.ts exports when configured from the environment', async () => {
+    Object.assign(process.env, {
+      STAGE: 'dev',
+      AWS_REGION: 'local',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      TABLE_PREFIX: inject('tablePrefix'),
+      AUTH_DEV_PUBLIC_JWK: JSON.stringify(api.keys.publicJwk),
+    });
+    const { handler } = await import('../src/lambda.js');
+    const result = await handler(
+      apiGatewayEvent({ method: 'POST', body: JSON.stringify({ query: '{ competitions(first: 1) { edges { node { id } } } me { id } }' }), headers: { ...json, authorization: `Bearer ${viewer}` } }),
+      lambdaContext(),
+    );
+    const body = JSON.parse(result.body!);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.me.id).toBe('lambda-viewer');
+    expect(body.extensions.cost.dynamodbRequests).toBe(1);
+  });
+});
+
+describe('local HTTP server', () => {
+  it('serves /graphql through the same handler, 404 elsewhere, 413 for bodies over 1 MB', async () => {
+    const server = createLocalServer(api.handler);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ok = await fetch(`${base}/graphql`, { method: 'POST', headers: { ...json, authorization: `Bearer ${viewer}` }, body: JSON.stringify({ query: '{ me { id } }' }) });
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as any).data.me.id).toBe('lambda-viewer');
+      expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+      const huge = await fetch(`${base}/graphql`, { method: 'POST', headers: json, body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+      expect(huge.status).toBe(413);
+    } finally {
+      server.close();
+    }
+  });
+});
