@@ -131,7 +131,7 @@ describe('directory and catalogue reads', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: any = ok(await api.gql(`query($u: ID, $a: String) { cadres(unitId: $u, first: 2, after: $a) { edges { node { id position grade birthYear unit { name } } } pageInfo { hasNextPage endCursor } } }`, { u: town.id, a: after }, organizer)).cadres;
+      const page: any = ok<any>(await api.gql(`query($u: ID, $a: String) { cadres(unitId: $u, first: 2, after: $a) { edges { node { id position grade birthYear unit { name } } } pageInfo { hasNextPage endCursor } } }`, { u: town.id, a: after }, organizer)).cadres;
       seen.push(...page.edges.map((e: any) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;

@@ -32,7 +32,7 @@ describe('leaderboard', () => {
     let pages = 0;
     do {
       const response: any = await api.gql(PAGE, { r: s.roundId, first: 7, after }, s.viewer);
-      const board = ok(response).leaderboard;
+      const board = ok<any>(response).leaderboard;
       expect(board.totalCount).toBe(ENTRIES);
       expect(response.extensions.cost.dynamodbRequests).toBeLessThanOrEqual(2);
       rows.push(...board.edges.map((e: any) => ({ rank: e.node.rank, total: e.node.total, id: e.node.entry.id })));
