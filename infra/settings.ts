@@ -35,24 +35,32 @@ export const CONTEXT = {
   alarmEmail: 'alarmEmail',
 } as const;
 
-const STAGE_DEFAULTS: Record<Stage, Omit<StageSettings, 'stage' | 'webOrigins' | 'alarmEmail'> & { webOrigin?: string }> = {
+interface StageDefaults {
+  readonly protectData: boolean;
+  readonly webOrigin: string | undefined;
+  readonly throttle: StageSettings['throttle'];
+  readonly logRetention: RetentionDays;
+}
+
+/** The only differences between stages; everything else is the same everywhere. */
+const STAGE_DEFAULTS: Record<Stage, StageDefaults> = {
   dev: {
     protectData: false,
     webOrigin: '*',
-    lambdaMemoryMb: 1024,
-    lambdaTimeout: Duration.seconds(10),
     throttle: { rateLimit: 20, burstLimit: 40 },
     logRetention: RetentionDays.TWO_WEEKS,
   },
   prod: {
     protectData: true,
     // No default: a production API answers only the web app it was deployed for.
-    lambdaMemoryMb: 1024,
-    lambdaTimeout: Duration.seconds(10),
+    webOrigin: undefined,
     throttle: { rateLimit: 200, burstLimit: 400 },
     logRetention: RetentionDays.THREE_MONTHS,
   },
 };
+
+const DEFAULT_MEMORY_MB = 1024;
+const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /**
  * API Gateway stops waiting for an HTTP API integration after 30 s; a function
@@ -66,12 +74,12 @@ const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 export function settingsFromContext(read: (key: string) => unknown): StageSettings {
   const stage = parseStage(read(CONTEXT.stage));
   const defaults = STAGE_DEFAULTS[stage];
-  const timeoutSeconds = integer(read, CONTEXT.lambdaTimeoutSeconds, defaults.lambdaTimeout.toSeconds(), 1, MAX_TIMEOUT_SECONDS);
+  const timeoutSeconds = integer(read, CONTEXT.lambdaTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
   return {
     stage,
     protectData: defaults.protectData,
     webOrigins: parseWebOrigins(stage, read(CONTEXT.webOrigin) ?? defaults.webOrigin),
-    lambdaMemoryMb: integer(read, CONTEXT.lambdaMemoryMb, defaults.lambdaMemoryMb, 128, 10_240),
+    lambdaMemoryMb: integer(read, CONTEXT.lambdaMemoryMb, DEFAULT_MEMORY_MB, 128, 10_240),
     lambdaTimeout: Duration.seconds(timeoutSeconds),
     throttle: {
       rateLimit: integer(read, CONTEXT.throttleRateLimit, defaults.throttle.rateLimit, 1, 10_000),

@@ -1,0 +1,70 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { ROLES, type Role } from '../src/domain/model.js';
+
+/** One Cognito group per role; the API reads a caller's roles from their groups. */
+const GROUP_DESCRIPTIONS: Record<Role, string> = {
+  organizer: 'Manages units, cadres, rubrics and competitions; runs and publishes rounds',
+  judge: 'Submits score sheets for the entries assigned to them',
+  viewer: 'Reads competitions, rounds and published results',
+};
+
+export interface UserDirectoryProps {
+  readonly protectData: boolean;
+}
+
+/** Who may sign in: a Cognito user pool whose groups are the API's roles, and the web app's client. */
+export class UserDirectory extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly webClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: UserDirectoryProps) {
+    super(scope, id);
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      // Organizers invite judges and viewers; nobody registers themselves.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Threat protection (compromised credentials, adaptive authentication) needs the Plus plan.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: props.protectData,
+      removalPolicy: props.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional rather than required: judges and viewers are often invited for a single event and sign in on ' +
+        'shared or borrowed devices, where enrolling an authenticator would block scoring. TOTP is available to every ' +
+        'user (organizers are expected to enrol), and full-function threat protection challenges or blocks risky sign-ins.',
+    });
+
+    for (const role of ROLES) {
+      this.userPool.addGroup(`${role}Group`, { groupName: role, description: GROUP_DESCRIPTIONS[role] });
+    }
+
+    this.webClient = this.userPool.addClient('WebClient', {
+      // A browser app cannot keep a secret; it signs in with SRP and renews with refresh tokens.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    });
+  }
+}
