@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -41,7 +41,7 @@ export class GraphqlApi extends Construct {
     const removalPolicy = settings.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const functionLogs = new logs.LogGroup(this, 'FunctionLogs', { retention: settings.logRetention, removalPolicy });
-    // An own role instead of AWSLambdaBasicExecutionRole: writes to this log group only.
+    // Its own role instead of AWSLambdaBasicExecutionRole, which may write to any log group.
     const role = new iam.Role(this, 'FunctionRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     functionLogs.grantWrite(role);
 
@@ -67,10 +67,13 @@ export class GraphqlApi extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
+        // Prefer the ES module build of dependencies that ship both, matching the output format.
         mainFields: ['module', 'main'],
         banner: CREATE_REQUIRE_BANNER,
         minify: true,
         sourceMap: true,
+        // Stack traces need the mappings only; embedded sources would triple the map's size.
+        sourcesContent: false,
         // The Node.js 22 runtime provides AWS SDK v3.
         externalModules: ['@aws-sdk/*'],
       },
@@ -84,29 +87,30 @@ export class GraphqlApi extends Construct {
     tables.grantItemAccess(this.function);
 
     const api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `${Stack.of(this).stackName}-graphql`,
       description: `GraphQL scoring API (${settings.stage})`,
       createDefaultStage: false,
-      // API Gateway answers CORS preflight requests itself; they never reach the function.
+      // With CORS configured, API Gateway answers preflight requests itself.
       corsPreflight: {
         allowOrigins: [...settings.webOrigins],
-        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.OPTIONS],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
         // Apollo Server's CSRF prevention accepts these headers as proof of a preflighted request.
         allowHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
         maxAge: Duration.hours(1),
       },
     });
-    const route = api.addRoutes({
+    const routes = api.addRoutes({
       path: GRAPHQL_PATH,
       methods: [apigw.HttpMethod.ANY],
       integration: new HttpLambdaIntegration('GraphqlIntegration', this.function),
     });
-    for (const r of route) {
-      Validations.of(r).acknowledge({
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'Authorization happens in the function: every GraphQL field requires a caller verified against the Cognito ' +
-          'user pool and checks their groups (src/graphql/access.ts). A gateway JWT authorizer on this ANY route would ' +
-          'also intercept the CORS preflight, which browsers send without a token, and break the web app.',
+          'Authorization happens in the function: every GraphQL field requires a verified bearer token and checks the ' +
+          "caller's roles (src/graphql/access.ts). A gateway JWT authorizer on this ANY route would also intercept the " +
+          'CORS preflight, which browsers send without a token, and break the web app.',
       });
     }
 

@@ -51,7 +51,8 @@ export class UserDirectory extends Construct {
       reason:
         'MFA is optional rather than required: judges and viewers are often invited for a single event and sign in on ' +
         'shared or borrowed devices, where enrolling an authenticator would block scoring. TOTP is available to every ' +
-        'user (organizers are expected to enrol), and full-function threat protection challenges or blocks risky sign-ins.',
+        'user (organizers are expected to enrol), and enforced threat protection checks each sign-in for risk and ' +
+        'compromised credentials.',
     });
 
     for (const role of ROLES) {

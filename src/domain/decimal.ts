@@ -37,9 +37,13 @@ export function mean(values: readonly Big[]): Big {
   return sum(values).div(values.length);
 }
 
+export function roundHalfUp(value: Big, places: number): Big {
+  return value.round(places, BigBase.roundHalfUp);
+}
+
 /** Two decimals, half up (四舍五入), as published. */
 export function round2(value: Big): Decimal {
-  return canonical(value.round(2, BigBase.roundHalfUp));
+  return canonical(roundHalfUp(value, 2));
 }
 
 export function toNumber(value: Decimal): number {

@@ -4,6 +4,10 @@
  * between the judge's input and the published rank.
  */
 
+import type { ScoringRule } from './rule.js';
+import type { JudgeSheet } from './scoring.js';
+import type { StandingsRule } from './standings.js';
+
 export type Decimal = string;
 
 export const ROLES = ['organizer', 'judge', 'viewer'] as const;
@@ -70,22 +74,24 @@ export interface Competition {
   id: string;
   name: string;
   description: string | null;
+  standingsRule: StandingsRule;
   createdBy: string;
   createdAt: string;
+  version: number;
 }
 
 export const ROUND_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
-export interface Round {
+export interface Round extends ScoringRule {
   id: string;
   competitionId: string;
   name: string;
   status: RoundStatus;
   /** The rubric version pinned at creation; copied so that scoring never depends on a second read. */
   rubric: Rubric;
-  trimHighest: number;
-  trimLowest: number;
+  /** Set once the official results (normalisation included) are stored after closing. */
+  resultsFinalizedAt: string | null;
   entryCount: number;
   judgeCount: number;
   /** Optimistic-concurrency counter of the round item. */
@@ -118,11 +124,17 @@ export interface Entry {
   group: string | null;
   cadre: CadreSnapshot | null;
   unit: UnitSnapshot | null;
-  /** Current sheet total per judge id: everything the aggregate needs, guarded by `version`. */
-  sheetTotals: Record<string, Decimal>;
-  /** Rounded entry total (two decimals) or null before the first sheet. */
-  total: Decimal | null;
+  /** Current sheet per judge id: everything the aggregate needs, guarded by `version`. */
+  sheets: Record<string, JudgeSheet>;
   sheetCount: number;
+  /** Normalised sheet totals per judge, set when a ZSCORE round's results are finalised. */
+  normalized: Record<string, Decimal> | null;
+  /** The round's rule applied to the raw sheets (what live leaderboards show). */
+  rawTotal: Decimal | null;
+  /** The official total: `rawTotal`, or the normalised result once finalised. Two decimals. */
+  total: Decimal | null;
+  /** Per-criterion value over the kept marks, two decimals. */
+  criterionValues: Record<string, Decimal>;
   version: number;
 }
 
@@ -140,6 +152,17 @@ export interface Mark {
   score: Decimal;
 }
 
+export interface Conflict {
+  roundId: string;
+  entryId: string;
+  judgeId: string;
+  reason: string;
+  /** Who recorded it: the judge (declared) or an organizer (set). */
+  source: 'JUDGE' | 'ORGANIZER';
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface ScoreSheet {
   id: string;
   entryId: string;
@@ -151,4 +174,14 @@ export interface ScoreSheet {
   comment: string | null;
   submittedAt: string;
   clientRequestId: string;
+}
+
+/** One line of an entry's audit trail: a submitted version, or a void. */
+export interface SheetEvent {
+  action: 'SUBMITTED' | 'VOIDED';
+  sheet: ScoreSheet;
+  /** Who acted: the judge for SUBMITTED, the organizer (or the judge declaring a conflict) for VOIDED. */
+  actorId: string;
+  reason: string | null;
+  at: string;
 }

@@ -1,39 +1,65 @@
 import { dec } from './decimal.js';
 import type { Decimal } from './model.js';
+import type { ScoringRule } from './rule.js';
+
+/**
+ * What a rank is decided by: the total, then the tie-breaking criteria's values in
+ * turn. Rows whose rank values are all equal share a rank.
+ */
+export interface RankValue {
+  total: Decimal;
+  tieBreakers: Decimal[];
+}
+
+/** The rank value of an entry, or null when it is not ranked (no total, or below quorum). */
+export function rankValueOf(
+  result: { total: Decimal | null; criterionValues: Record<string, Decimal> },
+  sheetCount: number,
+  rule: Pick<ScoringRule, 'quorum' | 'tieBreakers'>,
+): RankValue | null {
+  if (result.total === null || sheetCount < rule.quorum) return null;
+  return { total: result.total, tieBreakers: rule.tieBreakers.map((key) => result.criterionValues[key] ?? '0') };
+}
+
+/** Highest first; null (unranked) last. */
+export function compareRankValues(a: RankValue | null, b: RankValue | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const byTotal = dec(b.total).cmp(a.total);
+  if (byTotal !== 0) return byTotal;
+  for (let i = 0; i < Math.max(a.tieBreakers.length, b.tieBreakers.length); i++) {
+    const c = dec(b.tieBreakers[i] ?? 0).cmp(a.tieBreakers[i] ?? 0);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
 
 /** Where a ranked listing stands after its last row; carried in cursors so ranks hold across pages. */
 export interface RankState {
   /** 1-based position of the last row. */
   readonly position: number;
   readonly rank: number | null;
-  readonly total: Decimal | null;
+  /** A canonical encoding of the last row's rank value: equal keys ⇔ equal rank values. */
+  readonly tieKey: string | null;
 }
 
-export const RANK_START: RankState = { position: 0, rank: null, total: null };
+export const RANK_START: RankState = { position: 0, rank: null, tieKey: null };
 
 /**
- * Standard competition ranking (1, 2, 2, 4) applied one row at a time to rows
- * ordered by total, highest first. Rows without a total are unranked.
+ * Standard competition ranking (1, 2, 2, 4) applied one row at a time to rows in
+ * rank order. `tieKey` null means the row is unranked.
  */
-export function nextRank(previous: RankState, total: Decimal | null): RankState {
+export function nextRank(previous: RankState, tieKey: string | null): RankState {
   const position = previous.position + 1;
-  if (total === null) return { position, rank: null, total: null };
-  const tied = previous.total !== null && previous.rank !== null && dec(previous.total).eq(total);
-  return { position, rank: tied ? previous.rank : position, total };
+  if (tieKey === null) return { position, rank: null, tieKey: null };
+  const tied = previous.rank !== null && previous.tieKey === tieKey;
+  return { position, rank: tied ? previous.rank : position, tieKey };
 }
 
-/** Ranks for totals in any order: rank = 1 + the number of strictly greater totals. */
-export function rankAll(totals: readonly (Decimal | null)[]): (number | null)[] {
-  const ordered = totals.filter((t): t is Decimal => t !== null).sort((a, b) => dec(b).cmp(a));
-  return totals.map((total) => {
-    if (total === null) return null;
-    const greater = ordered.findIndex((t) => !dec(t).gt(total));
-    return greater + 1;
+/** Ranks for rank values in any order: 1 + the number of strictly better values. */
+export function rankAll(values: readonly (RankValue | null)[]): (number | null)[] {
+  const ordered = values.filter((v): v is RankValue => v !== null).sort(compareRankValues);
+  return values.map((value) => {
+    if (value === null) return null;
+    return ordered.findIndex((other) => compareRankValues(other, value) >= 0) + 1;
   });
-}
-
-/** Orders totals highest first, with missing totals last. */
-export function compareTotalsDescending(a: Decimal | null, b: Decimal | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  return dec(b).cmp(a);
 }

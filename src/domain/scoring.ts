@@ -1,9 +1,12 @@
-import { canonical, dec, mean, round2, sum } from './decimal.js';
+import { canonical, dec, mean, round2, sum, type Big } from './decimal.js';
 import type { Criterion, Decimal, Mark } from './model.js';
+import type { Aggregate, ScoringRule } from './rule.js';
 
-export interface TrimRule {
-  trimHighest: number;
-  trimLowest: number;
+/** One judge's current sheet as the aggregate keeps it. */
+export interface JudgeSheet {
+  total: Decimal;
+  /** Mark per criterion key. */
+  marks: Record<string, Decimal>;
 }
 
 /** Sheet total = Σ weight × score over the rubric's criteria. */
@@ -12,43 +15,103 @@ export function sheetTotal(criteria: readonly Criterion[], marks: readonly Mark[
   return canonical(sum(marks.map((m) => dec(m.score).times(weightOf.get(m.criterion) ?? 0))));
 }
 
-/** A sheet as the aggregate sees it: a total and a stable key that settles ties. */
-export interface TrimCandidate {
+export function marksByCriterion(marks: readonly Mark[]): Record<string, Decimal> {
+  return Object.fromEntries(marks.map((m) => [m.criterion, m.score]));
+}
+
+export interface Valued {
   readonly key: string;
-  readonly total: Decimal;
+  readonly value: Big;
 }
 
 /**
- * Drops the `trimHighest` highest and `trimLowest` lowest sheets (去掉最高分、最低分).
- * With too few sheets to drop that many and keep one, nothing is dropped (plain mean).
- * Among equal totals the sheet with the greater key is treated as the higher one,
- * which only decides which of two identical totals is labelled "trimmed".
+ * Drops the `trimHighest` highest and `trimLowest` lowest values (去掉最高分、最低分).
+ * With too few values to drop that many and keep one, nothing is dropped.
+ * Among equal values the greater key counts as higher; that only decides which of
+ * two identical values is labelled dropped, never the result.
  */
-export function trimSheets<T extends TrimCandidate>(sheets: readonly T[], rule: TrimRule): { kept: T[]; dropped: T[] } {
-  const ordered = [...sheets].sort(
-    (a, b) => dec(a.total).cmp(b.total) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+export function trim<T extends Valued>(items: readonly T[], rule: Pick<ScoringRule, 'trimHighest' | 'trimLowest'>): { kept: T[]; dropped: T[] } {
+  const ordered = [...items].sort((a, b) => a.value.cmp(b.value) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (ordered.length <= rule.trimHighest + rule.trimLowest) return { kept: ordered, dropped: [] };
-  const kept = ordered.slice(rule.trimLowest, ordered.length - rule.trimHighest);
-  const dropped = [...ordered.slice(0, rule.trimLowest), ...ordered.slice(ordered.length - rule.trimHighest)];
-  return { kept, dropped };
+  return {
+    kept: ordered.slice(rule.trimLowest, ordered.length - rule.trimHighest),
+    dropped: [...ordered.slice(0, rule.trimLowest), ...ordered.slice(ordered.length - rule.trimHighest)],
+  };
 }
 
-/** Entry total: mean of the kept sheet totals, two decimals half up; null with no sheet. */
-export function entryTotal(sheetTotals: Readonly<Record<string, Decimal>>, rule: TrimRule): Decimal | null {
-  const candidates = Object.entries(sheetTotals).map(([key, total]) => ({ key, total }));
-  if (candidates.length === 0) return null;
-  const { kept } = trimSheets(candidates, rule);
-  return round2(mean(kept.map((s) => dec(s.total))));
+export function aggregate(values: readonly Big[], how: Aggregate): Big {
+  if (how === 'MEAN') return mean(values);
+  const sorted = [...values].sort((a, b) => a.cmp(b));
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : mean([sorted[middle - 1]!, sorted[middle]!]);
 }
 
-/** Per-criterion mean mark over the given sheets, two decimals; null with no sheet. */
-export function criterionMeans(
+export interface EntryResult {
+  /** Entry total, two decimals, half up; null with no sheet. */
+  total: Decimal | null;
+  /** Per-criterion value (mean or median over what was kept), two decimals. */
+  criterionValues: Record<string, Decimal>;
+  /** Judges whose whole sheet was dropped (trimScope SHEET). */
+  droppedSheets: string[];
+  /** Per criterion, judges whose mark was dropped (trimScope CRITERION). */
+  droppedMarks: Record<string, string[]>;
+}
+
+/**
+ * Applies a round's rule to an entry's sheets, keyed by judge. `sheetValues`
+ * overrides the sheet totals that are trimmed and aggregated (normalised totals).
+ */
+export function entryResult(
   criteria: readonly Criterion[],
-  sheets: readonly { scores: readonly Mark[] }[],
-): { criterion: Criterion; mean: Decimal | null }[] {
-  return criteria.map((criterion) => {
-    const marks = sheets.flatMap((s) => s.scores.filter((m) => m.criterion === criterion.key).map((m) => dec(m.score)));
-    return { criterion, mean: marks.length > 0 ? round2(mean(marks)) : null };
-  });
+  rule: ScoringRule,
+  sheets: Readonly<Record<string, JudgeSheet>>,
+  sheetValues?: Readonly<Record<string, Decimal>>,
+): EntryResult {
+  const judges = Object.keys(sheets);
+  if (judges.length === 0) return { total: null, criterionValues: {}, droppedSheets: [], droppedMarks: {} };
+  const markOf = (judge: string, key: string) => dec(sheets[judge]!.marks[key] ?? 0);
+
+  if (rule.trimScope === 'CRITERION') {
+    const droppedMarks: Record<string, string[]> = {};
+    const values = criteria.map((c) => {
+      const { kept, dropped } = trim(judges.map((key) => ({ key, value: markOf(key, c.key) })), rule);
+      droppedMarks[c.key] = dropped.map((d) => d.key);
+      return { criterion: c, value: aggregate(kept.map((k) => k.value), rule.aggregate) };
+    });
+    return {
+      total: round2(sum(values.map((v) => v.value.times(v.criterion.weight)))),
+      criterionValues: Object.fromEntries(values.map((v) => [v.criterion.key, round2(v.value)])),
+      droppedSheets: [],
+      droppedMarks,
+    };
+  }
+
+  const { kept, dropped } = trim(judges.map((key) => ({ key, value: dec(sheetValues?.[key] ?? sheets[key]!.total) })), rule);
+  const keptJudges = kept.map((k) => k.key);
+  return {
+    total: round2(aggregate(kept.map((k) => k.value), rule.aggregate)),
+    criterionValues: Object.fromEntries(
+      criteria.map((c) => [c.key, round2(aggregate(keptJudges.map((j) => markOf(j, c.key)), rule.aggregate))]),
+    ),
+    droppedSheets: dropped.map((d) => d.key),
+    droppedMarks: {},
+  };
+}
+
+export interface EntryScore {
+  rawTotal: Decimal | null;
+  total: Decimal | null;
+  criterionValues: Record<string, Decimal>;
+}
+
+/** The aggregate fields of an entry from its sheets (and normalised totals, once finalised). */
+export function scoreEntry(
+  criteria: readonly Criterion[],
+  rule: ScoringRule,
+  sheets: Readonly<Record<string, JudgeSheet>>,
+  normalized: Readonly<Record<string, Decimal>> | null,
+): EntryScore {
+  const raw = entryResult(criteria, rule, sheets);
+  const official = normalized ? entryResult(criteria, rule, sheets, normalized) : raw;
+  return { rawTotal: raw.total, total: official.total, criterionValues: raw.criterionValues };
 }

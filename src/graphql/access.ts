@@ -31,6 +31,11 @@ export const ACCESS: {
     leaderboard: 'signedIn',
     assessment: 'signedIn',
     myAssignments: 'signedIn',
+    standings: 'signedIn',
+    auditTrail: ORGANIZER,
+    verifyRound: ORGANIZER,
+    judgeStats: ORGANIZER,
+    roundProgress: ORGANIZER,
   },
   Mutation: {
     createUnit: ORGANIZER,
@@ -43,7 +48,14 @@ export const ACCESS: {
     openRound: ORGANIZER,
     closeRound: ORGANIZER,
     publishRound: ORGANIZER,
+    updateRubric: ORGANIZER,
+    updateCompetition: ORGANIZER,
+    updateRound: ORGANIZER,
+    advanceEntries: ORGANIZER,
+    setConflict: ORGANIZER,
+    voidSheet: ORGANIZER,
     submitScoreSheet: ['judge'],
+    declareConflict: ['judge'],
   },
 };
 

@@ -1,4 +1,6 @@
-import type { CadreSnapshot, Criterion, Decimal, UnitSnapshot } from '../domain/model.js';
+import type { JudgeStatistics } from '../domain/judgeStats.js';
+import type { CadreSnapshot, Criterion, Decimal, Judge, SheetEvent, UnitSnapshot } from '../domain/model.js';
+import type { Progress, StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/scoring.js';
 import type { StoredEntry } from '../store/rounds.js';
 
@@ -18,3 +20,24 @@ export interface CriterionMeanParent {
   criterion: Criterion;
   mean: Decimal | null;
 }
+
+export interface StandingsConnectionParent {
+  edges: { cursor: string; node: StandingRow }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export type ParticipantParent = StandingRow['participant'];
+
+export interface SheetEventParent {
+  event: SheetEvent;
+  judge: Judge | undefined;
+}
+
+export interface JudgeStatsParent {
+  judge: Judge;
+  stats: JudgeStatistics;
+}
+
+export type JudgeProgressParent = Progress['judges'][number];
+export type EntryProgressParent = Progress['entries'][number];

@@ -7,6 +7,7 @@ import { competitionResolvers } from './resolvers/competitions.js';
 import { directoryResolvers } from './resolvers/directory.js';
 import { rubricResolvers } from './resolvers/rubrics.js';
 import { DateTime } from './resolvers/scalars.js';
+import { resultResolvers } from './resolvers/results.js';
 import { scoringResolvers } from './resolvers/scoring.js';
 import { viewerResolvers } from './resolvers/viewer.js';
 
@@ -62,6 +63,7 @@ export function buildResolvers(): ResolverMap {
     rubricResolvers,
     competitionResolvers,
     scoringResolvers,
+    resultResolvers,
   );
   assertComplete(resolvers);
   return guardRootFields(resolvers);

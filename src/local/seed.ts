@@ -93,14 +93,14 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
     name: '2026年萧山区“年轻干部谈发展”擂台比拼',
     description: '比学赶超：63名年轻干部围绕产业发展、乡村振兴、基层治理上台比拼，评委现场打分。',
   });
-  const round = await services.competitions.createRound({
+  const round = await services.rounds.createRound({
     competitionId: competition.id,
     name: '第一轮 台上赛',
     rubricId: rubric.id,
     trimHighest: 1,
     trimLowest: 1,
   });
-  await services.competitions.addEntries(
+  await services.rounds.addEntries(
     round.id,
     cadres.map((cadre, i) => ({
       cadreId: cadre.id,
@@ -109,7 +109,7 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
       group: cadre.group,
     })),
   );
-  await services.competitions.assignJudges(round.id, DEMO_JUDGES.map((j) => ({ ...j })));
-  await services.competitions.transition(round.id, 'open');
+  await services.rounds.assignJudges(round.id, DEMO_JUDGES.map((j) => ({ ...j })));
+  await services.rounds.openRound(round.id);
   return { competitionId: competition.id, roundId: round.id, rubricId: rubric.id };
 }

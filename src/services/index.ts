@@ -1,6 +1,8 @@
 import type { Store } from '../store/index.js';
 import { CompetitionService } from './competitions.js';
 import { DirectoryService } from './directory.js';
+import { ResultsService } from './results.js';
+import { RoundService } from './rounds.js';
 import { RubricService } from './rubrics.js';
 import { ScoringService } from './scoring.js';
 
@@ -9,16 +11,22 @@ export interface Services {
   directory: DirectoryService;
   rubrics: RubricService;
   competitions: CompetitionService;
+  rounds: RoundService;
+  results: ResultsService;
   scoring: ScoringService;
 }
 
 export function createServices(store: Store, now: () => Date = () => new Date()): Services {
   const rubrics = new RubricService(store, now);
+  const competitions = new CompetitionService(store, now);
+  const results = new ResultsService(store, competitions, now);
   return {
     store,
     directory: new DirectoryService(store, now),
     rubrics,
-    competitions: new CompetitionService(store, rubrics, now),
-    scoring: new ScoringService(store, now),
+    competitions,
+    rounds: new RoundService(store, rubrics, results, now),
+    results,
+    scoring: new ScoringService(store, results, now),
   };
 }

@@ -3,6 +3,7 @@ import { newId } from '../domain/ids.js';
 import type { Rubric } from '../domain/model.js';
 import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
+import { RaceLost, isConditionFailure, retrying } from '../store/ops.js';
 import { finite, optionalText, parseArgument, text, z } from './validation.js';
 
 const criterionInput = z.object({
@@ -38,6 +39,26 @@ export class RubricService {
     };
     await this.store.rubrics.putVersion(rubric);
     return rubric;
+  }
+
+  /** Creates the next version; rounds keep the version they pinned. Concurrent updates each get their own version. */
+  async updateRubric(id: string, input: unknown): Promise<Rubric> {
+    const parsed = parseArgument(createRubricInput, input, 'input');
+    const { criteria, maxTotal } = buildCriteria(parsed.criteria, 'input.criteria');
+    return retrying(
+      async () => {
+        const latest = await this.requireLatest(id, 'id');
+        const rubric: Rubric = { ...latest, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
+        try {
+          await this.store.rubrics.putVersion(rubric);
+        } catch (error) {
+          if (isConditionFailure(error)) throw new RaceLost();
+          throw error;
+        }
+        return rubric;
+      },
+      (error) => error instanceof RaceLost,
+    );
   }
 
   async getRubric(id: string, version?: number | null): Promise<Rubric | null> {

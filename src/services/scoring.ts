@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
-import { newId, parseEntryId } from '../domain/ids.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
-import type { Criterion, Decimal, Judge, Round, ScoreSheet, Viewer } from '../domain/model.js';
-import { RANK_START, nextRank, type RankState } from '../domain/ranking.js';
+import type { Conflict, Criterion, Decimal, Judge, Round, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
+import { RANK_START, nextRank, rankValueOf, type RankState } from '../domain/ranking.js';
 import { validateMarks } from '../domain/rubric.js';
-import { criterionMeans, entryTotal, sheetTotal, trimSheets } from '../domain/scoring.js';
+import { entryResult, marksByCriterion, scoreEntry, sheetTotal } from '../domain/scoring.js';
 import type { Store } from '../store/index.js';
+import { rankKey } from '../store/keys.js';
 import { RaceLost, isTransientConflict, recordOf, retrying } from '../store/ops.js';
-import type { RequestRecord } from '../store/sheets.js';
 import type { StoredEntry } from '../store/rounds.js';
+import type { RequestRecord } from '../store/sheets.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { count, externalId, finite, optionalText, pageSize, parseArgument, z } from './validation.js';
+import { labelOrder, type ResultsService } from './results.js';
+import { count, finite, optionalText, pageSize, parseArgument, text, z } from './validation.js';
 
 /** Attempts before a submission gives up on a hot entry; each attempt is two DynamoDB requests. */
 const SUBMIT_ATTEMPTS = 40;
@@ -25,15 +27,25 @@ const submitInput = z.object({
 });
 
 const leaderboardCursor = z.object({
-  s: z.string().check(z.maxLength(300)),
-  k: externalIdPart(),
+  s: z.string().check(z.maxLength(400)),
+  k: z.string().check(z.regex(/^[cu]~[A-Za-z0-9_.@:-]{1,128}$/)),
   p: count(1, 10_000_000),
   r: z.nullable(count(1, 10_000_000)),
-  t: z.nullable(z.string().check(z.regex(/^\d{1,10}(\.\d{1,2})?$/))),
+  t: z.nullable(z.string().check(z.regex(/^\d{12}(#\d{12})*$/))),
 });
 
-function externalIdPart() {
-  return z.string().check(z.regex(/^[cu]~[A-Za-z0-9_.@:-]{1,128}$/));
+const reason = text(500);
+
+/** A sheet id names its entry and judge: `<entryId>/<judgeId>` (neither contains '/'). */
+export function sheetIdOf(entryId: string, judgeId: string): string {
+  return `${entryId}/${judgeId}`;
+}
+
+export function parseSheetId(sheetId: string, path: string): { entryId: string; judgeId: string; roundId: string } {
+  const slash = sheetId.indexOf('/');
+  if (slash < 0) throw InvalidInputError.at(path, 'not a valid sheet id');
+  const entryId = sheetId.slice(0, slash);
+  return { entryId, judgeId: sheetId.slice(slash + 1), roundId: parseEntryId(entryId, path).roundId };
 }
 
 export interface LeaderboardRow {
@@ -47,20 +59,26 @@ export interface AssessedSheet {
   sheet: ScoreSheet;
   judge: Judge | undefined;
   trimmed: boolean;
+  /** Criteria whose mark trimming dropped (trimScope CRITERION). */
+  trimmedMarks: string[];
+  normalizedTotal: Decimal | null;
 }
 
 export interface Assessment {
   round: Round;
   entry: StoredEntry;
   rank: number | null;
+  /** False before publication for callers who may not see other judges' marks. */
+  sheetsVisible: boolean;
   sheets: AssessedSheet[];
   criteria: { criterion: Criterion; mean: Decimal | null }[];
 }
 
-/** The judge's side of a round and everything computed from sheets: submission, leaderboard, assessment. */
+/** The judge's side of a round and the per-entry views: submission, leaderboard, assessment, conflicts, audit. */
 export class ScoringService {
   constructor(
     private readonly store: Store,
+    private readonly results: ResultsService,
     private readonly now: () => Date,
   ) {}
 
@@ -81,41 +99,34 @@ export class ScoringService {
         if (state.request) return replay(state.request, fingerprint);
         if (!state.round || !state.entry) throw new NotFoundError('Entry', parsed.entryId, 'input.entryId');
         if (!state.judge) throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
+        assertNoConflict(state.judge, state.entry, state.conflict);
         assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
 
-        const criteria = state.round.rubric.criteria;
-        const scores = validateMarks(criteria, parsed.scores, 'input.scores');
+        const round = state.round;
+        const scores = validateMarks(round.rubric.criteria, parsed.scores, 'input.scores');
         const sheet: ScoreSheet = {
-          id: state.sheet?.id ?? newId('sheet'),
+          id: sheetIdOf(parsed.entryId, viewer.id),
           entryId: parsed.entryId,
           roundId,
           judgeId: viewer.id,
           version: (state.sheet?.version ?? 0) + 1,
           scores,
-          total: sheetTotal(criteria, scores),
+          total: sheetTotal(round.rubric.criteria, scores),
           comment: parsed.comment,
           submittedAt: this.now().toISOString(),
           clientRequestId,
         };
-        const sheetTotals = { ...state.entry.sheetTotals, [viewer.id]: sheet.total };
-        const entry: StoredEntry = {
-          ...state.entry,
-          sheetTotals,
-          total: entryTotal(sheetTotals, state.round),
-          sheetCount: Object.keys(sheetTotals).length,
-          version: state.entry.version + 1,
-        };
-
-        const outcome = await this.store.sheets.commitSubmission({ sheet, keyPart, fingerprint, entry });
+        const sheets = { ...state.entry.sheets, [viewer.id]: { total: sheet.total, marks: marksByCriterion(scores) } };
+        const entry = withSheets(state.entry, round, sheets);
+        const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry, round });
         if (outcome.ok) return sheet;
         switch (outcome.reason) {
           case 'ROUND_NOT_OPEN':
             throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
           case 'NOT_ON_PANEL':
             throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
-          case 'REPLAYED':
-          case 'ENTRY_CHANGED':
-          case 'BUSY':
+          case 'CONFLICT_OF_INTEREST':
+          case 'RACE':
             // Someone else moved first (or this very request did): read again and decide again.
             throw new RaceLost();
         }
@@ -125,68 +136,168 @@ export class ScoringService {
     );
   }
 
-  /** One page of ranked rows: one index query, plus the round read the caller shares via `round`. */
+  /** Organizer: takes a sheet out of the results (not after publication); the void is recorded. */
+  async voidSheet(viewer: Viewer, sheetId: string, why: unknown): Promise<ScoreSheet> {
+    const reasonText = parseArgument(reason, why, 'reason');
+    const { entryId, judgeId, roundId } = parseSheetId(sheetId, 'sheetId');
+    const removed = await this.removeSheet({ viewer, entryId, judgeId, roundId, reason: reasonText, conflict: null, requireSheet: true });
+    return removed!;
+  }
+
+  /** A judge declares a conflict of interest (回避) with an entry; a sheet already given is withdrawn. */
+  async declareConflict(viewer: Viewer, entryId: string, why: unknown): Promise<Conflict> {
+    return this.recordConflict(viewer, entryId, viewer.id, why, 'JUDGE');
+  }
+
+  /** An organizer bars a judge from an entry; a sheet already given is withdrawn. */
+  async setConflict(viewer: Viewer, roundId: string, judgeId: string, entryId: string, why: unknown): Promise<Conflict> {
+    if (parseEntryId(entryId, 'entryId').roundId !== roundId) throw InvalidInputError.at('entryId', 'the entry is not in this round');
+    return this.recordConflict(viewer, entryId, judgeId, why, 'ORGANIZER');
+  }
+
+  private async recordConflict(viewer: Viewer, entryId: string, judgeId: string, why: unknown, source: Conflict['source']): Promise<Conflict> {
+    const reasonText = parseArgument(reason, why, 'reason');
+    const { roundId } = parseEntryId(entryId, 'entryId');
+    const conflict: Conflict = { roundId, entryId, judgeId, reason: reasonText, source, recordedBy: viewer.id, recordedAt: this.now().toISOString() };
+    await this.removeSheet({ viewer, entryId, judgeId, roundId, reason: `conflict of interest: ${reasonText}`, conflict, requireSheet: false });
+    return conflict;
+  }
+
+  private async removeSheet(args: {
+    viewer: Viewer;
+    entryId: string;
+    judgeId: string;
+    roundId: string;
+    reason: string;
+    conflict: Conflict | null;
+    requireSheet: boolean;
+  }): Promise<ScoreSheet | null> {
+    const { keyPart } = parseEntryId(args.entryId, 'entryId');
+    const outcome = await retrying(
+      async () => {
+        const state = await this.store.sheets.loadSubmissionState({ roundId: args.roundId, entryId: args.entryId, keyPart, judgeId: args.judgeId });
+        if (!state.round || !state.entry) throw new NotFoundError('Entry', args.entryId, 'entryId');
+        if (args.conflict && !state.judge) throw new NotFoundError('Judge', args.judgeId, 'userId');
+        if (args.requireSheet && !state.sheet) throw new NotFoundError('ScoreSheet', sheetIdOf(args.entryId, args.judgeId), 'sheetId');
+        assertStatus(state.round.status, ['DRAFT', 'OPEN', 'CLOSED'], 'change the results of a published round');
+        const removed = state.sheet && {
+          sheet: state.sheet,
+          entry: withoutSheet(state.entry, state.round, args.judgeId),
+          event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at: this.now().toISOString() } satisfies SheetEvent,
+        };
+        const result = await this.store.sheets.commitRemoval({ round: state.round, entryId: args.entryId, judgeId: args.judgeId, removed, conflict: args.conflict });
+        if (result.ok) return { round: state.round, sheet: state.sheet };
+        if (result.reason === 'ROUND_LOCKED') {
+          const current = await this.store.competitions.getRound(args.roundId, true);
+          if (current?.status === 'PUBLISHED') throw new ConflictError('A published round cannot change', 'ROUND_STATUS');
+        }
+        if (result.reason === 'NOT_ON_PANEL') throw new NotFoundError('Judge', args.judgeId, 'userId');
+        throw new RaceLost();
+      },
+      (error) => error instanceof RaceLost || isTransientConflict(error),
+    );
+    // A closed round's official results depend on every sheet (normalisation): store them afresh.
+    if (outcome.sheet && outcome.round.status === 'CLOSED') await this.results.finalize(args.roundId, false);
+    return outcome.sheet;
+  }
+
+  /** Every submitted version and void of an entry's sheets, oldest first. */
+  async auditTrail(entryId: string): Promise<{ events: SheetEvent[]; judges: Map<string, Judge> }> {
+    const { roundId } = parseEntryId(entryId, 'entryId');
+    const [events, judges] = await Promise.all([this.store.sheets.listEvents(entryId), this.store.rounds.listJudges(roundId)]);
+    return { events, judges: new Map(judges.map((j) => [j.userId, j])) };
+  }
+
+  /** One page of ranked rows (the round's, or one group's): one index query, plus the round read the caller shares. */
   async leaderboard(
-    roundId: string,
-    args: { first?: number | null; after?: string | null },
+    round: Round,
+    args: { group?: string | null; first?: number | null; after?: string | null },
   ): Promise<{ rows: { cursor: string; node: LeaderboardRow }[]; hasNextPage: boolean }> {
     const first = parseArgument(pageSize, args.first, 'first');
+    const group = args.group ?? null;
     const cursor = args.after ? decodeCursor(leaderboardCursor, args.after) : undefined;
-    const page = await this.store.rounds.leaderboardPage(roundId, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
-    let state: RankState = cursor ? { position: cursor.p, rank: cursor.r, total: cursor.t } : RANK_START;
+    const page = await this.store.rounds.leaderboardPage(round.id, group, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
+    let state: RankState = cursor ? { position: cursor.p, rank: cursor.r, tieKey: cursor.t } : RANK_START;
     const rows = page.items.slice(0, first).map((item) => {
       const entry = recordOf<StoredEntry>(item);
-      state = nextRank(state, entry.total);
-      const node: LeaderboardRow = {
-        rank: state.rank,
-        total: entry.total,
-        sheetCount: entry.sheetCount,
-        entry: { ...entry, rank: state.rank },
-      };
-      const next = { s: item.gsi1sk, k: entry.keyPart, p: state.position, r: state.rank, t: state.total };
+      const value = rankValueOf(entry, entry.sheetCount, round);
+      state = nextRank(state, value && rankKey(value));
+      const node: LeaderboardRow = { rank: state.rank, total: entry.total, sheetCount: entry.sheetCount, entry: { ...entry, rank: state.rank } };
+      const next = { s: item[group === null ? 'gsi1sk' : 'gsi2sk'], k: entry.keyPart, p: state.position, r: state.rank, t: state.tieKey };
       return { cursor: encodeCursor(next), node };
     });
     return { rows, hasNextPage: page.items.length > first };
   }
 
-  /** Rank of one entry: one more than the number of entries with a strictly greater total. */
-  async rankOf(entry: StoredEntry): Promise<number | null> {
-    if (entry.total === null) return null;
-    return 1 + (await this.store.rounds.countAbove(entry.roundId, entry.total));
+  /** Rank of one entry in its round: one more than the number of entries ranked strictly better. */
+  async rankOf(entry: StoredEntry, round: Round): Promise<number | null> {
+    const value = rankValueOf(entry, entry.sheetCount, round);
+    if (!value) return null;
+    return 1 + (await this.store.rounds.countBetter(entry.roundId, null, value));
   }
 
-  async assessment(entryId: string, round: Round, entry: StoredEntry): Promise<Assessment> {
+  /**
+   * The entry's scoring protocol. Before publication (blind scoring) organizers see
+   * every sheet, a judge only their own, anyone else none; the aggregate is public.
+   */
+  async assessment(viewer: Viewer, round: Round, entry: StoredEntry): Promise<Assessment> {
+    const isOrganizer = viewer.roles.includes('organizer');
     const [sheets, judges, rank] = await Promise.all([
-      this.store.sheets.listSheets(entryId),
+      this.store.sheets.listSheets(entry.id),
       this.store.rounds.listJudges(round.id),
-      this.rankOf(entry),
+      this.rankOf(entry, round),
     ]);
     const judgeById = new Map(judges.map((j) => [j.userId, j]));
-    const { kept, dropped } = trimSheets(
-      sheets.map((sheet) => ({ key: sheet.judgeId, total: sheet.total, sheet })),
-      round,
-    );
-    const droppedIds = new Set(dropped.map((d) => d.sheet.id));
-    const byLabel = (a: AssessedSheet, b: AssessedSheet) => labelNumber(a.judge) - labelNumber(b.judge);
+    const result = entryResult(round.rubric.criteria, round, entry.sheets, entry.normalized ?? undefined);
+    const visible = round.status === 'PUBLISHED' || isOrganizer ? sheets : sheets.filter((s) => s.judgeId === viewer.id);
     return {
       round,
       entry,
       rank,
-      sheets: sheets
-        .map((sheet) => ({ sheet, judge: judgeById.get(sheet.judgeId), trimmed: droppedIds.has(sheet.id) }))
-        .sort(byLabel),
-      criteria: criterionMeans(round.rubric.criteria, kept.map((k) => k.sheet)),
+      sheetsVisible: round.status === 'PUBLISHED' || isOrganizer,
+      sheets: visible
+        .map((sheet) => ({
+          sheet,
+          judge: judgeById.get(sheet.judgeId),
+          trimmed: result.droppedSheets.includes(sheet.judgeId),
+          trimmedMarks: Object.entries(result.droppedMarks).filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId)).map(([key]) => key),
+          normalizedTotal: entry.normalized?.[sheet.judgeId] ?? null,
+        }))
+        .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge)),
+      criteria: round.rubric.criteria.map((criterion) => ({ criterion, mean: entry.criterionValues[criterion.key] ?? null })),
     };
   }
-
-  async sheetsOfJudge(roundId: string, judgeId: string): Promise<ScoreSheet[]> {
-    return this.store.sheets.listSheetsOfJudge(roundId, judgeId);
-  }
-
 }
 
-function labelNumber(judge: Judge | undefined): number {
-  return judge ? Number(judge.label.slice(1)) : Number.MAX_SAFE_INTEGER;
+/** The entry with a new set of sheets and everything derived from them (optimistic version bumped). */
+function withSheets(entry: StoredEntry, round: Round, sheets: StoredEntry['sheets']): StoredEntry {
+  // A sheet change drops finalised normalisation; closing again recomputes it for the whole round.
+  const normalized = round.status === 'CLOSED' ? entry.normalized : null;
+  return {
+    ...entry,
+    sheets,
+    sheetCount: Object.keys(sheets).length,
+    normalized,
+    ...scoreEntry(round.rubric.criteria, round, sheets, normalized),
+    version: entry.version + 1,
+  };
+}
+
+function withoutSheet(entry: StoredEntry, round: Round, judgeId: string): StoredEntry {
+  const { [judgeId]: _removed, ...rest } = entry.sheets;
+  return withSheets(entry, round, rest);
+}
+
+function assertNoConflict(judge: Judge, entry: StoredEntry, conflict: Conflict | null): void {
+  if (conflict) {
+    throw new ForbiddenError(
+      `Conflict of interest (回避) ${conflict.source === 'JUDGE' ? 'declared by you' : 'set by the organizer'}: ${conflict.reason}`,
+      conflict.source === 'JUDGE' ? 'CONFLICT_DECLARED' : 'CONFLICT_SET',
+    );
+  }
+  if (judge.unitId !== null && entry.unit?.id === judge.unitId) {
+    throw new ForbiddenError('Conflict of interest (回避): the entry belongs to your own unit', 'CONFLICT_SAME_UNIT');
+  }
 }
 
 function replay(request: RequestRecord, fingerprint: string): ScoreSheet {

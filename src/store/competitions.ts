@@ -22,6 +22,24 @@ export class CompetitionStore {
     );
   }
 
+  /** Replaces a competition's editable fields, guarded by its version. Returns false on a lost race. */
+  async updateCompetition(competition: Competition): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...competitionKey(competition.id), ...competitionIndexes(competition), entity: 'Competition', ...competition },
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': competition.version - 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async getCompetitions(ids: readonly string[]): Promise<Map<string, Competition>> {
     const items = await batchGet(this.db, this.table, ids.map(competitionKey));
     return new Map(items.map((i) => recordOf<Competition>(i)).map((c) => [c.id, c]));
@@ -66,6 +84,71 @@ export class CompetitionStore {
       return true;
     } catch (error) {
       if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  /** Replaces a DRAFT round's settings, guarded by its version. Returns false when it changed or left DRAFT. */
+  async updateRound(round: Round): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...roundKey(round.id), ...roundIndexes(round), entity: 'Round', ...round },
+          ConditionExpression: 'version = :expected AND #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': round.version - 1, ':draft': 'DRAFT' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Takes the round's finalising lock (status `status`, no live lock). While held,
+   * nothing else may change results. A lock older than `staleBefore` is presumed
+   * abandoned by a crashed request and may be taken over.
+   */
+  async lockForFinalizing(id: string, status: RoundStatus, token: string, now: string, staleBefore: string): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: 'SET finalizing = :token, finalizingAt = :now',
+          ConditionExpression: '#status = :status AND (attribute_not_exists(finalizing) OR finalizingAt < :stale)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':token': token, ':now': now, ':status': status, ':stale': staleBefore },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Releases the lock, stamps the results as final and, when `publish`, moves CLOSED → PUBLISHED in the same write. */
+  async unlockFinalized(id: string, token: string, at: string, publish: boolean): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: `REMOVE finalizing, finalizingAt SET resultsFinalizedAt = :at, version = version + :one${publish ? ', #status = :published, publishedAt = :at' : ''}`,
+          ConditionExpression: 'finalizing = :token',
+          ExpressionAttributeNames: publish ? { '#status': 'status' } : undefined,
+          ExpressionAttributeValues: { ':token': token, ':at': at, ':one': 1, ...(publish ? { ':published': 'PUBLISHED' } : {}) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
       throw error;
     }
   }

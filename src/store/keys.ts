@@ -1,5 +1,6 @@
 import { dec } from '../domain/decimal.js';
 import type { Decimal } from '../domain/model.js';
+import type { RankValue } from '../domain/ranking.js';
 
 /**
  * Key design, one place. Each builder returns the attributes that locate one
@@ -11,10 +12,11 @@ import type { Decimal } from '../domain/model.js';
  *   Cadre      CADRE#<id>         #CADRE      CADRES#<unitId> / id           CADRES / id
  * rubrics
  *   Rubric     RUBRIC#<id>        V#<000001>
- * competitions
+ * competitions                                                              (gsi2 on entries only)
  *   Competition COMP#<id>         #COMP       COMPS / id (ULID: time order)
  *   Round      ROUND#<id>         #ROUND      COMP#<cid>#ROUNDS / id
- *   Entry      ROUND#<rid>        ENTRY#<key> LB#<rid> / leaderboard order
+ *   Entry      ROUND#<rid>        ENTRY#<key> LB#<rid> / leaderboard order     gsi2: LBG#<rid>#<group> / same
+ *   Conflict   ENTRY#<eid>        CONFLICT#<uid>
  *   Judge      ROUND#<rid>        JUDGE#<uid> JUDGE#<uid> / rid
  *   Sheet      ENTRY#<eid>        SHEET#<uid> MYSHEETS#<rid>#<uid> / entry key
  *   History    ENTRY#<eid>        HISTORY#<sheet version id>
@@ -67,24 +69,37 @@ export const entryKey = (roundId: string, entryKeyPart: string): ItemKey => ({
 });
 export const leaderboardOf = (roundId: string) => `LB#${roundId}`;
 
-/** Upper bound of a total in hundredths; totals are capped well below it by MAX_RUBRIC_TOTAL. */
-const TOTAL_CEILING = 999_999_999_999n;
+export const groupLeaderboardOf = (roundId: string, group: string) => `LBG#${roundId}#${group}`;
 
-/**
- * Sort key on the leaderboard index, read in ascending order: scored entries
- * first, highest total first (the total is stored inverted), then pitch order;
- * entries without a total last, in pitch order.
- */
-export function leaderboardSortKey(total: Decimal | null, order: number, entryKeyPart: string): string {
-  if (total === null) return `U#${pad(order, 6)}#${entryKeyPart}`;
-  return `${leaderboardTotalPrefix(total)}${pad(order, 6)}#${entryKeyPart}`;
+/** Upper bound of a value in hundredths; totals are capped well below it by MAX_RUBRIC_TOTAL. */
+const VALUE_CEILING = 999_999_999_999n;
+
+/** A value as twelve digits that sort in descending order of the value. */
+function inverted(value: Decimal): string {
+  const hundredths = BigInt(dec(value).times(100).toFixed(0));
+  return (VALUE_CEILING - hundredths).toString().padStart(12, '0');
 }
 
-/** The part of a scored entry's sort key that only its total decides; ties share it. */
-export function leaderboardTotalPrefix(total: Decimal): string {
-  const hundredths = BigInt(dec(total).times(100).toFixed(0));
-  const inverted = (TOTAL_CEILING - hundredths).toString().padStart(12, '0');
-  return `S#${inverted}#`;
+/** Canonical, sortable encoding of a rank value: equal encodings ⇔ equal rank values. */
+export function rankKey(value: RankValue): string {
+  return [value.total, ...value.tieBreakers].map(inverted).join('#');
+}
+
+/** Sort keys of ranked entries better than `value` are all below this. */
+export function rankedBelow(value: RankValue): string {
+  return `1#${rankKey(value)}#`;
+}
+
+/**
+ * Sort key on the leaderboard indexes, read in ascending order: ranked entries first,
+ * best rank value first (values stored inverted), then pitch order; then entries
+ * with a total but below quorum, by total; then entries without a total, in pitch order.
+ */
+export function leaderboardSortKey(rank: RankValue | null, total: Decimal | null, order: number, entryKeyPart: string): string {
+  const tail = `${pad(order, 6)}#${entryKeyPart}`;
+  if (rank) return `1#${rankKey(rank)}#${tail}`;
+  if (total !== null) return `2#${inverted(total)}#${tail}`;
+  return `3#${tail}`;
 }
 
 export const JUDGE_PREFIX = 'JUDGE#';
@@ -95,6 +110,8 @@ export const judgeIndexes = (j: { roundId: string; userId: string }) => ({ gsi1p
 export const entryPartition = (entryId: string) => `ENTRY#${entryId}`;
 export const SHEET_PREFIX = 'SHEET#';
 export const sheetKey = (entryId: string, judgeId: string): ItemKey => ({ pk: entryPartition(entryId), sk: `${SHEET_PREFIX}${judgeId}` });
+export const CONFLICT_PREFIX = 'CONFLICT#';
+export const conflictKey = (entryId: string, judgeId: string): ItemKey => ({ pk: entryPartition(entryId), sk: `${CONFLICT_PREFIX}${judgeId}` });
 export const sheetsOfJudge = (roundId: string, judgeId: string) => `MYSHEETS#${roundId}#${judgeId}`;
 export const HISTORY_PREFIX = 'HISTORY#';
 export const historyKey = (entryId: string, versionId: string): ItemKey => ({ pk: entryPartition(entryId), sk: `${HISTORY_PREFIX}${versionId}` });

@@ -1,5 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Decimal, Entry, Judge } from '../domain/model.js';
+import type { Entry, Judge, Round } from '../domain/model.js';
+import { rankValueOf, type RankValue } from '../domain/ranking.js';
+import type { ScoringRule } from '../domain/rule.js';
 import type { Dynamo } from './client.js';
 import {
   ENTRY_PREFIX,
@@ -8,13 +10,14 @@ import {
   entryKey,
   judgeIndexes,
   judgeKey,
+  groupLeaderboardOf,
   leaderboardOf,
   leaderboardSortKey,
-  leaderboardTotalPrefix,
+  rankedBelow,
   roundKey,
   roundPartition,
 } from './keys.js';
-import { batchGet, cancellationReasons, queryAll, queryCount, queryPage, recordOf, type Item, type Page } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, queryAll, queryCount, queryPage, recordOf, type Item, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** A stored entry also knows its key part (`c~id`/`u~id`) for its keys. */
@@ -26,13 +29,48 @@ export type AddEntriesOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_D
 
 export type AssignJudgesOutcome = { ok: true } | { ok: false; reason: 'ROUND_CHANGED' };
 
-export function entryItem(entry: StoredEntry): Item {
+type RankRule = Pick<ScoringRule, 'quorum' | 'tieBreakers'>;
+
+/** The entry's place on the round's leaderboard index and, if it has a group, on the group's. */
+export function entryIndexes(entry: StoredEntry, rule: RankRule): Item {
+  const sortKey = leaderboardSortKey(rankValueOf(entry, entry.sheetCount, rule), entry.total, entry.order, entry.keyPart);
   return {
-    ...entryKey(entry.roundId, entry.keyPart),
     gsi1pk: leaderboardOf(entry.roundId),
-    gsi1sk: leaderboardSortKey(entry.total, entry.order, entry.keyPart),
-    entity: 'Entry',
-    ...entry,
+    gsi1sk: sortKey,
+    ...(entry.group === null ? {} : { gsi2pk: groupLeaderboardOf(entry.roundId, entry.group), gsi2sk: sortKey }),
+  };
+}
+
+export function entryItem(entry: StoredEntry, rule: RankRule): Item {
+  return { ...entryKey(entry.roundId, entry.keyPart), ...entryIndexes(entry, rule), entity: 'Entry', ...entry };
+}
+
+/**
+ * The transaction item that stores an entry's new aggregate, guarded by the version
+ * it was computed from (`entry.version - 1`): a concurrent change makes it fail.
+ */
+export function aggregateUpdate(table: string, entry: StoredEntry, rule: RankRule) {
+  const indexes = entryIndexes(entry, rule);
+  const indexNames = Object.keys(indexes);
+  return {
+    Update: {
+      TableName: table,
+      Key: entryKey(entry.roundId, entry.keyPart),
+      UpdateExpression: `SET sheets = :sheets, sheetCount = :count, rawTotal = :raw, #total = :total, criterionValues = :values, normalized = :normalized, version = :next, ${indexNames.map((n) => `${n} = :${n}`).join(', ')}`,
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeNames: { '#total': 'total' },
+      ExpressionAttributeValues: {
+        ':sheets': entry.sheets,
+        ':count': entry.sheetCount,
+        ':raw': entry.rawTotal,
+        ':total': entry.total,
+        ':values': entry.criterionValues,
+        ':normalized': entry.normalized,
+        ':next': entry.version,
+        ':expected': entry.version - 1,
+        ...Object.fromEntries(Object.entries(indexes).map(([n, v]) => [`:${n}`, v])),
+      },
+    },
   };
 }
 
@@ -44,7 +82,7 @@ export class RoundStore {
   ) {}
 
   /** Enrols entries and counts them on the round, atomically, while the round is DRAFT. At most 99. */
-  async addEntries(roundId: string, entries: readonly StoredEntry[]): Promise<AddEntriesOutcome> {
+  async addEntries(round: Round, entries: readonly StoredEntry[]): Promise<AddEntriesOutcome> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -52,7 +90,7 @@ export class RoundStore {
             {
               Update: {
                 TableName: this.table,
-                Key: roundKey(roundId),
+                Key: roundKey(round.id),
                 UpdateExpression: 'ADD entryCount :n',
                 ConditionExpression: '#status = :draft',
                 ExpressionAttributeNames: { '#status': 'status' },
@@ -60,7 +98,7 @@ export class RoundStore {
               },
             },
             ...entries.map((entry) => ({
-              Put: { TableName: this.table, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: { TableName: this.table, Item: entryItem(entry, round), ConditionExpression: 'attribute_not_exists(pk)' },
             })),
           ],
         }),
@@ -81,43 +119,56 @@ export class RoundStore {
     return items.map((i) => recordOf<StoredEntry>(i));
   }
 
-  async listEntries(roundId: string): Promise<StoredEntry[]> {
-    const items = await queryAll(this.db, {
+  async listEntries(roundId: string, consistent = false): Promise<StoredEntry[]> {
+    return (await this.listEntryItems(roundId, consistent)).map((i) => recordOf<StoredEntry>(i));
+  }
+
+  /** Entry items as stored, index keys included (for verification). */
+  async listEntryItems(roundId: string, consistent = true): Promise<Item[]> {
+    return queryAll(this.db, {
       TableName: this.table,
+      ConsistentRead: consistent,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': roundPartition(roundId), ':prefix': ENTRY_PREFIX },
     });
-    return items.map((i) => recordOf<StoredEntry>(i));
   }
 
-  /** One page of the leaderboard index, best first; `start` is the last row's index sort key. */
-  async leaderboardPage(roundId: string, limit: number, start: { keyPart: string; sortKey: string } | undefined): Promise<Page> {
+  /** One page of a leaderboard index (the round's, or one group's), best first; `start` is the last row seen. */
+  async leaderboardPage(
+    roundId: string,
+    group: string | null,
+    limit: number,
+    start: { keyPart: string; sortKey: string } | undefined,
+  ): Promise<Page> {
+    const index = leaderboardIndex(roundId, group);
     return queryPage(this.db, {
       TableName: this.table,
-      IndexName: INDEX.gsi1,
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': leaderboardOf(roundId) },
+      IndexName: index.name,
+      KeyConditionExpression: `${index.name}pk = :p`,
+      ExpressionAttributeValues: { ':p': index.partition },
       Limit: limit,
       ExclusiveStartKey: start && {
         ...entryKey(roundId, start.keyPart),
-        gsi1pk: leaderboardOf(roundId),
-        gsi1sk: start.sortKey,
+        [`${index.name}pk`]: index.partition,
+        [`${index.name}sk`]: start.sortKey,
       },
     });
   }
 
-  /** How many entries of the round have a total strictly greater than `total`. */
-  async countAbove(roundId: string, total: Decimal): Promise<number> {
+  /** How many ranked entries of the round (or group) have a strictly better rank value. */
+  async countBetter(roundId: string, group: string | null, value: RankValue): Promise<number> {
+    const index = leaderboardIndex(roundId, group);
     return queryCount(this.db, {
       TableName: this.table,
-      IndexName: INDEX.gsi1,
-      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :below',
-      ExpressionAttributeValues: {
-        ':p': leaderboardOf(roundId),
-        // Every sort key of a total equal to `total` extends this prefix and so sorts after it.
-        ':below': leaderboardTotalPrefix(total),
-      },
+      IndexName: index.name,
+      KeyConditionExpression: `${index.name}pk = :p AND ${index.name}sk < :below`,
+      ExpressionAttributeValues: { ':p': index.partition, ':below': rankedBelow(value) },
     });
+  }
+
+  /** Rewrites entries whole (finalised results). Not conditional: callers hold the round's finalising lock. */
+  async putEntries(entries: readonly StoredEntry[], rule: RankRule): Promise<number> {
+    return batchPut(this.db, this.table, entries.map((e) => entryItem(e, rule)));
   }
 
   async listJudges(roundId: string): Promise<Judge[]> {
@@ -183,4 +234,10 @@ export class RoundStore {
     });
     return items.map((i) => recordOf<Judge>(i).roundId);
   }
+}
+
+function leaderboardIndex(roundId: string, group: string | null) {
+  return group === null
+    ? { name: INDEX.gsi1, partition: leaderboardOf(roundId) }
+    : { name: INDEX.gsi2, partition: groupLeaderboardOf(roundId, group) };
 }

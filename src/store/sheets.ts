@@ -1,22 +1,23 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Judge, Round, ScoreSheet } from '../domain/model.js';
+import type { Conflict, Judge, Round, ScoreSheet, SheetEvent } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import {
+  CONFLICT_PREFIX,
   HISTORY_PREFIX,
   SHEET_PREFIX,
+  conflictKey,
   entryKey,
   entryPartition,
   historyKey,
   judgeKey,
-  leaderboardSortKey,
   requestKey,
   roundKey,
   sheetKey,
   sheetsOfJudge,
 } from './keys.js';
 import { batchGet, cancellationReasons, queryAll, recordOf, type Item } from './ops.js';
-import type { StoredEntry } from './rounds.js';
+import { aggregateUpdate, type StoredEntry } from './rounds.js';
 import { INDEX } from './tables.js';
 
 /** What a replayed submission returns: the stored first result, and a fingerprint of its input. */
@@ -31,45 +32,37 @@ export interface SubmissionState {
   entry: StoredEntry | null;
   judge: Judge | null;
   sheet: ScoreSheet | null;
+  conflict: Conflict | null;
   request: RequestRecord | null;
-}
-
-export interface SubmissionWrite {
-  sheet: ScoreSheet;
-  keyPart: string;
-  fingerprint: string;
-  /** The entry as it must be after the write; its `version` is the one expected before, plus one. */
-  entry: StoredEntry;
 }
 
 export type CommitOutcome =
   | { ok: true }
-  | { ok: false; reason: 'ROUND_NOT_OPEN' | 'NOT_ON_PANEL' | 'ENTRY_CHANGED' | 'REPLAYED' | 'BUSY' };
+  | { ok: false; reason: 'ROUND_NOT_OPEN' | 'NOT_ON_PANEL' | 'CONFLICT_OF_INTEREST' | 'RACE' };
 
-/** Score sheets: the current sheet per judge and entry, every version, and request receipts. */
+export type RemovalOutcome = { ok: true } | { ok: false; reason: 'ROUND_LOCKED' | 'NOT_ON_PANEL' | 'RACE' };
+
+const conflictsOf = (roundId: string) => `CONFLICTS#${roundId}`;
+
+/** Score sheets: the current sheet per judge and entry, every event, receipts and conflicts of interest. */
 export class SheetStore {
   constructor(
     private readonly db: Dynamo,
     private readonly table: string,
   ) {}
 
-  async loadSubmissionState(args: {
-    roundId: string;
-    entryId: string;
-    keyPart: string;
-    judgeId: string;
-    clientRequestId: string;
-  }): Promise<SubmissionState> {
+  async loadSubmissionState(args: { roundId: string; entryId: string; keyPart: string; judgeId: string; clientRequestId?: string }): Promise<SubmissionState> {
     const keys = {
       round: roundKey(args.roundId),
       entry: entryKey(args.roundId, args.keyPart),
       judge: judgeKey(args.roundId, args.judgeId),
       sheet: sheetKey(args.entryId, args.judgeId),
-      request: requestKey(args.entryId, args.judgeId, args.clientRequestId),
+      conflict: conflictKey(args.entryId, args.judgeId),
+      ...(args.clientRequestId ? { request: requestKey(args.entryId, args.judgeId, args.clientRequestId) } : {}),
     };
     const items = await batchGet(this.db, this.table, Object.values(keys), true);
-    const find = <T>(key: { pk: string; sk: string }): T | null => {
-      const item = items.find((i) => i.pk === key.pk && i.sk === key.sk);
+    const find = <T>(key: { pk: string; sk: string } | undefined): T | null => {
+      const item = key && items.find((i) => i.pk === key.pk && i.sk === key.sk);
       return item ? recordOf<T>(item) : null;
     };
     return {
@@ -77,105 +70,116 @@ export class SheetStore {
       entry: find<StoredEntry>(keys.entry),
       judge: find<Judge>(keys.judge),
       sheet: find<ScoreSheet>(keys.sheet),
+      conflict: find<Conflict>(keys.conflict),
       request: find<RequestRecord>(keys.request),
     };
   }
 
   /**
-   * One transaction: the round is still OPEN, the judge is still on the panel, the
-   * entry's aggregate has not moved since it was read (optimistic concurrency), and
-   * this request id has not been used; then the sheet, its history version, the
-   * receipt and the new aggregate are written together or not at all.
+   * One transaction: the round is still OPEN, the judge is still on the panel and
+   * has no conflict with the entry, the entry's aggregate has not moved since it
+   * was read (optimistic concurrency), and this request id is unused; then the
+   * sheet, its history event, the receipt and the new aggregate are written
+   * together or not at all.
    */
-  async commitSubmission(write: SubmissionWrite): Promise<CommitOutcome> {
-    const { sheet, entry } = write;
+  async commitSubmission(write: { sheet: ScoreSheet; fingerprint: string; entry: StoredEntry; round: Round }): Promise<CommitOutcome> {
+    const { sheet, entry, round } = write;
+    const event: SheetEvent = { action: 'SUBMITTED', sheet, actorId: sheet.judgeId, reason: null, at: sheet.submittedAt };
     const items = [
-      {
-        ConditionCheck: {
-          TableName: this.table,
-          Key: roundKey(sheet.roundId),
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':open': 'OPEN' },
-        },
-      },
-      {
-        ConditionCheck: { TableName: this.table, Key: judgeKey(sheet.roundId, sheet.judgeId), ConditionExpression: 'attribute_exists(pk)' },
-      },
-      {
-        Update: {
-          TableName: this.table,
-          Key: entryKey(entry.roundId, entry.keyPart),
-          UpdateExpression: 'SET sheetTotals = :totals, #total = :total, sheetCount = :count, version = :next, gsi1sk = :rankKey',
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeNames: { '#total': 'total' },
-          ExpressionAttributeValues: {
-            ':totals': entry.sheetTotals,
-            ':total': entry.total,
-            ':count': entry.sheetCount,
-            ':next': entry.version,
-            ':expected': entry.version - 1,
-            ':rankKey': leaderboardSortKey(entry.total, entry.order, entry.keyPart),
-          },
-        },
-      },
+      this.roundIs(round.id, ['OPEN']),
+      { ConditionCheck: { TableName: this.table, Key: judgeKey(round.id, sheet.judgeId), ConditionExpression: 'attribute_exists(pk)' } },
+      { ConditionCheck: { TableName: this.table, Key: conflictKey(sheet.entryId, sheet.judgeId), ConditionExpression: 'attribute_not_exists(pk)' } },
+      aggregateUpdate(this.table, entry, round),
+      { Put: { TableName: this.table, Item: this.sheetItem(sheet, entry.keyPart) } },
+      { Put: { TableName: this.table, Item: this.eventItem(event) } },
       {
         Put: {
           TableName: this.table,
-          Item: {
-            ...sheetKey(sheet.entryId, sheet.judgeId),
-            gsi1pk: sheetsOfJudge(sheet.roundId, sheet.judgeId),
-            gsi1sk: write.keyPart,
-            entity: 'Sheet',
-            ...sheet,
-          },
-        },
-      },
-      { Put: { TableName: this.table, Item: { ...historyKey(sheet.entryId, ulid()), entity: 'SheetVersion', ...sheet } } },
-      {
-        Put: {
-          TableName: this.table,
-          Item: {
-            ...requestKey(sheet.entryId, sheet.judgeId, sheet.clientRequestId),
-            entity: 'Request',
-            fingerprint: write.fingerprint,
-            sheet,
-          } satisfies Item,
+          Item: { ...requestKey(sheet.entryId, sheet.judgeId, sheet.clientRequestId), entity: 'Request', fingerprint: write.fingerprint, sheet },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
     ];
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return { ok: true };
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (!reasons) throw error;
-      const [round, judge, aggregate, , , request] = reasons;
-      if (round === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_OPEN' };
-      if (judge === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
-      if (request === 'ConditionalCheckFailed') return { ok: false, reason: 'REPLAYED' };
-      if (aggregate === 'ConditionalCheckFailed') return { ok: false, reason: 'ENTRY_CHANGED' };
-      if (reasons.includes('TransactionConflict')) return { ok: false, reason: 'BUSY' };
-      throw error;
+    const reasons = await this.transact(items);
+    if (!reasons) return { ok: true };
+    const [roundCheck, judge, conflict] = reasons;
+    if (roundCheck === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_OPEN' };
+    if (judge === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
+    if (conflict === 'ConditionalCheckFailed') return { ok: false, reason: 'CONFLICT_OF_INTEREST' };
+    return { ok: false, reason: 'RACE' };
+  }
+
+  /**
+   * Takes a judge's sheet out of an entry's aggregate — a void, or a conflict of
+   * interest recorded after the judge had scored — in one transaction with its
+   * audit event (and the conflict, if any). Also records a conflict with no sheet to remove.
+   */
+  async commitRemoval(change: {
+    round: Round;
+    entryId: string;
+    judgeId: string;
+    removed: { sheet: ScoreSheet; entry: StoredEntry; event: SheetEvent } | null;
+    conflict: Conflict | null;
+  }): Promise<RemovalOutcome> {
+    const { round, removed, conflict } = change;
+    const items: Record<string, unknown>[] = [this.roundIs(round.id, ['DRAFT', 'OPEN', 'CLOSED'], true)];
+    if (conflict) {
+      items.push({ ConditionCheck: { TableName: this.table, Key: judgeKey(round.id, change.judgeId), ConditionExpression: 'attribute_exists(pk)' } });
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: { ...conflictKey(change.entryId, change.judgeId), gsi1pk: conflictsOf(round.id), gsi1sk: `${change.entryId}#${change.judgeId}`, entity: 'Conflict', ...conflict },
+        },
+      });
     }
+    if (removed) {
+      items.push(
+        {
+          Delete: {
+            TableName: this.table,
+            Key: sheetKey(change.entryId, change.judgeId),
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': removed.sheet.version },
+          },
+        },
+        { Put: { TableName: this.table, Item: this.eventItem(removed.event) } },
+        aggregateUpdate(this.table, removed.entry, round),
+      );
+    }
+    const reasons = await this.transact(items);
+    if (!reasons) return { ok: true };
+    if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_LOCKED' };
+    if (conflict && reasons[1] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
+    return { ok: false, reason: 'RACE' };
   }
 
   async getRequest(entryId: string, judgeId: string, clientRequestId: string): Promise<RequestRecord | null> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: requestKey(entryId, judgeId, clientRequestId), ConsistentRead: true }),
-    );
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(entryId, judgeId, clientRequestId), ConsistentRead: true }));
     return out.Item ? recordOf<RequestRecord>(out.Item) : null;
   }
 
   /** Current sheets of one entry, one per judge. */
   async listSheets(entryId: string): Promise<ScoreSheet[]> {
-    return this.listByPrefix(entryId, SHEET_PREFIX);
+    return (await this.listByPrefix(entryId, SHEET_PREFIX)).map((i) => recordOf<ScoreSheet>(i));
   }
 
-  /** Every version ever submitted for one entry, oldest first. */
-  async listHistory(entryId: string): Promise<ScoreSheet[]> {
-    return this.listByPrefix(entryId, HISTORY_PREFIX);
+  /** Every submission and void for one entry, oldest first. */
+  async listEvents(entryId: string): Promise<SheetEvent[]> {
+    return (await this.listByPrefix(entryId, HISTORY_PREFIX)).map((i) => recordOf<SheetEvent>(i));
+  }
+
+  async listConflicts(entryId: string): Promise<Conflict[]> {
+    return (await this.listByPrefix(entryId, CONFLICT_PREFIX)).map((i) => recordOf<Conflict>(i));
+  }
+
+  async listConflictsOfRound(roundId: string): Promise<Conflict[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': conflictsOf(roundId) },
+    });
+    return items.map((i) => recordOf<Conflict>(i));
   }
 
   /** The judge's current sheets in one round. */
@@ -189,12 +193,50 @@ export class SheetStore {
     return items.map((i) => recordOf<ScoreSheet>(i));
   }
 
-  private async listByPrefix(entryId: string, prefix: string): Promise<ScoreSheet[]> {
-    const items = await queryAll(this.db, {
+  /** A round's current sheets: one query per panel judge on the judge-sheets index. */
+  async listSheetsOfRound(roundId: string, judgeIds: readonly string[]): Promise<ScoreSheet[]> {
+    return (await Promise.all(judgeIds.map((j) => this.listSheetsOfJudge(roundId, j)))).flat();
+  }
+
+  private sheetItem(sheet: ScoreSheet, keyPart: string): Item {
+    return { ...sheetKey(sheet.entryId, sheet.judgeId), gsi1pk: sheetsOfJudge(sheet.roundId, sheet.judgeId), gsi1sk: keyPart, entity: 'Sheet', ...sheet };
+  }
+
+  private eventItem(event: SheetEvent): Item {
+    return { ...historyKey(event.sheet.entryId, ulid()), entity: 'SheetEvent', ...event };
+  }
+
+  /** Guard: the round is in one of `statuses` (and, for changes to results, not being finalised). */
+  private roundIs(roundId: string, statuses: readonly string[], notFinalizing = false) {
+    const names = statuses.map((_, i) => `:s${i}`);
+    return {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: roundKey(roundId),
+        ConditionExpression: `#status IN (${names.join(', ')})${notFinalizing ? ' AND attribute_not_exists(finalizing)' : ''}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: Object.fromEntries(statuses.map((s, i) => [names[i]!, s])),
+      },
+    };
+  }
+
+  /** Runs a transaction; null on success, else why each item failed (TransactionConflict included). */
+  private async transact(items: readonly Record<string, unknown>[]): Promise<string[] | null> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items as never }));
+      return null;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      return reasons;
+    }
+  }
+
+  private async listByPrefix(entryId: string, prefix: string): Promise<Item[]> {
+    return queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': entryPartition(entryId), ':prefix': prefix },
     });
-    return items.map((i) => recordOf<ScoreSheet>(i));
   }
 }

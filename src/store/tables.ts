@@ -49,7 +49,7 @@ export const TABLES: Readonly<Record<TableName, TableDefinition>> = {
     description: 'Competitions, rounds, entries, judge panels, score sheets and their history',
     partitionKey: 'pk',
     sortKey: 'sk',
-    indexes: [gsi(INDEX.gsi1)],
+    indexes: [gsi(INDEX.gsi1), gsi(INDEX.gsi2)],
   },
 };
 

@@ -1,6 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryTotal } from '../../src/domain/scoring.js';
+import { DEFAULT_RULE } from '../../src/domain/rule.js';
+import { entryResult } from '../../src/domain/scoring.js';
+import { FIVE_CRITERIA } from '../support/scenario.js';
 import { entryKey, entryPartition } from '../../src/store/keys.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { marks, ok, openRound, submit } from '../support/scenario.js';
@@ -27,6 +29,11 @@ async function storedState(entryId: string) {
   return { entry, sheets };
 }
 
+const criteria = FIVE_CRITERIA.map((c) => ({ key: c.key, label: c.label, description: null, maxScore: String(c.maxScore), weight: '1', step: '0.5' }));
+const recompute = (sheets: Record<string, any>, trim: { trimHighest: number; trimLowest: number }) => entryResult(criteria, { ...DEFAULT_RULE, ...trim }, sheets).total;
+const fromSheetItems = (items: Record<string, any>[]) =>
+  Object.fromEntries(items.map((s) => [s.judgeId, { total: s.total, marks: Object.fromEntries(s.scores.map((m: any) => [m.criterion, m.score])) }]));
+
 describe('concurrent scoring', () => {
   it('20 judges submitting for one entry at once: the stored aggregate equals a recomputation from the stored sheets', async () => {
     const s = await openRound(api, { entries: 1, judges: 20, trimHighest: 2, trimLowest: 2 });
@@ -38,11 +45,10 @@ describe('concurrent scoring', () => {
 
     const { entry, sheets } = await storedState(entryId);
     expect(sheets).toHaveLength(20);
-    const fromSheets = Object.fromEntries(sheets.map((sheet) => [sheet.judgeId as string, sheet.total as string]));
-    expect(entry.sheetTotals).toEqual(fromSheets);
+    expect(entry.sheets).toEqual(fromSheetItems(sheets));
     expect(entry.sheetCount).toBe(20);
     expect(entry.version).toBe(20);
-    expect(entry.total).toBe(entryTotal(fromSheets, { trimHighest: 2, trimLowest: 2 }));
+    expect(entry.total).toBe(recompute(entry.sheets, { trimHighest: 2, trimLowest: 2 }));
     const board = ok(await api.gql(`query($r: ID!) { leaderboard(roundId: $r) { edges { node { total sheetCount } } } }`, { r: s.roundId }, s.viewer)).leaderboard;
     expect(board.edges[0].node).toEqual({ total: Number(entry.total), sheetCount: 20 });
   });
@@ -89,8 +95,9 @@ describe('concurrent scoring', () => {
       const { entry, sheets } = await storedState(entryId);
       const acceptedHere = accepted.filter((o) => o.entryId === entryId).map((o) => o.judge).sort();
       expect(sheets.map((x) => x.judgeId).sort()).toEqual(acceptedHere);
-      expect(Object.keys(entry.sheetTotals).sort()).toEqual(acceptedHere);
-      expect(entry.total).toBe(entryTotal(entry.sheetTotals, { trimHighest: 0, trimLowest: 0 }));
+      expect(Object.keys(entry.sheets).sort()).toEqual(acceptedHere);
+      expect(entry.sheets).toEqual(fromSheetItems(sheets));
+      expect(entry.total).toBe(recompute(entry.sheets, { trimHighest: 0, trimLowest: 0 }));
       counted += sheets.length;
     }
     expect(counted).toBe(accepted.length);

@@ -66,26 +66,30 @@ describe('a round from setup to published results', () => {
     expect(board.edges[0].node.entry.cadre.unit.id).toBe(s.unitId);
 
     const assessmentQuery = `query($e: ID!) { assessment(entryId: $e) {
-      total rank sheetCount trimHighest trimLowest
+      total rank sheetCount trimHighest trimLowest sheetsVisible
       entry { id rank }
       sheets { judge judgeLabel total trimmed comment marks { criterion score } }
       criteria { criterion label maxScore weight mean }
     } }`;
-    const asViewer = ok(await api.gql(assessmentQuery, { e: s.entryIds[0] }, s.viewer)).assessment;
-    expect(asViewer).toMatchObject({ total: 85, rank: 2, sheetCount: 5, trimHighest: 1, trimLowest: 1, entry: { id: s.entryIds[0], rank: 2 } });
-    expect(asViewer.sheets.map((x: any) => [x.judge, x.total, x.trimmed, x.comment])).toEqual([
-      ['J1', 80, false, null],
-      ['J2', 85, false, null],
-      ['J3', 90, false, null],
-      ['J4', 95, true, null],
-      ['J5', 70, true, null],
+    const asOrganizer = ok(await api.gql(assessmentQuery, { e: s.entryIds[0] }, s.organizer)).assessment;
+    expect(asOrganizer).toMatchObject({ total: 85, rank: 2, sheetCount: 5, trimHighest: 1, trimLowest: 1, sheetsVisible: true, entry: { id: s.entryIds[0], rank: 2 } });
+    expect(asOrganizer.sheets.map((x: any) => [x.judge, x.judgeLabel, x.total, x.trimmed, x.comment])).toEqual([
+      ['评委1', 'J1', 80, false, '评语0'],
+      ['评委2', 'J2', 85, false, '评语1'],
+      ['评委3', 'J3', 90, false, '评语2'],
+      ['评委4', 'J4', 95, true, '评语3'],
+      ['评委5', 'J5', 70, true, '评语4'],
     ]);
     // Means over the kept sheets (80, 85, 90): vision (16 + 17 + 18) / 3 = 17.
-    expect(asViewer.criteria[0]).toEqual({ criterion: 'vision', label: '发展思路', maxScore: 20, weight: 1, mean: 17 });
-    expect(asViewer.criteria[3].mean).toBe(12.67);
+    expect(asOrganizer.criteria[0]).toEqual({ criterion: 'vision', label: '发展思路', maxScore: 20, weight: 1, mean: 17 });
+    expect(asOrganizer.criteria[3].mean).toBe(12.67);
 
-    const asOrganizer = ok(await api.gql(assessmentQuery, { e: s.entryIds[0] }, s.organizer)).assessment;
-    expect(asOrganizer.sheets.map((x: any) => [x.judge, x.judgeLabel, x.comment])[0]).toEqual(['评委1', 'J1', '评语0']);
+    // Blind scoring: before publication a viewer sees the aggregate but no judge-level marks, a judge only their own sheet.
+    const asViewer = ok(await api.gql(assessmentQuery, { e: s.entryIds[0] }, s.viewer)).assessment;
+    expect(asViewer).toMatchObject({ total: 85, rank: 2, sheetsVisible: false, sheets: [] });
+    expect(asViewer.criteria[0].mean).toBe(17);
+    const asJudge = ok(await api.gql(assessmentQuery, { e: s.entryIds[0] }, s.judges[2]!.token)).assessment;
+    expect(asJudge.sheets.map((x: any) => [x.judge, x.total, x.comment])).toEqual([['J3', 90, null]]);
   });
 
   it('lets a judge revise a sheet as a new version until the round closes', async () => {
@@ -109,6 +113,16 @@ describe('a round from setup to published results', () => {
     const round = ok(await api.gql(`query($id: ID!) { round(id: $id) { status competition { id rounds { id } } judges { label name } entryCount } }`, { id: s.roundId }, s.viewer)).round;
     expect(round).toMatchObject({ status: 'PUBLISHED', competition: { id: s.competitionId, rounds: [{ id: s.roundId }] }, entryCount: 4 });
     expect(round.judges.map((j: { label: string }) => j.label)).toEqual(['J1', 'J2', 'J3', 'J4', 'J5']);
+    // After publication everyone sees every sheet, judges anonymised and without comments.
+    const published = ok(await api.gql(`query($e: ID!) { assessment(entryId: $e) { sheetsVisible sheets { judge total trimmed comment } } }`, { e: s.entryIds[0] }, s.viewer)).assessment;
+    expect(published.sheetsVisible).toBe(true);
+    expect(published.sheets.map((x: any) => [x.judge, x.total, x.trimmed, x.comment])).toEqual([
+      ['J1', 80, false, null],
+      ['J2', 85, false, null],
+      ['J3', 90, false, null],
+      ['J4', 95, true, null],
+      ['J5', 70, true, null],
+    ]);
   });
 });
 

@@ -1,8 +1,10 @@
 import { NotFoundError } from '../../domain/errors.js';
-import type { Round } from '../../domain/model.js';
-import { rankAll } from '../../domain/ranking.js';
 import { parseEntryId } from '../../domain/ids.js';
+import type { Round } from '../../domain/model.js';
+import { rankAll, rankValueOf } from '../../domain/ranking.js';
 import type { Resolvers } from '../generated/types.js';
+
+const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
 export const competitionResolvers: Resolvers = {
   Query: {
@@ -24,21 +26,29 @@ export const competitionResolvers: Resolvers = {
   },
   Mutation: {
     createCompetition: (_, { input }, { viewer, services }) => services.competitions.createCompetition(viewer!, input),
-    createRound: (_, { input }, { services }) => services.competitions.createRound(input),
-    addEntries: (_, { roundId, entries }, { services }) => services.competitions.addEntries(roundId, entries),
-    assignJudges: (_, { roundId, judges }, { services }) => services.competitions.assignJudges(roundId, judges),
-    openRound: (_, { id }, { services }) => services.competitions.transition(id, 'open'),
-    closeRound: (_, { id }, { services }) => services.competitions.transition(id, 'close'),
-    publishRound: (_, { id }, { services }) => services.competitions.transition(id, 'publish'),
+    updateCompetition: (_, { id, input }, { services }) => services.competitions.updateCompetition(id, input),
+    createRound: (_, { input }, { services }) => services.rounds.createRound(input),
+    updateRound: (_, { id, input }, { services }) => services.rounds.updateRound(id, input),
+    addEntries: (_, { roundId, entries }, { services }) => services.rounds.addEntries(roundId, entries),
+    assignJudges: (_, { roundId, judges }, { services }) => services.rounds.assignJudges(roundId, judges),
+    openRound: (_, { id }, { services }) => services.rounds.openRound(id),
+    closeRound: (_, { id }, { services }) => services.rounds.closeRound(id),
+    publishRound: (_, { id }, { services }) => services.rounds.publishRound(id),
+    advanceEntries: (_, { fromRoundId, toRoundId, top, perGroup }, { services }) =>
+      services.rounds.advanceEntries(fromRoundId, toRoundId, top, perGroup ?? false),
   },
   Competition: {
+    standingsRule: (competition) => competition.standingsRule ?? { method: 'SUM', roundWeights: [] },
     rounds: (competition, _, { services }) => services.store.competitions.listRounds(competition.id),
+  },
+  StandingsRule: {
+    roundWeights: (rule) => rule.roundWeights.map((w) => ({ roundId: w.roundId, weight: Number(w.weight) })),
   },
   Round: {
     competition: async (round, _, { loaders }) => required(await loaders.competition.load(round.competitionId), 'Competition', round.competitionId),
     entries: async (round, _, { services }) => {
       const entries = await services.store.rounds.listEntries(round.id);
-      const ranks = rankAll(entries.map((e) => e.total));
+      const ranks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
       return entries
         .map((entry, i) => ({ ...entry, rank: ranks[i] ?? null }))
         .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -54,8 +64,17 @@ export const competitionResolvers: Resolvers = {
     round: async (entry, _, { loaders }) => required(await loaders.round.load(entry.roundId), 'Round', entry.roundId),
     cadre: (entry) => (entry.cadre ? { ...entry.cadre, unitSnapshot: entry.unit } : null),
     unit: (entry) => entry.unit,
-    total: (entry) => (entry.total === null ? null : Number(entry.total)),
-    rank: (entry, _, { services }) => (entry.rank !== undefined ? entry.rank : services.scoring.rankOf(entry)),
+    total: (entry) => toFloat(entry.total),
+    rawTotal: (entry) => toFloat(entry.rawTotal),
+    rank: async (entry, _, { services, loaders }) => {
+      if (entry.rank !== undefined) return entry.rank;
+      const round = await loaders.round.load(entry.roundId);
+      return round ? services.scoring.rankOf(entry, round) : null;
+    },
+    criterionValues: async (entry, _, { loaders }) => {
+      const round = required(await loaders.round.load(entry.roundId), 'Round', entry.roundId);
+      return round.rubric.criteria.map((criterion) => ({ criterion, mean: entry.criterionValues?.[criterion.key] ?? null }));
+    },
     mySheet: async (entry, _, { loaders }) => (await loaders.mySheets.load(entry.roundId)).get(entry.id) ?? null,
   },
 };

@@ -6,6 +6,7 @@ export const rubricResolvers: Resolvers = {
   },
   Mutation: {
     createRubric: (_, { input }, { services }) => services.rubrics.createRubric(input),
+    updateRubric: (_, { id, input }, { services }) => services.rubrics.updateRubric(id, input),
   },
   Rubric: {
     maxTotal: (rubric) => Number(rubric.maxTotal),

@@ -3,25 +3,33 @@ import { parseEntryId } from '../../domain/ids.js';
 import { isOrganizer } from '../access.js';
 import type { Resolvers } from '../generated/types.js';
 
-const toFloat = (value: string | null) => (value === null ? null : Number(value));
+const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
 export const scoringResolvers: Resolvers = {
   Query: {
-    leaderboard: async (_, { roundId, first, after }, { services, loaders }) => {
+    leaderboard: async (_, { roundId, group, first, after }, { services, loaders }) => {
       const round = await loaders.round.load(roundId);
       if (!round) throw new NotFoundError('Round', roundId, 'roundId');
-      const page = await services.scoring.leaderboard(round.id, { first, after });
+      const page = await services.scoring.leaderboard(round, { group, first, after });
       return { roundId: round.id, ...page };
     },
-    assessment: async (_, { entryId }, { services, loaders }) => {
+    assessment: async (_, { entryId }, { viewer, services, loaders }) => {
       const { roundId } = parseEntryId(entryId, 'entryId');
       const [round, entry] = await Promise.all([loaders.round.load(roundId), loaders.entry.load(entryId)]);
       if (!round || !entry) throw new NotFoundError('Entry', entryId, 'entryId');
-      return services.scoring.assessment(entryId, round, entry);
+      return services.scoring.assessment(viewer!, round, entry);
+    },
+    auditTrail: async (_, { entryId }, { services }) => {
+      const { events, judges } = await services.scoring.auditTrail(entryId);
+      return events.map((event) => ({ event, judge: judges.get(event.sheet.judgeId) }));
     },
   },
   Mutation: {
     submitScoreSheet: (_, { input }, { viewer, services }) => services.scoring.submitSheet(viewer!, input),
+    voidSheet: (_, { sheetId, reason }, { viewer, services }) => services.scoring.voidSheet(viewer!, sheetId, reason),
+    declareConflict: (_, { entryId, reason }, { viewer, services }) => services.scoring.declareConflict(viewer!, entryId, reason),
+    setConflict: (_, { roundId, userId, entryId, reason }, { viewer, services }) =>
+      services.scoring.setConflict(viewer!, roundId, userId, entryId, reason),
   },
   LeaderboardConnection: {
     edges: (connection) => connection.rows,
@@ -45,10 +53,14 @@ export const scoringResolvers: Resolvers = {
   Assessment: {
     entry: (a) => ({ ...a.entry, rank: a.rank }),
     total: (a) => toFloat(a.entry.total),
+    rawTotal: (a) => toFloat(a.entry.rawTotal),
     rank: (a) => a.rank,
     sheetCount: (a) => a.entry.sheetCount,
     trimHighest: (a) => a.round.trimHighest,
     trimLowest: (a) => a.round.trimLowest,
+    trimScope: (a) => a.round.trimScope,
+    aggregate: (a) => a.round.aggregate,
+    normalization: (a) => a.round.normalization,
   },
   AssessedSheet: {
     id: (s) => s.sheet.id,
@@ -56,6 +68,7 @@ export const scoringResolvers: Resolvers = {
     judgeLabel: (s) => s.judge?.label ?? '?',
     marks: (s) => s.sheet.scores,
     total: (s) => Number(s.sheet.total),
+    normalizedTotal: (s) => toFloat(s.normalizedTotal),
     version: (s) => s.sheet.version,
     submittedAt: (s) => s.sheet.submittedAt,
     comment: (s, _, { viewer }) => (isOrganizer(viewer) ? s.sheet.comment : null),
@@ -66,5 +79,27 @@ export const scoringResolvers: Resolvers = {
     maxScore: (m) => Number(m.criterion.maxScore),
     weight: (m) => Number(m.criterion.weight),
     mean: (m) => toFloat(m.mean),
+  },
+  Conflict: {
+    entry: async (conflict, _, { loaders }) => {
+      const entry = await loaders.entry.load(conflict.entryId);
+      if (!entry) throw new NotFoundError('Entry', conflict.entryId);
+      return entry;
+    },
+    userId: (conflict) => conflict.judgeId,
+  },
+  SheetEvent: {
+    action: ({ event }) => event.action,
+    sheetId: ({ event }) => event.sheet.id,
+    judge: ({ event, judge }) => judge?.name ?? event.sheet.judgeId,
+    judgeLabel: ({ judge }) => judge?.label ?? '?',
+    version: ({ event }) => event.sheet.version,
+    total: ({ event }) => Number(event.sheet.total),
+    scores: ({ event }) => event.sheet.scores,
+    comment: ({ event }) => event.sheet.comment,
+    clientRequestId: ({ event }) => event.sheet.clientRequestId,
+    actorId: ({ event }) => event.actorId,
+    reason: ({ event }) => event.reason,
+    at: ({ event }) => event.at,
   },
 };

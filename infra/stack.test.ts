@@ -1,0 +1,277 @@
+import { readFileSync } from 'node:fs';
+import { App, Validations, type Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../src/domain/model.js';
+import { TABLES, TABLE_NAMES, keyAttributes, type TableDefinition } from '../src/store/tables.js';
+import { settingsFromContext, type Stage } from './settings.js';
+import { ScoringApiStack, stackName } from './stack.js';
+import { INDEX_ACTIONS, ITEM_ACTIONS } from './tables.js';
+
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: object }).context;
+const PROD_ORIGIN = 'https://scores.example.org';
+
+interface Synthesized {
+  stack: Stack;
+  template: Template;
+}
+
+const cache = new Map<Stage, Synthesized>();
+
+/** The stack as `cdk synth` builds it (same cdk.json context), minus the slow esbuild bundling. */
+function synth(stage: Stage): Synthesized {
+  let result = cache.get(stage);
+  if (!result) {
+    const app = new App({
+      context: {
+        ...CDK_JSON_CONTEXT,
+        'aws:cdk:bundling-stacks': [],
+        stage,
+        ...(stage === 'prod' ? { webOrigin: PROD_ORIGIN } : {}),
+      },
+    });
+    const stack = new ScoringApiStack(app, stackName(stage), { settings: settingsFromContext((key) => app.node.tryGetContext(key)) });
+    result = { stack, template: Template.fromStack(stack) };
+    cache.set(stage, result);
+  }
+  return result;
+}
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+function resources(template: Template, type: string): Record<string, Resource> {
+  return template.findResources(type) as Record<string, Resource>;
+}
+
+function only(template: Template, type: string): [string, Resource] {
+  const found = Object.entries(resources(template, type));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+function functionEnvironment(template: Template): Record<string, any> {
+  return only(template, 'AWS::Lambda::Function')[1].Properties.Environment.Variables;
+}
+
+const keySchema = (key: { partitionKey: string; sortKey: string }) => [
+  { AttributeName: key.partitionKey, KeyType: 'HASH' },
+  { AttributeName: key.sortKey, KeyType: 'RANGE' },
+];
+
+function expectedTable(definition: TableDefinition) {
+  return {
+    KeySchema: keySchema(definition),
+    AttributeDefinitions: keyAttributes(definition).map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    GlobalSecondaryIndexes:
+      definition.indexes.length === 0
+        ? undefined
+        : definition.indexes.map((index) => ({ IndexName: index.name, KeySchema: keySchema(index), Projection: { ProjectionType: 'ALL' } })),
+  };
+}
+
+describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
+  const protect = stage === 'prod';
+
+  describe('tables', () => {
+    it('has exactly one table per definition, each with the key schema and indexes of src/store/tables.ts', () => {
+      const { template } = synth(stage);
+      const tables = resources(template, 'AWS::DynamoDB::GlobalTable');
+      expect(Object.keys(tables)).toHaveLength(TABLE_NAMES.length);
+      const environment = functionEnvironment(template);
+      for (const name of TABLE_NAMES) {
+        // The function's TABLE_<NAME> variable names the table that must match the definition.
+        const logicalId = environment[`TABLE_${name.toUpperCase()}`].Ref as string;
+        const { KeySchema, AttributeDefinitions, GlobalSecondaryIndexes } = tables[logicalId]!.Properties;
+        expect({ KeySchema, AttributeDefinitions, GlobalSecondaryIndexes }, name).toEqual(expectedTable(TABLES[name]));
+      }
+    });
+
+    it('bills on demand, encrypts at rest and keeps point-in-time recovery', () => {
+      for (const table of Object.values(resources(synth(stage).template, 'AWS::DynamoDB::GlobalTable'))) {
+        expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+        expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+        expect(table.Properties.Replicas).toHaveLength(1);
+        expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      }
+    });
+
+    it(protect ? 'are retained and deletion-protected' : 'are removed with the stack', () => {
+      for (const table of Object.values(resources(synth(stage).template, 'AWS::DynamoDB::GlobalTable'))) {
+        expect(table.DeletionPolicy).toBe(protect ? 'Retain' : 'Delete');
+        expect(table.UpdateReplacePolicy).toBe(protect ? 'Retain' : 'Delete');
+        expect(table.Properties.Replicas[0].DeletionProtectionEnabled).toBe(protect);
+      }
+    });
+  });
+
+  it(protect ? 'protects the stack, the user pool and the logs' : 'lets the stack be destroyed', () => {
+    const { stack, template } = synth(stage);
+    expect(stack.terminationProtection).toBe(protect);
+    const [, pool] = only(template, 'AWS::Cognito::UserPool');
+    expect(pool.Properties.DeletionProtection).toBe(protect ? 'ACTIVE' : 'INACTIVE');
+    expect(pool.DeletionPolicy).toBe(protect ? 'Retain' : 'Delete');
+    const logGroups = Object.values(resources(template, 'AWS::Logs::LogGroup'));
+    expect(logGroups).toHaveLength(2);
+    for (const group of logGroups) {
+      expect(group.DeletionPolicy).toBe(protect ? 'Retain' : 'Delete');
+      expect(group.Properties.RetentionInDays).toBe(protect ? 90 : 14);
+    }
+  });
+
+  describe('function', () => {
+    it('runs Node.js 22 on arm64 with the configuration the code reads', () => {
+      const { template } = synth(stage);
+      const [, fn] = only(template, 'AWS::Lambda::Function');
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', MemorySize: 1024, Timeout: 10 });
+      const [poolId] = only(template, 'AWS::Cognito::UserPool');
+      const [clientId] = only(template, 'AWS::Cognito::UserPoolClient');
+      expect(functionEnvironment(template)).toEqual({
+        STAGE: stage,
+        TABLE_DIRECTORY: { Ref: expect.any(String) },
+        TABLE_RUBRICS: { Ref: expect.any(String) },
+        TABLE_COMPETITIONS: { Ref: expect.any(String) },
+        COGNITO_USER_POOL_ID: { Ref: poolId },
+        COGNITO_CLIENT_ID: { Ref: clientId },
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    });
+
+    it('may only read and write items of the three tables and query their indexes', () => {
+      const { template } = synth(stage);
+      const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
+      expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([...ITEM_ACTIONS, ...INDEX_ACTIONS].sort());
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions.some((a) => a.includes('*'))).toBe(false);
+      expect(JSON.stringify(statements.map((s) => s.Resource))).not.toMatch(/"\*"|\/index\/\*/);
+
+      const indexStatement = statements.find((s) => s.Action === 'dynamodb:Query');
+      const indexNames = (indexStatement.Resource as any[]).map((arn) => arn['Fn::Join'][1][1]).sort();
+      expect(indexNames).toEqual(TABLE_NAMES.flatMap((name) => TABLES[name].indexes.map((i) => `/index/${i.name}`)).sort());
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('routes ANY /graphql to the function', () => {
+      const { template } = synth(stage);
+      template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /graphql' });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [only(template, 'AWS::Lambda::Function')[0], 'Arn'] },
+        PayloadFormatVersion: '2.0',
+      });
+    });
+
+    it('allows the configured web origin', () => {
+      synth(stage).template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        CorsConfiguration: Match.objectLike({ AllowOrigins: [protect ? PROD_ORIGIN : '*'], AllowHeaders: Match.arrayWith(['authorization']) }),
+      });
+    });
+
+    it('throttles and logs access on the default stage', () => {
+      const { template } = synth(stage);
+      const [, stageResource] = only(template, 'AWS::ApiGatewayV2::Stage');
+      expect(stageResource.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: protect ? { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 } : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      });
+      expect(stageResource.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][1]).toBe('Arn');
+      expect(JSON.parse(stageResource.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
+    });
+  });
+
+  describe('Cognito', () => {
+    it('has one group per role', () => {
+      const groups = Object.values(resources(synth(stage).template, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+      expect(groups.sort()).toEqual([...ROLES].sort());
+    });
+
+    it('has a public web client that signs in with SRP, and strong sign-in settings', () => {
+      const { template } = synth(stage);
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      });
+    });
+  });
+
+  describe('alarms', () => {
+    it('watch function errors, throttles, p99 duration and each table, notifying the encrypted topic', () => {
+      const { template } = synth(stage);
+      const [topicId, topic] = only(template, 'AWS::SNS::Topic');
+      expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+      const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm'));
+      expect(alarms).toHaveLength(3 + TABLE_NAMES.length);
+      for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      const metricNames = alarms.map((a) => a.Properties.MetricName).filter(Boolean).sort();
+      expect(metricNames).toEqual(['Duration', 'Errors', 'Throttles']);
+      expect(alarms.find((a) => a.Properties.MetricName === 'Duration')!.Properties.ExtendedStatistic).toBe('p99');
+      const tableAlarms = alarms.filter((a) => a.Properties.Metrics);
+      const watchedTables = tableAlarms.flatMap((a) =>
+        a.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'TableName').Value.Ref),
+      );
+      expect(new Set(watchedTables)).toEqual(new Set(Object.keys(resources(template, 'AWS::DynamoDB::GlobalTable'))));
+    });
+
+    it('lets CloudWatch use the topic key', () => {
+      const [, key] = only(synth(stage).template, 'AWS::KMS::Key');
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.Properties.KeyPolicy.Statement).toContainEqual(
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+      );
+    });
+  });
+
+  it('outputs the endpoint, the user pool, the table names and the alarm topic', () => {
+    const outputs = synth(stage).template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'AlarmTopicArn', 'DirectoryTableName', 'RubricsTableName', 'CompetitionsTableName'].sort(),
+    );
+    expect(JSON.stringify(outputs.GraphqlUrl!.Value)).toMatch(/\/graphql"\]\]\}$/);
+  });
+
+  describe('cdk-nag', () => {
+    it('finds no unacknowledged AwsSolutions errors or warnings', () => {
+      const report = new AwsSolutionsChecks().validateScope(synth(stage).stack);
+      const findings = report.violations.map(
+        (v) => `${v.severity} ${v.ruleName}: ${v.description} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
+      expect(findings).toEqual([]);
+    });
+
+    it('acknowledges only the reviewed rules, each with a written reason', () => {
+      const acknowledged = acknowledgments(synth(stage).stack);
+      expect(acknowledged.map((a) => a.id).sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-COG2', 'AwsSolutions-L1']);
+      for (const { id, reason } of acknowledged) {
+        expect(reason.length, id).toBeGreaterThanOrEqual(100);
+        expect(reason, id).not.toMatch(/\b(todo|tbd|fixme|n\/a)\b/i);
+      }
+    });
+
+    it('leaves no CDK warnings or errors', () => {
+      const annotations = Annotations.fromStack(synth(stage).stack);
+      expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+      expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    });
+  });
+});
+
+/** Every `Validations.of(…).acknowledge()` recorded anywhere under the scope. */
+function acknowledgments(scope: Stack): { id: string; reason: string }[] {
+  return scope.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .map(([id, reason]) => ({ id: id.replace(/^annotation::/i, ''), reason })),
+  );
+}

@@ -1,0 +1,246 @@
+import { ulid } from 'ulid';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { judgeStatistics, type JudgeStatistics } from '../domain/judgeStats.js';
+import type { CadreSnapshot, Conflict, Decimal, Judge, Round, ScoreSheet, UnitSnapshot } from '../domain/model.js';
+import { zscoreNormalize, type ScoredSheet } from '../domain/normalization.js';
+import { RANK_START, compareRankValues, nextRank, rankAll, rankValueOf, type RankState } from '../domain/ranking.js';
+import { marksByCriterion, scoreEntry, type JudgeSheet } from '../domain/scoring.js';
+import { standingTotal, type RoundTotal } from '../domain/standings.js';
+import type { Store } from '../store/index.js';
+import { recordOf } from '../store/ops.js';
+import { entryIndexes, type StoredEntry } from '../store/rounds.js';
+import type { CompetitionService } from './competitions.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { count, pageSize, parseArgument, z } from './validation.js';
+
+/** A lock older than this is presumed abandoned by a crashed request. */
+const FINALIZING_LOCK_MS = 5 * 60_000;
+
+export interface Mismatch {
+  entryId: string;
+  field: string;
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface Verification {
+  round: Round;
+  checkedEntries: number;
+  checkedSheets: number;
+  mismatches: Mismatch[];
+}
+
+export interface Progress {
+  judges: { judge: Judge; expected: number; received: number }[];
+  entries: { entry: StoredEntry; expected: number; received: number }[];
+  expected: number;
+  received: number;
+}
+
+export interface StandingRow {
+  rank: number | null;
+  total: Decimal | null;
+  participant: { cadre: CadreSnapshot | null; unit: UnitSnapshot | null };
+  group: string | null;
+  rounds: RoundTotal[];
+}
+
+const standingsCursor = z.object({ o: count(0, 10_000_000), r: z.nullable(count(1, 10_000_000)), t: z.nullable(z.string().check(z.maxLength(40))) });
+
+/**
+ * Everything computed from a round's sheets as a whole: the official results
+ * stored at close, their verification, judge statistics, progress and standings.
+ */
+export class ResultsService {
+  constructor(
+    private readonly store: Store,
+    private readonly competitions: CompetitionService,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Recomputes every entry of a CLOSED round from its stored aggregate (with
+   * z-score normalisation when the rule asks for it) and stores the official
+   * totals with batched writes, under the round's finalising lock; `publish`
+   * moves the round to PUBLISHED in the same write that releases the lock.
+   */
+  async finalize(roundId: string, publish: boolean): Promise<Round> {
+    const token = ulid();
+    const now = this.now();
+    const round = await this.store.competitions.lockForFinalizing(
+      roundId,
+      'CLOSED',
+      token,
+      now.toISOString(),
+      new Date(now.getTime() - FINALIZING_LOCK_MS).toISOString(),
+    );
+    if (!round) {
+      const current = await this.store.competitions.getRound(roundId, true);
+      if (!current) throw new NotFoundError('Round', roundId);
+      if (current.status !== 'CLOSED') throw new ConflictError(`The round is ${current.status}; results are final once CLOSED`, 'ROUND_STATUS');
+      throw new ConflictError('The round’s results are being computed by another request; retry shortly', 'ROUND_FINALIZING');
+    }
+    const entries = await this.store.rounds.listEntries(roundId, true);
+    const changed = officialResults(round, entries).filter((next, i) => !sameResult(next, entries[i]!));
+    await this.store.rounds.putEntries(changed, round);
+    const finalized = await this.store.competitions.unlockFinalized(roundId, token, this.now().toISOString(), publish);
+    if (!finalized) throw new ConflictError('The finalising lock was lost; retry', 'ROUND_FINALIZING');
+    return finalized;
+  }
+
+  /**
+   * Recomputes every entry, rank and standing from the stored sheets with the
+   * round's rule and reports each difference from what is stored.
+   */
+  async verifyRound(roundId: string): Promise<Verification> {
+    const round = await this.store.competitions.getRound(roundId, true);
+    if (!round) throw new NotFoundError('Round', roundId, 'roundId');
+    const [items, judges] = await Promise.all([this.store.rounds.listEntryItems(roundId), this.store.rounds.listJudges(roundId)]);
+    const entries = items.map((i) => recordOf<StoredEntry>(i));
+    const sheets = await this.store.sheets.listSheetsOfRound(roundId, judges.map((j) => j.userId));
+    const mismatches: Mismatch[] = [];
+    const record = (entryId: string, field: string, expected: unknown, actual: unknown) => {
+      const e = expected === null || expected === undefined ? null : JSON.stringify(sortKeys(expected));
+      const a = actual === null || actual === undefined ? null : JSON.stringify(sortKeys(actual));
+      if (e !== a) mismatches.push({ entryId, field, expected: e, actual: a });
+    };
+
+    // Rebuild each aggregate from the sheet items alone, then apply the rule as the round's status requires.
+    const sheetsByEntry = new Map<string, ScoreSheet[]>();
+    for (const sheet of sheets) sheetsByEntry.set(sheet.entryId, [...(sheetsByEntry.get(sheet.entryId) ?? []), sheet]);
+    const rebuilt = entries.map((entry) => ({
+      ...entry,
+      sheets: Object.fromEntries((sheetsByEntry.get(entry.id) ?? []).map((s) => [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores) }])),
+    }));
+    const finalized = round.resultsFinalizedAt !== null && (round.status === 'CLOSED' || round.status === 'PUBLISHED');
+    const expected = finalized
+      ? officialResults(round, rebuilt)
+      : rebuilt.map((entry) => ({ ...entry, sheetCount: Object.keys(entry.sheets).length, ...scoreEntry(round.rubric.criteria, round, entry.sheets, null) }));
+
+    expected.forEach((want, i) => {
+      const have = entries[i]!;
+      record(have.id, 'sheets', want.sheets, have.sheets);
+      record(have.id, 'sheetCount', want.sheetCount, have.sheetCount);
+      record(have.id, 'total', want.total, have.total);
+      record(have.id, 'rawTotal', want.rawTotal, have.rawTotal);
+      record(have.id, 'criterionValues', want.criterionValues, have.criterionValues);
+      // The stored leaderboard key is what orders and ranks the entry on every page.
+      record(have.id, 'leaderboardKey', entryIndexes(want, round).gsi1sk, items[i]!.gsi1sk);
+    });
+    const wantRanks = rankAll(expected.map((e) => rankValueOf(e, e.sheetCount, round)));
+    const haveRanks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
+    expected.forEach((want, i) => record(want.id, 'rank', wantRanks[i], haveRanks[i]));
+    return { round, checkedEntries: entries.length, checkedSheets: sheets.length, mismatches };
+  }
+
+  async judgeStats(roundId: string): Promise<{ judge: Judge; stats: JudgeStatistics }[]> {
+    const judges = await this.store.rounds.listJudges(roundId);
+    const entries = await this.store.rounds.listEntries(roundId);
+    const stats = judgeStatistics(judges.map((j) => j.userId), scoredSheets(entries));
+    return judges.map((judge, i) => ({ judge, stats: stats[i]! })).sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
+  }
+
+  /** Sheets expected (panel × entries, less conflicts of interest) against sheets received. */
+  async roundProgress(roundId: string): Promise<Progress> {
+    const [judges, entries, conflicts] = await Promise.all([
+      this.store.rounds.listJudges(roundId),
+      this.store.rounds.listEntries(roundId),
+      this.store.sheets.listConflictsOfRound(roundId),
+    ]);
+    const conflicted = new Set(conflicts.map((c: Conflict) => `${c.entryId}|${c.judgeId}`));
+    const expects = (judge: Judge, entry: StoredEntry) =>
+      !conflicted.has(`${entry.id}|${judge.userId}`) && !(judge.unitId !== null && entry.unit?.id === judge.unitId);
+    const received = (judge: Judge, entry: StoredEntry) => entry.sheets[judge.userId] !== undefined;
+    const perJudge = judges
+      .map((judge) => ({ judge, expected: entries.filter((e) => expects(judge, e)).length, received: entries.filter((e) => received(judge, e)).length }))
+      .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
+    const perEntry = entries
+      .map((entry) => ({ entry, expected: judges.filter((j) => expects(j, entry)).length, received: entry.sheetCount }))
+      .sort((a, b) => a.entry.order - b.entry.order);
+    return {
+      judges: perJudge,
+      entries: perEntry,
+      expected: perEntry.reduce((n, e) => n + e.expected, 0),
+      received: perEntry.reduce((n, e) => n + e.received, 0),
+    };
+  }
+
+  /**
+   * Competition standings: each participant's official totals across the CLOSED and
+   * PUBLISHED rounds, combined by the competition's rule, ranked highest first.
+   * Computed on read from the round entries (one query per counted round).
+   */
+  async standings(competitionId: string, args: { group?: string | null; first?: number | null; after?: string | null }) {
+    const first = parseArgument(pageSize, args.first, 'first');
+    const cursor = args.after ? decodeCursor(standingsCursor, args.after) : undefined;
+    const competition = await this.competitions.requireCompetition(competitionId, 'competitionId');
+    const rounds = (await this.store.competitions.listRounds(competitionId)).filter((r) => r.status === 'CLOSED' || r.status === 'PUBLISHED');
+    const entriesByRound = await Promise.all(rounds.map((r) => this.store.rounds.listEntries(r.id)));
+
+    const participants = new Map<string, { latest: StoredEntry; totals: Map<string, Decimal | null> }>();
+    entriesByRound.forEach((entries, r) => {
+      for (const entry of entries) {
+        const p = participants.get(entry.keyPart) ?? { latest: entry, totals: new Map() };
+        p.latest = entry;
+        p.totals.set(rounds[r]!.id, rankValueOf(entry, entry.sheetCount, rounds[r]!) ? entry.total : null);
+        participants.set(entry.keyPart, p);
+      }
+    });
+    const rows = [...participants.values()]
+      .filter((p) => args.group === undefined || args.group === null || p.latest.group === args.group)
+      .map((p) => {
+        const roundTotals = rounds.map((r) => ({ roundId: r.id, total: p.totals.get(r.id) ?? null }));
+        return {
+          total: standingTotal(competition.standingsRule, roundTotals),
+          participant: { cadre: p.latest.cadre, unit: p.latest.unit },
+          group: p.latest.group,
+          rounds: roundTotals.filter((t) => p.totals.has(t.roundId)),
+          order: p.latest.order,
+        };
+      })
+      .sort((a, b) => compareRankValues(a.total === null ? null : { total: a.total, tieBreakers: [] }, b.total === null ? null : { total: b.total, tieBreakers: [] }) || a.order - b.order);
+
+    const offset = cursor?.o ?? 0;
+    let state: RankState = cursor ? { position: cursor.o, rank: cursor.r, tieKey: cursor.t } : RANK_START;
+    const edges = rows.slice(offset, offset + first).map((row) => {
+      state = nextRank(state, row.total);
+      const node: StandingRow = { rank: state.rank, total: row.total, participant: row.participant, group: row.group, rounds: row.rounds };
+      return { cursor: encodeCursor({ o: state.position, r: state.rank, t: state.tieKey }), node };
+    });
+    return { edges, hasNextPage: offset + first < rows.length, totalCount: rows.length };
+  }
+
+}
+
+/** Every entry's official result under the round's rule (normalised across the round when asked). */
+function officialResults(round: Round, entries: readonly StoredEntry[]): StoredEntry[] {
+  const normalized = round.normalization === 'ZSCORE' ? zscoreNormalize(scoredSheets(entries), round.rubric.maxTotal) : null;
+  return entries.map((entry) => {
+    const values = normalized ? (normalized.get(entry.id) ?? null) : null;
+    return {
+      ...entry,
+      sheetCount: Object.keys(entry.sheets).length,
+      normalized: values,
+      ...scoreEntry(round.rubric.criteria, round, entry.sheets, values),
+      version: entry.version + 1,
+    };
+  });
+}
+
+function scoredSheets(entries: readonly StoredEntry[]): ScoredSheet[] {
+  return entries.flatMap((entry) => Object.entries(entry.sheets).map(([judgeId, sheet]: [string, JudgeSheet]) => ({ entryId: entry.id, judgeId, total: sheet.total })));
+}
+
+function sameResult(a: StoredEntry, b: StoredEntry): boolean {
+  return a.total === b.total && a.rawTotal === b.rawTotal && JSON.stringify(sortKeys(a.normalized)) === JSON.stringify(sortKeys(b.normalized)) &&
+    JSON.stringify(sortKeys(a.criterionValues)) === JSON.stringify(sortKeys(b.criterionValues));
+}
+
+function sortKeys<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)])) as T;
+}
+
+export function labelOrder(judge: Judge | undefined): number {
+  return judge ? Number(judge.label.slice(1)) : Number.MAX_SAFE_INTEGER;
+}

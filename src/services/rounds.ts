@@ -1,0 +1,305 @@
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { entryIdOf, entryKeyPart, newId, type Participant } from '../domain/ids.js';
+import { assertStatus, assertTransition } from '../domain/lifecycle.js';
+import type { Cadre, Judge, Round, Unit, UnitSnapshot } from '../domain/model.js';
+import { compareRankValues, rankValueOf } from '../domain/ranking.js';
+import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
+import type { Store } from '../store/index.js';
+import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import type { StoredEntry } from '../store/rounds.js';
+import type { ResultsService } from './results.js';
+import type { RubricService } from './rubrics.js';
+import { count, externalId, optionalText, parseArgument, text, z } from './validation.js';
+
+export const MAX_ENTRIES_PER_CALL = 99;
+export const MAX_JUDGES_PER_CALL = 50;
+export const MAX_TRIM = 10;
+
+const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+const ruleFields = {
+  trimHighest: optional(count(0, MAX_TRIM)),
+  trimLowest: optional(count(0, MAX_TRIM)),
+  trimScope: optional(z.enum(TRIM_SCOPES)),
+  aggregate: optional(z.enum(AGGREGATES)),
+  normalization: optional(z.enum(NORMALIZATIONS)),
+  quorum: optional(count(1, 100)),
+  tieBreakers: optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
+};
+const createRoundInput = z.object({ competitionId: externalId, name: text(200), rubricId: externalId, ...ruleFields });
+const updateRoundInput = z.object({ name: optional(text(200)), rubricId: optional(externalId), ...ruleFields });
+
+const entryInput = z.object({
+  cadreId: optional(externalId),
+  unitId: optional(externalId),
+  title: text(200),
+  order: count(1, 1_000_000),
+  group: optionalText(50),
+});
+const entriesInput = z.array(entryInput).check(z.minLength(1), z.maxLength(MAX_ENTRIES_PER_CALL));
+
+const judgeInput = z.object({ userId: externalId, name: text(100), unitId: optional(externalId) });
+const judgesInput = z.array(judgeInput).check(z.minLength(1), z.maxLength(MAX_JUDGES_PER_CALL));
+
+type RuleInput = { [K in keyof ScoringRule]?: ScoringRule[K] | null };
+
+/** The given rule fields over `base`, checked against the rubric. */
+function mergeRule(base: ScoringRule, input: RuleInput, criteria: Round['rubric']['criteria'], path: string): ScoringRule {
+  const rule: ScoringRule = {
+    trimHighest: input.trimHighest ?? base.trimHighest,
+    trimLowest: input.trimLowest ?? base.trimLowest,
+    trimScope: input.trimScope ?? base.trimScope,
+    aggregate: input.aggregate ?? base.aggregate,
+    normalization: input.normalization ?? base.normalization,
+    quorum: input.quorum ?? base.quorum,
+    tieBreakers: input.tieBreakers ?? base.tieBreakers,
+  };
+  const issues = ruleIssues(rule, criteria, path);
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return rule;
+}
+
+export interface AdvanceResult {
+  advanced: StoredEntry[];
+  /** Entries that qualified but were already enrolled in the target round. */
+  alreadyEnrolled: StoredEntry[];
+}
+
+/** The organizer's side of rounds: setup, rule, enrolment, panels, lifecycle and advancement. */
+export class RoundService {
+  constructor(
+    private readonly store: Store,
+    private readonly rubrics: RubricService,
+    private readonly results: ResultsService,
+    private readonly now: () => Date,
+  ) {}
+
+  async createRound(input: unknown): Promise<Round> {
+    const parsed = parseArgument(createRoundInput, input, 'input');
+    const rubric = await this.rubrics.requireLatest(parsed.rubricId, 'input.rubricId');
+    const round: Round = {
+      id: newId('round'),
+      competitionId: parsed.competitionId,
+      name: parsed.name,
+      status: 'DRAFT',
+      rubric,
+      ...mergeRule(DEFAULT_RULE, parsed, rubric.criteria, 'input'),
+      resultsFinalizedAt: null,
+      entryCount: 0,
+      judgeCount: 0,
+      version: 0,
+      createdAt: this.now().toISOString(),
+    };
+    if (!(await this.store.competitions.createRound(round))) {
+      throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
+    }
+    return round;
+  }
+
+  /** Changes a DRAFT round's name, rule or rubric (re-pinning the rubric's latest version). */
+  async updateRound(id: string, input: unknown): Promise<Round> {
+    const parsed = parseArgument(updateRoundInput, input, 'input');
+    return retrying(
+      async () => {
+        const round = await this.requireRound(id, true);
+        assertStatus(round.status, ['DRAFT'], 'change the round’s settings');
+        const rubric = parsed.rubricId ? await this.rubrics.requireLatest(parsed.rubricId, 'input.rubricId') : round.rubric;
+        const next: Round = {
+          ...round,
+          name: parsed.name ?? round.name,
+          rubric,
+          ...mergeRule(round, parsed, rubric.criteria, 'input'),
+          version: round.version + 1,
+        };
+        if (!(await this.store.competitions.updateRound(next))) throw new RaceLost();
+        return next;
+      },
+      (error) => error instanceof RaceLost,
+    );
+  }
+
+  async requireRound(id: string, consistent = false, field?: string): Promise<Round> {
+    const round = await this.store.competitions.getRound(id, consistent);
+    if (!round) throw new NotFoundError('Round', id, field);
+    return round;
+  }
+
+  async openRound(id: string): Promise<Round> {
+    const round = await this.requireRound(id, true);
+    assertTransition('open', round.status);
+    if (round.entryCount === 0 || round.judgeCount === 0) {
+      throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
+    }
+    const opened = await retrying(() => this.store.competitions.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true), isTransientConflict);
+    if (opened) return opened;
+    return this.raceLostTransition(id);
+  }
+
+  /** OPEN → CLOSED: no sheet is accepted afterwards; then the official results are computed and stored. */
+  async closeRound(id: string): Promise<Round> {
+    const round = await this.requireRound(id, true);
+    assertTransition('close', round.status);
+    const closed = await retrying(() => this.store.competitions.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), false), isTransientConflict);
+    if (!closed) return this.raceLostTransition(id);
+    return this.results.finalize(id, false);
+  }
+
+  /** CLOSED → PUBLISHED, storing the official results afresh in the same step; afterwards nothing changes. */
+  async publishRound(id: string): Promise<Round> {
+    const round = await this.requireRound(id, true);
+    assertTransition('publish', round.status);
+    return this.results.finalize(id, true);
+  }
+
+  private async raceLostTransition(id: string): Promise<never> {
+    const current = await this.requireRound(id, true);
+    throw new ConflictError(`The round changed concurrently and is now ${current.status}`, 'ROUND_STATUS');
+  }
+
+  /** Enrols cadres or units; all or nothing. */
+  async addEntries(roundId: string, input: unknown): Promise<StoredEntry[]> {
+    const parsed = parseArgument(entriesInput, input, 'entries');
+    const participants = parsed.map((e, i) => participantOf(e, i));
+    const seen = new Set<string>();
+    participants.forEach((p, i) => {
+      const key = entryKeyPart(p);
+      if (seen.has(key)) throw InvalidInputError.at(`entries.${i}.${p.kind}Id`, `${p.kind} ${p.id} is listed twice`);
+      seen.add(key);
+    });
+    const round = await this.requireRound(roundId, true);
+    assertStatus(round.status, ['DRAFT'], 'enrol entries');
+    const { cadres, units } = await this.loadParticipants(participants);
+    const entries = parsed.map((e, i) => {
+      const participant = participants[i]!;
+      const cadre = participant.kind === 'cadre' ? cadres.get(participant.id) : undefined;
+      if (participant.kind === 'cadre' && !cadre) throw new NotFoundError('Cadre', participant.id, `entries.${i}.cadreId`);
+      const unit = units.get(cadre ? cadre.unitId : participant.id);
+      if (!unit) throw new NotFoundError('Unit', cadre ? cadre.unitId : participant.id, `entries.${i}.unitId`);
+      return newEntry(roundId, participant, { title: e.title, order: e.order, group: e.group }, cadre ?? null, unit);
+    });
+    await this.enrol(round, entries);
+    return entries;
+  }
+
+  /**
+   * Enrols the top `top` entries of a closed round (per group when `perGroup`) into a
+   * DRAFT round of the same competition. Every entry tied at the cut-off advances;
+   * entries already enrolled there are reported, not duplicated, so a retry is safe.
+   */
+  async advanceEntries(fromRoundId: string, toRoundId: string, top: number, perGroup: boolean): Promise<AdvanceResult> {
+    parseArgument(count(1, 10_000), top, 'top');
+    const [from, to] = await Promise.all([this.requireRound(fromRoundId, true, 'fromRoundId'), this.requireRound(toRoundId, true, 'toRoundId')]);
+    assertStatus(from.status, ['CLOSED', 'PUBLISHED'], 'advance entries from a round that has not closed');
+    assertStatus(to.status, ['DRAFT'], 'enrol entries');
+    if (from.competitionId !== to.competitionId) throw InvalidInputError.at('toRoundId', 'both rounds must belong to the same competition');
+
+    const entries = await this.store.rounds.listEntries(fromRoundId, true);
+    const groups = perGroup ? [...new Set(entries.map((e) => e.group))] : [undefined];
+    const qualified = groups.flatMap((group) => qualifiers(entries.filter((e) => group === undefined || e.group === group), from, top));
+    const existing = new Set((await this.store.rounds.listEntries(toRoundId, true)).map((e) => e.keyPart));
+    const alreadyEnrolled = qualified.filter((e) => existing.has(e.keyPart));
+    const advanced = qualified
+      .filter((e) => !existing.has(e.keyPart))
+      .map((e, i) => {
+        const participant: Participant = e.cadre ? { kind: 'cadre', id: e.cadre.id } : { kind: 'unit', id: e.unit!.id };
+        return { ...newEntry(toRoundId, participant, { title: e.title, order: to.entryCount + i + 1, group: e.group }, null, null), cadre: e.cadre, unit: e.unit };
+      });
+    for (let i = 0; i < advanced.length; i += MAX_ENTRIES_PER_CALL) {
+      await this.enrol(to, advanced.slice(i, i + MAX_ENTRIES_PER_CALL));
+    }
+    return { advanced, alreadyEnrolled };
+  }
+
+  /** Adds judges to the panel (new labels J<n+1>…) or updates the names of judges already on it. */
+  async assignJudges(roundId: string, input: unknown): Promise<Judge[]> {
+    const parsed = parseArgument(judgesInput, input, 'judges');
+    const dup = parsed.findIndex((j, i) => parsed.findIndex((k) => k.userId === j.userId) !== i);
+    if (dup >= 0) throw InvalidInputError.at(`judges.${dup}.userId`, `judge ${parsed[dup]!.userId} is listed twice`);
+    const units = await this.store.directory.getUnits([...new Set(parsed.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
+    const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
+    if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
+
+    return retrying(
+      async () => {
+        const round = await this.requireRound(roundId, true);
+        assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
+        const existing = new Map((await this.store.rounds.listJudges(roundId)).map((j) => [j.userId, j]));
+        let next = round.judgeCount;
+        const judges = parsed.map((j): Judge => ({
+          roundId,
+          userId: j.userId,
+          name: j.name,
+          unitId: j.unitId ?? null,
+          label: existing.get(j.userId)?.label ?? `J${++next}`,
+        }));
+        const outcome = await this.store.rounds.putJudges(
+          roundId,
+          round.judgeCount,
+          judges.filter((j) => !existing.has(j.userId)),
+          judges.filter((j) => existing.has(j.userId)),
+        );
+        if (!outcome.ok) throw new RaceLost();
+        return judges;
+      },
+      (error) => error instanceof RaceLost || isTransientConflict(error),
+    );
+  }
+
+  private async enrol(round: Round, entries: StoredEntry[]): Promise<void> {
+    const outcome = await retrying(() => this.store.rounds.addEntries(round, entries), isTransientConflict);
+    if (outcome.ok) return;
+    if (outcome.reason === 'ROUND_NOT_DRAFT') throw new ConflictError('Entries can only be added while the round is DRAFT', 'ROUND_STATUS');
+    const taken = entries[outcome.index]!;
+    throw new ConflictError(`${taken.keyPart} is already enrolled in this round`, 'ALREADY_ENROLLED');
+  }
+
+  private async loadParticipants(participants: readonly Participant[]): Promise<{ cadres: Map<string, Cadre>; units: Map<string, Unit> }> {
+    const cadres = await this.store.directory.getCadres(participants.filter((p) => p.kind === 'cadre').map((p) => p.id));
+    const unitIds = new Set([...participants.filter((p) => p.kind === 'unit').map((p) => p.id), ...[...cadres.values()].map((c) => c.unitId)]);
+    return { cadres, units: await this.store.directory.getUnits([...unitIds]) };
+  }
+}
+
+/** The entries ranked within `top`, ties at the cut-off included, best first. */
+function qualifiers(entries: readonly StoredEntry[], rule: ScoringRule, top: number): StoredEntry[] {
+  const ranked = entries
+    .map((entry) => ({ entry, value: rankValueOf(entry, entry.sheetCount, rule) }))
+    .filter((r) => r.value !== null)
+    .sort((a, b) => compareRankValues(a.value, b.value) || a.entry.order - b.entry.order);
+  const cutoff = ranked[top - 1];
+  return ranked.filter((r, i) => i < top || (cutoff && compareRankValues(r.value, cutoff.value) === 0)).map((r) => r.entry);
+}
+
+function newEntry(
+  roundId: string,
+  participant: Participant,
+  fields: { title: string; order: number; group: string | null },
+  cadre: Cadre | null,
+  unit: Unit | null,
+): StoredEntry {
+  return {
+    id: entryIdOf(roundId, participant),
+    roundId,
+    keyPart: entryKeyPart(participant),
+    ...fields,
+    cadre: cadre && { id: cadre.id, name: cadre.name, unitId: cadre.unitId, position: cadre.position, grade: cadre.grade, birthYear: cadre.birthYear },
+    unit: unit && snapshotUnit(unit),
+    sheets: {},
+    sheetCount: 0,
+    normalized: null,
+    rawTotal: null,
+    total: null,
+    criterionValues: {},
+    version: 0,
+  };
+}
+
+function participantOf(entry: { cadreId?: string | null; unitId?: string | null }, index: number): Participant {
+  if (entry.cadreId && entry.unitId) throw InvalidInputError.at(`entries.${index}`, 'give either cadreId or unitId, not both');
+  if (entry.cadreId) return { kind: 'cadre', id: entry.cadreId };
+  if (entry.unitId) return { kind: 'unit', id: entry.unitId };
+  throw InvalidInputError.at(`entries.${index}`, 'give cadreId or unitId');
+}
+
+function snapshotUnit(u: Unit): UnitSnapshot {
+  return { id: u.id, name: u.name, kind: u.kind, parentId: u.parentId };
+}
