@@ -43,6 +43,10 @@ export async function openRound(
     criteria?: { key: string; label: string; maxScore: number; weight?: number; step?: number }[];
     groups?: string[];
     open?: boolean;
+    /** Further CreateRoundInput fields: trimScope, aggregate, normalization, quorum, tieBreakers. */
+    rule?: Record<string, unknown>;
+    /** Seat judge i as a member of the entries' unit (for conflict-of-interest tests). */
+    judgeInSameUnit?: number[];
   } = {},
 ): Promise<Scenario> {
   const organizer = await api.token(unique('org-'), 'organizer', '组织者');
@@ -63,7 +67,7 @@ export async function openRound(
   const { createRound } = ok(
     await api.gql(
       `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
-      { i: { competitionId: createCompetition.id, name: '第一轮', rubricId: createRubric.id, trimHighest: options.trimHighest ?? 0, trimLowest: options.trimLowest ?? 0 } },
+      { i: { competitionId: createCompetition.id, name: '第一轮', rubricId: createRubric.id, trimHighest: options.trimHighest ?? 0, trimLowest: options.trimLowest ?? 0, ...options.rule } },
       organizer,
     ),
   );
@@ -81,7 +85,7 @@ export async function openRound(
     ok(
       await api.gql(
         `mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { userId } }`,
-        { r: createRound.id, j: judgeIds.map((userId, i) => ({ userId, name: `评委${i + 1}` })) },
+        { r: createRound.id, j: judgeIds.map((userId, i) => ({ userId, name: `评委${i + 1}`, unitId: options.judgeInSameUnit?.includes(i) ? createUnit.id : null })) },
         organizer,
       ),
     );
