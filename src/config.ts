@@ -1,5 +1,5 @@
 import { tableNamesFor, type TableNames } from './store/tables.js';
-import { z } from './services/validation.js';
+import * as z from 'zod/mini';
 
 /**
  * Runtime configuration from the environment, validated once at start-up so a

@@ -1,4 +1,10 @@
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { TokenVerifier } from './auth/claims.js';
@@ -37,7 +43,16 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     formatError,
-    plugins: [requestLogPlugin(options.logger), ...(options.development ? [costExtensionPlugin()] : [])],
+    plugins: [
+      requestLogPlugin(options.logger),
+      ...(options.development ? [costExtensionPlugin()] : []),
+      // No Apollo Studio reporting or tracing, and no HTML landing page: this is a JSON API.
+      // Disabling them explicitly also keeps their code out of the request path.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
 
   const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {

@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from '../domain/errors.js';
 import { EXTERNAL_ID } from '../domain/ids.js';
 import { ROLES, type Viewer } from '../domain/model.js';
-import { z } from '../services/validation.js';
+import * as z from 'zod/mini';
 
 /** The claims a token must carry to become a Viewer. */
 const viewerClaims = z.object({

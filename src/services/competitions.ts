@@ -6,7 +6,8 @@ import { fromNumber } from '../domain/decimal.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, recordOf, retrying } from '../store/ops.js';
 import { decodeCursor, keyCursor, pageConnection, type Connection } from './cursor.js';
-import { externalId, finite, optionalText, pageSize, parseArgument, text, z } from './validation.js';
+import * as z from 'zod/mini';
+import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
 const standingsRuleInput = z.object({
   method: z.enum(STANDINGS_METHODS),

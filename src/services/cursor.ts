@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../domain/errors.js';
 import { startKeyAfter, type Item, type Page } from '../store/ops.js';
-import { z } from './validation.js';
+import * as z from 'zod/mini';
 
 /**
  * Opaque pagination cursors: base64url JSON, validated on the way back in so a

@@ -4,7 +4,8 @@ import { UNIT_KINDS, type Cadre, type Unit } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { recordOf } from '../store/ops.js';
 import { decodeCursor, keyCursor, pageConnection, type Connection } from './cursor.js';
-import { count, externalId, optionalText, pageSize, parseArgument, text, z } from './validation.js';
+import * as z from 'zod/mini';
+import { count, externalId, optionalText, pageSize, parseArgument, text } from './validation.js';
 
 export const MAX_CADRES_PER_CALL = 500;
 

@@ -11,7 +11,8 @@ import { recordOf } from '../store/ops.js';
 import { entryIndexes, type StoredEntry } from '../store/rounds.js';
 import type { CompetitionService } from './competitions.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { count, pageSize, parseArgument, z } from './validation.js';
+import * as z from 'zod/mini';
+import { count, pageSize, parseArgument } from './validation.js';
 
 /** A lock older than this is presumed abandoned by a crashed request. */
 const FINALIZING_LOCK_MS = 5 * 60_000;

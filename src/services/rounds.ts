@@ -9,7 +9,8 @@ import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/rounds.js';
 import type { ResultsService } from './results.js';
 import type { RubricService } from './rubrics.js';
-import { count, externalId, optionalText, parseArgument, text, z } from './validation.js';
+import * as z from 'zod/mini';
+import { count, externalId, optionalText, parseArgument, text } from './validation.js';
 
 export const MAX_ENTRIES_PER_CALL = 99;
 export const MAX_JUDGES_PER_CALL = 50;

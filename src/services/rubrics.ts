@@ -4,7 +4,8 @@ import type { Rubric } from '../domain/model.js';
 import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isConditionFailure, retrying } from '../store/ops.js';
-import { finite, optionalText, parseArgument, text, z } from './validation.js';
+import * as z from 'zod/mini';
+import { finite, optionalText, parseArgument, text } from './validation.js';
 
 const criterionInput = z.object({
   key: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a letter, then letters, digits or _, at most 40')),

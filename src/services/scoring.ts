@@ -14,7 +14,8 @@ import type { StoredEntry } from '../store/rounds.js';
 import type { RequestRecord } from '../store/sheets.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { labelOrder, type ResultsService } from './results.js';
-import { count, finite, optionalText, pageSize, parseArgument, text, z } from './validation.js';
+import * as z from 'zod/mini';
+import { count, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
 /** Attempts before a submission gives up on a hot entry; each attempt is two DynamoDB requests. */
 const SUBMIT_ATTEMPTS = 40;

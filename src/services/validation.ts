@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
+import en from 'zod/v4/locales/en.js';
 import { EXTERNAL_ID } from '../domain/ids.js';
 import { InvalidInputError } from '../domain/errors.js';
 
@@ -33,4 +33,3 @@ export const count = (min: number, max: number) => z.int().check(z.minimum(min),
 export const MAX_PAGE = 200;
 export const pageSize = z.pipe(z.optional(z.nullable(count(1, MAX_PAGE))), z.transform((v) => v ?? 50));
 
-export { z };
