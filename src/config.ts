@@ -13,16 +13,23 @@ const environment = z.object({
   TABLE_DIRECTORY: z.optional(z.string().check(z.minLength(3))),
   TABLE_RUBRICS: z.optional(z.string().check(z.minLength(3))),
   TABLE_COMPETITIONS: z.optional(z.string().check(z.minLength(3))),
-  /** Public JWK (JSON) of the local/dev token issuer. */
+  /** Public JWK (JSON) of the local/dev token issuer. Never in prod. */
   AUTH_DEV_PUBLIC_JWK: z.optional(z.string().check(z.minLength(2))),
+  COGNITO_USER_POOL_ID: z.optional(z.string().check(z.regex(/^[\w-]+_[0-9A-Za-z]+$/))),
+  COGNITO_CLIENT_ID: z.optional(z.string().check(z.regex(/^[0-9A-Za-z]+$/))),
 });
+
+/** Which identity provider verifies bearer tokens. */
+export type AuthConfig =
+  | { kind: 'cognito'; userPoolId: string; clientId: string }
+  | { kind: 'dev'; publicJwk: Record<string, unknown> };
 
 export interface RuntimeConfig {
   stage: 'local' | 'dev' | 'prod';
   region: string;
   endpoint: string | undefined;
   tables: TableNames;
-  devPublicJwk: Record<string, unknown> | undefined;
+  auth: AuthConfig;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): RuntimeConfig {
@@ -42,6 +49,20 @@ export function loadConfig(env: Record<string, string | undefined>): RuntimeConf
       rubrics: e.TABLE_RUBRICS ?? defaults.rubrics,
       competitions: e.TABLE_COMPETITIONS ?? defaults.competitions,
     },
-    devPublicJwk: e.AUTH_DEV_PUBLIC_JWK ? (JSON.parse(e.AUTH_DEV_PUBLIC_JWK) as Record<string, unknown>) : undefined,
+    auth: authConfig(e),
   };
+}
+
+function authConfig(e: z.infer<typeof environment>): AuthConfig {
+  if (e.COGNITO_USER_POOL_ID || e.COGNITO_CLIENT_ID) {
+    if (!e.COGNITO_USER_POOL_ID || !e.COGNITO_CLIENT_ID) throw new Error('Invalid configuration: COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together');
+    return { kind: 'cognito', userPoolId: e.COGNITO_USER_POOL_ID, clientId: e.COGNITO_CLIENT_ID };
+  }
+  if (e.STAGE === 'prod') throw new Error('Invalid configuration: prod needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID');
+  if (!e.AUTH_DEV_PUBLIC_JWK) throw new Error('Invalid configuration: set COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID, or AUTH_DEV_PUBLIC_JWK outside prod');
+  try {
+    return { kind: 'dev', publicJwk: JSON.parse(e.AUTH_DEV_PUBLIC_JWK) as Record<string, unknown> };
+  } catch {
+    throw new Error('Invalid configuration: AUTH_DEV_PUBLIC_JWK is not JSON');
+  }
 }

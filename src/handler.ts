@@ -14,9 +14,13 @@ import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { costExtensionPlugin, requestLogPlugin, type Logger } from './graphql/plugins.js';
 import { buildResolvers, typeDefs } from './graphql/schema.js';
-import { createServices } from './services/index.js';
+import { createServices, type Services } from './services/index.js';
+import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
 import { createStore, type Dynamo, type TableNames } from './store/index.js';
 import { CostMeter, runWithMeter } from './store/meter.js';
+
+/** API Gateway accepts larger bodies; no legitimate GraphQL request here comes near this. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 export interface HandlerOptions {
   dynamo: Dynamo;
@@ -36,14 +40,18 @@ export type GraphQLHandler = (event: APIGatewayProxyEventV2, context: Context) =
  */
 export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
   const services = createServices(createStore(options.dynamo, options.tables), options.now);
+  const limits = queryLimits();
   const server = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers: buildResolvers(),
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: PARSE_OPTIONS,
     formatError,
     plugins: [
+      ...limits.plugins,
       requestLogPlugin(options.logger),
       ...(options.development ? [costExtensionPlugin()] : []),
       // No Apollo Studio reporting or tracing, and no HTML landing page: this is a JSON API.
@@ -57,29 +65,50 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
 
   const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: async ({ event }): Promise<GraphQLContext> => {
-      const { viewer, authError } = await authenticate(options.verifier, event.headers?.authorization);
+      const { viewer, authError } = await authenticate(options.verifier, services, event.headers ?? {});
       return {
         viewer,
         authError,
         services,
-        loaders: createLoaders(services.store, viewer?.id ?? null),
+        loaders: createLoaders(services.store, viewer),
         requestId: event.requestContext?.requestId ?? crypto.randomUUID(),
       };
     },
   });
 
-  return (event, context) =>
-    runWithMeter(new CostMeter(), async () => (await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2);
+  return (event, context) => {
+    if (bodyBytes(event) > MAX_REQUEST_BYTES) return Promise.resolve(tooLarge());
+    return runWithMeter(new CostMeter(), async () => (await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2);
+  };
 }
 
-async function authenticate(verifier: TokenVerifier, header: string | undefined) {
-  if (!header) return { viewer: null, authError: null };
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) return { viewer: null, authError: new UnauthenticatedError('Authorization must be "Bearer <token>"') };
+/** A bearer token (people) or an `x-api-key` (BI tools); neither is fine too (then only errors follow). */
+async function authenticate(verifier: TokenVerifier, services: Services, headers: Record<string, string | undefined>) {
+  const authorization = headers.authorization;
+  const apiKey = headers['x-api-key'];
   try {
-    return { viewer: await verifier.verify(match[1]!), authError: null };
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (!match) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
+      return { viewer: await verifier.verify(match[1]!), authError: null };
+    }
+    if (apiKey) return { viewer: await services.apiKeys.authenticate(apiKey), authError: null };
+    return { viewer: null, authError: null };
   } catch (error) {
     if (error instanceof AppError) return { viewer: null, authError: error };
     throw error;
   }
+}
+
+function bodyBytes(event: APIGatewayProxyEventV2): number {
+  if (!event.body) return 0;
+  return event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body);
+}
+
+function tooLarge(): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 413,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] }),
+  };
 }

@@ -1,20 +1,23 @@
+import type { JWK } from 'jose';
+import type { TokenVerifier } from './auth/claims.js';
+import { createCognitoVerifier } from './auth/cognito.js';
 import { createDevVerifier } from './auth/devIssuer.js';
-import { loadConfig } from './config.js';
-import { jsonLogger } from './graphql/plugins.js';
+import { loadConfig, type AuthConfig } from './config.js';
 import { createGraphQLHandler } from './handler.js';
+import { createLogger } from './logging.js';
 import { createDynamo } from './store/client.js';
 
 /** AWS Lambda entry point: API Gateway HTTP API (payload 2.0) → GraphQL. */
 const config = loadConfig(process.env);
 
-if (!config.devPublicJwk) {
-  throw new Error('AUTH_DEV_PUBLIC_JWK is required until a Cognito verifier is configured');
+function verifierFor(auth: AuthConfig): TokenVerifier {
+  return auth.kind === 'cognito' ? createCognitoVerifier(auth) : createDevVerifier(auth.publicJwk as JWK);
 }
 
 export const handler = createGraphQLHandler({
   dynamo: createDynamo({ region: config.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
   tables: config.tables,
-  verifier: createDevVerifier(config.devPublicJwk),
+  verifier: verifierFor(config.auth),
   development: config.stage !== 'prod',
-  logger: jsonLogger,
+  logger: createLogger(),
 });

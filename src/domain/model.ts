@@ -4,6 +4,7 @@
  * between the judge's input and the published rank.
  */
 
+import type { LeaderboardVisibility } from './access.js';
 import type { ScoringRule } from './rule.js';
 import type { JudgeSheet } from './scoring.js';
 import type { StandingsRule } from './standings.js';
@@ -17,6 +18,20 @@ export interface Viewer {
   readonly id: string;
   readonly name: string;
   readonly roles: readonly Role[];
+  /** A person with a token, or a BI tool with an API key (read-only, viewer rights). */
+  readonly kind: 'user' | 'apiKey';
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+  secretHash: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export const UNIT_KINDS = [
@@ -88,6 +103,7 @@ export interface Round extends ScoringRule {
   competitionId: string;
   name: string;
   status: RoundStatus;
+  leaderboardVisibility: LeaderboardVisibility;
   /** The rubric version pinned at creation; copied so that scoring never depends on a second read. */
   rubric: Rubric;
   /** Set once the official results (normalisation included) are stored after closing. */

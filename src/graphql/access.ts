@@ -1,74 +1,108 @@
-import { ForbiddenError, UnauthenticatedError } from '../domain/errors.js';
+import { parseEntryId } from '../domain/ids.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { Role, Viewer } from '../domain/model.js';
+import { parseSheetId } from '../services/scoring.js';
 import type { GraphQLContext } from './context.js';
 import type { MutationResolvers, QueryResolvers } from './generated/types.js';
 
-/** Who may call a root field: anyone signed in, or only holders of one of the listed roles. */
-export type AccessRule = 'signedIn' | readonly Role[];
+/** The competition an operation acts on, found from its arguments directly or through a round. */
+export type Target = { competitionId: string; field: string } | { roundId: string; field: string };
 
-const ORGANIZER: AccessRule = ['organizer'];
+export interface AccessRule {
+  /** Roles that may call the field; `any` means any role at all. */
+  roles: 'any' | readonly Role[];
+  /** For operations on one competition: only organizers managing it (creator or granted). */
+  manages?: (args: any) => Target;
+}
+
+const ANY: AccessRule = { roles: 'any' };
+const ORGANIZER: AccessRule = { roles: ['organizer'] };
+const JUDGE: AccessRule = { roles: ['judge'] };
+const managing = (manages: (args: any) => Target): AccessRule => ({ roles: ['organizer'], manages });
+
+const round = (name: string) => (args: any): Target => ({ roundId: args[name], field: name });
+const entryRound = (name: string) => (args: any): Target => ({ roundId: parseEntryId(args[name], name).roundId, field: name });
 
 /**
  * The authorization table: every Query and Mutation field has a rule. The types
- * make a new schema field without a rule a compile error, and the server refuses
- * to start if the table and the schema disagree.
+ * make a new schema field without a rule a compile error, the server refuses to
+ * start if the table and the schema disagree, and a test walks the schema and
+ * checks every field against every kind of caller.
  */
 export const ACCESS: {
   Query: Record<keyof Required<QueryResolvers>, AccessRule>;
   Mutation: Record<keyof Required<MutationResolvers>, AccessRule>;
 } = {
   Query: {
-    me: 'signedIn',
-    units: 'signedIn',
-    unit: 'signedIn',
-    cadres: 'signedIn',
-    cadre: 'signedIn',
-    rubric: 'signedIn',
-    competitions: 'signedIn',
-    competition: 'signedIn',
-    round: 'signedIn',
-    entry: 'signedIn',
-    leaderboard: 'signedIn',
-    assessment: 'signedIn',
-    myAssignments: 'signedIn',
-    standings: 'signedIn',
-    auditTrail: ORGANIZER,
-    verifyRound: ORGANIZER,
-    judgeStats: ORGANIZER,
-    roundProgress: ORGANIZER,
+    me: ANY,
+    units: ANY,
+    unit: ANY,
+    cadres: ANY,
+    cadre: ANY,
+    rubric: ANY,
+    competitions: ANY,
+    competition: ANY,
+    round: ANY,
+    entry: ANY,
+    leaderboard: ANY,
+    assessment: ANY,
+    myAssignments: ANY,
+    standings: ANY,
+    apiKeys: ORGANIZER,
+    auditTrail: managing(entryRound('entryId')),
+    verifyRound: managing(round('roundId')),
+    judgeStats: managing(round('roundId')),
+    roundProgress: managing(round('roundId')),
   },
   Mutation: {
     createUnit: ORGANIZER,
     upsertCadres: ORGANIZER,
     createRubric: ORGANIZER,
-    createCompetition: ORGANIZER,
-    createRound: ORGANIZER,
-    addEntries: ORGANIZER,
-    assignJudges: ORGANIZER,
-    openRound: ORGANIZER,
-    closeRound: ORGANIZER,
-    publishRound: ORGANIZER,
     updateRubric: ORGANIZER,
-    updateCompetition: ORGANIZER,
-    updateRound: ORGANIZER,
-    advanceEntries: ORGANIZER,
-    setConflict: ORGANIZER,
-    voidSheet: ORGANIZER,
-    submitScoreSheet: ['judge'],
-    declareConflict: ['judge'],
+    createCompetition: ORGANIZER,
+    createApiKey: ORGANIZER,
+    revokeApiKey: ORGANIZER,
+    updateCompetition: managing((args) => ({ competitionId: args.id, field: 'id' })),
+    grantOrganizer: managing((args) => ({ competitionId: args.competitionId, field: 'competitionId' })),
+    createRound: managing((args) => ({ competitionId: args.input.competitionId, field: 'input.competitionId' })),
+    updateRound: managing(round('id')),
+    setLeaderboardVisibility: managing(round('roundId')),
+    addEntries: managing(round('roundId')),
+    assignJudges: managing(round('roundId')),
+    openRound: managing(round('id')),
+    closeRound: managing(round('id')),
+    publishRound: managing(round('id')),
+    advanceEntries: managing(round('fromRoundId')),
+    setConflict: managing(round('roundId')),
+    voidSheet: managing((args) => ({ roundId: parseSheetId(args.sheetId, 'sheetId').roundId, field: 'sheetId' })),
+    submitScoreSheet: JUDGE,
+    declareConflict: JUDGE,
   },
 };
 
-/** Applies a rule to the caller: the viewer when allowed, else UNAUTHENTICATED or FORBIDDEN. */
-export function authorize(context: GraphQLContext, rule: AccessRule, field: string): Viewer {
+/** Applies a rule to the caller: the viewer when allowed, else UNAUTHENTICATED, FORBIDDEN or NOT_FOUND. */
+export async function authorize(context: GraphQLContext, rule: AccessRule, field: string, args: unknown): Promise<Viewer> {
   const { viewer } = context;
   if (!viewer) throw context.authError ?? new UnauthenticatedError();
-  if (rule !== 'signedIn' && !rule.some((role) => viewer.roles.includes(role))) {
-    throw new ForbiddenError(`${field} requires the role ${rule.join(' or ')}`, 'ROLE');
+  const allowed = rule.roles === 'any' ? viewer.roles.length > 0 : rule.roles.some((role) => viewer.roles.includes(role));
+  if (!allowed) {
+    throw new ForbiddenError(
+      rule.roles === 'any' ? 'Your account has no role in this system' : `${field} requires the role ${rule.roles.join(' or ')}`,
+      'ROLE',
+    );
+  }
+  if (rule.manages) {
+    const target = rule.manages(args);
+    const competitionId = 'competitionId' in target ? target.competitionId : await competitionOfRound(context, target.roundId, target.field);
+    if (!(await context.loaders.manages.load(competitionId))) {
+      throw new ForbiddenError('Only the organizers of this competition may do this', 'NOT_YOUR_COMPETITION');
+    }
   }
   return viewer;
 }
 
-export function isOrganizer(viewer: Viewer | null): boolean {
-  return viewer?.roles.includes('organizer') ?? false;
+async function competitionOfRound(context: GraphQLContext, roundId: string, field: string): Promise<string> {
+  const found = await context.loaders.round.load(roundId);
+  if (!found) throw new NotFoundError('Round', roundId, field);
+  return found.competitionId;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { parseEntryId } from '../domain/ids.js';
-import type { Competition, Round, ScoreSheet, Unit } from '../domain/model.js';
+import { manages } from '../domain/access.js';
+import type { Competition, Round, ScoreSheet, Unit, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/rounds.js';
 
@@ -8,18 +9,43 @@ import type { StoredEntry } from '../store/rounds.js';
  * Per-request batching and caching of reads by id: a page that mentions the same
  * round or unit fifty times reads it once, in one BatchGetItem.
  */
-export function createLoaders(store: Store, viewerId: string | null) {
+export function createLoaders(store: Store, viewer: Viewer | null) {
+  const viewerId = viewer?.id ?? null;
   const byIds = <T>(load: (ids: readonly string[]) => Promise<Map<string, T>>) =>
     new DataLoader<string, T | null>(async (ids) => {
       const found = await load(ids);
       return ids.map((id) => found.get(id) ?? null);
     });
 
+  const competition = byIds<Competition>((ids) => store.competitions.getCompetitions(ids));
+  const isOrganizer = viewer?.kind === 'user' && viewer.roles.includes('organizer');
+  const onPanel = new DataLoader<string, boolean>(async (roundIds) => {
+    if (!viewerId) return roundIds.map(() => false);
+    const seats = await store.rounds.getJudges(roundIds.map((roundId) => ({ roundId, userId: viewerId })));
+    return roundIds.map((id) => seats.some((j) => j.roundId === id));
+  });
   return {
+    competition,
+    /** Whether the caller manages (created, or was granted) each competition: one read, and none for non-organizers. */
+    manages: new DataLoader<string, boolean>(async (competitionIds) => {
+      if (!viewer || !isOrganizer) return competitionIds.map(() => false);
+      const { competitions, grants } = await store.competitions.getCompetitionsWithGrants(competitionIds, viewer.id);
+      for (const [id, found] of competitions) competition.prime(id, found);
+      return competitionIds.map((id) => {
+        const found = competitions.get(id);
+        return !!found && manages(viewer, found, grants.has(id));
+      });
+    }),
+    /** Whether the caller sits on each round's panel (primed by the round loader). */
+    onPanel,
+    /** Rounds, read together with the caller's seat on each panel so that access checks cost nothing more. */
+    round: new DataLoader<string, Round | null>(async (ids) => {
+      const { rounds, seats } = await store.competitions.getRoundsWithSeats(ids, viewerId);
+      for (const id of ids) onPanel.prime(id, seats.has(id));
+      return ids.map((id) => rounds.get(id) ?? null);
+    }),
     unit: byIds<Unit>((ids) => store.directory.getUnits(ids)),
     cadre: byIds((ids) => store.directory.getCadres(ids)),
-    competition: byIds<Competition>((ids) => store.competitions.getCompetitions(ids)),
-    round: byIds<Round>((ids) => store.competitions.getRounds(ids)),
     entry: new DataLoader<string, StoredEntry | null>(async (ids) => {
       const keys = ids.map((id) => parseEntryId(id, 'entryId'));
       const entries = new Map((await store.rounds.getEntries(keys)).map((e) => [e.id, e]));

@@ -68,9 +68,4 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GraphQLCont
   };
 }
 
-export const jsonLogger: Logger = {
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
-};
-
 export const silentLogger: Logger = { info: () => {}, error: () => {} };

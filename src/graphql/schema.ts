@@ -32,8 +32,8 @@ function guardRootFields(resolvers: ResolverMap): ResolverMap {
       Object.entries(resolvers[root] ?? {}).map(([field, resolve]) => {
         const rule = rules[field];
         if (!rule) throw new Error(`No access rule for ${root}.${field}`);
-        const guardedResolve: GraphQLFieldResolver<unknown, GraphQLContext> = (parent, args, context, info) => {
-          authorize(context, rule, `${root}.${field}`);
+        const guardedResolve: GraphQLFieldResolver<unknown, GraphQLContext> = async (parent, args, context, info) => {
+          await authorize(context, rule, `${root}.${field}`, args);
           return (resolve as GraphQLFieldResolver<unknown, GraphQLContext>)(parent, args, context, info);
         };
         return [field, guardedResolve];

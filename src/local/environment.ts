@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDevVerifier, loadOrCreateDevKey, type DevKeyPair } from '../auth/devIssuer.js';
 import { createGraphQLHandler, type GraphQLHandler } from '../handler.js';
-import { jsonLogger, silentLogger } from '../graphql/plugins.js';
+import { silentLogger } from '../graphql/plugins.js';
+import { createLogger } from '../logging.js';
 import { createServices, type Services } from '../services/index.js';
 import { ensureTables } from '../store/bootstrap.js';
 import { createDynamo } from '../store/client.js';
@@ -35,7 +36,7 @@ export async function createLocalRuntime(options: { endpoint: string; tablePrefi
     tables,
     verifier: createDevVerifier(keys.publicJwk),
     development: true,
-    logger: options.quiet ? silentLogger : jsonLogger,
+    logger: options.quiet ? silentLogger : createLogger(),
   });
   return { handler, services: createServices(createStore(dynamo, tables)), keys, tables };
 }

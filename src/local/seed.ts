@@ -6,7 +6,7 @@ import type { Services } from '../services/index.js';
  * whose first round has 63 young cadres in three groups, a five-criterion 100-point
  * rubric, seven judges, and the round open for scoring.
  */
-export const DEMO_ORGANIZER: Viewer = { id: 'organizer-demo', name: '区委组织部 王敏', roles: ['organizer'] };
+export const DEMO_ORGANIZER: Viewer = { id: 'organizer-demo', name: '区委组织部 王敏', roles: ['organizer'], kind: 'user' };
 export const DEMO_JUDGES = [
   { userId: 'judge-1', name: '陈建国' },
   { userId: 'judge-2', name: '李晓红' },
@@ -16,7 +16,7 @@ export const DEMO_JUDGES = [
   { userId: 'judge-6', name: '赵雪梅' },
   { userId: 'judge-7', name: '孙浩' },
 ] as const;
-export const DEMO_VIEWER: Viewer = { id: 'viewer-demo', name: '大屏观众', roles: ['viewer'] };
+export const DEMO_VIEWER: Viewer = { id: 'viewer-demo', name: '大屏观众', roles: ['viewer'], kind: 'user' };
 
 const TOWNS = ['瓜沥镇', '河上镇', '戴村镇', '义桥镇', '所前镇', '进化镇', '楼塔镇'];
 const VILLAGES = ['梅林村', '东恩村', '凤凰村', '勤联村', '里山村', '欢潭村', '浦南村'];
@@ -99,6 +99,8 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
     rubricId: rubric.id,
     trimHighest: 1,
     trimLowest: 1,
+    // The hall's big screen shows the live leaderboard.
+    leaderboardVisibility: 'LIVE',
   });
   await services.rounds.addEntries(
     round.id,

@@ -80,6 +80,13 @@ export class CompetitionService {
     );
   }
 
+  async grantOrganizer(viewer: Viewer, competitionId: string, userId: unknown): Promise<Competition> {
+    const user = parseArgument(externalId, userId, 'userId');
+    const competition = await this.requireCompetition(competitionId, 'competitionId');
+    await this.store.competitions.putGrant({ competitionId, userId: user, grantedBy: viewer.id, grantedAt: this.now().toISOString() });
+    return competition;
+  }
+
   async requireCompetition(id: string, field?: string): Promise<Competition> {
     const found = (await this.store.competitions.getCompetitions([id])).get(id);
     if (!found) throw new NotFoundError('Competition', id, field);

@@ -1,4 +1,5 @@
 import type { Store } from '../store/index.js';
+import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
 import { DirectoryService } from './directory.js';
 import { ResultsService } from './results.js';
@@ -14,6 +15,7 @@ export interface Services {
   rounds: RoundService;
   results: ResultsService;
   scoring: ScoringService;
+  apiKeys: ApiKeyService;
 }
 
 export function createServices(store: Store, now: () => Date = () => new Date()): Services {
@@ -28,5 +30,6 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     rounds: new RoundService(store, rubrics, results, now),
     results,
     scoring: new ScoringService(store, results, now),
+    apiKeys: new ApiKeyService(store, now),
   };
 }

@@ -168,14 +168,21 @@ export class ResultsService {
 
   /**
    * Competition standings: each participant's official totals across the CLOSED and
-   * PUBLISHED rounds, combined by the competition's rule, ranked highest first.
+   * PUBLISHED rounds whose scores the caller may see (`visible`), combined by the
+   * competition's rule, ranked highest first.
    * Computed on read from the round entries (one query per counted round).
    */
-  async standings(competitionId: string, args: { group?: string | null; first?: number | null; after?: string | null }) {
+  async standings(
+    competitionId: string,
+    args: { group?: string | null; first?: number | null; after?: string | null },
+    visible: (round: Round) => boolean = () => true,
+  ) {
     const first = parseArgument(pageSize, args.first, 'first');
     const cursor = args.after ? decodeCursor(standingsCursor, args.after) : undefined;
     const competition = await this.competitions.requireCompetition(competitionId, 'competitionId');
-    const rounds = (await this.store.competitions.listRounds(competitionId)).filter((r) => r.status === 'CLOSED' || r.status === 'PUBLISHED');
+    const rounds = (await this.store.competitions.listRounds(competitionId)).filter(
+      (r) => (r.status === 'CLOSED' || r.status === 'PUBLISHED') && visible(r),
+    );
     const entriesByRound = await Promise.all(rounds.map((r) => this.store.rounds.listEntries(r.id)));
 
     const participants = new Map<string, { latest: StoredEntry; totals: Map<string, Decimal | null> }>();

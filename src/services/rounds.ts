@@ -1,3 +1,4 @@
+import { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES } from '../domain/access.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { entryIdOf, entryKeyPart, newId, type Participant } from '../domain/ids.js';
 import { assertStatus, assertTransition } from '../domain/lifecycle.js';
@@ -26,8 +27,9 @@ const ruleFields = {
   quorum: optional(count(1, 100)),
   tieBreakers: optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
 };
-const createRoundInput = z.object({ competitionId: externalId, name: text(200), rubricId: externalId, ...ruleFields });
-const updateRoundInput = z.object({ name: optional(text(200)), rubricId: optional(externalId), ...ruleFields });
+const visibility = optional(z.enum(LEADERBOARD_VISIBILITIES));
+const createRoundInput = z.object({ competitionId: externalId, name: text(200), rubricId: externalId, leaderboardVisibility: visibility, ...ruleFields });
+const updateRoundInput = z.object({ name: optional(text(200)), rubricId: optional(externalId), leaderboardVisibility: visibility, ...ruleFields });
 
 const entryInput = z.object({
   cadreId: optional(externalId),
@@ -82,6 +84,7 @@ export class RoundService {
       competitionId: parsed.competitionId,
       name: parsed.name,
       status: 'DRAFT',
+      leaderboardVisibility: parsed.leaderboardVisibility ?? DEFAULT_VISIBILITY,
       rubric,
       ...mergeRule(DEFAULT_RULE, parsed, rubric.criteria, 'input'),
       resultsFinalizedAt: null,
@@ -107,6 +110,7 @@ export class RoundService {
         const next: Round = {
           ...round,
           name: parsed.name ?? round.name,
+          leaderboardVisibility: parsed.leaderboardVisibility ?? round.leaderboardVisibility,
           rubric,
           ...mergeRule(round, parsed, rubric.criteria, 'input'),
           version: round.version + 1,
@@ -116,6 +120,15 @@ export class RoundService {
       },
       (error) => error instanceof RaceLost,
     );
+  }
+
+  /** Who may see scores can change until publication (e.g. to LIVE for the big screen during the event). */
+  async setLeaderboardVisibility(id: string, visibility: unknown): Promise<Round> {
+    const value = parseArgument(z.enum(LEADERBOARD_VISIBILITIES), visibility, 'visibility');
+    const updated = await this.store.competitions.setVisibility(id, value);
+    if (updated) return updated;
+    const round = await this.requireRound(id, true);
+    throw new ConflictError(`Cannot change a round that is ${round.status}`, 'ROUND_STATUS');
   }
 
   async requireRound(id: string, consistent = false, field?: string): Promise<Round> {

@@ -59,6 +59,8 @@ export interface LeaderboardRow {
 export interface AssessedSheet {
   sheet: ScoreSheet;
   judge: Judge | undefined;
+  /** Whether the caller may see the judge's name and comment. */
+  managing: boolean;
   trimmed: boolean;
   /** Criteria whose mark trimming dropped (trimScope CRITERION). */
   trimmedMarks: string[];
@@ -71,6 +73,8 @@ export interface Assessment {
   rank: number | null;
   /** False before publication for callers who may not see other judges' marks. */
   sheetsVisible: boolean;
+  /** The caller organizes the competition: judges' names and comments are shown. */
+  managing: boolean;
   sheets: AssessedSheet[];
   criteria: { criterion: Criterion; mean: Decimal | null }[];
 }
@@ -238,11 +242,10 @@ export class ScoringService {
   }
 
   /**
-   * The entry's scoring protocol. Before publication (blind scoring) organizers see
-   * every sheet, a judge only their own, anyone else none; the aggregate is public.
+   * The entry's scoring protocol. Before publication (blind scoring) the competition's
+   * organizers see every sheet, a judge only their own, anyone else none.
    */
-  async assessment(viewer: Viewer, round: Round, entry: StoredEntry): Promise<Assessment> {
-    const isOrganizer = viewer.roles.includes('organizer');
+  async assessment(viewer: Viewer, round: Round, entry: StoredEntry, managing: boolean): Promise<Assessment> {
     const [sheets, judges, rank] = await Promise.all([
       this.store.sheets.listSheets(entry.id),
       this.store.rounds.listJudges(round.id),
@@ -250,16 +253,19 @@ export class ScoringService {
     ]);
     const judgeById = new Map(judges.map((j) => [j.userId, j]));
     const result = entryResult(round.rubric.criteria, round, entry.sheets, entry.normalized ?? undefined);
-    const visible = round.status === 'PUBLISHED' || isOrganizer ? sheets : sheets.filter((s) => s.judgeId === viewer.id);
+    const allVisible = round.status === 'PUBLISHED' || managing;
+    const visible = allVisible ? sheets : sheets.filter((s) => s.judgeId === viewer.id);
     return {
       round,
       entry,
       rank,
-      sheetsVisible: round.status === 'PUBLISHED' || isOrganizer,
+      managing,
+      sheetsVisible: allVisible,
       sheets: visible
         .map((sheet) => ({
           sheet,
           judge: judgeById.get(sheet.judgeId),
+          managing,
           trimmed: result.droppedSheets.includes(sheet.judgeId),
           trimmedMarks: Object.entries(result.droppedMarks).filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId)).map(([key]) => key),
           normalizedTotal: entry.normalized?.[sheet.judgeId] ?? null,

@@ -5,6 +5,12 @@ import { currentMeter, type ConsumedCapacityLike } from './meter.js';
 
 export type Dynamo = DynamoDBDocumentClient;
 
+/** A middleware to add to the client's stack (tests use this to inject faults). */
+export interface InitializeMiddlewareEntry {
+  middleware: unknown;
+  options: { step: 'initialize' | 'serialize' | 'build' | 'finalizeRequest' | 'deserialize'; name: string; priority?: 'high' | 'normal' | 'low' };
+}
+
 const REPORTS_CAPACITY = new Set([
   'GetItemCommand',
   'PutItemCommand',
@@ -36,8 +42,20 @@ const meteringMiddleware: InitializeMiddleware<any, MetadataBearer> = (next, con
   }
 };
 
-export function createDynamo(config: DynamoDBClientConfig): Dynamo {
-  const client = new DynamoDBClient(config);
+/**
+ * Throttling, 5xx and timeouts are retried by the SDK's standard strategy
+ * (exponential backoff with full jitter) up to `maxAttempts`; past that the error
+ * surfaces and the API answers SERVICE_UNAVAILABLE. Timeouts keep a stuck
+ * connection from eating the Lambda's whole budget.
+ */
+export const DYNAMO_DEFAULTS = {
+  maxAttempts: 4,
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+} satisfies DynamoDBClientConfig;
+
+export function createDynamo(config: DynamoDBClientConfig, extraMiddleware: readonly InitializeMiddlewareEntry[] = []): Dynamo {
+  const client = new DynamoDBClient({ ...DYNAMO_DEFAULTS, ...config });
+  for (const entry of extraMiddleware) client.middlewareStack.add(entry.middleware as never, entry.options as never);
   client.middlewareStack.add(meteringMiddleware, { step: 'initialize', name: 'costMeter', priority: 'high' });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competition, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { ALL_COMPETITIONS, competitionIndexes, competitionKey, roundIndexes, roundKey, roundsOf } from './keys.js';
+import { ALL_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, roundIndexes, roundKey, roundsOf } from './keys.js';
 import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
@@ -36,6 +36,57 @@ export class CompetitionStore {
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Lets another organizer manage a competition. Idempotent. */
+  async putGrant(grant: { competitionId: string; userId: string; grantedBy: string; grantedAt: string }): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...grantKey(grant.competitionId, grant.userId), entity: 'Grant', ...grant } }));
+  }
+
+  /** Competitions and whether `userId` holds a grant on each, in one batch read. */
+  async getCompetitionsWithGrants(ids: readonly string[], userId: string): Promise<{ competitions: Map<string, Competition>; grants: Set<string> }> {
+    const items = await batchGet(this.db, this.table, ids.flatMap((id) => [competitionKey(id), grantKey(id, userId)]));
+    const competitions = new Map<string, Competition>();
+    const grants = new Set<string>();
+    for (const item of items) {
+      if (item.entity === 'Grant') grants.add(item.competitionId as string);
+      else competitions.set(item.id as string, recordOf<Competition>(item));
+    }
+    return { competitions, grants };
+  }
+
+  /** Rounds and whether `userId` sits on each panel, in one batch read. */
+  async getRoundsWithSeats(ids: readonly string[], userId: string | null): Promise<{ rounds: Map<string, Round>; seats: Set<string> }> {
+    const keys = ids.flatMap((id) => [roundKey(id), ...(userId ? [judgeKey(id, userId)] : [])]);
+    const items = await batchGet(this.db, this.table, keys);
+    const rounds = new Map<string, Round>();
+    const seats = new Set<string>();
+    for (const item of items) {
+      if (item.entity === 'Judge') seats.add(item.roundId as string);
+      else rounds.set(item.id as string, recordOf<Round>(item));
+    }
+    return { rounds, seats };
+  }
+
+  /** Changes who may see the round's scores, until it is published. Returns null when it is published or missing. */
+  async setVisibility(id: string, visibility: string): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: 'SET leaderboardVisibility = :v, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':v': visibility, ':one': 1, ':published': 'PUBLISHED' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
       throw error;
     }
   }

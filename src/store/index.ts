@@ -1,3 +1,4 @@
+import { ApiKeyStore } from './apiKeys.js';
 import type { Dynamo } from './client.js';
 import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
@@ -8,6 +9,7 @@ import type { TableNames } from './tables.js';
 
 export interface Store {
   directory: DirectoryStore;
+  apiKeys: ApiKeyStore;
   rubrics: RubricStore;
   competitions: CompetitionStore;
   rounds: RoundStore;
@@ -17,6 +19,7 @@ export interface Store {
 export function createStore(db: Dynamo, tables: TableNames): Store {
   return {
     directory: new DirectoryStore(db, tables.directory),
+    apiKeys: new ApiKeyStore(db, tables.directory),
     rubrics: new RubricStore(db, tables.rubrics),
     competitions: new CompetitionStore(db, tables.competitions),
     rounds: new RoundStore(db, tables.competitions),

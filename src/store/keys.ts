@@ -10,10 +10,12 @@ import type { RankValue } from '../domain/ranking.js';
  * directory    pk                 sk          gsi1pk / gsi1sk               gsi2pk / gsi2sk
  *   Unit       UNIT#<id>          #UNIT       UNITS#<parent|ROOT> / name#id  UNITS / name#id
  *   Cadre      CADRE#<id>         #CADRE      CADRES#<unitId> / id           CADRES / id
+ *   ApiKey     APIKEY#<id>        #APIKEY     APIKEYS / id
  * rubrics
  *   Rubric     RUBRIC#<id>        V#<000001>
  * competitions                                                              (gsi2 on entries only)
  *   Competition COMP#<id>         #COMP       COMPS / id (ULID: time order)
+ *   Grant      COMP#<id>          GRANT#<uid>
  *   Round      ROUND#<id>         #ROUND      COMP#<cid>#ROUNDS / id
  *   Entry      ROUND#<rid>        ENTRY#<key> LB#<rid> / leaderboard order     gsi2: LBG#<rid>#<group> / same
  *   Conflict   ENTRY#<eid>        CONFLICT#<uid>
@@ -50,12 +52,16 @@ export const cadreIndexes = (c: { id: string; unitId: string }) => ({
 export const cadresOf = (unitId: string) => `CADRES#${unitId}`;
 export const ALL_CADRES = 'CADRES';
 
+export const apiKeyKey = (id: string): ItemKey => ({ pk: `APIKEY#${id}`, sk: '#APIKEY' });
+export const ALL_API_KEYS = 'APIKEYS';
+
 export const rubricPartition = (id: string) => `RUBRIC#${id}`;
 export const rubricKey = (id: string, version: number): ItemKey => ({ pk: rubricPartition(id), sk: `V#${pad(version, 6)}` });
 
 export const competitionKey = (id: string): ItemKey => ({ pk: `COMP#${id}`, sk: '#COMP' });
 export const ALL_COMPETITIONS = 'COMPS';
 export const competitionIndexes = (c: { id: string }) => ({ gsi1pk: ALL_COMPETITIONS, gsi1sk: c.id });
+export const grantKey = (competitionId: string, userId: string): ItemKey => ({ pk: `COMP#${competitionId}`, sk: `GRANT#${userId}` });
 
 export const roundPartition = (roundId: string) => `ROUND#${roundId}`;
 export const roundKey = (id: string): ItemKey => ({ pk: roundPartition(id), sk: '#ROUND' });

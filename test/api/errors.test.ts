@@ -85,14 +85,14 @@ describe('invalid input', () => {
   });
 
   it('refuses enrolment outside DRAFT, duplicate enrolment, and opening an empty round', async () => {
-    const add = (roundId: string, cadreId: string) =>
-      api.gql(`mutation($r: ID!, $c: ID!) { addEntries(roundId: $r, entries: [{ cadreId: $c, title: "t", order: 9 }]) { id } }`, { r: roundId, c: cadreId }, s.organizer);
+    const add = (roundId: string, cadreId: string, organizer = s.organizer) =>
+      api.gql(`mutation($r: ID!, $c: ID!) { addEntries(roundId: $r, entries: [{ cadreId: $c, title: "t", order: 9 }]) { id } }`, { r: roundId, c: cadreId }, organizer);
     const cadreId = s.entryIds[0]!.split('~')[1]!;
     expect(errorOf(await add(s.roundId, cadreId))?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_STATUS' });
 
     const draft = await openRound(api, { entries: 1, judges: 0, open: false });
     const draftCadre = draft.entryIds[0]!.split('~')[1]!;
-    expect(errorOf(await add(draft.roundId, draftCadre))?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ENROLLED' });
+    expect(errorOf(await add(draft.roundId, draftCadre, draft.organizer))?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ENROLLED' });
     const twice = await api.gql(
       `mutation($r: ID!, $c: ID!) { addEntries(roundId: $r, entries: [{ cadreId: $c, title: "t", order: 1 }, { cadreId: $c, title: "t", order: 2 }]) { id } }`,
       { r: draft.roundId, c: draftCadre },

@@ -67,7 +67,7 @@ export async function openRound(
   const { createRound } = ok(
     await api.gql(
       `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
-      { i: { competitionId: createCompetition.id, name: '第一轮', rubricId: createRubric.id, trimHighest: options.trimHighest ?? 0, trimLowest: options.trimLowest ?? 0, ...options.rule } },
+      { i: { competitionId: createCompetition.id, name: '第一轮', rubricId: createRubric.id, trimHighest: options.trimHighest ?? 0, trimLowest: options.trimLowest ?? 0, leaderboardVisibility: 'LIVE', ...options.rule } },
       organizer,
     ),
   );

@@ -2,7 +2,10 @@ import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
 import type { Round } from '../../domain/model.js';
 import { rankAll, rankValueOf } from '../../domain/ranking.js';
+import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
+import type { EntryParent } from '../parents.js';
+import { roundAccess } from '../visibility.js';
 
 const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
@@ -13,10 +16,16 @@ export const competitionResolvers: Resolvers = {
       return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
     },
     competition: (_, { id }, { loaders }) => loaders.competition.load(id),
-    round: (_, { id }, { loaders }) => loaders.round.load(id),
-    entry: (_, { id }, { loaders }) => {
-      parseEntryId(id, 'id');
-      return loaders.entry.load(id);
+    round: async (_, { id }, context) => {
+      const round = await context.loaders.round.load(id);
+      if (round) await roundAccess(context, round);
+      return round;
+    },
+    entry: async (_, { id }, context) => {
+      const { roundId } = parseEntryId(id, 'id');
+      const [round, entry] = await Promise.all([context.loaders.round.load(roundId), context.loaders.entry.load(id)]);
+      if (round) await roundAccess(context, round);
+      return entry;
     },
     myAssignments: async (_, __, { viewer, services, loaders }) => {
       const roundIds = await services.store.rounds.listAssignedRoundIds(viewer!.id);
@@ -36,6 +45,8 @@ export const competitionResolvers: Resolvers = {
     publishRound: (_, { id }, { services }) => services.rounds.publishRound(id),
     advanceEntries: (_, { fromRoundId, toRoundId, top, perGroup }, { services }) =>
       services.rounds.advanceEntries(fromRoundId, toRoundId, top, perGroup ?? false),
+    setLeaderboardVisibility: (_, { roundId, visibility }, { services }) => services.rounds.setLeaderboardVisibility(roundId, visibility),
+    grantOrganizer: (_, { competitionId, userId }, { viewer, services }) => services.competitions.grantOrganizer(viewer!, competitionId, userId),
   },
   Competition: {
     standingsRule: (competition) => competition.standingsRule ?? { method: 'SUM', roundWeights: [] },
@@ -64,20 +75,27 @@ export const competitionResolvers: Resolvers = {
     round: async (entry, _, { loaders }) => required(await loaders.round.load(entry.roundId), 'Round', entry.roundId),
     cadre: (entry) => (entry.cadre ? { ...entry.cadre, unitSnapshot: entry.unit } : null),
     unit: (entry) => entry.unit,
-    total: (entry) => toFloat(entry.total),
-    rawTotal: (entry) => toFloat(entry.rawTotal),
-    rank: async (entry, _, { services, loaders }) => {
-      if (entry.rank !== undefined) return entry.rank;
-      const round = await loaders.round.load(entry.roundId);
-      return round ? services.scoring.rankOf(entry, round) : null;
+    total: async (entry, _, context) => ((await scoresOf(context, entry)) ? toFloat(entry.total) : null),
+    rawTotal: async (entry, _, context) => ((await scoresOf(context, entry)) ? toFloat(entry.rawTotal) : null),
+    rank: async (entry, _, context) => {
+      const round = await scoresOf(context, entry);
+      if (!round) return null;
+      return entry.rank !== undefined ? entry.rank : context.services.scoring.rankOf(entry, round);
     },
-    criterionValues: async (entry, _, { loaders }) => {
-      const round = required(await loaders.round.load(entry.roundId), 'Round', entry.roundId);
-      return round.rubric.criteria.map((criterion) => ({ criterion, mean: entry.criterionValues?.[criterion.key] ?? null }));
+    criterionValues: async (entry, _, context) => {
+      const round = required(await context.loaders.round.load(entry.roundId), 'Round', entry.roundId);
+      const visible = (await roundAccess(context, round)).scores;
+      return round.rubric.criteria.map((criterion) => ({ criterion, mean: visible ? (entry.criterionValues?.[criterion.key] ?? null) : null }));
     },
     mySheet: async (entry, _, { loaders }) => (await loaders.mySheets.load(entry.roundId)).get(entry.id) ?? null,
   },
 };
+
+/** The entry's round when the caller may see its scores now; null hides totals and ranks (they are not errors). */
+async function scoresOf(context: GraphQLContext, entry: EntryParent): Promise<Round | null> {
+  const round = required(await context.loaders.round.load(entry.roundId), 'Round', entry.roundId);
+  return (await roundAccess(context, round)).scores ? round : null;
+}
 
 function required<T>(value: T | null, kind: string, id: string): T {
   if (value === null) throw new NotFoundError(kind, id);

@@ -1,3 +1,4 @@
+import { scoresVisible } from '../../domain/access.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Resolvers } from '../generated/types.js';
 
@@ -5,7 +6,10 @@ const toFloat = (value: string | null | undefined) => (value === null || value =
 
 export const resultResolvers: Resolvers = {
   Query: {
-    standings: (_, { competitionId, group, first, after }, { services }) => services.results.standings(competitionId, { group, first, after }),
+    standings: async (_, { competitionId, group, first, after }, { services, loaders }) => {
+      const managing = await loaders.manages.load(competitionId);
+      return services.results.standings(competitionId, { group, first, after }, (round) => scoresVisible(round, managing));
+    },
     verifyRound: (_, { roundId }, { services }) => services.results.verifyRound(roundId),
     judgeStats: async (_, { roundId }, { services, loaders }) => {
       if (!(await loaders.round.load(roundId))) throw new NotFoundError('Round', roundId, 'roundId');

@@ -1,30 +1,37 @@
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
-import { isOrganizer } from '../access.js';
+import { requireScores } from '../visibility.js';
 import type { Resolvers } from '../generated/types.js';
 
 const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
 export const scoringResolvers: Resolvers = {
   Query: {
-    leaderboard: async (_, { roundId, group, first, after }, { services, loaders }) => {
+    leaderboard: async (_, { roundId, group, first, after }, context) => {
+      const { services, loaders } = context;
       const round = await loaders.round.load(roundId);
       if (!round) throw new NotFoundError('Round', roundId, 'roundId');
+      await requireScores(context, round);
       const page = await services.scoring.leaderboard(round, { group, first, after });
       return { roundId: round.id, ...page };
     },
-    assessment: async (_, { entryId }, { viewer, services, loaders }) => {
+    assessment: async (_, { entryId }, context) => {
+      const { viewer, services, loaders } = context;
       const { roundId } = parseEntryId(entryId, 'entryId');
       const [round, entry] = await Promise.all([loaders.round.load(roundId), loaders.entry.load(entryId)]);
       if (!round || !entry) throw new NotFoundError('Entry', entryId, 'entryId');
-      return services.scoring.assessment(viewer!, round, entry);
+      const { managing } = await requireScores(context, round);
+      return services.scoring.assessment(viewer!, round, entry, managing);
     },
+    apiKeys: (_, __, { services }) => services.apiKeys.list(),
     auditTrail: async (_, { entryId }, { services }) => {
       const { events, judges } = await services.scoring.auditTrail(entryId);
       return events.map((event) => ({ event, judge: judges.get(event.sheet.judgeId) }));
     },
   },
   Mutation: {
+    createApiKey: (_, { name, expiresAt }, { viewer, services }) => services.apiKeys.create(viewer!, name, expiresAt),
+    revokeApiKey: (_, { id }, { services }) => services.apiKeys.revoke(id),
     submitScoreSheet: (_, { input }, { viewer, services }) => services.scoring.submitSheet(viewer!, input),
     voidSheet: (_, { sheetId, reason }, { viewer, services }) => services.scoring.voidSheet(viewer!, sheetId, reason),
     declareConflict: (_, { entryId, reason }, { viewer, services }) => services.scoring.declareConflict(viewer!, entryId, reason),
@@ -64,14 +71,14 @@ export const scoringResolvers: Resolvers = {
   },
   AssessedSheet: {
     id: (s) => s.sheet.id,
-    judge: (s, _, { viewer }) => (isOrganizer(viewer) ? (s.judge?.name ?? s.sheet.judgeId) : (s.judge?.label ?? '?')),
+    judge: (s) => (s.managing ? (s.judge?.name ?? s.sheet.judgeId) : (s.judge?.label ?? '?')),
     judgeLabel: (s) => s.judge?.label ?? '?',
     marks: (s) => s.sheet.scores,
     total: (s) => Number(s.sheet.total),
     normalizedTotal: (s) => toFloat(s.normalizedTotal),
     version: (s) => s.sheet.version,
     submittedAt: (s) => s.sheet.submittedAt,
-    comment: (s, _, { viewer }) => (isOrganizer(viewer) ? s.sheet.comment : null),
+    comment: (s) => (s.managing ? s.sheet.comment : null),
   },
   CriterionMean: {
     criterion: (m) => m.criterion.key,
@@ -79,6 +86,11 @@ export const scoringResolvers: Resolvers = {
     maxScore: (m) => Number(m.criterion.maxScore),
     weight: (m) => Number(m.criterion.weight),
     mean: (m) => toFloat(m.mean),
+  },
+  ApiKeyWithSecret: {
+    id: (k) => k.key.id,
+    name: (k) => k.key.name,
+    expiresAt: (k) => k.key.expiresAt,
   },
   Conflict: {
     entry: async (conflict, _, { loaders }) => {

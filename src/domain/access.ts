@@ -1,0 +1,28 @@
+import type { Competition, Round, Viewer } from './model.js';
+
+/** When viewers, API keys and judges may see a round's scores; organizers managing it always may. */
+export const LEADERBOARD_VISIBILITIES = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'] as const;
+export type LeaderboardVisibility = (typeof LEADERBOARD_VISIBILITIES)[number];
+export const DEFAULT_VISIBILITY: LeaderboardVisibility = 'AFTER_CLOSE';
+
+/** An organizer manages the competitions they created or were granted. */
+export function manages(viewer: Viewer | null, competition: Pick<Competition, 'createdBy'>, granted: boolean): boolean {
+  return viewer?.kind === 'user' && viewer.roles.includes('organizer') && (competition.createdBy === viewer.id || granted);
+}
+
+/** A caller whose only role is judge sees only the rounds whose panel they sit on. */
+export function isJudgeOnly(viewer: Viewer | null): boolean {
+  return viewer?.kind === 'user' && viewer.roles.includes('judge') && !viewer.roles.includes('organizer') && !viewer.roles.includes('viewer');
+}
+
+export function scoresVisible(round: Pick<Round, 'status'> & { leaderboardVisibility?: LeaderboardVisibility }, managing: boolean): boolean {
+  if (managing) return true;
+  switch (round.leaderboardVisibility ?? DEFAULT_VISIBILITY) {
+    case 'LIVE':
+      return round.status !== 'DRAFT';
+    case 'AFTER_CLOSE':
+      return round.status === 'CLOSED' || round.status === 'PUBLISHED';
+    case 'AFTER_PUBLISH':
+      return round.status === 'PUBLISHED';
+  }
+}

@@ -1,0 +1,44 @@
+import { isJudgeOnly, scoresVisible } from '../domain/access.js';
+import { ForbiddenError } from '../domain/errors.js';
+import type { Round } from '../domain/model.js';
+import type { GraphQLContext } from './context.js';
+
+export interface RoundAccess {
+  /** The caller organizes this round's competition: sees everything, names included. */
+  managing: boolean;
+  /** The caller may see scores, ranks and totals now. */
+  scores: boolean;
+}
+
+/**
+ * What the caller may see of a round. A caller whose only role is judge sees only
+ * rounds whose panel includes them (FORBIDDEN otherwise); scores follow the round's
+ * leaderboard visibility unless the caller manages the competition.
+ */
+export async function roundAccess(context: GraphQLContext, round: Round): Promise<RoundAccess> {
+  const managing = await context.loaders.manages.load(round.competitionId);
+  if (!managing && isJudgeOnly(context.viewer) && !(await context.loaders.onPanel.load(round.id))) {
+    throw new ForbiddenError('Judges see only the rounds they sit on', 'NOT_ON_PANEL');
+  }
+  return { managing, scores: scoresVisible(round, managing) };
+}
+
+/** Like roundAccess, but refuses when scores are not yet visible to the caller. */
+export async function requireScores(context: GraphQLContext, round: Round): Promise<RoundAccess> {
+  const access = await roundAccess(context, round);
+  if (!access.scores) {
+    throw new ForbiddenError(`Results of this round are visible ${visibilityText(round)}`, 'RESULTS_NOT_VISIBLE');
+  }
+  return access;
+}
+
+function visibilityText(round: Round): string {
+  switch (round.leaderboardVisibility) {
+    case 'LIVE':
+      return 'once it opens';
+    case 'AFTER_PUBLISH':
+      return 'after publication';
+    default:
+      return 'after it closes';
+  }
+}

@@ -1,0 +1,79 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ulid } from 'ulid';
+import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
+import type { ApiKey, Viewer } from '../domain/model.js';
+import type { Store } from '../store/index.js';
+import { parseArgument, text } from './validation.js';
+
+/** `bxgc.<key id>.<secret>`: the id finds the record in one read; only a hash of the whole is stored. */
+const SECRET = /^bxgc\.(apikey_[0-9A-HJKMNP-TV-Z]{26})\.([A-Za-z0-9_-]{43})$/;
+/** Recording last use at most once a minute keeps a busy BI tool from costing a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+
+export interface ApiKeyWithSecret {
+  key: ApiKey;
+  secret: string;
+}
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** Read-only keys for BI tools: created and revoked by organizers, sent as `x-api-key`. */
+export class ApiKeyService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
+
+  /** `expiresAt` arrives as a validated DateTime (or null: no expiry). */
+  async create(viewer: Viewer, name: unknown, expiresAt: string | null | undefined): Promise<ApiKeyWithSecret> {
+    const parsed = { name: parseArgument(text(100), name, 'name'), expiresAt: expiresAt ?? null };
+    if (parsed.expiresAt && Date.parse(parsed.expiresAt) <= this.now().getTime()) {
+      throw InvalidInputError.at('expiresAt', 'must be in the future');
+    }
+    const id = `apikey_${ulid()}`;
+    const secret = `bxgc.${id}.${randomBytes(32).toString('base64url')}`;
+    const key: ApiKey = {
+      id,
+      name: parsed.name,
+      secretHash: hash(secret),
+      createdBy: viewer.id,
+      createdAt: this.now().toISOString(),
+      expiresAt: parsed.expiresAt ?? null,
+      revokedAt: null,
+      lastUsedAt: null,
+    };
+    await this.store.apiKeys.create(key);
+    return { key, secret };
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    if (!(await this.store.apiKeys.revoke(id, this.now().toISOString()))) throw new NotFoundError('ApiKey', id, 'id');
+    return true;
+  }
+
+  async list(): Promise<ApiKey[]> {
+    return (await this.store.apiKeys.list()).reverse();
+  }
+
+  /** The caller an API key stands for (viewer rights), or UNAUTHENTICATED for an unknown, revoked or expired key. */
+  async authenticate(secret: string): Promise<Viewer> {
+    const match = SECRET.exec(secret.trim());
+    const key = match ? await this.store.apiKeys.get(match[1]!) : null;
+    const now = this.now();
+    if (!key || !sameHash(key.secretHash, hash(secret.trim()))) throw new UnauthenticatedError('The API key is not valid');
+    if (key.revokedAt) throw new UnauthenticatedError('The API key has been revoked');
+    if (key.expiresAt && Date.parse(key.expiresAt) <= now.getTime()) throw new UnauthenticatedError('The API key has expired');
+    if (!key.lastUsedAt || now.getTime() - Date.parse(key.lastUsedAt) > TOUCH_INTERVAL_MS) {
+      // Best effort: a failure to record use must not fail the read it accompanies.
+      await this.store.apiKeys.touch(key.id, now.toISOString()).catch(() => undefined);
+    }
+    return { id: `apikey:${key.id}`, name: key.name, roles: ['viewer'], kind: 'apiKey' };
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}

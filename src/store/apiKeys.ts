@@ -1,0 +1,71 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApiKey } from '../domain/model.js';
+import type { Dynamo } from './client.js';
+import { ALL_API_KEYS, apiKeyKey } from './keys.js';
+import { isConditionFailure, queryAll, recordOf } from './ops.js';
+import { INDEX } from './tables.js';
+
+/** API keys for BI tools, kept in the directory table. */
+export class ApiKeyStore {
+  constructor(
+    private readonly db: Dynamo,
+    private readonly table: string,
+  ) {}
+
+  async create(key: ApiKey): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...apiKeyKey(key.id), gsi1pk: ALL_API_KEYS, gsi1sk: key.id, entity: 'ApiKey', ...key },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  /** Strongly consistent, so that a revocation takes effect on the very next request. */
+  async get(id: string): Promise<ApiKey | null> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: apiKeyKey(id), ConsistentRead: true }));
+    return out.Item ? recordOf<ApiKey>(out.Item) : null;
+  }
+
+  async list(): Promise<ApiKey[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': ALL_API_KEYS },
+    });
+    return items.map((i) => recordOf<ApiKey>(i));
+  }
+
+  /** Returns false when the key does not exist. Revoking twice keeps the first time. */
+  async revoke(id: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: apiKeyKey(id),
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: apiKeyKey(id),
+        UpdateExpression: 'SET lastUsedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+}
