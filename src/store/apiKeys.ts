@@ -45,14 +45,15 @@ export class ApiKeyStore {
         new UpdateCommand({
           TableName: this.table,
           Key: apiKeyKey(id),
-          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at },
+          UpdateExpression: 'SET revokedAt = :at',
+          // revokedAt is stored as null until the key is revoked.
+          ConditionExpression: 'attribute_exists(pk) AND attribute_type(revokedAt, :null)',
+          ExpressionAttributeValues: { ':at': at, ':null': 'NULL' },
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return (await this.get(id)) !== null;
       throw error;
     }
   }

@@ -24,6 +24,8 @@ export interface TestApi {
   token(user: string, roles: Role | Role[], name?: string): Promise<string>;
   /** Sends one GraphQL POST, as API Gateway would deliver it, straight to the Lambda handler. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** The same with any credential headers (`authorization`, `x-api-key`). */
+  request<T = any>(body: { query: string; variables?: Record<string, unknown> }, headers: Record<string, string>): Promise<GraphQLResponse<T>>;
 }
 
 /** Unexpected errors are printed so a failing test shows the cause the client never sees. */
@@ -34,25 +36,22 @@ export async function createTestApi(): Promise<TestApi> {
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') });
   const tables = tableNamesFor(inject('tablePrefix'));
   const handler = createGraphQLHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly });
+  const request: TestApi['request'] = async (body, headers) => {
+    const result = await handler(
+      apiGatewayEvent({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
+      lambdaContext(),
+    );
+    return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, ...JSON.parse(result.body ?? '{}') };
+  };
   return {
     handler,
     dynamo,
     keys,
     tables,
+    request,
     token: (user, roles, name) =>
       issueDevToken(keys.privateJwk, { sub: user, name: name ?? user, roles: Array.isArray(roles) ? roles : [roles] }),
-    async gql(query, variables, token) {
-      const result = await handler(
-        apiGatewayEvent({
-          method: 'POST',
-          body: JSON.stringify({ query, variables }),
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        }),
-        lambdaContext(),
-      );
-      const body = JSON.parse(result.body ?? '{}');
-      return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, ...body };
-    },
+    gql: (query, variables, token) => request({ query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
   };
 }
 
