@@ -77,9 +77,19 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
   });
 
   return (event, context) => {
-    if (bodyBytes(event) > MAX_REQUEST_BYTES) return Promise.resolve(tooLarge());
-    return runWithMeter(new CostMeter(), async () => (await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2);
+    if (bodyBytes(event) > MAX_REQUEST_BYTES) return Promise.resolve(badRequest(413, 'Request body larger than 1 MB'));
+    return runWithMeter(new CostMeter(), async () => asJsonError((await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2));
   };
+}
+
+/**
+ * Apollo answers requests it cannot parse (malformed JSON, wrong method or media
+ * type) in plain text; clients get the same JSON error shape as everywhere else.
+ */
+function asJsonError(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const contentType = String(result.headers?.['content-type'] ?? '');
+  if ((result.statusCode ?? 200) < 400 || contentType.includes('json')) return result;
+  return { ...badRequest(result.statusCode!, (result.body ?? 'Bad request').trim()), headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' } };
 }
 
 /** A bearer token (people) or an `x-api-key` (BI tools); neither is fine too (then only errors follow). */
@@ -105,10 +115,10 @@ function bodyBytes(event: APIGatewayProxyEventV2): number {
   return event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body);
 }
 
-function tooLarge(): APIGatewayProxyStructuredResultV2 {
+function badRequest(statusCode: number, message: string): APIGatewayProxyStructuredResultV2 {
   return {
-    statusCode: 413,
+    statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] }),
+    body: JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }),
   };
 }

@@ -5,7 +5,7 @@ import type { Role } from '../../src/domain/model.js';
 import type { Logger } from '../../src/graphql/plugins.js';
 import { createGraphQLHandler, type GraphQLHandler } from '../../src/handler.js';
 import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
-import { createDynamo, type Dynamo } from '../../src/store/client.js';
+import { createDynamo, type Dynamo, type InitializeMiddlewareEntry } from '../../src/store/client.js';
 import { tableNamesFor } from '../../src/store/tables.js';
 
 export interface GraphQLResponse<T = any> {
@@ -31,9 +31,9 @@ export interface TestApi {
 /** Unexpected errors are printed so a failing test shows the cause the client never sees. */
 const errorsOnly: Logger = { info: () => {}, error: (message, fields) => console.error(message, fields) };
 
-export async function createTestApi(): Promise<TestApi> {
+export async function createTestApi(options: { middleware?: InitializeMiddlewareEntry[] } = {}): Promise<TestApi> {
   const keys = await generateDevKey();
-  const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') });
+  const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }, options.middleware);
   const tables = tableNamesFor(inject('tablePrefix'));
   const handler = createGraphQLHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly });
   const request: TestApi['request'] = async (body, headers) => {
