@@ -1,30 +1,87 @@
 import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { GraphQLHandler } from '../handler.js';
 
 /** API Gateway's own payload limit for HTTP APIs is far above this; the GraphQL API needs no more. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+export interface DevIdentity {
+  id: string;
+  name: string;
+  roles: string[];
+  token: string;
+}
+
+export interface LocalServerOptions {
+  /** Built web client to serve at `/` (single-page app: unknown paths get index.html). */
+  staticDir?: string;
+  /** Local sign-in: the demo identities and their tokens, at GET /dev/identities. */
+  devIdentities?: () => Promise<DevIdentity[]>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
 /**
- * The local HTTP front door: turns each request into the API Gateway HTTP API
- * (payload 2.0) event that AWS would send, and runs the very handler Lambda runs.
+ * The local HTTP front door: turns each API request into the API Gateway HTTP API
+ * (payload 2.0) event that AWS would send, and runs the very handler Lambda runs;
+ * serves the web client and the local sign-in identities beside it.
  */
-export function createLocalServer(handler: GraphQLHandler): Server {
+export function createLocalServer(handler: GraphQLHandler, options: LocalServerOptions = {}): Server {
   return createServer((request, response) => {
-    serve(handler, request, response).catch((error: unknown) => {
+    route(handler, options, request, response).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local server fault', error: String(error) }));
       if (!response.headersSent) send(response, 500, { 'content-type': 'application/json' }, '{"errors":[{"message":"Internal server error"}]}');
     });
   });
 }
 
-async function serve(handler: GraphQLHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(handler: GraphQLHandler, options: LocalServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname !== '/graphql') {
-    send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not found; the API is at /graphql' }));
+  if (url.pathname === '/graphql' || url.pathname.startsWith('/export/')) return serveApi(handler, request, response, url);
+  if (url.pathname === '/dev/identities' && options.devIdentities) {
+    send(response, 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, JSON.stringify(await options.devIdentities()));
     return;
   }
+  if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD') && (await serveStatic(options.staticDir, url.pathname, response))) return;
+  send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not found; the API is at /graphql' }));
+}
+
+/** Serves a file of the built client, or index.html for client-side routes. Never outside `root`. */
+async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<boolean> {
+  const base = resolve(root);
+  const wanted = resolve(base, `.${decodeURIComponent(pathname)}`);
+  if (wanted !== base && !wanted.startsWith(`${base}${sep}`)) return false;
+  for (const file of [wanted, join(base, 'index.html')]) {
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) continue;
+      const immutable = file.includes(`${sep}assets${sep}`);
+      send(response, 200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      }, await readFile(file));
+      return true;
+    } catch {
+      // not there: try the next candidate
+    }
+  }
+  return false;
+}
+
+async function serveApi(handler: GraphQLHandler, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const body = await readBody(request);
   if (body === null) {
     send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request body larger than 1 MB' }));

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { issueDevToken } from '../auth/devIssuer.js';
 import { startDynamoLocal, type LocalDynamo } from './dynamoLocal.js';
 import { createLocalRuntime, dataDir } from './environment.js';
@@ -27,16 +28,20 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(runtime.services);
 
   const port = Number(process.env.PORT ?? 4000);
-  const server = createLocalServer(runtime.handler);
+  const token = (viewer: { id: string; name: string; roles: readonly ('organizer' | 'judge' | 'viewer')[] }) =>
+    issueDevToken(runtime.keys.privateJwk, { sub: viewer.id, name: viewer.name, roles: viewer.roles });
+  const identities = [DEMO_ORGANIZER, ...DEMO_JUDGES.map((j) => ({ id: j.userId, name: j.name, roles: ['judge' as const] })), DEMO_VIEWER];
+  const server = createLocalServer(runtime.handler, {
+    staticDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    devIdentities: async () => Promise.all(identities.map(async (v) => ({ id: v.id, name: v.name, roles: [...v.roles], token: await token(v) }))),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
 
-  const token = (viewer: { id: string; name: string; roles: readonly ('organizer' | 'judge' | 'viewer')[] }) =>
-    issueDevToken(runtime.keys.privateJwk, { sub: viewer.id, name: viewer.name, roles: viewer.roles });
   const lines = [
-    `比学赶超 scoring API — http://127.0.0.1:${port}/graphql`,
+    `比学赶超 scoring API — http://127.0.0.1:${port}/graphql · web client http://127.0.0.1:${port}/`,
     `DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${join(dir, 'dynamodb')})` : ''}`,
     seeded ? `Seeded the demo: competition ${seeded.competitionId}, round ${seeded.roundId} (OPEN)` : 'Demo data already present; not seeded again.',
     '',
