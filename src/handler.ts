@@ -8,13 +8,15 @@ import {
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { TokenVerifier } from './auth/claims.js';
-import { AppError, UnauthenticatedError } from './domain/errors.js';
+import { authenticate } from './auth/authenticate.js';
+import { createExportHandler, isExportPath } from './exports/handler.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { costExtensionPlugin, requestLogPlugin, type Logger } from './graphql/plugins.js';
 import { buildResolvers, typeDefs } from './graphql/schema.js';
-import { createServices, type Services } from './services/index.js';
+import { createServices } from './services/index.js';
+import { leaderboardCachePlugin } from './graphql/httpCache.js';
 import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
 import { createStore, type Dynamo, type TableNames } from './store/index.js';
 import { CostMeter, runWithMeter } from './store/meter.js';
@@ -35,8 +37,8 @@ export interface HandlerOptions {
 export type GraphQLHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
- * The one composition root. The Lambda entry point and the local server both
- * call this, so they run the same code for every request.
+ * The one composition root: /graphql and the /export routes. The Lambda entry
+ * point and the local server both call this, so they run the same code.
  */
 export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
   const services = createServices(createStore(options.dynamo, options.tables), options.now);
@@ -50,8 +52,12 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
     validationRules: limits.validationRules,
     parseOptions: PARSE_OPTIONS,
     formatError,
+    // Any of these non-simple headers proves a request is not a cross-site form post;
+    // BI tools sending GET with an API key need no extra preflight header.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'] },
     plugins: [
       ...limits.plugins,
+      leaderboardCachePlugin(),
       requestLogPlugin(options.logger),
       ...(options.development ? [costExtensionPlugin()] : []),
       // No Apollo Studio reporting or tracing, and no HTML landing page: this is a JSON API.
@@ -65,7 +71,7 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
 
   const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: async ({ event }): Promise<GraphQLContext> => {
-      const { viewer, authError } = await authenticate(options.verifier, services, event.headers ?? {});
+      const { viewer, authError } = await authenticate(options.verifier, services.apiKeys, event.headers ?? {});
       return {
         viewer,
         authError,
@@ -76,9 +82,13 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
     },
   });
 
+  const exportHandler = createExportHandler({ services, verifier: options.verifier, logger: options.logger });
+
   return (event, context) => {
     if (bodyBytes(event) > MAX_REQUEST_BYTES) return Promise.resolve(badRequest(413, 'Request body larger than 1 MB'));
-    return runWithMeter(new CostMeter(), async () => asJsonError((await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2));
+    return runWithMeter(new CostMeter(), async () =>
+      isExportPath(event.rawPath) ? exportHandler(event) : asJsonError((await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2),
+    );
   };
 }
 
@@ -87,27 +97,10 @@ export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
  * type) in plain text; clients get the same JSON error shape as everywhere else.
  */
 function asJsonError(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  if (result.statusCode === 304) return { ...result, body: '' };
   const contentType = String(result.headers?.['content-type'] ?? '');
   if ((result.statusCode ?? 200) < 400 || contentType.includes('json')) return result;
   return { ...badRequest(result.statusCode!, (result.body ?? 'Bad request').trim()), headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' } };
-}
-
-/** A bearer token (people) or an `x-api-key` (BI tools); neither is fine too (then only errors follow). */
-async function authenticate(verifier: TokenVerifier, services: Services, headers: Record<string, string | undefined>) {
-  const authorization = headers.authorization;
-  const apiKey = headers['x-api-key'];
-  try {
-    if (authorization) {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-      if (!match) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
-      return { viewer: await verifier.verify(match[1]!), authError: null };
-    }
-    if (apiKey) return { viewer: await services.apiKeys.authenticate(apiKey), authError: null };
-    return { viewer: null, authError: null };
-  } catch (error) {
-    if (error instanceof AppError) return { viewer: null, authError: error };
-    throw error;
-  }
 }
 
 function bodyBytes(event: APIGatewayProxyEventV2): number {

@@ -11,6 +11,7 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'NOT_MODIFIED',
 ]);
 
 /** AWS faults that mean "busy, try again", not "broken". */

@@ -3,6 +3,9 @@ import { ForbiddenError } from '../domain/errors.js';
 import type { Round } from '../domain/model.js';
 import type { GraphQLContext } from './context.js';
 
+/** What the checks need: the caller and the per-request loaders (GraphQL context, or an export request's own). */
+export type AccessContext = Pick<GraphQLContext, 'viewer' | 'loaders'>;
+
 export interface RoundAccess {
   /** The caller organizes this round's competition: sees everything, names included. */
   managing: boolean;
@@ -15,7 +18,7 @@ export interface RoundAccess {
  * rounds whose panel includes them (FORBIDDEN otherwise); scores follow the round's
  * leaderboard visibility unless the caller manages the competition.
  */
-export async function roundAccess(context: GraphQLContext, round: Round): Promise<RoundAccess> {
+export async function roundAccess(context: AccessContext, round: Round): Promise<RoundAccess> {
   const managing = await context.loaders.manages.load(round.competitionId);
   if (!managing && isJudgeOnly(context.viewer) && !(await context.loaders.onPanel.load(round.id))) {
     throw new ForbiddenError('Judges see only the rounds they sit on', 'NOT_ON_PANEL');
@@ -24,7 +27,7 @@ export async function roundAccess(context: GraphQLContext, round: Round): Promis
 }
 
 /** Like roundAccess, but refuses when scores are not yet visible to the caller. */
-export async function requireScores(context: GraphQLContext, round: Round): Promise<RoundAccess> {
+export async function requireScores(context: AccessContext, round: Round): Promise<RoundAccess> {
   const access = await roundAccess(context, round);
   if (!access.scores) {
     throw new ForbiddenError(`Results of this round are visible ${visibilityText(round)}`, 'RESULTS_NOT_VISIBLE');

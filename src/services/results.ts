@@ -167,10 +167,8 @@ export class ResultsService {
   }
 
   /**
-   * Competition standings: each participant's official totals across the CLOSED and
-   * PUBLISHED rounds whose scores the caller may see (`visible`), combined by the
-   * competition's rule, ranked highest first.
-   * Computed on read from the round entries (one query per counted round).
+   * Competition standings, one page: see `standingRows`. The cursor carries the
+   * offset and the rank state, so ranks hold across pages.
    */
   async standings(
     competitionId: string,
@@ -179,6 +177,24 @@ export class ResultsService {
   ) {
     const first = parseArgument(pageSize, args.first, 'first');
     const cursor = args.after ? decodeCursor(standingsCursor, args.after) : undefined;
+    const { rows } = await this.standingRows(competitionId, args.group ?? null, visible);
+    const offset = cursor?.o ?? 0;
+    let state: RankState = cursor ? { position: cursor.o, rank: cursor.r, tieKey: cursor.t } : RANK_START;
+    const edges = rows.slice(offset, offset + first).map((row) => {
+      state = nextRank(state, row.total);
+      const node: StandingRow = { ...row, rank: state.rank };
+      return { cursor: encodeCursor({ o: state.position, r: state.rank, t: state.tieKey }), node };
+    });
+    return { edges, hasNextPage: offset + first < rows.length, totalCount: rows.length };
+  }
+
+  /**
+   * Every participant's standing: official totals across the CLOSED and PUBLISHED
+   * rounds the caller may see (`visible`), combined by the competition's rule,
+   * ranked highest first (ties in the latest pitch order). Computed on read: one
+   * query per counted round.
+   */
+  async standingRows(competitionId: string, group: string | null, visible: (round: Round) => boolean = () => true) {
     const competition = await this.competitions.requireCompetition(competitionId, 'competitionId');
     const rounds = (await this.store.competitions.listRounds(competitionId)).filter(
       (r) => (r.status === 'CLOSED' || r.status === 'PUBLISHED') && visible(r),
@@ -194,8 +210,8 @@ export class ResultsService {
         participants.set(entry.keyPart, p);
       }
     });
-    const rows = [...participants.values()]
-      .filter((p) => args.group === undefined || args.group === null || p.latest.group === args.group)
+    const unranked = [...participants.values()]
+      .filter((p) => group === null || p.latest.group === group)
       .map((p) => {
         const roundTotals = rounds.map((r) => ({ roundId: r.id, total: p.totals.get(r.id) ?? null }));
         return {
@@ -206,19 +222,14 @@ export class ResultsService {
           order: p.latest.order,
         };
       })
-      .sort((a, b) => compareRankValues(a.total === null ? null : { total: a.total, tieBreakers: [] }, b.total === null ? null : { total: b.total, tieBreakers: [] }) || a.order - b.order);
-
-    const offset = cursor?.o ?? 0;
-    let state: RankState = cursor ? { position: cursor.o, rank: cursor.r, tieKey: cursor.t } : RANK_START;
-    const edges = rows.slice(offset, offset + first).map((row) => {
-      state = nextRank(state, row.total);
-      const node: StandingRow = { rank: state.rank, total: row.total, participant: row.participant, group: row.group, rounds: row.rounds };
-      return { cursor: encodeCursor({ o: state.position, r: state.rank, t: state.tieKey }), node };
-    });
-    return { edges, hasNextPage: offset + first < rows.length, totalCount: rows.length };
+      .sort((a, b) => compareRankValues(asRankValue(a.total), asRankValue(b.total)) || a.order - b.order);
+    const ranks = rankAll(unranked.map((r) => asRankValue(r.total)));
+    const rows: StandingRow[] = unranked.map(({ order: _order, ...row }, i) => ({ ...row, rank: ranks[i] ?? null }));
+    return { competition, rounds, rows };
   }
-
 }
+
+const asRankValue = (total: Decimal | null) => (total === null ? null : { total, tieBreakers: [] });
 
 /** Every entry's official result under the round's rule (normalised across the round when asked). */
 function officialResults(round: Round, entries: readonly StoredEntry[]): StoredEntry[] {

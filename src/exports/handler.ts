@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { stringify } from 'csv-stringify/sync';
+import { authenticate } from '../auth/authenticate.js';
+import type { TokenVerifier } from '../auth/claims.js';
+import { scoresVisible } from '../domain/access.js';
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, type ErrorCode } from '../domain/errors.js';
+import type { Round, Viewer } from '../domain/model.js';
+import { entryResult } from '../domain/scoring.js';
+import { INTERNAL_MESSAGE, isRetryableAwsError } from '../graphql/errors.js';
+import { createLoaders } from '../graphql/loaders.js';
+import type { Logger } from '../graphql/plugins.js';
+import { requireScores, roundAccess, type AccessContext } from '../graphql/visibility.js';
+import type { Services } from '../services/index.js';
+import { currentMeter } from '../store/meter.js';
+import { leaderboardColumns, sheetColumns, standingsColumns, type Column, type Lang, type SheetRow } from './tables.js';
+
+/**
+ * Flat exports for BI tools beside /graphql, with the API's authentication and
+ * visibility rules:
+ *   GET /export/rounds/{roundId}/leaderboard.csv|.json
+ *   GET /export/rounds/{roundId}/sheets.csv|.json        (judge-level; after publication)
+ *   GET /export/competitions/{competitionId}/standings.csv|.json
+ * CSV is UTF-8 with a BOM (Excel opens Chinese correctly); `.json` is JSON Lines.
+ * Published results are immutable: they carry an ETag, and a conditional request
+ * is answered 304 after the one read that proves nothing changed.
+ */
+const ROUTE = /^\/export\/(rounds|competitions)\/([A-Za-z0-9_]{1,64})\/(leaderboard|sheets|standings)\.(csv|json)$/;
+const PAGE = 200;
+const BOM = '\uFEFF';
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export interface ExportDependencies {
+  services: Services;
+  verifier: TokenVerifier;
+  logger: Logger;
+}
+
+type Result = APIGatewayProxyStructuredResultV2;
+type Format = 'csv' | 'json';
+
+interface Export<Row> {
+  name: string;
+  columns: Column<Row>[];
+  rows: AsyncIterable<Row[]>;
+  /** Set when the content can never change again (published results). */
+  etag: string | null;
+}
+
+export function isExportPath(path: string): boolean {
+  return path.startsWith('/export/');
+}
+
+export function createExportHandler(deps: ExportDependencies) {
+  return async (event: APIGatewayProxyEventV2): Promise<Result> => {
+    const started = performance.now();
+    const method = event.requestContext.http.method;
+    let result: Result;
+    let viewer: Viewer | null = null;
+    try {
+      if (method !== 'GET' && method !== 'HEAD') {
+        result = json(405, { errors: [{ message: 'Exports are read with GET', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'GET, HEAD' });
+      } else {
+        const route = ROUTE.exec(event.rawPath);
+        if (!route) throw new NotFoundError('Export', event.rawPath);
+        const [, scope, id, table, format] = route as unknown as [string, 'rounds' | 'competitions', string, string, Format];
+        const auth = await authenticate(deps.verifier, deps.services.apiKeys, event.headers ?? {});
+        if (!auth.viewer) throw auth.authError ?? new UnauthenticatedError();
+        viewer = auth.viewer;
+        const context: AccessContext = { viewer, loaders: createLoaders(deps.services.store, viewer) };
+        const lang: Lang = event.queryStringParameters?.lang === 'zh-CN' ? 'zh-CN' : 'en';
+        const group = event.queryStringParameters?.group ?? null;
+        const found =
+          scope === 'competitions' && table === 'standings'
+            ? await standingsExport(deps.services, context, id, group)
+            : scope === 'rounds' && table === 'leaderboard'
+              ? await leaderboardExport(deps.services, context, id, group)
+              : scope === 'rounds' && table === 'sheets'
+                ? await sheetsExport(deps.services, context, id)
+                : null;
+        if (!found) throw new NotFoundError('Export', event.rawPath);
+        const etag = found.etag && `"${hash(found.etag, format, lang, viewer.id)}"`;
+        if (etag && event.headers?.['if-none-match']?.split(/,\s*/).includes(etag)) {
+          result = { statusCode: 304, headers: cacheHeaders(etag) };
+        } else {
+          result = await render(found as Export<unknown>, format, lang, etag, method === 'HEAD');
+        }
+      }
+    } catch (error) {
+      result = errorResult(error, event.requestContext.requestId, deps.logger);
+    }
+    deps.logger.info('export', {
+      requestId: event.requestContext.requestId,
+      path: event.rawPath,
+      status: result.statusCode,
+      callerId: viewer?.id ?? null,
+      latencyMs: Math.round(performance.now() - started),
+      ...currentMeter()?.snapshot(),
+    });
+    return result;
+  };
+}
+
+async function requireRound(context: AccessContext, roundId: string): Promise<Round> {
+  const round = await context.loaders.round.load(roundId);
+  if (!round) throw new NotFoundError('Round', roundId);
+  return round;
+}
+
+const publishedTag = (round: Round, kind: string) => (round.status === 'PUBLISHED' ? `${kind}|${round.id}|${round.version}|${round.resultsFinalizedAt}` : null);
+
+async function leaderboardExport(services: Services, context: AccessContext, roundId: string, group: string | null) {
+  const round = await requireRound(context, roundId);
+  await requireScores(context, round);
+  async function* rows() {
+    let after: string | null = null;
+    do {
+      const page = await services.scoring.leaderboard(round, { group, first: PAGE, after });
+      yield page.rows.map((r) => r.node);
+      after = page.hasNextPage ? (page.rows.at(-1)?.cursor ?? null) : null;
+    } while (after);
+  }
+  return { name: `leaderboard-${round.id}`, columns: leaderboardColumns(round), rows: rows(), etag: publishedTag(round, `leaderboard|${group}`) };
+}
+
+async function sheetsExport(services: Services, context: AccessContext, roundId: string) {
+  const round = await requireRound(context, roundId);
+  const { managing } = await roundAccess(context, round);
+  if (round.status !== 'PUBLISHED' && !managing) {
+    throw new ForbiddenError('Judge-level marks are exported after publication', 'RESULTS_NOT_VISIBLE');
+  }
+  const [entries, judges] = await Promise.all([services.store.rounds.listEntries(round.id), services.store.rounds.listJudges(round.id)]);
+  const entryById = new Map(entries.map((e) => [e.id, e]));
+  const dropped = new Map(entries.map((e) => [e.id, new Set(entryResult(round.rubric.criteria, round, e.sheets).droppedSheets)]));
+  const ordered = [...judges].sort((a, b) => Number(a.label.slice(1)) - Number(b.label.slice(1)));
+  // One judge's sheets at a time: memory stays bounded by the largest panel member's share.
+  async function* rows(): AsyncIterable<SheetRow[]> {
+    for (const judge of ordered) {
+      const sheets = await services.store.sheets.listSheetsOfJudge(round.id, judge.userId);
+      yield sheets
+        .map((sheet) => ({ sheet, judge, entry: entryById.get(sheet.entryId)!, trimmed: dropped.get(sheet.entryId)?.has(judge.userId) ?? false, managing }))
+        .filter((r) => r.entry)
+        .sort((a, b) => a.entry.order - b.entry.order);
+    }
+  }
+  return { name: `sheets-${round.id}`, columns: sheetColumns(round.rubric.criteria), rows: rows(), etag: publishedTag(round, `sheets|${managing}`) };
+}
+
+async function standingsExport(services: Services, context: AccessContext, competitionId: string, group: string | null) {
+  const managing = await context.loaders.manages.load(competitionId);
+  const { competition, rounds, rows } = await services.results.standingRows(competitionId, group, (round) => scoresVisible(round, managing));
+  const all = await services.store.competitions.listRounds(competitionId);
+  const final = all.length > 0 && all.every((r) => r.status === 'PUBLISHED');
+  async function* pages() {
+    for (let i = 0; i < rows.length; i += PAGE) yield rows.slice(i, i + PAGE);
+  }
+  const etag = final ? `standings|${group}|${competition.id}|${competition.version}|${all.map((r) => `${r.id}:${r.version}`).join(',')}` : null;
+  return { name: `standings-${competition.id}`, columns: standingsColumns(rounds), rows: pages(), etag };
+}
+
+async function render(found: Export<unknown>, format: Format, lang: Lang, etag: string | null, headOnly: boolean): Promise<Result> {
+  const chunks: string[] = [];
+  if (format === 'csv') chunks.push(BOM + stringify([found.columns.map((c) => c.header[lang])]));
+  for await (const page of found.rows) {
+    if (format === 'csv') chunks.push(stringify(page.map((row) => found.columns.map((c) => c.value(row) ?? ''))));
+    else chunks.push(page.map((row) => `${JSON.stringify(Object.fromEntries(found.columns.map((c) => [c.key, c.value(row)])))}\n`).join(''));
+  }
+  const headers = {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="${found.name}.${format === 'csv' ? 'csv' : 'jsonl'}"`,
+    ...(etag ? cacheHeaders(etag) : { 'cache-control': 'no-store' }),
+  };
+  return { statusCode: 200, headers, body: headOnly ? '' : chunks.join('') };
+}
+
+function cacheHeaders(etag: string) {
+  // Published results never change; each caller's copy is its own (names differ by role).
+  return { etag, 'cache-control': 'private, max-age=86400' };
+}
+
+/** Our typed errors with their status; DynamoDB busy signals as 503; anything else masked and logged. */
+function errorResult(error: unknown, requestId: string, logger: Logger): Result {
+  if (error instanceof AppError) {
+    return json(STATUS[error.code], { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+  }
+  if (isRetryableAwsError(error)) {
+    return json(503, { errors: [{ message: 'The service is busy; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  }
+  logger.error('unexpected error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  return json(500, { errors: [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+}
+
+function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Result {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+function hash(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32);
+}
