@@ -30,14 +30,16 @@ describe('Lambda handler with API Gateway HTTP API (payload 2.0) events', () => 
     expect(JSON.parse(result.body!).data.me.id).toBe('lambda-viewer');
   });
 
-  it('answers a GET query with the CSRF preflight header, and refuses one without it', async () => {
+  it('answers a GET query that carries a credential or the CSRF preflight header, and refuses a bare one', async () => {
     const rawQueryString = `query=${encodeURIComponent('{ me { id } }')}`;
     const allowed = await api.handler(
       apiGatewayEvent({ method: 'GET', rawQueryString, headers: { authorization: `Bearer ${viewer}`, 'apollo-require-preflight': 'true' } }),
       lambdaContext(),
     );
     expect(JSON.parse(allowed.body!).data.me.id).toBe('lambda-viewer');
-    const refused = await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString, headers: { authorization: `Bearer ${viewer}` } }), lambdaContext());
+    const withToken = await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString, headers: { authorization: `Bearer ${viewer}` } }), lambdaContext());
+    expect(JSON.parse(withToken.body!).data.me.id).toBe('lambda-viewer');
+    const refused = await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString }), lambdaContext());
     expect(refused.statusCode).toBe(400);
   });
 

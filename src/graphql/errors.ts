@@ -34,7 +34,7 @@ export const INTERNAL_MESSAGE = 'Internal server error';
  * else masked as INTERNAL_SERVER_ERROR (the detail goes to the log instead).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = rootCause(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
@@ -61,6 +61,17 @@ export function isExpected(error: unknown): boolean {
   // Read by shape, not instanceof: a bundler or test runner may load graphql twice.
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
-  const original = unwrapResolverError(error);
+  const original = rootCause(error);
   return original instanceof AppError || isRetryableAwsError(original);
+}
+
+/** The error underneath GraphQL's wrappers (resolver, plugin and execution errors). */
+export function rootCause(error: unknown): unknown {
+  let current = unwrapResolverError(error);
+  for (let depth = 0; depth < 5; depth++) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (!inner || inner === current) break;
+    current = inner;
+  }
+  return current;
 }

@@ -21,7 +21,8 @@ export function leaderboardCachePlugin(): ApolloServerPlugin<GraphQLContext> {
         async didResolveOperation({ operation, request, contextValue }) {
           const roundId = operation ? leaderboardRoundId(operation, request.variables ?? {}) : null;
           if (!roundId || !contextValue.viewer) return;
-          const round = await contextValue.loaders.round.load(roundId);
+          // A failed read is left for the resolver to meet and report; caching just steps aside.
+          const round = await contextValue.loaders.round.load(roundId).catch(() => null);
           if (round?.status !== 'PUBLISHED') return;
           etag = `"${createHash('sha256')
             .update([round.id, round.version, round.resultsFinalizedAt, request.query ?? request.extensions?.persistedQuery, JSON.stringify(request.variables ?? {}), contextValue.viewer.id].join('\u0000'))

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { currentMeter } from '../store/meter.js';
 import type { GraphQLContext } from './context.js';
-import { isExpected } from './errors.js';
+import { isExpected, rootCause } from './errors.js';
 
 export interface Logger {
   info(message: string, fields: Record<string, unknown>): void;
@@ -37,7 +36,7 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GraphQLCont
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
             if (isExpected(error)) continue;
-            const original = unwrapResolverError(error);
+            const original = rootCause(error);
             logger.error('unexpected error', {
               requestId: contextValue.requestId,
               operationName,
