@@ -1,0 +1,334 @@
+import type { BundleBenchResult } from './bundle.js';
+import { ASSUMPTIONS, PRICES, costPerMillion, type CostPerMillion } from './cost.js';
+import type { LeaderboardResult } from './leaderboard.js';
+import type { OverheadResult } from './overhead.js';
+import { round } from './stats.js';
+import type { SubmitResult } from './submit.js';
+
+/** The issue's targets. */
+export const TARGETS = {
+  leaderboardRatio: 1.2,
+  leaderboardRequests: 2,
+  submitRequestsMean: 3,
+  overheadRatio: 2,
+  /** 600 KB, counted as 1,024-byte kilobytes. */
+  bundleBytes: 600 * 1024,
+  importRatio: 1.5,
+} as const;
+
+export interface Target {
+  name: string;
+  target: string;
+  actual: string;
+  met: boolean;
+}
+
+export interface Results {
+  leaderboard: LeaderboardResult;
+  loadSeconds: number;
+  loadedEntries: number;
+  overhead: OverheadResult;
+  submit: SubmitResult;
+  bundle: BundleBenchResult;
+}
+
+const byKey = <T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Record<string, V> =>
+  Object.fromEntries(items.map((item) => [String(key(item)), value(item)]));
+const r2 = (n: number) => round(n, 2);
+const r3 = (n: number) => round(n, 3);
+const pair = (s: { mean: number; max: number }) => ({ mean: r2(s.mean), max: r2(s.max) });
+const costOut = (c: CostPerMillion) => ({
+  dynamodbUsd: r3(c.dynamodb),
+  apiGatewayUsd: r3(c.apiGateway),
+  lambdaRequestsUsd: r3(c.lambdaRequests),
+  lambdaDurationUsd: r3(c.lambdaDuration),
+  totalUsd: r3(c.total),
+});
+
+export function costs(results: Results) {
+  const submissions = results.submit.levels.map((l) => ({
+    judges: l.judges,
+    readUnits: l.readUnitsPerSubmission.mean,
+    writeUnits: l.writeUnitsPerSubmission.mean,
+    billedMs: l.billedMsMean,
+  }));
+  const reads = results.leaderboard.sizes.map((s) => ({ entries: s.entries, readUnits: s.readUnitsPerPage.mean, writeUnits: 0, billedMs: s.billedMsMean }));
+  return {
+    prices: PRICES,
+    assumptions: ASSUMPTIONS,
+    perMillionSubmissions: byKey(submissions, (s) => s.judges, (s) => ({
+      inputs: { readUnits: r2(s.readUnits), writeUnits: r2(s.writeUnits), billedMs: r2(s.billedMs) },
+      ...costOut(costPerMillion(s)),
+    })),
+    perMillionLeaderboardReads: byKey(reads, (s) => s.entries, (s) => ({
+      inputs: { readUnits: r2(s.readUnits), billedMs: r2(s.billedMs) },
+      ...costOut(costPerMillion(s)),
+    })),
+  };
+}
+
+export function targets(results: Results): Target[] {
+  const { leaderboard, submit, overhead, bundle } = results;
+  const maxRequests = Math.max(...leaderboard.sizes.map((s) => s.requestsPerPage.max));
+  return [
+    {
+      name: 'leaderboard p50 ratio 10,000 : 100',
+      target: `≤ ${TARGETS.leaderboardRatio}`,
+      actual: r2(leaderboard.ratio10000to100).toFixed(2),
+      met: leaderboard.ratio10000to100 <= TARGETS.leaderboardRatio,
+    },
+    {
+      name: 'leaderboard DynamoDB requests per page (max, any size)',
+      target: `≤ ${TARGETS.leaderboardRequests}`,
+      actual: String(maxRequests),
+      met: maxRequests <= TARGETS.leaderboardRequests,
+    },
+    ...submit.levels.map((l) => ({
+      name: `submit DynamoDB requests per submission, mean, ${l.judges} concurrent`,
+      target: `≤ ${TARGETS.submitRequestsMean}`,
+      actual: `${r2(l.requestsPerSubmission.mean)} (max ${l.requestsPerSubmission.max})`,
+      met: l.requestsPerSubmission.mean <= TARGETS.submitRequestsMean,
+    })),
+    { name: 'lost updates', target: '0', actual: String(submit.lostUpdates), met: submit.lostUpdates === 0 },
+    { name: 'verifyRound mismatches after the submissions', target: '0', actual: String(submit.verifyRound.mismatches), met: submit.verifyRound.mismatches === 0 },
+    { name: 'submissions failed with an unexpected error', target: '0', actual: String(submit.failed), met: submit.failed === 0 },
+    {
+      name: 'GraphQL over HTTP : raw Query, p50',
+      target: `≤ ${TARGETS.overheadRatio}`,
+      actual: r2(overhead.graphqlToRawRatio).toFixed(2),
+      met: overhead.graphqlToRawRatio <= TARGETS.overheadRatio,
+    },
+    {
+      name: 'Lambda bundle, minified (no source map)',
+      target: `≤ ${TARGETS.bundleBytes.toLocaleString('en-US')} B (600 KB)`,
+      actual: `${bundle.bytes.toLocaleString('en-US')} B`,
+      met: bundle.bytes <= TARGETS.bundleBytes,
+    },
+    {
+      name: 'bundle import time : graphql-js baseline, median',
+      target: `≤ ${TARGETS.importRatio}`,
+      actual: r2(bundle.importRatio).toFixed(2),
+      met: bundle.importRatio <= TARGETS.importRatio,
+    },
+  ];
+}
+
+/** The machine-readable figures: what BENCH_OUT receives and the run prints last. */
+export function summary(results: Results, meta: Record<string, unknown>) {
+  const { leaderboard, submit, overhead, bundle } = results;
+  const sizes = leaderboard.sizes;
+  const levels = submit.levels;
+  return {
+    meta,
+    leaderboard: {
+      pageSize: leaderboard.pageSize,
+      transport: 'GraphQL over HTTP, 127.0.0.1, keep-alive',
+      offsets: byKey(sizes, (s) => s.entries, (s) => s.offsets),
+      samples: byKey(sizes, (s) => s.entries, (s) => s.latencyMs.n),
+      p50Ms: byKey(sizes, (s) => s.entries, (s) => r2(s.latencyMs.p50)),
+      p95Ms: byKey(sizes, (s) => s.entries, (s) => r2(s.latencyMs.p95)),
+      meanMs: byKey(sizes, (s) => s.entries, (s) => r2(s.latencyMs.mean)),
+      serverP50Ms: byKey(sizes, (s) => s.entries, (s) => r2(s.serverMs.p50)),
+      ratio10000to100: r3(leaderboard.ratio10000to100),
+      requestsPerPage: byKey(sizes, (s) => s.entries, (s) => s.requestsPerPage.max),
+      requestsPerPageMean: byKey(sizes, (s) => s.entries, (s) => r2(s.requestsPerPage.mean)),
+      readUnitsPerPage: byKey(sizes, (s) => s.entries, (s) => r2(s.readUnitsPerPage.mean)),
+      load: { entries: results.loadedEntries, seconds: r2(results.loadSeconds), method: 'entryItem + batchPut (25 per BatchWriteItem, 4 writers)' },
+    },
+    submit: {
+      scenario: submit.scenario,
+      waves: byKey(levels, (l) => l.judges, (l) => l.waves),
+      throughputPerSec: byKey(levels, (l) => l.judges, (l) => r2(l.throughputPerSec)),
+      p50Ms: byKey(levels, (l) => l.judges, (l) => r2(l.latencyMs.p50)),
+      p95Ms: byKey(levels, (l) => l.judges, (l) => r2(l.latencyMs.p95)),
+      requestsPerSubmission: byKey(levels, (l) => l.judges, (l) => pair(l.requestsPerSubmission)),
+      writeUnitsPerSubmission: byKey(levels, (l) => l.judges, (l) => pair(l.writeUnitsPerSubmission)),
+      readUnitsPerSubmission: byKey(levels, (l) => l.judges, (l) => pair(l.readUnitsPerSubmission)),
+      accepted: byKey(levels, (l) => l.judges, (l) => l.accepted),
+      rejected: byKey(levels, (l) => l.judges, (l) => l.rejected),
+      failed: byKey(levels, (l) => l.judges, (l) => l.failed),
+      failures: byKey(levels, (l) => l.judges, (l) => l.failures),
+      lostUpdates: submit.lostUpdates,
+      lostUpdatesByConcurrency: byKey(levels, (l) => l.judges, (l) => l.lostUpdates),
+      verifyRound: submit.verifyRound,
+      checks: byKey(levels, (l) => l.judges, (l) => l.checks),
+      spreadControl: {
+        scenario: 'the same number of judges at once, each on a different entry in every wave (no shared aggregate)',
+        judges: submit.spread.judges,
+        waves: submit.spread.waves,
+        throughputPerSec: r2(submit.spread.throughputPerSec),
+        p50Ms: r2(submit.spread.latencyMs.p50),
+        p95Ms: r2(submit.spread.latencyMs.p95),
+        requestsPerSubmission: pair(submit.spread.requestsPerSubmission),
+        writeUnitsPerSubmission: pair(submit.spread.writeUnitsPerSubmission),
+        lostUpdates: submit.spread.lostUpdates,
+        failed: submit.spread.failed,
+      },
+    },
+    overhead: {
+      entries: overhead.entries,
+      rounds: overhead.rounds,
+      graphqlP50Ms: r2(overhead.graphqlMs.p50),
+      rawP50Ms: r2(overhead.rawMs.p50),
+      graphqlP95Ms: r2(overhead.graphqlMs.p95),
+      rawP95Ms: r2(overhead.rawMs.p95),
+      rawReadUnits: overhead.rawReadUnits,
+      graphqlToRawRatio: r3(overhead.graphqlToRawRatio),
+      breakdownP50Ms: { meOverHttp: r2(overhead.breakdown.meOverHttpMs.p50), rawRoundRead: r2(overhead.breakdown.rawRoundReadMs.p50) },
+    },
+    bundle: {
+      bytes: bundle.bytes,
+      sourceMapExcluded: bundle.sourceMapExcluded,
+      baselineBytes: bundle.baselineBytes,
+      importMedianMs: r2(bundle.importMs.median),
+      baselineImportMedianMs: r2(bundle.baselineImportMs.median),
+      sdkOnlyImportMedianMs: r2(bundle.sdkImportMs.median),
+      importRatio: r3(bundle.importRatio),
+      importRunsMs: bundle.importMs.runs.map(r2),
+      baselineImportRunsMs: bundle.baselineImportMs.runs.map(r2),
+      largestInputs: bundle.largestInputs,
+      largestPackages: bundle.largestPackages,
+    },
+    cost: costs(results),
+    targets: targets(results),
+  };
+}
+
+/** A plain-text table: numbers right-aligned, text left-aligned. */
+export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [headers, ...rows].map((row) => row.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const numeric = headers.map((_, i) => rows.every((row) => typeof row[i] === 'number'));
+  const line = (row: readonly string[]) => row.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return n.toLocaleString('en-US');
+  return n.toFixed(Math.abs(n) < 1 ? 3 : 2);
+}
+
+export function render(results: Results): string {
+  const { leaderboard, submit, overhead, bundle } = results;
+  const c = costs(results);
+  const out: string[] = [];
+  out.push(`\n1. Leaderboard: page of ${leaderboard.pageSize} through GraphQL over HTTP (${leaderboard.iterations} rounds over each page, after ${leaderboard.warmupIterations} warm-up rounds)`);
+  out.push(
+    table(
+      ['entries', 'pages at offsets', 'samples', 'p50 ms', 'p95 ms', 'mean ms', 'server p50 ms', 'DDB req/page', 'RRU/page'],
+      leaderboard.sizes.map((s) => [
+        s.entries,
+        s.offsets.join(', '),
+        s.latencyMs.n,
+        s.latencyMs.p50,
+        s.latencyMs.p95,
+        s.latencyMs.mean,
+        s.serverMs.p50,
+        s.requestsPerPage.max === s.requestsPerPage.mean ? String(s.requestsPerPage.max) : `${r2(s.requestsPerPage.mean)} (max ${s.requestsPerPage.max})`,
+        s.readUnitsPerPage.mean,
+      ]),
+    ),
+  );
+  out.push(`p50 ratio 10,000 : 100 = ${r2(leaderboard.ratio10000to100).toFixed(2)}  (loaded ${results.loadedEntries.toLocaleString('en-US')} entries in ${results.loadSeconds.toFixed(1)} s)`);
+
+  out.push(`\n2. Submissions: submitScoreSheet over HTTP — ${submit.scenario}`);
+  out.push(
+    table(
+      ['judges', 'entries per wave', 'waves', 'accepted', 'busy', 'failed', 'subs/s', 'p50 ms', 'p95 ms', 'DDB req mean', 'DDB req max', 'WCU mean', 'RCU mean', 'lost updates'],
+      [...submit.levels.map((l) => ({ l, spread: false })), { l: submit.spread, spread: true }].map(({ l, spread }) => [
+        l.judges,
+        spread ? `${l.judges} (control: one judge per entry)` : '1 (hot spot)',
+        l.waves,
+        l.accepted,
+        l.rejected,
+        l.failed,
+        l.throughputPerSec,
+        l.latencyMs.p50,
+        l.latencyMs.p95,
+        l.requestsPerSubmission.mean,
+        l.requestsPerSubmission.max,
+        l.writeUnitsPerSubmission.mean,
+        l.readUnitsPerSubmission.mean,
+        l.lostUpdates,
+      ]),
+    ),
+  );
+  out.push(`lost updates, all runs incl. warm-up and control: ${submit.lostUpdates} (every touched entry recomputed from its stored sheets)`);
+  out.push(`verifyRound over the submission round: ${submit.verifyRound.mismatches} mismatches in ${submit.verifyRound.checkedEntries} entries, ${submit.verifyRound.checkedSheets} sheets`);
+  out.push('busy: refused with SERVICE_UNAVAILABLE after the retry budget (nothing written); failed: any other error');
+  for (const l of [...submit.levels, submit.spread]) for (const p of [...l.failures, ...l.checks.problems]) out.push(`  ! ${l.judges} judges: ${p}`);
+
+  const b = overhead.breakdown;
+  out.push(`\n3. Overhead: first page (50 rows) of the ${overhead.entries.toLocaleString('en-US')}-entry round, ${overhead.rounds} interleaved rounds`);
+  out.push(
+    table(
+      ['path', 'p50 ms', 'p95 ms', 'mean ms'],
+      [
+        ['GraphQL over HTTP', overhead.graphqlMs.p50, overhead.graphqlMs.p95, overhead.graphqlMs.mean],
+        ['raw Query on gsi1, Limit 51', overhead.rawMs.p50, overhead.rawMs.p95, overhead.rawMs.mean],
+        ['  breakdown: { me { id } } over HTTP (no DynamoDB)', b.meOverHttpMs.p50, b.meOverHttpMs.p95, b.meOverHttpMs.mean],
+        ['  breakdown: raw round read (BatchGetItem, 1 item)', b.rawRoundReadMs.p50, b.rawRoundReadMs.p95, b.rawRoundReadMs.mean],
+      ],
+    ),
+  );
+  out.push(`ratio of p50s = ${r2(overhead.graphqlToRawRatio).toFixed(2)} (GraphQL over raw Query; the breakdown rows are not part of it)`);
+
+  out.push(`\n4. Cold start proxy: esbuild bundle of src/lambda.ts (scripts/lambdaBundle.ts), import() in a fresh node, median of ${bundle.importMs.runs.length}`);
+  out.push(
+    table(
+      ['bundle', 'bytes (minified, no map)', 'import median ms', 'runs ms'],
+      [
+        ['src/lambda.ts', bundle.bytes, bundle.importMs.median, bundle.importMs.runs.map((x) => x.toFixed(1)).join(' ')],
+        ['graphql-js baseline', bundle.baselineBytes, bundle.baselineImportMs.median, bundle.baselineImportMs.runs.map((x) => x.toFixed(1)).join(' ')],
+        ['AWS SDK clients only', '(external)', bundle.sdkImportMs.median, bundle.sdkImportMs.runs.map((x) => x.toFixed(1)).join(' ')],
+      ],
+    ),
+  );
+  out.push(`import ratio = ${r2(bundle.importRatio).toFixed(2)}`);
+  out.push('largest inputs (bytes in output):');
+  out.push(table(['input', 'bytes'], bundle.largestInputs.map((i) => [i.path, i.bytes])));
+  out.push('by package:');
+  out.push(table(['package', 'bytes'], bundle.largestPackages.map((p) => [p.name, p.bytes])));
+
+  out.push('\n5. Cost: USD per million operations');
+  out.push(
+    table(
+      ['operation', 'RRU', 'WRU', 'billed ms', 'DynamoDB', 'API GW', 'Lambda req', 'Lambda GB-s', 'total'],
+      [
+        ...Object.entries(c.perMillionSubmissions).map(([judges, x]) => [
+          `submission, ${judges} concurrent`,
+          x.inputs.readUnits,
+          x.inputs.writeUnits,
+          x.inputs.billedMs,
+          x.dynamodbUsd,
+          x.apiGatewayUsd,
+          x.lambdaRequestsUsd,
+          x.lambdaDurationUsd,
+          x.totalUsd,
+        ]),
+        ...Object.entries(c.perMillionLeaderboardReads).map(([entries, x]) => [
+          `leaderboard page, ${Number(entries).toLocaleString('en-US')} entries`,
+          x.inputs.readUnits,
+          0,
+          x.inputs.billedMs,
+          x.dynamodbUsd,
+          x.apiGatewayUsd,
+          x.lambdaRequestsUsd,
+          x.lambdaDurationUsd,
+          x.totalUsd,
+        ]),
+      ],
+    ),
+  );
+  out.push(
+    `prices: DynamoDB on-demand $${PRICES.dynamodbPerMillionWriteRequestUnits}/M WRU, $${PRICES.dynamodbPerMillionReadRequestUnits}/M RRU; ` +
+      `API Gateway HTTP API $${PRICES.apiGatewayHttpApiPerMillionRequests.toFixed(2)}/M requests; ` +
+      `Lambda arm64 $${PRICES.lambdaArm64PerMillionRequests}/M requests + $${PRICES.lambdaArm64PerGbSecond}/GB-s at ${PRICES.lambdaMemoryMb} MB`,
+  );
+  out.push('assumptions:');
+  for (const a of ASSUMPTIONS) out.push(`  - ${a}`);
+
+  out.push('\nTargets');
+  out.push(table(['target', 'required', 'measured', 'met'], targets(results).map((t) => [t.name, t.target, t.actual, t.met ? 'yes' : 'NO'])));
+  return out.join('\n');
+}
