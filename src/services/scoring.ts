@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, ServiceUnavailableError } from '../domain/errors.js';
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Conflict, Criterion, Decimal, Judge, Round, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
@@ -9,7 +9,7 @@ import { validateMarks } from '../domain/rubric.js';
 import { entryResult, marksByCriterion, scoreEntry, sheetTotal } from '../domain/scoring.js';
 import type { Store } from '../store/index.js';
 import { rankKey } from '../store/keys.js';
-import { RaceLost, isTransientConflict, recordOf, retrying } from '../store/ops.js';
+import { RaceLost, backoff, isTransientConflict, recordOf, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/rounds.js';
 import type { RequestRecord } from '../store/sheets.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -17,7 +17,7 @@ import { labelOrder, type ResultsService } from './results.js';
 import * as z from 'zod/mini';
 import { count, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
-/** Attempts before a submission gives up on a hot entry; each attempt is two DynamoDB requests. */
+/** Attempts before a submission gives up on a hot entry; a retry costs one request when the transaction explains its failure. */
 const SUBMIT_ATTEMPTS = 40;
 
 const submitInput = z.object({
@@ -98,47 +98,42 @@ export class ScoringService {
     const fingerprint = fingerprintOf(parsed.entryId, parsed.scores, parsed.comment);
     const key = { roundId, entryId: parsed.entryId, keyPart, judgeId: viewer.id, clientRequestId };
 
-    return retrying(
-      async () => {
-        const state = await this.store.sheets.loadSubmissionState(key);
-        if (state.request) return replay(state.request, fingerprint);
-        if (!state.round || !state.entry) throw new NotFoundError('Entry', parsed.entryId, 'input.entryId');
-        if (!state.judge) throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
-        assertNoConflict(state.judge, state.entry, state.conflict);
-        assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
+    let state = await this.store.sheets.loadSubmissionState(key);
+    for (let attempt = 1; ; attempt++) {
+      if (state.request) return replay(state.request, fingerprint);
+      if (!state.round || !state.entry) throw new NotFoundError('Entry', parsed.entryId, 'input.entryId');
+      if (!state.judge) throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
+      assertNoConflict(state.judge, state.entry, state.conflict);
+      assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
 
-        const round = state.round;
-        const scores = validateMarks(round.rubric.criteria, parsed.scores, 'input.scores');
-        const sheet: ScoreSheet = {
-          id: sheetIdOf(parsed.entryId, viewer.id),
-          entryId: parsed.entryId,
-          roundId,
-          judgeId: viewer.id,
-          version: (state.sheet?.version ?? 0) + 1,
-          scores,
-          total: sheetTotal(round.rubric.criteria, scores),
-          comment: parsed.comment,
-          submittedAt: this.now().toISOString(),
-          clientRequestId,
-        };
-        const sheets = { ...state.entry.sheets, [viewer.id]: { total: sheet.total, marks: marksByCriterion(scores) } };
-        const entry = withSheets(state.entry, round, sheets);
-        const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry, round });
-        if (outcome.ok) return sheet;
-        switch (outcome.reason) {
-          case 'ROUND_NOT_OPEN':
-            throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
-          case 'NOT_ON_PANEL':
-            throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
-          case 'CONFLICT_OF_INTEREST':
-          case 'RACE':
-            // Someone else moved first (or this very request did): read again and decide again.
-            throw new RaceLost();
-        }
-      },
-      (error) => error instanceof RaceLost || isTransientConflict(error),
-      SUBMIT_ATTEMPTS,
-    );
+      const round = state.round;
+      const scores = validateMarks(round.rubric.criteria, parsed.scores, 'input.scores');
+      const sheet: ScoreSheet = {
+        id: sheetIdOf(parsed.entryId, viewer.id),
+        entryId: parsed.entryId,
+        roundId,
+        judgeId: viewer.id,
+        version: (state.sheet?.version ?? 0) + 1,
+        scores,
+        total: sheetTotal(round.rubric.criteria, scores),
+        comment: parsed.comment,
+        submittedAt: this.now().toISOString(),
+        clientRequestId,
+      };
+      const sheets = { ...state.entry.sheets, [viewer.id]: { total: sheet.total, marks: marksByCriterion(scores) } };
+      const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry: withSheets(state.entry, round, sheets), round });
+      if (outcome.ok) return sheet;
+      if (outcome.reason === 'ROUND_NOT_OPEN') throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
+      if (outcome.reason === 'NOT_ON_PANEL') throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
+      if (attempt >= SUBMIT_ATTEMPTS) throw new ServiceUnavailableError('Too many judges are saving this entry at once; retry shortly');
+      await backoff(attempt);
+      // Someone moved first. When the transaction told us what changed, carry on from
+      // there (one request per retry); otherwise read everything again.
+      state =
+        outcome.reason === 'STALE' && (outcome.entry || outcome.sheet !== undefined)
+          ? { ...state, entry: outcome.entry ?? state.entry, sheet: outcome.sheet === undefined ? state.sheet : outcome.sheet }
+          : await this.store.sheets.loadSubmissionState(key);
+    }
   }
 
   /** Organizer: takes a sheet out of the results (not after publication); the void is recorded. */

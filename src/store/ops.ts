@@ -5,6 +5,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Dynamo } from './client.js';
 import type { ItemKey } from './keys.js';
 
@@ -108,6 +109,16 @@ export async function batchPut(db: Dynamo, table: string, items: readonly Item[]
 export function cancellationReasons(error: unknown): string[] | null {
   if (!(error instanceof TransactionCanceledException)) return null;
   return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+/**
+ * The items a cancelled transaction returned for its failed conditions (those
+ * asked for with ReturnValuesOnConditionCheckFailure: ALL_OLD), unmarshalled; in
+ * request order, undefined where none came back.
+ */
+export function cancellationItems(error: unknown): (Item | undefined)[] {
+  if (!(error instanceof TransactionCanceledException)) return [];
+  return (error.CancellationReasons ?? []).map((r) => (r.Item ? (unmarshall(r.Item as never) as Item) : undefined));
 }
 
 export function isConditionFailure(error: unknown): boolean {

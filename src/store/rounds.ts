@@ -58,6 +58,8 @@ export function aggregateUpdate(table: string, entry: StoredEntry, rule: RankRul
       Key: entryKey(entry.roundId, entry.keyPart),
       UpdateExpression: `SET sheets = :sheets, sheetCount = :count, rawTotal = :raw, #total = :total, criterionValues = :values, normalized = :normalized, version = :next, ${indexNames.map((n) => `${n} = :${n}`).join(', ')}`,
       ConditionExpression: 'version = :expected',
+      // A lost race hands back the entry as it now is, so the retry needs no fresh read.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
       ExpressionAttributeNames: { '#total': 'total' },
       ExpressionAttributeValues: {
         ':sheets': entry.sheets,

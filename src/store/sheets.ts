@@ -16,7 +16,7 @@ import {
   sheetKey,
   sheetsOfJudge,
 } from './keys.js';
-import { batchGet, cancellationReasons, queryAll, recordOf, type Item } from './ops.js';
+import { batchGet, cancellationItems, cancellationReasons, queryAll, recordOf, type Item } from './ops.js';
 import { aggregateUpdate, type StoredEntry } from './rounds.js';
 import { INDEX } from './tables.js';
 
@@ -38,7 +38,9 @@ export interface SubmissionState {
 
 export type CommitOutcome =
   | { ok: true }
-  | { ok: false; reason: 'ROUND_NOT_OPEN' | 'NOT_ON_PANEL' | 'CONFLICT_OF_INTEREST' | 'RACE' };
+  | { ok: false; reason: 'ROUND_NOT_OPEN' | 'NOT_ON_PANEL' | 'CONFLICT_OF_INTEREST' | 'RACE' }
+  /** Only the entry (or the caller's own sheet) moved: here is what they are now. */
+  | { ok: false; reason: 'STALE'; entry: StoredEntry | undefined; sheet: ScoreSheet | null | undefined };
 
 export type RemovalOutcome = { ok: true } | { ok: false; reason: 'ROUND_LOCKED' | 'NOT_ON_PANEL' | 'RACE' };
 
@@ -90,7 +92,16 @@ export class SheetStore {
       { ConditionCheck: { TableName: this.table, Key: judgeKey(round.id, sheet.judgeId), ConditionExpression: 'attribute_exists(pk)' } },
       { ConditionCheck: { TableName: this.table, Key: conflictKey(sheet.entryId, sheet.judgeId), ConditionExpression: 'attribute_not_exists(pk)' } },
       aggregateUpdate(this.table, entry, round),
-      { Put: { TableName: this.table, Item: this.sheetItem(sheet, entry.keyPart) } },
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.sheetItem(sheet, entry.keyPart),
+          // The caller's own sheet moves only under the caller; a concurrent version must not be overwritten.
+          ConditionExpression: 'attribute_not_exists(pk) OR version = :previous',
+          ExpressionAttributeValues: { ':previous': sheet.version - 1 },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+        },
+      },
       { Put: { TableName: this.table, Item: this.eventItem(event) } },
       {
         Put: {
@@ -100,12 +111,22 @@ export class SheetStore {
         },
       },
     ];
-    const reasons = await this.transact(items);
-    if (!reasons) return { ok: true };
-    const [roundCheck, judge, conflict] = reasons;
+    const failure = await this.transactOrExplain(items);
+    if (!failure) return { ok: true };
+    const [roundCheck, judge, conflict, aggregate, ownSheet, , receipt] = failure.reasons;
     if (roundCheck === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_OPEN' };
     if (judge === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
     if (conflict === 'ConditionalCheckFailed') return { ok: false, reason: 'CONFLICT_OF_INTEREST' };
+    const otherFailures = failure.reasons.filter((r, i) => r !== 'None' && i !== 3 && i !== 4);
+    if (receipt === 'None' && otherFailures.length === 0 && (aggregate === 'ConditionalCheckFailed' || ownSheet === 'ConditionalCheckFailed')) {
+      const [entryItem, sheetItem] = [failure.items[3], failure.items[4]];
+      return {
+        ok: false,
+        reason: 'STALE',
+        entry: aggregate === 'ConditionalCheckFailed' && entryItem ? recordOf<StoredEntry>(entryItem) : undefined,
+        sheet: ownSheet === 'ConditionalCheckFailed' ? (sheetItem ? recordOf<ScoreSheet>(sheetItem) : null) : undefined,
+      };
+    }
     return { ok: false, reason: 'RACE' };
   }
 
@@ -222,13 +243,18 @@ export class SheetStore {
 
   /** Runs a transaction; null on success, else why each item failed (TransactionConflict included). */
   private async transact(items: readonly Record<string, unknown>[]): Promise<string[] | null> {
+    return (await this.transactOrExplain(items))?.reasons ?? null;
+  }
+
+  /** Like transact, with the items failed conditions returned. */
+  private async transactOrExplain(items: readonly Record<string, unknown>[]): Promise<{ reasons: string[]; items: (Item | undefined)[] } | null> {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }));
       return null;
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
-      return reasons;
+      return { reasons, items: cancellationItems(error) };
     }
   }
 

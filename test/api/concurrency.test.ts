@@ -42,6 +42,10 @@ describe('concurrent scoring', () => {
       s.judges.map((judge, i) => submit(api, judge.token, entryId, marks(10 + (i % 10), 15 + (i % 30) / 2, 10, 10, 7.5), { clientRequestId: `c-${i}` })),
     );
     for (const result of results) ok(result);
+    const requests = results.map((r) => r.extensions!.cost!.dynamodbRequests);
+    // One consistent read, then one transaction per attempt: a lost race costs a single request.
+    expect(Math.max(...requests)).toBeLessThanOrEqual(1 + judges);
+    console.info(`${judges} judges on one entry: DynamoDB requests per submission mean ${(requests.reduce((a, b) => a + b, 0) / judges).toFixed(2)}, max ${Math.max(...requests)}`);
 
     const { entry, sheets } = await storedState(entryId);
     expect(sheets).toHaveLength(judges);
