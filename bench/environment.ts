@@ -20,6 +20,8 @@ export interface BenchEnvironment {
   /** A plain lib-dynamodb client: the "raw DynamoDB" side of the overhead comparison. */
   raw: DynamoDBDocumentClient;
   client: GraphQLClient;
+  /** Origin of the HTTP server, e.g. http://127.0.0.1:54321 (for the export routes). */
+  origin: string;
   /** Unexpected errors the server logged, by request id: the detail a client never sees. */
   serverErrors: Map<string, string>;
   /** Scratch space under `.bench/` (git-ignored): the signing key and the bundles. */
@@ -77,6 +79,7 @@ export async function startEnvironment(cleanup: Cleanup, workDir: string): Promi
     db,
     raw,
     client,
+    origin: new URL(server.url).origin,
     serverErrors,
     workDir,
     token: (sub, roles, name) => issueDevToken(runtime.keys.privateJwk, { sub, name: name ?? sub, roles }),

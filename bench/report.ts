@@ -1,4 +1,5 @@
 import type { BundleBenchResult } from './bundle.js';
+import type { ExportResult } from './exports.js';
 import { ASSUMPTIONS, PRICES, costPerMillion, type CostPerMillion } from './cost.js';
 import type { LeaderboardResult } from './leaderboard.js';
 import type { OverheadResult } from './overhead.js';
@@ -30,6 +31,7 @@ export interface Results {
   overhead: OverheadResult;
   submit: SubmitResult;
   bundle: BundleBenchResult;
+  exported: ExportResult;
 }
 
 const byKey = <T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Record<string, V> =>
@@ -97,6 +99,12 @@ export function targets(results: Results): Target[] {
       target: `≤ ${TARGETS.overheadRatio}`,
       actual: r2(overhead.graphqlToRawRatio).toFixed(2),
       met: overhead.graphqlToRawRatio <= TARGETS.overheadRatio,
+    },
+    {
+      name: `CSV export of ${results.exported.entries.toLocaleString('en-US')} entries, peak heap growth`,
+      target: `< ${results.exported.boundMb} MB`,
+      actual: `${r2(results.exported.peakHeapGrowthMb)} MB`,
+      met: results.exported.peakHeapGrowthMb < results.exported.boundMb,
     },
     {
       name: 'Lambda bundle, minified (no source map)',
@@ -188,6 +196,14 @@ export function summary(results: Results, meta: Record<string, unknown>) {
       baselineImportRunsMs: bundle.baselineImportMs.runs.map(r2),
       largestInputs: bundle.largestInputs,
       largestPackages: bundle.largestPackages,
+    },
+    export: {
+      entries: results.exported.entries,
+      rows: results.exported.rows,
+      bytes: results.exported.bytes,
+      p50Ms: r2(results.exported.p50Ms),
+      peakHeapGrowthMb: r2(results.exported.peakHeapGrowthMb),
+      boundMb: results.exported.boundMb,
     },
     cost: costs(results),
     targets: targets(results),
@@ -330,5 +346,14 @@ export function render(results: Results): string {
 
   out.push('\nTargets');
   out.push(table(['target', 'required', 'measured', 'met'], targets(results).map((t) => [t.name, t.target, t.actual, t.met ? 'yes' : 'NO'])));
+  const e = results.exported;
+  out.push(`\n6. Export: GET /export/rounds/{id}/leaderboard.csv of ${e.entries.toLocaleString('en-US')} entries over HTTP, ${e.runs} runs`);
+  out.push(
+    table(
+      ['rows', 'bytes', 'p50 ms', 'peak heap growth MB', 'bound MB'],
+      [[e.rows, e.bytes, r2(e.p50Ms), r2(e.peakHeapGrowthMb), e.boundMb]],
+    ),
+  );
+
   return out.join('\n');
 }

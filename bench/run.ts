@@ -5,6 +5,7 @@ import { createWorkDir, startEnvironment } from './environment.js';
 import { createFixture, seededRandom } from './fixtures.js';
 import { LEADERBOARD_SIZES, benchLeaderboard, loadLeaderboardRounds } from './leaderboard.js';
 import { Cleanup, stopOnSignals } from './lifecycle.js';
+import { benchExport } from './exports.js';
 import { benchOverhead } from './overhead.js';
 import { render, summary, targets, type Results } from './report.js';
 import { benchSubmit } from './submit.js';
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     const leaderboard = await phase('leaderboard pages', () => benchLeaderboard(env, rounds, LEADERBOARD));
     const overhead = await phase('GraphQL over HTTP vs raw Query', () => benchOverhead(env, rounds.at(-1)!, OVERHEAD));
     const submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
+    const exported = await phase('CSV export of the 10,000-entry leaderboard', () => benchExport(env, rounds.at(-1)!));
 
     const results: Results = {
       leaderboard,
@@ -69,6 +71,7 @@ async function main(): Promise<number> {
       overhead,
       submit,
       bundle,
+      exported,
     };
     const meta = {
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),

@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LAMBDA_ALIASES, LAMBDA_BUNDLE_OPTIONS, LAMBDA_RESOLVE_EXTENSIONS } from '../scripts/lambdaBundle.js';
 import { TABLE_NAMES } from '../src/store/tables.js';
 import type { StageSettings } from './settings.js';
 import type { ScoringTables } from './tables.js';
@@ -15,14 +16,8 @@ import type { UserDirectory } from './users.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const GRAPHQL_PATH = '/graphql';
+export const EXPORT_PATH = '/export/{proxy+}';
 
-/**
- * esbuild turns `require()` calls of bundled CommonJS packages into a shim that
- * throws in an ES module ("Dynamic require of node:diagnostics_channel is not
- * supported") unless a real `require` exists.
- */
-const CREATE_REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export interface GraphqlApiProps {
   readonly settings: StageSettings;
@@ -64,18 +59,21 @@ export class GraphqlApi extends Construct {
         COGNITO_CLIENT_ID: users.webClient.userPoolClientId,
         NODE_OPTIONS: '--enable-source-maps',
       },
+      // The same esbuild settings the benchmark measures (scripts/lambdaBundle.ts).
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        // Prefer the ES module build of dependencies that ship both, matching the output format.
-        mainFields: ['module', 'main'],
-        banner: CREATE_REQUIRE_BANNER,
-        minify: true,
+        target: LAMBDA_BUNDLE_OPTIONS.target as string,
+        mainFields: [...(LAMBDA_BUNDLE_OPTIONS.mainFields ?? [])],
+        banner: LAMBDA_BUNDLE_OPTIONS.banner?.js,
+        minify: LAMBDA_BUNDLE_OPTIONS.minify,
         sourceMap: true,
-        // Stack traces need the mappings only; embedded sources would triple the map's size.
-        sourcesContent: false,
-        // The Node.js 22 runtime provides AWS SDK v3.
-        externalModules: ['@aws-sdk/*'],
+        sourcesContent: LAMBDA_BUNDLE_OPTIONS.sourcesContent,
+        externalModules: [...(LAMBDA_BUNDLE_OPTIONS.external ?? [])],
+        esbuildArgs: {
+          ...Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([from, to]) => [`--alias:${from}`, `${PROJECT_ROOT}${to.slice(2)}`])),
+          '--resolve-extensions': LAMBDA_RESOLVE_EXTENSIONS.join(','),
+        },
       },
     });
     Validations.of(this.function).acknowledge({
@@ -95,15 +93,17 @@ export class GraphqlApi extends Construct {
         allowOrigins: [...settings.webOrigins],
         allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
         // Apollo Server's CSRF prevention accepts these headers as proof of a preflighted request.
-        allowHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+        allowHeaders: ['authorization', 'x-api-key', 'content-type', 'if-none-match', 'apollo-require-preflight', 'x-apollo-operation-name'],
+        exposeHeaders: ['etag'],
         maxAge: Duration.hours(1),
       },
     });
-    const routes = api.addRoutes({
-      path: GRAPHQL_PATH,
-      methods: [apigw.HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('GraphqlIntegration', this.function),
-    });
+    const integration = new HttpLambdaIntegration('GraphqlIntegration', this.function);
+    const routes = [
+      ...api.addRoutes({ path: GRAPHQL_PATH, methods: [apigw.HttpMethod.ANY], integration }),
+      // CSV and JSON Lines exports for BI tools (src/exports/handler.ts).
+      ...api.addRoutes({ path: EXPORT_PATH, methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD], integration }),
+    ];
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',

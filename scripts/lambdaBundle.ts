@@ -21,6 +21,22 @@ export const LAMBDA_OUTFILE = 'index.mjs';
 export const CREATE_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/**
+ * Module substitutions, relative to the project root. The Lambda integration is
+ * CommonJS: its require('@apollo/server') would bundle Apollo's CommonJS build
+ * beside the ES module build src/ imports, and with it a second copy of most of
+ * its dependencies; pointing both at the ES module build keeps one. Apollo's usage
+ * reporting and inline tracing — disabled in src/handler.ts, loaded only when
+ * enabled — are the only users of its protobuf code, which a throwing stub replaces.
+ */
+export const LAMBDA_ALIASES: Readonly<Record<string, string>> = {
+  '@apollo/server': './node_modules/@apollo/server/dist/esm',
+  '@apollo/usage-reporting-protobuf': './scripts/bundle-stubs/usage-reporting-protobuf.mjs',
+};
+
+/** `.mjs` before `.js`, so deep imports such as graphql/language/parser pick graphql's ES module files, like its root does. */
+export const LAMBDA_RESOLVE_EXTENSIONS: readonly string[] = ['.ts', '.mjs', '.js', '.json'];
+
 export const LAMBDA_BUNDLE_OPTIONS: Readonly<BuildOptions> = {
   bundle: true,
   platform: 'node',
@@ -37,6 +53,8 @@ export const LAMBDA_BUNDLE_OPTIONS: Readonly<BuildOptions> = {
   // The Node.js 22 runtime provides AWS SDK v3.
   external: ['@aws-sdk/*'],
   banner: { js: CREATE_REQUIRE_BANNER },
+  alias: { ...LAMBDA_ALIASES },
+  resolveExtensions: [...LAMBDA_RESOLVE_EXTENSIONS],
   logLevel: 'warning',
 };
 
