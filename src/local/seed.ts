@@ -25,6 +25,7 @@ const COMMUNITIES = ['湘湖社区', '回澜社区', '崇化社区', '金城社�
 const DEPARTMENTS = ['区发改局', '区农业农村局', '区经信局', '区商务局', '区住建局', '区文广旅体局', '区民政局'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
 const GIVEN = ['思远', '佳怡', '浩然', '雨桐', '子轩', '欣怡', '宇航', '梓涵', '俊杰', '诗琪', '明哲', '晓东', '一鸣'];
+const POSITIONS = { 村书记: '村党组织书记', 社区书记: '社区党组织书记', 机关书记: '机关党支部书记' } as const;
 const TOPICS = {
   村书记: ['共富工坊带动村民增收', '强村公司盘活闲置资源', '乡村旅游与农文旅融合', '未来乡村建设实践'],
   社区书记: ['一老一小服务圈建设', '社区治理数字化探索', '邻里中心与网格治理', '物业矛盾化解新路径'],
@@ -70,7 +71,7 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
         id: `XS${String(n + 1).padStart(4, '0')}`,
         name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
         unitId,
-        position: group === '机关书记' ? '机关党支部书记' : `${group.slice(0, 2)}党组织书记`,
+        position: POSITIONS[group as keyof typeof POSITIONS],
         grade: ['一级科员', '四级主任科员', '二级主任科员', '副科级'][n % 4]!,
         birthYear: 1988 + (n % 10),
         group,
