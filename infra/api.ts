@@ -29,6 +29,7 @@ export interface GraphqlApiProps {
 export class GraphqlApi extends Construct {
   readonly function: NodejsFunction;
   readonly url: string;
+  readonly httpApi: apigw.HttpApi;
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {
     super(scope, id);
@@ -140,6 +141,7 @@ export class GraphqlApi extends Construct {
         ),
       },
     });
+    this.httpApi = api;
     this.url = `${stage.url}${GRAPHQL_PATH.slice(1)}`;
   }
 }

@@ -1,12 +1,13 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { settingsFromContext } from './settings.js';
-import { ScoringApiStack, stackName } from './stack.js';
+import { ScoringApiStack, ScoringWebStack, stackName, webStackName } from './stack.js';
 
 /** `npx cdk deploy -c stage=prod -c webOrigin=https://…`; see infra/settings.ts for every context key. */
 const app = new App();
 const settings = settingsFromContext((key) => app.node.tryGetContext(key));
-new ScoringApiStack(app, stackName(settings.stage), { settings });
+const api = new ScoringApiStack(app, stackName(settings.stage), { settings });
+new ScoringWebStack(app, webStackName(settings.stage), { settings, httpApi: api.httpApi });
 
 // cdk-nag runs as a validation plugin: an unacknowledged finding fails the synth.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -6,6 +6,7 @@ import { GraphqlApi } from './api.js';
 import type { Stage, StageSettings } from './settings.js';
 import { ScoringTables, pascalCase } from './tables.js';
 import { UserDirectory } from './users.js';
+import { WebHosting } from './web.js';
 
 export interface ScoringApiStackProps extends StackProps {
   readonly settings: StageSettings;
@@ -13,6 +14,8 @@ export interface ScoringApiStackProps extends StackProps {
 
 /** Environment-agnostic: no account or region lookups, so it synthesizes offline and deploys anywhere. */
 export class ScoringApiStack extends Stack {
+  readonly httpApi: GraphqlApi['httpApi'];
+
   constructor(scope: Construct, id: string, props: ScoringApiStackProps) {
     const { settings, ...stackProps } = props;
     super(scope, id, {
@@ -26,6 +29,7 @@ export class ScoringApiStack extends Stack {
     const tables = new ScoringTables(this, 'Tables', { protectData: settings.protectData });
     const users = new UserDirectory(this, 'Users', { protectData: settings.protectData });
     const api = new GraphqlApi(this, 'Api', { settings, tables, users });
+    this.httpApi = api.httpApi;
     const alarms = new Alarms(this, 'Alarms', {
       function: api.function,
       functionTimeout: settings.lambdaTimeout,
@@ -45,4 +49,25 @@ export class ScoringApiStack extends Stack {
 
 export function stackName(stage: Stage): string {
   return `BixueGanchaoApi-${stage}`;
+}
+
+export interface ScoringWebStackProps extends StackProps {
+  readonly settings: StageSettings;
+  readonly httpApi: GraphqlApi['httpApi'];
+}
+
+/** The web client on S3 + CloudFront, in front of the API stack's HTTP API. */
+export class ScoringWebStack extends Stack {
+  constructor(scope: Construct, id: string, props: ScoringWebStackProps) {
+    const { settings, httpApi, ...stackProps } = props;
+    super(scope, id, { description: `Bixue Ganchao web client on CloudFront (${settings.stage})`, ...stackProps });
+    Tags.of(this).add('project', 'bixue-ganchao');
+    Tags.of(this).add('stage', settings.stage);
+    const web = new WebHosting(this, 'Web', { httpApi, protectData: settings.protectData });
+    new CfnOutput(this, 'WebUrl', { value: web.url, description: 'Web client, with the API under /graphql and /export' });
+  }
+}
+
+export function webStackName(stage: Stage): string {
+  return `BixueGanchaoWeb-${stage}`;
 }
