@@ -1,0 +1,146 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { hasRole, homeFor, session } from './auth/session';
+import { useSession } from './auth/useSession';
+import { SignIn } from './auth/SignIn';
+import { useI18n } from './i18n';
+import { JudgeHome } from './judge/JudgeHome';
+import { JudgeRound } from './judge/JudgeRound';
+import { Loading } from './components/ui';
+import { Link, match, navigate, useLocation } from './router';
+
+// Judges' phones load only what judging needs; the console and the big screen come on demand.
+const OrganizerConsole = lazy(() => import('./organizer/OrganizerConsole').then((m) => ({ default: m.OrganizerConsole })));
+const BigScreen = lazy(() => import('./screen/BigScreen').then((m) => ({ default: m.BigScreen })));
+const ScreenPicker = lazy(() => import('./screen/ScreenPicker').then((m) => ({ default: m.ScreenPicker })));
+
+export function App() {
+  const { path } = useLocation();
+  const current = useSession();
+  const user = current && !current.expired ? current.user : null;
+
+  // Signed in on the sign-in page: go to the user's home.
+  useEffect(() => {
+    if (user && (path === '/' || path === '/signin')) navigate(homeFor(user), { replace: true });
+  }, [user, path]);
+
+  if (!user || path === '/' || path === '/signin') {
+    return (
+      <Shell>
+        <SignIn expired={!!current?.expired} />
+      </Shell>
+    );
+  }
+
+  const screen = match('/screen/:roundId', path);
+  if (screen) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <BigScreen roundId={screen.roundId!} />
+      </Suspense>
+    );
+  }
+  if (path === '/screen') {
+    return (
+      <Shell>
+        <ScreenPicker />
+      </Shell>
+    );
+  }
+
+  const judgeRound = match('/judge/rounds/:roundId', path);
+  if (judgeRound && hasRole(user, 'judge')) {
+    return (
+      <Shell>
+        <JudgeRound roundId={judgeRound.roundId!} />
+      </Shell>
+    );
+  }
+  if (path === '/judge' && hasRole(user, 'judge')) {
+    return (
+      <Shell>
+        <JudgeHome />
+      </Shell>
+    );
+  }
+  const organizerRound = match('/organizer/rounds/:roundId', path);
+  if ((path === '/organizer' || organizerRound) && hasRole(user, 'organizer')) {
+    return (
+      <Shell wide>
+        <OrganizerConsole roundId={organizerRound?.roundId} />
+      </Shell>
+    );
+  }
+  return <Redirect to={homeFor(user)} />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  const current = useSession();
+  const user = current && !current.expired ? current.user : null;
+  const { path } = useLocation();
+  const links = user
+    ? [
+        hasRole(user, 'judge') ? { to: '/judge', label: t('nav.judge') } : null,
+        hasRole(user, 'organizer') ? { to: '/organizer', label: t('nav.organizer') } : null,
+        { to: '/screen', label: t('nav.screen') },
+      ].filter((l): l is { to: string; label: string } => l !== null)
+    : [];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to={user ? homeFor(user) : '/'} className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              赛
+            </span>
+            <span className="brand-text">{t('app.title')}</span>
+          </Link>
+          {links.length > 0 ? (
+            <nav aria-label={t('nav.main')} className="topnav">
+              {links.map((l) => (
+                <Link key={l.to} to={l.to} aria-current={path.startsWith(l.to) ? 'page' : undefined}>
+                  {l.label}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+          <div className="topbar-tools">
+            {user ? <span className="whoami">{user.name}</span> : null}
+            <button
+              type="button"
+              className="button-ghost"
+              lang={lang === 'en' ? 'zh-CN' : 'en'}
+              aria-label={t('nav.languageLabel')}
+              onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+            >
+              {t('nav.language')}
+            </button>
+            {user ? (
+              <button
+                type="button"
+                className="button-ghost"
+                onClick={() => {
+                  session.signOut();
+                  navigate('/');
+                }}
+              >
+                {t('nav.signOut')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" className={wide ? 'page page-wide' : 'page'} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </main>
+    </>
+  );
+}

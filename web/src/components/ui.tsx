@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { describeError } from '../api/errors';
+import { useI18n } from '../i18n';
+
+/** An error for the user: announced to screen readers, with an optional retry. */
+export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="note note-error" role="alert">
+      <span>{describeError(t, error)}</span>
+      {onRetry ? (
+        <button type="button" className="button-small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Note({ kind = 'info', children, live = false }: { kind?: 'info' | 'ok' | 'warn'; children: ReactNode; live?: boolean }) {
+  return (
+    <div className={`note note-${kind}`} role={live ? 'status' : undefined}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function StatusBadge({ status }: { status: 'DRAFT' | 'OPEN' | 'CLOSED' | 'PUBLISHED' }) {
+  const { t } = useI18n();
+  return <span className={`badge badge-${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
+}
+
+/** A determinate progress bar with a visible label. */
+export function ProgressBar({ value, max, label }: { value: number; max: number; label: string }) {
+  const percent = max > 0 ? Math.round((value / max) * 100) : 0;
+  return (
+    <div className="progress">
+      <div className="progress-label">
+        <span>{label}</span>
+        <span>
+          {value}/{max}
+        </span>
+      </div>
+      <div className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value}>
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
