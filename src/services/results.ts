@@ -31,9 +31,12 @@ export interface Verification {
   mismatches: Mismatch[];
 }
 
+export type ProgressState = 'RECEIVED' | 'EXPECTED' | 'EXCUSED';
+
 export interface Progress {
   judges: { judge: Judge; expected: number; received: number }[];
-  entries: { entry: StoredEntry; expected: number; received: number }[];
+  /** `judgeStates` follows the order of `judges`. */
+  entries: { entry: StoredEntry; expected: number; received: number; judgeStates: ProgressState[] }[];
   expected: number;
   received: number;
 }
@@ -155,8 +158,14 @@ export class ResultsService {
     const perJudge = judges
       .map((judge) => ({ judge, expected: entries.filter((e) => expects(judge, e)).length, received: entries.filter((e) => received(judge, e)).length }))
       .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
+    const state = (judge: Judge, entry: StoredEntry): ProgressState => (received(judge, entry) ? 'RECEIVED' : expects(judge, entry) ? 'EXPECTED' : 'EXCUSED');
     const perEntry = entries
-      .map((entry) => ({ entry, expected: judges.filter((j) => expects(j, entry)).length, received: entry.sheetCount }))
+      .map((entry) => ({
+        entry,
+        expected: judges.filter((j) => expects(j, entry)).length,
+        received: entry.sheetCount,
+        judgeStates: perJudge.map(({ judge }) => state(judge, entry)),
+      }))
       .sort((a, b) => a.entry.order - b.entry.order);
     return {
       judges: perJudge,

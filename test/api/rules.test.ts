@@ -205,9 +205,13 @@ describe('fairness', () => {
     expect(trail[1].reason).toContain('同一单位');
 
     // Progress: 2 entries × 3 judges, less the same-unit pairs (2), the declared one and the set one.
-    const progress = ok<any>(await api.gql(`query($r: ID!) { roundProgress(roundId: $r) { expected received judges { judge { label } expected received } entries { expected received } } }`, { r: s.roundId }, s.organizer)).roundProgress;
+    const progress = ok<any>(await api.gql(`query($r: ID!) { roundProgress(roundId: $r) { expected received judges { judge { label } expected received } entries { expected received judgeStates } } }`, { r: s.roundId }, s.organizer)).roundProgress;
     expect(progress).toMatchObject({ expected: 2, received: 0 });
     expect(progress.judges.map((j: any) => [j.judge.label, j.expected])).toEqual([['J1', 0], ['J2', 1], ['J3', 1]]);
+    expect(progress.entries.map((e: any) => e.judgeStates)).toEqual([
+      ['EXCUSED', 'EXCUSED', 'EXPECTED'],
+      ['EXCUSED', 'EXPECTED', 'EXCUSED'],
+    ]);
   });
 
   it('voids a sheet with a recorded reason, keeps every version, and verifies clean; tampering is detected', async () => {

@@ -264,6 +264,8 @@ export type EntryProgress = {
   __typename?: 'EntryProgress';
   entry: Entry;
   expected: Scalars['Int']['output'];
+  /** One state per judge, in the order of RoundProgress.judges: a row of the judges × entries grid. */
+  judgeStates: Array<ProgressState>;
   received: Scalars['Int']['output'];
 };
 
@@ -547,6 +549,15 @@ export type Participant = {
   cadre?: Maybe<Cadre>;
   unit?: Maybe<Unit>;
 };
+
+/** One cell of the progress grid: what one judge owes one entry. */
+export type ProgressState =
+  /** Not expected: a conflict of interest (回避). */
+  | 'EXCUSED'
+  /** Still to come. */
+  | 'EXPECTED'
+  /** The judge's sheet is in. */
+  | 'RECEIVED';
 
 export type Query = {
   __typename?: 'Query';
@@ -1027,6 +1038,7 @@ export type ResolversTypes = {
   Normalization: Normalization;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantParentParent>;
+  ProgressState: ProgressState;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   Round: ResolverTypeWrapper<RoundParent>;
@@ -1259,6 +1271,7 @@ export type EntryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type EntryProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EntryProgress'] = ResolversParentTypes['EntryProgress']> = {
   entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
   expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  judgeStates?: Resolver<Array<ResolversTypes['ProgressState']>, ParentType, ContextType>;
   received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -74,6 +74,15 @@ export type Normalization =
   /** Each judge's totals standardised over the entries they scored, mapped onto the panel's mean and spread; applied at close. */
   | 'ZSCORE';
 
+/** One cell of the progress grid: what one judge owes one entry. */
+export type ProgressState =
+  /** Not expected: a conflict of interest (回避). */
+  | 'EXCUSED'
+  /** Still to come. */
+  | 'EXPECTED'
+  /** The judge's sheet is in. */
+  | 'RECEIVED';
+
 export type Role =
   | 'judge'
   | 'organizer'
@@ -277,7 +286,7 @@ export type RoundProgressQueryVariables = Exact<{
 }>;
 
 
-export type RoundProgressQuery = { roundProgress: { expected: number, received: number, judges: Array<{ expected: number, received: number, judge: { userId: string, name: string, label: string } }>, entries: Array<{ expected: number, received: number, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string } | null, unit: { name: string } | null } }> }, judgeStats: Array<{ sheetCount: number, mean: number | null, spread: number | null, meanDeviation: number | null, deviationZ: number | null, outlier: boolean, judge: { userId: string, name: string, label: string } }> };
+export type RoundProgressQuery = { roundProgress: { expected: number, received: number, judges: Array<{ expected: number, received: number, judge: { userId: string, name: string, label: string } }>, entries: Array<{ judgeStates: Array<ProgressState>, expected: number, received: number, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string } | null, unit: { name: string } | null } }> }, judgeStats: Array<{ sheetCount: number, mean: number | null, spread: number | null, meanDeviation: number | null, deviationZ: number | null, outlier: boolean, judge: { userId: string, name: string, label: string } }> };
 
 export type AdvanceEntriesMutationVariables = Exact<{
   fromRoundId: string;
@@ -591,6 +600,7 @@ export const RoundProgressDocument = new TypedDocumentString(`
       }
     }
     entries {
+      judgeStates
       expected
       received
       entry {

@@ -3,7 +3,9 @@ import { ErrorNote, Loading, ProgressBar } from '../components/ui';
 import { RoundProgressDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
 
-/** Sheets received against expected — per judge, per entry — and each judge's leniency. */
+const GRID_MARK = { RECEIVED: '✓', EXPECTED: '·', EXCUSED: '回避' } as const;
+
+/** Sheets received against expected — per judge, and as a judges × entries grid — and each judge's leniency. */
 export function ProgressView({ roundId, live }: { roundId: string; live: boolean }) {
   const { t, score, time } = useI18n();
   const { data, error, refetch, updatedAt } = useQuery(RoundProgressDocument, { roundId }, { pollMs: live ? 5000 : undefined });
@@ -29,19 +31,44 @@ export function ProgressView({ roundId, live }: { roundId: string; live: boolean
       </ul>
 
       <h4>{t('org.progressEntries')}</h4>
-      <ol className="entry-grid">
-        {progress.entries.map(({ entry, expected, received }) => {
-          const ratio = expected > 0 ? received / expected : 1;
-          const level = received === 0 ? 0 : ratio >= 1 ? 4 : Math.min(3, 1 + Math.floor(ratio * 3));
-          const name = entry.cadre?.name ?? entry.unit?.name ?? entry.title;
-          return (
-            <li key={entry.id} className={`cell cell-${level}`} title={t('org.progressCell', { order: entry.order, name, received, expected })}>
-              <span aria-hidden="true">{entry.order}</span>
-              <span className="visually-hidden">{t('org.progressCell', { order: entry.order, name, received, expected })}</span>
-            </li>
-          );
-        })}
-      </ol>
+      <div className="table-wrap">
+        <table className="table progress-grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('org.entry')}</th>
+              {progress.judges.map(({ judge }) => (
+                <th scope="col" key={judge.userId} title={judge.name} className="grid-judge">
+                  {judge.label}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('org.sheets')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.entries.map(({ entry, expected, received, judgeStates }) => {
+              const name = entry.cadre?.name ?? entry.unit?.name ?? entry.title;
+              return (
+                <tr key={entry.id}>
+                  <th scope="row">
+                    {entry.order}. {name}
+                  </th>
+                  {judgeStates.map((state, i) => (
+                    <td key={progress.judges[i]?.judge.userId ?? i} className={`grid-cell grid-${state.toLowerCase()}`}>
+                      <span aria-hidden="true">{GRID_MARK[state]}</span>
+                      <span className="visually-hidden">{t(`org.grid.${state}`)}</span>
+                    </td>
+                  ))}
+                  <td className="num">
+                    {received}/{expected}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       <h3>{t('org.judgeStats')}</h3>
       <div className="table-wrap">
