@@ -79,7 +79,7 @@ export async function createFixture(services: Services, cadreCount: number): Pro
  * sheet, mean of the rest) whose leaderboard is LIVE: the big screen at the venue
  * and BI tools read it while judges score.
  */
-export async function createRound(services: Services, fixture: Fixture, name: string): Promise<Round> {
+export async function createRound(services: Services, fixture: Fixture, name: string, rule: Record<string, unknown> = {}): Promise<Round> {
   return services.rounds.createRound({
     competitionId: fixture.competitionId,
     name,
@@ -87,6 +87,7 @@ export async function createRound(services: Services, fixture: Fixture, name: st
     trimHighest: 1,
     trimLowest: 1,
     leaderboardVisibility: 'LIVE',
+    ...rule,
   });
 }
 

@@ -9,6 +9,7 @@ export interface Cost {
   dynamodbRequests: number;
   readCapacityUnits: number;
   writeCapacityUnits: number;
+  requestsByOperation?: Record<string, number>;
 }
 
 export interface GraphQLError {

@@ -55,36 +55,46 @@ export interface LeaderboardRound {
  * rounds: a leaderboard page never reads them.
  */
 export async function loadLeaderboardRounds(env: BenchEnvironment, fixture: Fixture, random: () => number): Promise<LeaderboardRound[]> {
-  const { services, tables } = env.runtime;
   const rounds: LeaderboardRound[] = [];
-  for (const size of LEADERBOARD_SIZES) {
-    if (fixture.cadres.length < size) throw new Error(`fixture has ${fixture.cadres.length} cadres, a round of ${size} needs more`);
-    const round = await createRound(services, fixture, `排行榜 ${size} 人`);
-    const entries = fixture.cadres.slice(0, size).map((cadre, i) => {
-      const level = 0.55 + random() * 0.4;
-      const draw = random();
-      // 3% not yet scored, 7% partly scored, the rest by the whole panel.
-      const judges = draw < 0.03 ? 0 : draw < 0.1 ? 1 + Math.floor(random() * (PANEL.length - 1)) : PANEL.length;
-      const marks = Object.fromEntries(PANEL.slice(0, judges).map((j) => [j.userId, randomMarks(random, level)]));
-      return scoredEntry(round, { cadre, unit: fixture.units.get(cadre.unitId)!, order: i + 1, group: GROUPS[i % GROUPS.length]! }, marks);
-    });
-    const items = entries.map((entry) => entryItem(entry, round));
-    const slices = Array.from({ length: Math.ceil(items.length / WRITE_SLICE) }, (_, s) => items.slice(s * WRITE_SLICE, (s + 1) * WRITE_SLICE));
-    await inParallel(slices, WRITERS, (slice) => batchPut(env.db, tables.competitions, slice));
-    await env.db.send(
-      new UpdateCommand({
-        TableName: tables.competitions,
-        Key: roundKey(round.id),
-        UpdateExpression: 'SET entryCount = :n',
-        ConditionExpression: '#status = :draft AND entryCount = :zero',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':n': size, ':draft': 'DRAFT', ':zero': 0 },
-      }),
-    );
-    await services.rounds.assignJudges(round.id, PANEL);
-    rounds.push({ size, round: await services.rounds.openRound(round.id), standings: expectedStandings(round, entries) });
-  }
+  for (const size of LEADERBOARD_SIZES) rounds.push(await loadScoredRound(env, fixture, random, size, `排行榜 ${size} 人`));
   return rounds;
+}
+
+/** One OPEN round of `size` scored entries, loaded as described above; `rule` adds createRound fields. */
+export async function loadScoredRound(
+  env: BenchEnvironment,
+  fixture: Fixture,
+  random: () => number,
+  size: number,
+  name: string,
+  rule: Record<string, unknown> = {},
+): Promise<LeaderboardRound> {
+  const { services, tables } = env.runtime;
+  if (fixture.cadres.length < size) throw new Error(`fixture has ${fixture.cadres.length} cadres, a round of ${size} needs more`);
+  const round = await createRound(services, fixture, name, rule);
+  const entries = fixture.cadres.slice(0, size).map((cadre, i) => {
+    const level = 0.55 + random() * 0.4;
+    const draw = random();
+    // 3% not yet scored, 7% partly scored, the rest by the whole panel.
+    const judges = draw < 0.03 ? 0 : draw < 0.1 ? 1 + Math.floor(random() * (PANEL.length - 1)) : PANEL.length;
+    const marks = Object.fromEntries(PANEL.slice(0, judges).map((j) => [j.userId, randomMarks(random, level)]));
+    return scoredEntry(round, { cadre, unit: fixture.units.get(cadre.unitId)!, order: i + 1, group: GROUPS[i % GROUPS.length]! }, marks);
+  });
+  const items = entries.map((entry) => entryItem(entry, round));
+  const slices = Array.from({ length: Math.ceil(items.length / WRITE_SLICE) }, (_, s) => items.slice(s * WRITE_SLICE, (s + 1) * WRITE_SLICE));
+  await inParallel(slices, WRITERS, (slice) => batchPut(env.db, tables.competitions, slice));
+  await env.db.send(
+    new UpdateCommand({
+      TableName: tables.competitions,
+      Key: roundKey(round.id),
+      UpdateExpression: 'SET entryCount = :n',
+      ConditionExpression: '#status = :draft AND entryCount = :zero',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':n': size, ':draft': 'DRAFT', ':zero': 0 },
+    }),
+  );
+  await services.rounds.assignJudges(round.id, PANEL);
+  return { size, round: await services.rounds.openRound(round.id), standings: expectedStandings(round, entries) };
 }
 
 interface PageTarget {

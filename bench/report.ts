@@ -1,4 +1,5 @@
 import type { BundleBenchResult } from './bundle.js';
+import type { CloseResult } from './close.js';
 import type { ExportResult } from './exports.js';
 import { ASSUMPTIONS, PRICES, costPerMillion, type CostPerMillion } from './cost.js';
 import type { LeaderboardResult } from './leaderboard.js';
@@ -32,6 +33,7 @@ export interface Results {
   submit: SubmitResult;
   bundle: BundleBenchResult;
   exported: ExportResult;
+  closed: CloseResult;
 }
 
 const byKey = <T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Record<string, V> =>
@@ -205,6 +207,13 @@ export function summary(results: Results, meta: Record<string, unknown>) {
       peakHeapGrowthMb: r2(results.exported.peakHeapGrowthMb),
       boundMb: results.exported.boundMb,
     },
+    closeRound: {
+      entries: results.closed.entries,
+      ms: r2(results.closed.ms),
+      dynamodbRequests: results.closed.dynamodbRequests,
+      writeUnits: r2(results.closed.writeUnits),
+      requestsByOperation: results.closed.byOperation,
+    },
     cost: costs(results),
     targets: targets(results),
   };
@@ -355,5 +364,13 @@ export function render(results: Results): string {
     ),
   );
 
+  const c2 = results.closed;
+  out.push(`\n7. closeRound of ${c2.entries.toLocaleString('en-US')} scored entries with ZSCORE normalisation, over HTTP`);
+  out.push(
+    table(
+      ['ms', 'DynamoDB requests', 'by operation', 'WCU'],
+      [[r2(c2.ms), c2.dynamodbRequests, Object.entries(c2.byOperation).map(([op, n]) => `${op} ${n}`).join(', '), r2(c2.writeUnits)]],
+    ),
+  );
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import { createWorkDir, startEnvironment } from './environment.js';
 import { createFixture, seededRandom } from './fixtures.js';
 import { LEADERBOARD_SIZES, benchLeaderboard, loadLeaderboardRounds } from './leaderboard.js';
 import { Cleanup, stopOnSignals } from './lifecycle.js';
+import { benchClose } from './close.js';
 import { benchExport } from './exports.js';
 import { benchOverhead } from './overhead.js';
 import { render, summary, targets, type Results } from './report.js';
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
     const overhead = await phase('GraphQL over HTTP vs raw Query', () => benchOverhead(env, rounds.at(-1)!, OVERHEAD));
     const submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
     const exported = await phase('CSV export of the 10,000-entry leaderboard', () => benchExport(env, rounds.at(-1)!));
+    const closed = await phase('close a 1,000-entry round with z-score normalisation', () => benchClose(env, fixture, random));
 
     const results: Results = {
       leaderboard,
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
       submit,
       bundle,
       exported,
+      closed,
     };
     const meta = {
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),

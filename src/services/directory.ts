@@ -82,10 +82,4 @@ export class DirectoryService {
     const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, start);
     return pageConnection(page, first, (item) => recordOf<Cadre>(item));
   }
-
-  async requireUnit(id: string): Promise<Unit> {
-    const unit = await this.store.directory.getUnit(id);
-    if (!unit) throw new NotFoundError('Unit', id);
-    return unit;
-  }
 }

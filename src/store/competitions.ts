@@ -209,11 +209,6 @@ export class CompetitionStore {
     return out.Item ? recordOf<Round>(out.Item) : null;
   }
 
-  async getRounds(ids: readonly string[]): Promise<Map<string, Round>> {
-    const items = await batchGet(this.db, this.table, ids.map(roundKey));
-    return new Map(items.map((i) => recordOf<Round>(i)).map((r) => [r.id, r]));
-  }
-
   /** Rounds of a competition in creation order. */
   async listRounds(competitionId: string): Promise<Round[]> {
     const items = await queryAll(this.db, {

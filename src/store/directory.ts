@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cadre, Unit } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_CADRES, ALL_UNITS, cadreIndexes, cadreKey, cadresOf, unitIndexes, unitKey, unitsUnder } from './keys.js';
@@ -35,11 +35,6 @@ export class DirectoryStore {
       if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
       throw error;
     }
-  }
-
-  async getUnit(id: string): Promise<Unit | null> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: unitKey(id) }));
-    return out.Item ? recordOf<Unit>(out.Item) : null;
   }
 
   async getUnits(ids: readonly string[]): Promise<Map<string, Unit>> {

@@ -23,11 +23,17 @@ export class CostMeter {
     }
   }
 
-  snapshot(): { dynamodbRequests: number; readCapacityUnits: number; writeCapacityUnits: number } {
+  snapshot(): { dynamodbRequests: number; readCapacityUnits: number; writeCapacityUnits: number; requestsByOperation: Record<string, number> } {
+    const requestsByOperation: Record<string, number> = {};
+    for (const operation of this.operations) {
+      const name = operation.replace(/Command$/, '');
+      requestsByOperation[name] = (requestsByOperation[name] ?? 0) + 1;
+    }
     return {
       dynamodbRequests: this.dynamodbRequests,
       readCapacityUnits: round(this.readCapacityUnits),
       writeCapacityUnits: round(this.writeCapacityUnits),
+      requestsByOperation,
     };
   }
 }

@@ -1,9 +1,8 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Conflict, Judge, Round, ScoreSheet, SheetEvent } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import {
-  CONFLICT_PREFIX,
   HISTORY_PREFIX,
   SHEET_PREFIX,
   conflictKey,
@@ -174,11 +173,6 @@ export class SheetStore {
     return { ok: false, reason: 'RACE' };
   }
 
-  async getRequest(entryId: string, judgeId: string, clientRequestId: string): Promise<RequestRecord | null> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(entryId, judgeId, clientRequestId), ConsistentRead: true }));
-    return out.Item ? recordOf<RequestRecord>(out.Item) : null;
-  }
-
   /** Current sheets of one entry, one per judge. */
   async listSheets(entryId: string): Promise<ScoreSheet[]> {
     return (await this.listByPrefix(entryId, SHEET_PREFIX)).map((i) => recordOf<ScoreSheet>(i));
@@ -187,10 +181,6 @@ export class SheetStore {
   /** Every submission and void for one entry, oldest first. */
   async listEvents(entryId: string): Promise<SheetEvent[]> {
     return (await this.listByPrefix(entryId, HISTORY_PREFIX)).map((i) => recordOf<SheetEvent>(i));
-  }
-
-  async listConflicts(entryId: string): Promise<Conflict[]> {
-    return (await this.listByPrefix(entryId, CONFLICT_PREFIX)).map((i) => recordOf<Conflict>(i));
   }
 
   async listConflictsOfRound(roundId: string): Promise<Conflict[]> {
