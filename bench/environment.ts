@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDevVerifier, issueDevToken } from '../src/auth/devIssuer.js';
 import type { Role } from '../src/domain/model.js';
 import type { Logger } from '../src/graphql/plugins.js';
-import { createGraphQLHandler } from '../src/handler.js';
+import { createApiHandler } from '../src/handler.js';
 import { LOCAL_AWS, startDynamoLocal } from '../src/local/dynamoLocal.js';
 import { createLocalRuntime, type LocalRuntime } from '../src/local/environment.js';
 import { createDynamo, type Dynamo } from '../src/store/client.js';
@@ -56,7 +56,7 @@ export async function startEnvironment(cleanup: Cleanup, workDir: string): Promi
     info: () => {},
     error: (message, fields) => serverErrors.set(String(fields.requestId), `${message}: ${JSON.stringify(fields.error ?? fields)}`),
   };
-  const handler = createGraphQLHandler({
+  const handler = createApiHandler({
     dynamo: createDynamo({ ...LOCAL_AWS, endpoint: dynamo.endpoint }),
     tables: runtime.tables,
     verifier: createDevVerifier(runtime.keys.publicJwk),

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLHandler } from '../src/handler.js';
+import type { ApiHandler } from '../src/handler.js';
 import { createLocalServer } from '../src/local/http.js';
 
 /** DynamoDB usage of one GraphQL operation, as the API reports it in `extensions.cost`. */
@@ -45,8 +45,8 @@ export interface BenchServer {
  * on a free port of 127.0.0.1. The handler is wrapped only to time it, so the
  * server's share of each round trip is known without trusting client timings.
  */
-export async function startBenchServer(handler: GraphQLHandler): Promise<BenchServer> {
-  const timed: GraphQLHandler = async (event, context) => {
+export async function startBenchServer(handler: ApiHandler): Promise<BenchServer> {
+  const timed: ApiHandler = async (event, context) => {
     const started = performance.now();
     const result = await handler(event, context);
     return { ...result, headers: { ...result.headers, [SERVER_TIME_HEADER]: (performance.now() - started).toFixed(3) } };

@@ -7,17 +7,17 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { TokenVerifier } from './auth/claims.js';
 import { authenticate } from './auth/authenticate.js';
+import type { TokenVerifier } from './auth/claims.js';
 import { createExportHandler, isExportPath } from './exports/handler.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { leaderboardCachePlugin } from './graphql/httpCache.js';
+import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { costExtensionPlugin, requestLogPlugin, type Logger } from './graphql/plugins.js';
 import { buildResolvers, typeDefs } from './graphql/schema.js';
 import { createServices } from './services/index.js';
-import { leaderboardCachePlugin } from './graphql/httpCache.js';
-import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
 import { createStore, type Dynamo, type TableNames } from './store/index.js';
 import { CostMeter, runWithMeter } from './store/meter.js';
 
@@ -34,13 +34,13 @@ export interface HandlerOptions {
   now?: () => Date;
 }
 
-export type GraphQLHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
  * The one composition root: /graphql and the /export routes. The Lambda entry
  * point and the local server both call this, so they run the same code.
  */
-export function createGraphQLHandler(options: HandlerOptions): GraphQLHandler {
+export function createApiHandler(options: HandlerOptions): ApiHandler {
   const services = createServices(createStore(options.dynamo, options.tables), options.now);
   const limits = queryLimits();
   const server = new ApolloServer<GraphQLContext>({

@@ -3,7 +3,7 @@ import type { TokenVerifier } from './auth/claims.js';
 import { createCognitoVerifier } from './auth/cognito.js';
 import { createDevVerifier } from './auth/devIssuer.js';
 import { loadConfig, type AuthConfig } from './config.js';
-import { createGraphQLHandler } from './handler.js';
+import { createApiHandler } from './handler.js';
 import { createLogger } from './logging.js';
 import { createDynamo } from './store/client.js';
 
@@ -14,7 +14,7 @@ function verifierFor(auth: AuthConfig): TokenVerifier {
   return auth.kind === 'cognito' ? createCognitoVerifier(auth) : createDevVerifier(auth.publicJwk as JWK);
 }
 
-export const handler = createGraphQLHandler({
+export const handler = createApiHandler({
   dynamo: createDynamo({ region: config.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
   tables: config.tables,
   verifier: verifierFor(config.auth),

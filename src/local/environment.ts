@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDevVerifier, loadOrCreateDevKey, type DevKeyPair } from '../auth/devIssuer.js';
-import { createGraphQLHandler, type GraphQLHandler } from '../handler.js';
+import { createApiHandler, type ApiHandler } from '../handler.js';
 import { silentLogger } from '../graphql/plugins.js';
 import { createLogger } from '../logging.js';
 import { createServices, type Services } from '../services/index.js';
@@ -17,7 +17,7 @@ export function dataDir(): string {
 }
 
 export interface LocalRuntime {
-  handler: GraphQLHandler;
+  handler: ApiHandler;
   services: Services;
   keys: DevKeyPair;
   tables: TableNames;
@@ -31,7 +31,7 @@ export async function createLocalRuntime(options: { endpoint: string; tablePrefi
   admin.destroy();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: options.endpoint });
   const keys = await loadOrCreateDevKey(options.dataDir);
-  const handler = createGraphQLHandler({
+  const handler = createApiHandler({
     dynamo,
     tables,
     verifier: createDevVerifier(keys.publicJwk),

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { GraphQLHandler } from '../handler.js';
+import type { ApiHandler } from '../handler.js';
 
 /** API Gateway's own payload limit for HTTP APIs is far above this; the GraphQL API needs no more. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,7 +39,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * (payload 2.0) event that AWS would send, and runs the very handler Lambda runs;
  * serves the web client and the local sign-in identities beside it.
  */
-export function createLocalServer(handler: GraphQLHandler, options: LocalServerOptions = {}): Server {
+export function createLocalServer(handler: ApiHandler, options: LocalServerOptions = {}): Server {
   return createServer((request, response) => {
     route(handler, options, request, response).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local server fault', error: String(error) }));
@@ -48,7 +48,7 @@ export function createLocalServer(handler: GraphQLHandler, options: LocalServerO
   });
 }
 
-async function route(handler: GraphQLHandler, options: LocalServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(handler: ApiHandler, options: LocalServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/graphql' || url.pathname.startsWith('/export/')) return serveApi(handler, request, response, url);
   if (url.pathname === '/dev/identities' && options.devIdentities) {
@@ -81,7 +81,7 @@ async function serveStatic(root: string, pathname: string, response: ServerRespo
   return false;
 }
 
-async function serveApi(handler: GraphQLHandler, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+async function serveApi(handler: ApiHandler, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const body = await readBody(request);
   if (body === null) {
     send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request body larger than 1 MB' }));

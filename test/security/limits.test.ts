@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { createDevVerifier, generateDevKey } from '../../src/auth/devIssuer.js';
 import { QUERY_LIMITS } from '../../src/graphql/limits.js';
-import { createGraphQLHandler, MAX_REQUEST_BYTES } from '../../src/handler.js';
+import { createApiHandler, MAX_REQUEST_BYTES } from '../../src/handler.js';
 import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
 import { createDynamo } from '../../src/store/client.js';
 import { tableNamesFor } from '../../src/store/tables.js';
@@ -49,7 +49,7 @@ describe('production posture', () => {
     const keys = await generateDevKey();
     const logged: unknown[] = [];
     // A store with a table that does not exist: every read fails unexpectedly.
-    const handler = createGraphQLHandler({
+    const handler = createApiHandler({
       dynamo: createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }),
       tables: tableNamesFor('no-such-tables'),
       verifier: createDevVerifier(keys.publicJwk),

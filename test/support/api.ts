@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { generateDevKey, issueDevToken, createDevVerifier, type DevKeyPair } from '../../src/auth/devIssuer.js';
 import type { Role } from '../../src/domain/model.js';
 import type { Logger } from '../../src/graphql/plugins.js';
-import { createGraphQLHandler, type GraphQLHandler } from '../../src/handler.js';
+import { createApiHandler, type ApiHandler } from '../../src/handler.js';
 import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
 import { createDynamo, type Dynamo, type InitializeMiddlewareEntry } from '../../src/store/client.js';
 import { tableNamesFor } from '../../src/store/tables.js';
@@ -17,7 +17,7 @@ export interface GraphQLResponse<T = any> {
 }
 
 export interface TestApi {
-  handler: GraphQLHandler;
+  handler: ApiHandler;
   dynamo: Dynamo;
   keys: DevKeyPair;
   tables: ReturnType<typeof tableNamesFor>;
@@ -35,7 +35,7 @@ export async function createTestApi(options: { middleware?: InitializeMiddleware
   const keys = await generateDevKey();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }, options.middleware);
   const tables = tableNamesFor(inject('tablePrefix'));
-  const handler = createGraphQLHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly });
+  const handler = createApiHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly });
   const request: TestApi['request'] = async (body, headers) => {
     const result = await handler(
       apiGatewayEvent({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
