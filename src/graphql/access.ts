@@ -40,6 +40,7 @@ export const ACCESS: {
     cadres: ANY,
     cadre: ANY,
     rubric: ANY,
+    rubrics: ORGANIZER,
     competitions: ANY,
     competition: ANY,
     round: ANY,

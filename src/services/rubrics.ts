@@ -3,9 +3,11 @@ import { newId } from '../domain/ids.js';
 import type { Rubric } from '../domain/model.js';
 import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, isConditionFailure, retrying } from '../store/ops.js';
+import { RaceLost, recordOf, retrying } from '../store/ops.js';
+import type { RubricHead } from '../store/rubrics.js';
+import { decodeCursor, keyCursor, pageConnection, type Connection } from './cursor.js';
 import * as z from 'zod/mini';
-import { finite, optionalText, parseArgument, text } from './validation.js';
+import { finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
 const criterionInput = z.object({
   key: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a letter, then letters, digits or _, at most 40')),
@@ -42,6 +44,16 @@ export class RubricService {
     return rubric;
   }
 
+  /** Rubrics at their latest version, newest first: one index query and one batch read. */
+  async listRubrics(args: { first?: number | null; after?: string | null }): Promise<Connection<Rubric>> {
+    const first = parseArgument(pageSize, args.first, 'first');
+    const start = args.after ? decodeCursor(keyCursor, args.after) : undefined;
+    const page = await this.store.rubrics.listHeads(first + 1, start);
+    const heads = page.items.slice(0, first).map((i) => recordOf<RubricHead>(i));
+    const latest = await this.store.rubrics.getVersions(heads.map((h) => ({ id: h.id, version: h.latestVersion })));
+    return pageConnection(page, first, (item) => latest.get(`${item.id}@${item.latestVersion}`)!);
+  }
+
   /** Creates the next version; rounds keep the version they pinned. Concurrent updates each get their own version. */
   async updateRubric(id: string, input: unknown): Promise<Rubric> {
     const parsed = parseArgument(createRubricInput, input, 'input');
@@ -50,12 +62,7 @@ export class RubricService {
       async () => {
         const latest = await this.requireLatest(id, 'id');
         const rubric: Rubric = { ...latest, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
-        try {
-          await this.store.rubrics.putVersion(rubric);
-        } catch (error) {
-          if (isConditionFailure(error)) throw new RaceLost();
-          throw error;
-        }
+        if (!(await this.store.rubrics.putVersion(rubric))) throw new RaceLost();
         return rubric;
       },
       (error) => error instanceof RaceLost,

@@ -13,6 +13,7 @@ import type { RankValue } from '../domain/ranking.js';
  *   ApiKey     APIKEY#<id>        #APIKEY     APIKEYS / id
  * rubrics
  *   Rubric     RUBRIC#<id>        V#<000001>
+ *   Head       RUBRIC#<id>        #HEAD       RUBRICS / id (ULID: time order)
  * competitions                                                              (gsi2 on entries only)
  *   Competition COMP#<id>         #COMP       COMPS / id (ULID: time order)
  *   Grant      COMP#<id>          GRANT#<uid>
@@ -57,6 +58,8 @@ export const ALL_API_KEYS = 'APIKEYS';
 
 export const rubricPartition = (id: string) => `RUBRIC#${id}`;
 export const rubricKey = (id: string, version: number): ItemKey => ({ pk: rubricPartition(id), sk: `V#${pad(version, 6)}` });
+export const rubricHeadKey = (id: string): ItemKey => ({ pk: rubricPartition(id), sk: '#HEAD' });
+export const ALL_RUBRICS = 'RUBRICS';
 
 export const competitionKey = (id: string): ItemKey => ({ pk: `COMP#${id}`, sk: '#COMP' });
 export const ALL_COMPETITIONS = 'COMPS';

@@ -1,25 +1,76 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Rubric } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { rubricKey, rubricPartition } from './keys.js';
-import { recordOf } from './ops.js';
+import { ALL_RUBRICS, rubricHeadKey, rubricKey, rubricPartition } from './keys.js';
+import { batchGet, cancellationReasons, queryPage, recordOf, type Page } from './ops.js';
+import { INDEX } from './tables.js';
 
-/** Rubrics: each version is its own immutable item. */
+/** The head of a rubric: which version is the latest, for listings. */
+export interface RubricHead {
+  id: string;
+  name: string;
+  latestVersion: number;
+  updatedAt: string;
+}
+
+/** Rubrics: each version is its own immutable item; a head item names the latest for listings. */
 export class RubricStore {
   constructor(
     private readonly db: Dynamo,
     private readonly table: string,
   ) {}
 
-  /** Writes a new version; fails (ConditionalCheckFailed) if that version already exists. */
-  async putVersion(rubric: Rubric): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...rubricKey(rubric.id, rubric.version), entity: 'Rubric', ...rubric },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  /**
+   * Writes version n and moves the head to it in one transaction; returns false
+   * when version n already exists (a concurrent update got there first).
+   */
+  async putVersion(rubric: Rubric): Promise<boolean> {
+    const head: RubricHead = { id: rubric.id, name: rubric.name, latestVersion: rubric.version, updatedAt: rubric.createdAt };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...rubricKey(rubric.id, rubric.version), entity: 'Rubric', ...rubric },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...rubricHeadKey(rubric.id), gsi1pk: ALL_RUBRICS, gsi1sk: rubric.id, entity: 'RubricHead', ...head },
+                ConditionExpression: rubric.version === 1 ? 'attribute_not_exists(pk)' : 'latestVersion = :previous',
+                ...(rubric.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': rubric.version - 1 } }),
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  /** Rubric heads, newest first. */
+  async listHeads(limit: number, start: Record<string, unknown> | undefined): Promise<Page> {
+    return queryPage(this.db, {
+      TableName: this.table,
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': ALL_RUBRICS },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    });
+  }
+
+  async getVersions(keys: readonly { id: string; version: number }[]): Promise<Map<string, Rubric>> {
+    const items = await batchGet(this.db, this.table, keys.map((k) => rubricKey(k.id, k.version)));
+    return new Map(items.map((i) => recordOf<Rubric>(i)).map((r) => [`${r.id}@${r.version}`, r]));
   }
 
   /** One version, or the latest when `version` is undefined. */
@@ -31,8 +82,9 @@ export class RubricStore {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': rubricPartition(id) },
+        // Versions sort after the head ('#HEAD' < 'V#…'): the last item is the latest version.
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': rubricPartition(id), ':v': 'V#' },
         ScanIndexForward: false,
         Limit: 1,
         ConsistentRead: true,

@@ -39,10 +39,10 @@ export const TABLES: Readonly<Record<TableName, TableDefinition>> = {
   },
   rubrics: {
     logicalName: 'rubrics',
-    description: 'Rubrics, one immutable item per version',
+    description: 'Rubrics: one immutable item per version, and a head item naming the latest',
     partitionKey: 'pk',
     sortKey: 'sk',
-    indexes: [],
+    indexes: [gsi(INDEX.gsi1)],
   },
   competitions: {
     logicalName: 'competitions',

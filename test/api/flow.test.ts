@@ -163,6 +163,21 @@ describe('directory and catalogue reads', () => {
     });
   });
 
+  it('lists rubrics at their latest version, newest first', async () => {
+    const organizer = await api.token('org-rubrics', 'organizer');
+    const create = (name: string) =>
+      api.gql(`mutation($n: String!) { createRubric(input: { name: $n, criteria: [{ key: "a", label: "A", maxScore: 10 }] }) { id } }`, { n: name }, organizer);
+    const first = ok<any>(await create('甲表')).createRubric.id;
+    const second = ok<any>(await create('乙表')).createRubric.id;
+    ok(await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "甲表（修订）", criteria: [{ key: "a", label: "A", maxScore: 20 }] }) { version } }`, { id: first }, organizer));
+    // Other test files create rubrics concurrently: look at ours only.
+    const page = ok<any>(await api.gql(`{ rubrics(first: 200) { edges { node { id name version maxTotal } } } }`, {}, organizer)).rubrics;
+    expect(page.edges.map((e: any) => e.node).filter((r: any) => r.id === first || r.id === second)).toEqual([
+      { id: second, name: '乙表', version: 1, maxTotal: 10 },
+      { id: first, name: '甲表（修订）', version: 2, maxTotal: 20 },
+    ]);
+  });
+
   it('pages competitions newest first and answers me', async () => {
     const organizer = await api.token('org-comps', 'organizer', '张三');
     expect(ok(await api.gql(`{ me { id name roles } }`, {}, organizer)).me).toEqual({ id: 'org-comps', name: '张三', roles: ['organizer'] });

@@ -590,6 +590,8 @@ export type Query = {
   roundProgress: RoundProgress;
   /** A rubric at `version`, or its latest version when `version` is omitted. */
   rubric?: Maybe<Rubric>;
+  /** Rubrics at their latest version, newest first (organizers). */
+  rubrics: RubricConnection;
   /** Participants ranked across the competition's closed and published rounds by its standings rule. */
   standings: StandingsConnection;
   unit?: Maybe<Unit>;
@@ -664,6 +666,12 @@ export type QueryRoundProgressArgs = {
 export type QueryRubricArgs = {
   id: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRubricsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -775,6 +783,18 @@ export type Rubric = {
   maxTotal: Scalars['Float']['output'];
   name: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type RubricConnection = {
+  __typename?: 'RubricConnection';
+  edges: Array<RubricEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RubricEdge = {
+  __typename?: 'RubricEdge';
+  cursor: Scalars['String']['output'];
+  node: Rubric;
 };
 
 export type ScoreSheet = {
@@ -1049,6 +1069,8 @@ export type ResolversTypes = {
   RoundWeight: ResolverTypeWrapper<RoundWeight>;
   RoundWeightInput: RoundWeightInput;
   Rubric: ResolverTypeWrapper<RubricParent>;
+  RubricConnection: ResolverTypeWrapper<Omit<RubricConnection, 'edges'> & { edges: Array<ResolversTypes['RubricEdge']> }>;
+  RubricEdge: ResolverTypeWrapper<Omit<RubricEdge, 'node'> & { node: ResolversTypes['Rubric'] }>;
   ScoreSheet: ResolverTypeWrapper<ScoreSheetParent>;
   SheetAction: SheetAction;
   SheetEvent: ResolverTypeWrapper<SheetEventParentParent>;
@@ -1119,6 +1141,8 @@ export type ResolversParentTypes = {
   RoundWeight: RoundWeight;
   RoundWeightInput: RoundWeightInput;
   Rubric: RubricParent;
+  RubricConnection: Omit<RubricConnection, 'edges'> & { edges: Array<ResolversParentTypes['RubricEdge']> };
+  RubricEdge: Omit<RubricEdge, 'node'> & { node: ResolversParentTypes['Rubric'] };
   ScoreSheet: ScoreSheetParent;
   SheetEvent: SheetEventParentParent;
   StandingEdge: Omit<StandingEdge, 'node'> & { node: ResolversParentTypes['StandingRow'] };
@@ -1379,6 +1403,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   round?: Resolver<Maybe<ResolversTypes['Round']>, ParentType, ContextType, RequireFields<QueryRoundArgs, 'id'>>;
   roundProgress?: Resolver<ResolversTypes['RoundProgress'], ParentType, ContextType, RequireFields<QueryRoundProgressArgs, 'roundId'>>;
   rubric?: Resolver<Maybe<ResolversTypes['Rubric']>, ParentType, ContextType, RequireFields<QueryRubricArgs, 'id'>>;
+  rubrics?: Resolver<ResolversTypes['RubricConnection'], ParentType, ContextType, RequireFields<QueryRubricsArgs, 'first'>>;
   standings?: Resolver<ResolversTypes['StandingsConnection'], ParentType, ContextType, RequireFields<QueryStandingsArgs, 'competitionId' | 'first'>>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, Partial<QueryUnitsArgs>>;
@@ -1439,6 +1464,16 @@ export type RubricResolvers<ContextType = GraphQLContext, ParentType extends Res
   maxTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RubricConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RubricConnection'] = ResolversParentTypes['RubricConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RubricEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RubricEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RubricEdge'] = ResolversParentTypes['RubricEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType>;
 };
 
 export type ScoreSheetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ScoreSheet'] = ResolversParentTypes['ScoreSheet']> = {
@@ -1539,6 +1574,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoundVerification?: RoundVerificationResolvers<ContextType>;
   RoundWeight?: RoundWeightResolvers<ContextType>;
   Rubric?: RubricResolvers<ContextType>;
+  RubricConnection?: RubricConnectionResolvers<ContextType>;
+  RubricEdge?: RubricEdgeResolvers<ContextType>;
   ScoreSheet?: ScoreSheetResolvers<ContextType>;
   SheetEvent?: SheetEventResolvers<ContextType>;
   StandingEdge?: StandingEdgeResolvers<ContextType>;
