@@ -219,9 +219,19 @@ describe('web client', () => {
     await signIn(page, app.origin, DEMO_ORGANIZER.id);
     await page.getByTestId('progress').waitFor();
 
+    // A new rubric from the editor shows up in the new-round picker.
+    await page.getByText('新建评分表').click();
+    await page.getByLabel('评分表名称').fill('复赛评分表');
+    await page.getByLabel('评分项 1').fill('综合表现');
+    await page.getByLabel('满分 1').fill('100');
+    await page.getByRole('button', { name: '创建', exact: true }).last().click();
+    await page.getByText('已保存“复赛评分表”第 1 版').waitFor();
+
     await page.getByText('新建轮次').click();
     await page.getByLabel('轮次名称').fill('第二轮 复赛');
-    expect(await page.getByLabel('评分表编号').inputValue()).toBe(app.seeded.rubricId);
+    const picker = page.getByLabel('选用评分表');
+    expect(await picker.inputValue()).toBe(app.seeded.rubricId);
+    await picker.locator('option', { hasText: '复赛评分表（第 1 版）' }).waitFor({ state: 'attached' });
     await page.getByRole('button', { name: '创建', exact: true }).first().click();
     await page.getByRole('heading', { name: /第二轮 复赛/ }).waitFor();
     const roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);

@@ -39,6 +39,20 @@ export type CreateRoundInput = {
   trimScope?: TrimScope | null | undefined;
 };
 
+export type CreateRubricInput = {
+  criteria: Array<CriterionInput>;
+  name: string;
+};
+
+export type CriterionInput = {
+  description?: string | null | undefined;
+  key: string;
+  label: string;
+  maxScore: number;
+  step?: number | null | undefined;
+  weight?: number | null | undefined;
+};
+
 /** One of `cadreId` or `unitId`. */
 export type EntryInput = {
   cadreId?: string | null | undefined;
@@ -312,6 +326,26 @@ export type LeaderboardQueryVariables = Exact<{
 
 
 export type LeaderboardQuery = { leaderboard: { totalCount: number, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+
+export type RubricsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RubricsQuery = { rubrics: { edges: Array<{ node: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> } }> } };
+
+export type CreateRubricMutationVariables = Exact<{
+  input: CreateRubricInput;
+}>;
+
+
+export type CreateRubricMutation = { createRubric: { id: string, name: string, version: number } };
+
+export type UpdateRubricMutationVariables = Exact<{
+  id: string;
+  input: CreateRubricInput;
+}>;
+
+
+export type UpdateRubricMutation = { updateRubric: { id: string, name: string, version: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -703,3 +737,43 @@ export const LeaderboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const RubricsDocument = new TypedDocumentString(`
+    query Rubrics {
+  rubrics(first: 200) {
+    edges {
+      node {
+        id
+        name
+        version
+        maxTotal
+        criteria {
+          key
+          label
+          description
+          maxScore
+          weight
+          step
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RubricsQuery, RubricsQueryVariables>;
+export const CreateRubricDocument = new TypedDocumentString(`
+    mutation CreateRubric($input: CreateRubricInput!) {
+  createRubric(input: $input) {
+    id
+    name
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRubricMutation, CreateRubricMutationVariables>;
+export const UpdateRubricDocument = new TypedDocumentString(`
+    mutation UpdateRubric($id: ID!, $input: CreateRubricInput!) {
+  updateRubric(id: $id, input: $input) {
+    id
+    name
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRubricMutation, UpdateRubricMutationVariables>;

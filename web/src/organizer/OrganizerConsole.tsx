@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../api/hooks';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
-import { CompetitionsDocument, CreateCompetitionDocument, CreateRoundDocument, type CompetitionsQuery, type LeaderboardVisibility } from '../gql/graphql';
+import { CompetitionsDocument, CreateCompetitionDocument, CreateRoundDocument, RubricsDocument, type CompetitionsQuery, type LeaderboardVisibility } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { CadreImport } from './CadreImport';
 import { RoundPanel } from './RoundPanel';
+import { RubricEditor, type RubricSummary } from './RubricEditor';
 
 export type Competition = CompetitionsQuery['competitions']['edges'][number]['node'];
 export type RoundSummary = Competition['rounds'][number];
@@ -13,6 +14,8 @@ export type RoundSummary = Competition['rounds'][number];
 export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
   const { t } = useI18n();
   const { data, error, refetch } = useQuery(CompetitionsDocument, {}, { pollMs: 30_000 });
+  const rubricsQuery = useQuery(RubricsDocument, {});
+  const rubrics = rubricsQuery.data?.rubrics.edges.map((e) => e.node) ?? [];
   const competitions = data?.competitions.edges.map((e) => e.node) ?? [];
   const allRounds = competitions.flatMap((c) => c.rounds.map((r) => ({ round: r, competition: c })));
   // Without a round in the address, show the first round being scored.
@@ -52,7 +55,7 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
                 );
               })}
             </ul>
-            <NewRound competition={competition} onCreated={(id) => (void refetch(), navigate(`/organizer/rounds/${encodeURIComponent(id)}`))} />
+            <NewRound competition={competition} rubrics={rubrics} onCreated={(id) => (void refetch(), navigate(`/organizer/rounds/${encodeURIComponent(id)}`))} />
           </article>
         ))}
         <NewCompetition onCreated={() => void refetch()} />
@@ -67,6 +70,7 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
             onChanged={() => void refetch()}
           />
         ) : null}
+        <RubricEditor rubrics={rubrics} onSaved={() => void rubricsQuery.refetch()} />
         <CadreImport />
       </div>
     </div>
@@ -114,12 +118,12 @@ function NewCompetition({ onCreated }: { onCreated: () => void }) {
 
 const VISIBILITIES: LeaderboardVisibility[] = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'];
 
-function NewRound({ competition, onCreated }: { competition: Competition; onCreated: (roundId: string) => void }) {
+function NewRound({ competition, rubrics, onCreated }: { competition: Competition; rubrics: RubricSummary[]; onCreated: (roundId: string) => void }) {
   const { t } = useI18n();
   const id = useId();
   const last = competition.rounds.at(-1);
   const [name, setName] = useState('');
-  const [rubricId, setRubricId] = useState(last?.rubric.id ?? '');
+  const [rubricId, setRubricId] = useState(last?.rubric.id ?? rubrics[0]?.id ?? '');
   const [trimHighest, setTrimHighest] = useState(last?.trimHighest ?? 0);
   const [trimLowest, setTrimLowest] = useState(last?.trimLowest ?? 0);
   const [quorum, setQuorum] = useState(last?.quorum ?? 1);
@@ -144,8 +148,15 @@ function NewRound({ competition, onCreated }: { competition: Competition; onCrea
           <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-rubric`}>{t('org.rubricId')}</label>
-          <input id={`${id}-rubric`} required className="mono" value={rubricId} aria-describedby={`${id}-rubric-hint`} onChange={(e) => setRubricId(e.target.value)} />
+          <label htmlFor={`${id}-rubric`}>{t('rubric.pick')}</label>
+          <select id={`${id}-rubric`} required value={rubricId} aria-describedby={`${id}-rubric-hint`} onChange={(e) => setRubricId(e.target.value)}>
+            <option value="">—</option>
+            {rubrics.map((r) => (
+              <option key={r.id} value={r.id}>
+                {t('rubric.option', { name: r.name, version: r.version })}
+              </option>
+            ))}
+          </select>
           <span id={`${id}-rubric-hint`} className="muted small">
             {t('org.rubricHint')}
           </span>
