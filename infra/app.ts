@@ -7,7 +7,7 @@ import { ScoringApiStack, ScoringWebStack, stackName, webStackName } from './sta
 const app = new App();
 const settings = settingsFromContext((key) => app.node.tryGetContext(key));
 const api = new ScoringApiStack(app, stackName(settings.stage), { settings });
-new ScoringWebStack(app, webStackName(settings.stage), { settings, httpApi: api.httpApi });
+new ScoringWebStack(app, webStackName(settings.stage), { settings, api });
 
 // cdk-nag runs as a validation plugin: an unacknowledged finding fails the synth.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

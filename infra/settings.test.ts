@@ -11,6 +11,8 @@ describe('settingsFromContext', () => {
       stage: 'dev',
       protectData: false,
       webOrigins: ['*'],
+      authOrigins: ['http://localhost:5173', 'http://127.0.0.1:4000'],
+      authDomainPrefix: 'bixue-ganchao-dev',
       lambdaMemoryMb: 1024,
       throttle: { rateLimit: 20, burstLimit: 40 },
       logRetention: RetentionDays.TWO_WEEKS,
@@ -25,6 +27,8 @@ describe('settingsFromContext', () => {
       stage: 'prod',
       protectData: true,
       webOrigins: ['https://scores.example.org'],
+      authOrigins: ['https://scores.example.org'],
+      authDomainPrefix: 'bixue-ganchao-prod',
       throttle: { rateLimit: 200, burstLimit: 400 },
       logRetention: RetentionDays.THREE_MONTHS,
     });
@@ -40,6 +44,20 @@ describe('settingsFromContext', () => {
       'http://localhost:5173',
     ]);
     expect(() => from({ webOrigin: '*,https://dev.example.org' })).toThrow(/cannot combine/);
+  });
+
+  it('returns the hosted UI to the listed origins, or with * to the local client', () => {
+    expect(from({ webOrigin: 'https://dev.example.org' }).authOrigins).toEqual(['https://dev.example.org']);
+    expect(from({ webOrigin: 'https://dev.example.org,http://localhost:5173' }).authOrigins).toEqual(['https://dev.example.org', 'http://localhost:5173']);
+    expect(from({ webOrigin: '*' }).authOrigins).toEqual(['http://localhost:5173', 'http://127.0.0.1:4000']);
+  });
+
+  it('takes a hosted-UI domain prefix Cognito accepts', () => {
+    expect(from({ authDomainPrefix: 'scores-2026' }).authDomainPrefix).toBe('scores-2026');
+    expect(from({ stage: 'prod', webOrigin: 'https://scores.example.org', authDomainPrefix: 'xiaoshan-scores' }).authDomainPrefix).toBe('xiaoshan-scores');
+    for (const prefix of ['Scores', 'scores_2026', '-scores', 'scores-', 'my-aws-scores', 'amazon', 'cognito-login', 'a'.repeat(64), '', 42]) {
+      expect(() => from({ authDomainPrefix: prefix }), String(prefix)).toThrow(/"authDomainPrefix"/);
+    }
   });
 
   it('rejects an unknown stage', () => {

@@ -15,6 +15,14 @@ export interface StageSettings {
   readonly protectData: boolean;
   /** Browser origins allowed by CORS. */
   readonly webOrigins: readonly string[];
+  /**
+   * Origins the Cognito hosted UI may send the browser back to (`<origin>/auth/callback`,
+   * `<origin>/` after sign-out): the listed https and loopback origins, or with `*` the
+   * local client's (`npm run dev:web`, `npm start`).
+   */
+  readonly authOrigins: readonly string[];
+  /** Prefix of the hosted UI's domain, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly authDomainPrefix: string;
   readonly lambdaMemoryMb: number;
   readonly lambdaTimeout: Duration;
   /** Default route throttling of the API stage, in requests per second. */
@@ -33,6 +41,7 @@ export const CONTEXT = {
   throttleRateLimit: 'throttleRateLimit',
   throttleBurstLimit: 'throttleBurstLimit',
   alarmEmail: 'alarmEmail',
+  authDomainPrefix: 'authDomainPrefix',
 } as const;
 
 interface StageDefaults {
@@ -68,6 +77,16 @@ const DEFAULT_TIMEOUT_SECONDS = 10;
  */
 const MAX_TIMEOUT_SECONDS = 29;
 
+/** Where the local client runs: `npm run dev:web` (Vite) and `npm start`. */
+export const LOCAL_AUTH_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:4000'] as const;
+
+/**
+ * Cognito's rules for a domain prefix: lowercase letters, digits and inner hyphens, at most
+ * 63 characters, none of its reserved words.
+ */
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const RESERVED_IN_DOMAIN_PREFIX = ['aws', 'amazon', 'cognito'];
+
 const ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 
@@ -75,10 +94,13 @@ export function settingsFromContext(read: (key: string) => unknown): StageSettin
   const stage = parseStage(read(CONTEXT.stage));
   const defaults = STAGE_DEFAULTS[stage];
   const timeoutSeconds = integer(read, CONTEXT.lambdaTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+  const webOrigins = parseWebOrigins(stage, read(CONTEXT.webOrigin) ?? defaults.webOrigin);
   return {
     stage,
     protectData: defaults.protectData,
-    webOrigins: parseWebOrigins(stage, read(CONTEXT.webOrigin) ?? defaults.webOrigin),
+    webOrigins,
+    authOrigins: webOrigins.includes('*') ? [...LOCAL_AUTH_ORIGINS] : webOrigins,
+    authDomainPrefix: parseDomainPrefix(read(CONTEXT.authDomainPrefix) ?? `bixue-ganchao-${stage}`),
     lambdaMemoryMb: integer(read, CONTEXT.lambdaMemoryMb, DEFAULT_MEMORY_MB, 128, 10_240),
     lambdaTimeout: Duration.seconds(timeoutSeconds),
     throttle: {
@@ -119,6 +141,17 @@ function parseWebOrigins(stage: Stage, value: unknown): string[] {
     throw new Error(`Context "${CONTEXT.webOrigin}" cannot combine * with other origins`);
   }
   return origins;
+}
+
+/** Hosted-UI domain prefixes are global per region: a taken one fails the deployment, not the synth. */
+function parseDomainPrefix(value: unknown): string {
+  if (typeof value !== 'string' || !DOMAIN_PREFIX.test(value) || RESERVED_IN_DOMAIN_PREFIX.some((word) => value.includes(word))) {
+    throw new Error(
+      `Context "${CONTEXT.authDomainPrefix}" must be 1 to 63 lowercase letters, digits or inner hyphens, without ` +
+        `${RESERVED_IN_DOMAIN_PREFIX.join(', ')}; got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
 }
 
 function integer(read: (key: string) => unknown, key: string, fallback: number, min: number, max: number): number {

@@ -8,6 +8,7 @@ import { TABLES, TABLE_NAMES, keyAttributes, type TableDefinition } from '../src
 import { settingsFromContext, type Stage } from './settings.js';
 import { ScoringApiStack, stackName } from './stack.js';
 import { INDEX_ACTIONS, ITEM_ACTIONS } from './tables.js';
+import { WEB_SCOPES } from './users.js';
 
 const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: object }).context;
 const PROD_ORIGIN = 'https://scores.example.org';
@@ -189,6 +190,27 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       expect(groups.sort()).toEqual([...ROLES].sort());
     });
 
+    it('has a hosted UI on a stage-specific domain prefix', () => {
+      const { template } = synth(stage);
+      const [, domain] = only(template, 'AWS::Cognito::UserPoolDomain');
+      const [poolId] = only(template, 'AWS::Cognito::UserPool');
+      expect(domain.Properties).toEqual({ Domain: `bixue-ganchao-${stage}`, UserPoolId: { Ref: poolId } });
+    });
+
+    it('lets the web client sign in through the hosted UI with the code grant only, back to the web origin', () => {
+      const [, client] = only(synth(stage).template, 'AWS::Cognito::UserPoolClient');
+      const origins = protect ? [PROD_ORIGIN] : ['http://localhost:5173', 'http://127.0.0.1:4000'];
+      expect(client.Properties).toMatchObject({
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: [...WEB_SCOPES],
+        SupportedIdentityProviders: ['COGNITO'],
+        CallbackURLs: origins.map((origin) => `${origin}/auth/callback`),
+        LogoutURLs: origins.map((origin) => `${origin}/`),
+        EnableTokenRevocation: true,
+      });
+    });
+
     it('has a public web client that signs in with SRP, and strong sign-in settings', () => {
       const { template } = synth(stage);
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
@@ -232,12 +254,16 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
     });
   });
 
-  it('outputs the endpoint, the user pool, the table names and the alarm topic', () => {
-    const outputs = synth(stage).template.toJSON().Outputs as Record<string, { Value: unknown }>;
+  it('outputs the endpoint, the user pool, the hosted UI, the table names and the alarm topic', () => {
+    const { template } = synth(stage);
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'AlarmTopicArn', 'DirectoryTableName', 'RubricsTableName', 'CompetitionsTableName'].sort(),
+      ['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiUrl', 'AlarmTopicArn', 'DirectoryTableName', 'RubricsTableName', 'CompetitionsTableName'].sort(),
     );
     expect(JSON.stringify(outputs.GraphqlUrl!.Value)).toMatch(/\/graphql"\]\]\}$/);
+    const [domainId] = only(template, 'AWS::Cognito::UserPoolDomain');
+    expect(outputs.HostedUiUrl!.Value).toEqual({ 'Fn::Join': ['', ['https://', { Ref: domainId }, '.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com']] });
+    expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: only(template, 'AWS::Cognito::UserPoolClient')[0] });
   });
 
   describe('cdk-nag', () => {

@@ -10,14 +10,27 @@ const GROUP_DESCRIPTIONS: Record<Role, string> = {
   viewer: 'Reads competitions, rounds and published results',
 };
 
+/** What the web client asks the hosted UI for: the ID token's identity, name and email. */
+export const WEB_SCOPES = ['openid', 'email', 'profile'] as const;
+export const AUTH_CALLBACK_PATH = '/auth/callback';
+
 export interface UserDirectoryProps {
   readonly protectData: boolean;
+  /** Prefix of the hosted UI's domain; see StageSettings.authDomainPrefix. */
+  readonly domainPrefix: string;
+  /** Origins the hosted UI may return to after sign-in and sign-out. */
+  readonly webOrigins: readonly string[];
 }
 
-/** Who may sign in: a Cognito user pool whose groups are the API's roles, and the web app's client. */
+/**
+ * Who may sign in: a Cognito user pool whose groups are the API's roles, its hosted UI, and
+ * the web app's client.
+ */
 export class UserDirectory extends Construct {
   readonly userPool: cognito.UserPool;
   readonly webClient: cognito.UserPoolClient;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`, the base of /oauth2/authorize, /oauth2/token and /logout. */
+  readonly hostedUiUrl: string;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
@@ -59,11 +72,23 @@ export class UserDirectory extends Construct {
       this.userPool.addGroup(`${role}Group`, { groupName: role, description: GROUP_DESCRIPTIONS[role] });
     }
 
+    const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.hostedUiUrl = domain.baseUrl();
+
     this.webClient = this.userPool.addClient('WebClient', {
-      // A browser app cannot keep a secret; it signs in with SRP and renews with refresh tokens.
+      // A browser app cannot keep a secret: it proves itself with PKCE (the hosted UI) or SRP,
+      // and renews with refresh tokens.
       generateSecret: false,
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        // The implicit grant would put tokens in the URL; the code grant with PKCE does not.
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: props.webOrigins.map((origin) => `${origin}${AUTH_CALLBACK_PATH}`),
+        logoutUrls: props.webOrigins.map((origin) => `${origin}/`),
+      },
+      // Users are invited into the pool itself; no federated identity providers.
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
     });

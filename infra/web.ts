@@ -12,9 +12,24 @@ import { EXPORT_PATH, GRAPHQL_PATH } from './api.js';
 /** The built web client (`npm run build:web`). */
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
+/** Where the client reads how to sign in (web/src/auth/config.ts); absent, it uses the local demo sign-in. */
+export const WEB_CONFIG_FILE = 'config.json';
+
+/** The client's sign-in settings: the Cognito hosted UI and the app client the API accepts tokens of. */
+export interface WebAuthConfig {
+  readonly kind: 'cognito';
+  /** The hosted UI's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly domain: string;
+  readonly clientId: string;
+  readonly scopes: readonly string[];
+}
+
 export interface WebHostingProps {
   readonly httpApi: apigw.HttpApi;
+  readonly auth: WebAuthConfig;
   readonly protectData: boolean;
+  /** The built client; defaults to web/dist. Nothing is deployed while it does not exist. */
+  readonly dist?: string;
 }
 
 /**
@@ -109,12 +124,16 @@ export class WebHosting extends Construct {
         'CloudFront fixes; set minimumProtocolVersion TLSv1.2_2021 together with a custom domain and certificate.',
     });
 
-    if (existsSync(WEB_DIST)) {
+    const dist = props.dist ?? WEB_DIST;
+    if (existsSync(dist)) {
       new s3deploy.BucketDeployment(this, 'Deploy', {
-        sources: [s3deploy.Source.asset(WEB_DIST)],
+        // config.json carries deploy-time values (the hosted UI's domain, the client id), so it is
+        // written at deployment beside the build rather than baked into it.
+        sources: [s3deploy.Source.asset(dist), s3deploy.Source.jsonData(WEB_CONFIG_FILE, { auth: props.auth })],
         destinationBucket: site,
         distribution,
-        distributionPaths: ['/index.html'],
+        // Hashed assets never change; these two are read under the same name after every deployment.
+        distributionPaths: ['/index.html', `/${WEB_CONFIG_FILE}`],
       });
       acknowledgeDeploymentProvider(this, site);
     } else {

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { hasRole, homeFor, session } from './auth/session';
+import { AUTH_CALLBACK_PATH, signOut } from './auth/adapter';
+import { AuthCallback } from './auth/AuthCallback';
+import { hasRole, homeFor } from './auth/session';
 import { useSession } from './auth/useSession';
 import { SignIn } from './auth/SignIn';
 import { useI18n } from './i18n';
@@ -22,6 +24,14 @@ export function App() {
   useEffect(() => {
     if (user && (path === '/' || path === '/signin')) navigate(homeFor(user), { replace: true });
   }, [user, path]);
+
+  if (path === AUTH_CALLBACK_PATH) {
+    return (
+      <Shell>
+        <AuthCallback />
+      </Shell>
+    );
+  }
 
   if (!user || path === '/' || path === '/signin') {
     return (
@@ -113,7 +123,12 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
             </nav>
           ) : null}
           <div className="topbar-tools">
-            {user ? <span className="whoami">{user.name}</span> : null}
+            {user ? (
+              <span className="whoami">
+                <span className="whoami-name">{user.name}</span>
+                {user.roles.length > 0 ? <span className="whoami-roles">{user.roles.map((role) => t(`role.${role}`)).join(' · ')}</span> : null}
+              </span>
+            ) : null}
             <button
               type="button"
               className="button-ghost"
@@ -127,10 +142,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
               <button
                 type="button"
                 className="button-ghost"
-                onClick={() => {
-                  session.signOut();
-                  navigate('/');
-                }}
+                onClick={() => void signOut()}
               >
                 {t('nav.signOut')}
               </button>

@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql';
+import { currentToken } from '../auth/adapter';
 import { session } from '../auth/session';
 
 /** One GraphQL error as the API formats it: a stable `extensions.code` and caller-safe details. */
@@ -54,7 +55,7 @@ type Variables<V> = V extends Record<string, never> ? [variables?: V] : [variabl
  */
 export async function request<R, V>(document: TypedDocumentString<R, V>, ...[variables]: Variables<V>): Promise<R> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  const token = session.token();
+  const token = await currentToken();
   if (token) headers.authorization = `Bearer ${token}`;
 
   const controller = new AbortController();

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Loading, Note } from '../components/ui';
 import { navigate } from '../router';
-import { signInAdapter, type SignInIdentity } from './adapter';
+import type { SignInIdentity } from './adapter';
 import { homeFor, session, type Role } from './session';
+import { useSignInAdapter } from './useSignInAdapter';
 
 const GROUPS: { role: Role; label: 'signIn.organizer' | 'signIn.judge' | 'signIn.viewer' }[] = [
   { role: 'organizer', label: 'signIn.organizer' },
@@ -13,20 +14,22 @@ const GROUPS: { role: Role; label: 'signIn.organizer' | 'signIn.judge' | 'signIn
 
 export function SignIn({ expired }: { expired: boolean }) {
   const { t } = useI18n();
+  const { adapter, error: unavailable } = useSignInAdapter();
   const [identities, setIdentities] = useState<SignInIdentity[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
 
   useEffect(() => {
-    if (signInAdapter.kind !== 'pick') return;
+    if (adapter?.kind !== 'pick') return;
     let cancelled = false;
-    signInAdapter
+    adapter
       .listIdentities()
       .then((list) => !cancelled && setIdentities(list))
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [adapter]);
 
   const choose = (identity: SignInIdentity) => {
     const user = { id: identity.id, name: identity.name, roles: identity.roles };
@@ -34,15 +37,39 @@ export function SignIn({ expired }: { expired: boolean }) {
     navigate(homeFor(user), { replace: true });
   };
 
+  const redirect = () => {
+    if (adapter?.kind !== 'redirect') return;
+    setLeaving(true);
+    adapter.begin().catch((e: unknown) => {
+      setLeaving(false);
+      setError(e instanceof Error ? e.message : String(e));
+    });
+  };
+
   return (
     <section className="signin" aria-labelledby="signin-title">
       <h1 id="signin-title">{t('signIn.title')}</h1>
       {expired ? <Note kind="warn">{t('signIn.expired')}</Note> : null}
-      {signInAdapter.kind === 'redirect' ? (
-        <button type="button" className="button-primary" onClick={() => signInAdapter.kind === 'redirect' && signInAdapter.begin()}>
-          {t('signIn.redirect')}
-        </button>
-      ) : (
+      {unavailable ? (
+        <div className="note note-error" role="alert">
+          {t('signIn.unavailable', { message: unavailable })}
+        </div>
+      ) : null}
+      {!adapter && !unavailable ? <Loading /> : null}
+      {adapter?.kind === 'redirect' ? (
+        <>
+          <p className="muted">{t('signIn.redirectIntro')}</p>
+          {error ? (
+            <div className="note note-error" role="alert">
+              {t('signIn.unavailable', { message: error })}
+            </div>
+          ) : null}
+          <button type="button" className="button-primary" disabled={leaving} onClick={redirect}>
+            {t('signIn.redirect')}
+          </button>
+        </>
+      ) : null}
+      {adapter?.kind === 'pick' ? (
         <>
           <p className="muted">{t('signIn.intro')}</p>
           {error ? (
@@ -79,7 +106,7 @@ export function SignIn({ expired }: { expired: boolean }) {
               })
             : null}
         </>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -1,17 +1,21 @@
 /**
- * The signed-in user: their bearer token and who the sign-in said they are, kept in
- * localStorage so that a judge's phone stays signed in across reloads at the venue.
- * Framework-free; React reads it through useSession().
+ * The signed-in user: their bearer token (after a hosted-UI sign-in also the refresh token
+ * that renews it) and who the sign-in said they are, kept in localStorage so that a judge's
+ * phone stays signed in across reloads at the venue. Sign-out clears it and revokes the
+ * refresh token (auth/adapter.ts). Framework-free; React reads it through useSession().
  */
-export type Role = 'organizer' | 'judge' | 'viewer';
+import type { Role, SessionUser } from './user';
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  roles: Role[];
+export type { Role, SessionUser } from './user';
+
+/** How a token is renewed without signing in again (hosted UI sign-in only). */
+export interface Renewal {
+  refreshToken?: string;
+  /** When the token expires, in epoch milliseconds by this device's clock. */
+  expiresAt?: number;
 }
 
-export interface Session {
+export interface Session extends Renewal {
   token: string;
   user: SessionUser;
   /** Set when the API answered UNAUTHENTICATED for this token. */
@@ -53,9 +57,9 @@ window.addEventListener('storage', (event) => {
 
 export const session = {
   get: (): Session | null => current,
-  token: (): string | null => current?.token ?? null,
-  signIn(token: string, user: SessionUser): void {
-    save({ token, user });
+  /** Also how a renewed token replaces the old one. */
+  signIn(token: string, user: SessionUser, renewal: Renewal = {}): void {
+    save({ token, user, ...renewal });
   },
   signOut(): void {
     save(null);
