@@ -245,6 +245,23 @@ describe('fairness', () => {
     expect(tampered.mismatches).toContainEqual({ entryId: s.entryIds[0], field: 'total', expected: '"65"', actual: '"100"' });
   });
 
+  it('voiding a sheet of a closed, normalised round stores the official results afresh', async () => {
+    const s = await openRound(api, { entries: 3, judges: 3, criteria: ONE, rule: { normalization: 'ZSCORE' } });
+    const scores = [
+      [90, 70, 60],
+      [50, 55, 40],
+      [80, 85, 20],
+    ];
+    for (const [j, row] of scores.entries()) for (const [e, score] of row.entries()) ok(await submit(api, s.judges[j]!.token, s.entryIds[e]!, overall(score)));
+    ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
+    const totals = async () => (await board(s.organizer, s.roundId)).map((row: any[]) => row[2]);
+    const before = await totals();
+    ok(await api.gql(`mutation($id: ID!) { voidSheet(sheetId: $id, reason: "评委回避") { id } }`, { id: `${s.entryIds[2]}/${s.judges[2]!.userId}` }, s.organizer));
+    expect(await totals()).not.toEqual(before);
+    const verification = ok<any>(await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { entryId field } } }`, { r: s.roundId }, s.organizer)).verifyRound;
+    expect(verification).toEqual({ ok: true, mismatches: [] });
+  });
+
   it('flags an outlier judge', async () => {
     const s = await openRound(api, { entries: 4, judges: 7, criteria: ONE });
     for (const [j, judge] of s.judges.entries()) {
