@@ -1,4 +1,4 @@
-import type { Competition, Round, Viewer } from './model.js';
+import type { Competition, Conflict, Judge, Round, Viewer } from './model.js';
 
 /** When viewers, API keys and judges may see a round's scores; organizers managing it always may. */
 export const LEADERBOARD_VISIBILITIES = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'] as const;
@@ -25,4 +25,13 @@ export function scoresVisible(round: Pick<Round, 'status'> & { leaderboardVisibi
     case 'AFTER_PUBLISH':
       return round.status === 'PUBLISHED';
   }
+}
+
+/** Why a judge may not score an entry (回避); the same codes a refused submission carries as its reason. */
+export type ConflictReason = 'CONFLICT_SAME_UNIT' | 'CONFLICT_DECLARED' | 'CONFLICT_SET';
+
+export function conflictOf(judge: Pick<Judge, 'unitId'>, entryUnitId: string | null, recorded: Pick<Conflict, 'source'> | null): ConflictReason | null {
+  if (recorded) return recorded.source === 'JUDGE' ? 'CONFLICT_DECLARED' : 'CONFLICT_SET';
+  if (judge.unitId !== null && entryUnitId === judge.unitId) return 'CONFLICT_SAME_UNIT';
+  return null;
 }

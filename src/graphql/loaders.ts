@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { parseEntryId } from '../domain/ids.js';
 import { manages } from '../domain/access.js';
-import type { Competition, Round, ScoreSheet, Unit, Viewer } from '../domain/model.js';
+import type { Competition, Conflict, Judge, Round, ScoreSheet, Unit, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/rounds.js';
 
@@ -19,10 +19,10 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
 
   const competition = byIds<Competition>((ids) => store.competitions.getCompetitions(ids));
   const isOrganizer = viewer?.kind === 'user' && viewer.roles.includes('organizer');
-  const onPanel = new DataLoader<string, boolean>(async (roundIds) => {
-    if (!viewerId) return roundIds.map(() => false);
+  const seat = new DataLoader<string, Judge | null>(async (roundIds) => {
+    if (!viewerId) return roundIds.map(() => null);
     const seats = await store.rounds.getJudges(roundIds.map((roundId) => ({ roundId, userId: viewerId })));
-    return roundIds.map((id) => seats.some((j) => j.roundId === id));
+    return roundIds.map((id) => seats.find((j) => j.roundId === id) ?? null);
   });
   return {
     competition,
@@ -36,12 +36,21 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
         return !!found && manages(viewer, found, grants.has(id));
       });
     }),
-    /** Whether the caller sits on each round's panel (primed by the round loader). */
-    onPanel,
+    /** The caller's seat on each round's panel, or null (primed by the round loader). */
+    seat,
+    /** Conflicts of interest recorded for the caller in a round, by entry id. */
+    myConflicts: new DataLoader<string, Map<string, Conflict>>(async (roundIds) =>
+      Promise.all(
+        roundIds.map(async (roundId) => {
+          const conflicts = viewerId ? (await store.sheets.listConflictsOfRound(roundId)).filter((c) => c.judgeId === viewerId) : [];
+          return new Map(conflicts.map((c) => [c.entryId, c]));
+        }),
+      ),
+    ),
     /** Rounds, read together with the caller's seat on each panel so that access checks cost nothing more. */
     round: new DataLoader<string, Round | null>(async (ids) => {
       const { rounds, seats } = await store.competitions.getRoundsWithSeats(ids, viewerId);
-      for (const id of ids) onPanel.prime(id, seats.has(id));
+      for (const id of ids) seat.prime(id, seats.get(id) ?? null);
       return ids.map((id) => rounds.get(id) ?? null);
     }),
     unit: byIds<Unit>((ids) => store.directory.getUnits(ids)),

@@ -20,7 +20,7 @@ export interface RoundAccess {
  */
 export async function roundAccess(context: AccessContext, round: Round): Promise<RoundAccess> {
   const managing = await context.loaders.manages.load(round.competitionId);
-  if (!managing && isJudgeOnly(context.viewer) && !(await context.loaders.onPanel.load(round.id))) {
+  if (!managing && isJudgeOnly(context.viewer) && !(await context.loaders.seat.load(round.id))) {
     throw new ForbiddenError('Judges see only the rounds they sit on', 'NOT_ON_PANEL');
   }
   return { managing, scores: scoresVisible(round, managing) };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
+import { conflictOf } from '../domain/access.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, ServiceUnavailableError } from '../domain/errors.js';
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
@@ -291,15 +292,14 @@ function withoutSheet(entry: StoredEntry, round: Round, judgeId: string): Stored
 }
 
 function assertNoConflict(judge: Judge, entry: StoredEntry, conflict: Conflict | null): void {
-  if (conflict) {
-    throw new ForbiddenError(
-      `Conflict of interest (回避) ${conflict.source === 'JUDGE' ? 'declared by you' : 'set by the organizer'}: ${conflict.reason}`,
-      conflict.source === 'JUDGE' ? 'CONFLICT_DECLARED' : 'CONFLICT_SET',
-    );
-  }
-  if (judge.unitId !== null && entry.unit?.id === judge.unitId) {
-    throw new ForbiddenError('Conflict of interest (回避): the entry belongs to your own unit', 'CONFLICT_SAME_UNIT');
-  }
+  const reason = conflictOf(judge, entry.unit?.id ?? null, conflict);
+  if (!reason) return;
+  const why = {
+    CONFLICT_DECLARED: `declared by you: ${conflict?.reason}`,
+    CONFLICT_SET: `set by the organizer: ${conflict?.reason}`,
+    CONFLICT_SAME_UNIT: 'the entry belongs to your own unit',
+  }[reason];
+  throw new ForbiddenError(`Conflict of interest (回避), ${why}`, reason);
 }
 
 function replay(request: RequestRecord, fingerprint: string): ScoreSheet {

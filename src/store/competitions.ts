@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Competition, Round, RoundStatus } from '../domain/model.js';
+import type { Competition, Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, roundIndexes, roundKey, roundsOf } from './keys.js';
 import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, recordOf, type Page } from './ops.js';
@@ -58,13 +58,13 @@ export class CompetitionStore {
   }
 
   /** Rounds and whether `userId` sits on each panel, in one batch read. */
-  async getRoundsWithSeats(ids: readonly string[], userId: string | null): Promise<{ rounds: Map<string, Round>; seats: Set<string> }> {
+  async getRoundsWithSeats(ids: readonly string[], userId: string | null): Promise<{ rounds: Map<string, Round>; seats: Map<string, Judge> }> {
     const keys = ids.flatMap((id) => [roundKey(id), ...(userId ? [judgeKey(id, userId)] : [])]);
     const items = await batchGet(this.db, this.table, keys);
     const rounds = new Map<string, Round>();
-    const seats = new Set<string>();
+    const seats = new Map<string, Judge>();
     for (const item of items) {
-      if (item.entity === 'Judge') seats.add(item.roundId as string);
+      if (item.entity === 'Judge') seats.set(item.roundId as string, recordOf<Judge>(item));
       else rounds.set(item.id as string, recordOf<Round>(item));
     }
     return { rounds, seats };

@@ -204,6 +204,14 @@ describe('fairness', () => {
     ]);
     expect(trail[1].reason).toContain('同一单位');
 
+    // Each judge sees their own conflicts ahead of scoring.
+    const conflictsSeenBy = async (token: string) =>
+      ok<any>(await api.gql(`query($id: ID!) { round(id: $id) { entries { myConflict } } }`, { id: s.roundId }, token)).round.entries.map((e: any) => e.myConflict);
+    expect(await conflictsSeenBy(s.judges[0]!.token)).toEqual(['CONFLICT_SAME_UNIT', 'CONFLICT_SAME_UNIT']);
+    expect(await conflictsSeenBy(s.judges[1]!.token)).toEqual(['CONFLICT_DECLARED', null]);
+    expect(await conflictsSeenBy(s.judges[2]!.token)).toEqual([null, 'CONFLICT_SET']);
+    expect(await conflictsSeenBy(s.viewer)).toEqual([null, null]);
+
     // Progress: 2 entries × 3 judges, less the same-unit pairs (2), the declared one and the set one.
     const progress = ok<any>(await api.gql(`query($r: ID!) { roundProgress(roundId: $r) { expected received judges { judge { label } expected received } entries { expected received judgeStates } } }`, { r: s.roundId }, s.organizer)).roundProgress;
     expect(progress).toMatchObject({ expected: 2, received: 0 });

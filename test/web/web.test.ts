@@ -153,12 +153,11 @@ describe('web client', () => {
     await screen.getByRole('button', { name: '切换到中文' }).click();
     expect(await screen.getByRole('tab').first().textContent()).toBe('全部');
 
-    // A refusal the API gives for good — here the organizers excused this judge — is explained, not retried.
+    // A conflict of interest the organizers recorded (回避) is shown before the judge tries, and the form stays closed.
     await judge.locator('[data-entry-order="2"]').click();
-    for (const [criterion, value] of Object.entries(marks)) await judge.locator(`[data-criterion="${criterion}"] input[type="number"]`).fill(value);
-    await judge.getByRole('button', { name: '提交评分' }).click();
     await judge.getByTestId('refusal').waitFor();
     expect(await judge.getByTestId('refusal').textContent()).toContain('组织方已安排您回避该选手');
+    expect(await judge.locator('[data-criterion="vision"] input[type="number"]').isDisabled()).toBe(true);
     expect(await judge.getByTestId('outbox').count()).toBe(0);
 
     await judge.close();

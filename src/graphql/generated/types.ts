@@ -161,6 +161,15 @@ export type Conflict = {
   userId: Scalars['ID']['output'];
 };
 
+/** Why a judge may not score an entry: the same codes a refused submission carries as its reason. */
+export type ConflictReason =
+  /** The judge declared a conflict. */
+  | 'CONFLICT_DECLARED'
+  /** The entry belongs to the judge's own unit. */
+  | 'CONFLICT_SAME_UNIT'
+  /** The organizer set one. */
+  | 'CONFLICT_SET';
+
 export type ConflictSource =
   | 'JUDGE'
   | 'ORGANIZER';
@@ -234,6 +243,8 @@ export type Entry = {
   criterionValues: Array<CriterionMean>;
   group?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Why the caller, as a judge of this round, may not score this entry (回避); null when they may. */
+  myConflict?: Maybe<ConflictReason>;
   /** The caller's current sheet for this entry, if any. */
   mySheet?: Maybe<ScoreSheet>;
   /** Pitch order within the round. */
@@ -1028,6 +1039,7 @@ export type ResolversTypes = {
   CompetitionConnection: ResolverTypeWrapper<Omit<CompetitionConnection, 'edges'> & { edges: Array<ResolversTypes['CompetitionEdge']> }>;
   CompetitionEdge: ResolverTypeWrapper<Omit<CompetitionEdge, 'node'> & { node: ResolversTypes['Competition'] }>;
   Conflict: ResolverTypeWrapper<ConflictParent>;
+  ConflictReason: ConflictReason;
   ConflictSource: ConflictSource;
   CreateCompetitionInput: CreateCompetitionInput;
   CreateRoundInput: CreateRoundInput;
@@ -1281,6 +1293,7 @@ export type EntryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   criterionValues?: Resolver<Array<ResolversTypes['CriterionMean']>, ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  myConflict?: Resolver<Maybe<ResolversTypes['ConflictReason']>, ParentType, ContextType>;
   mySheet?: Resolver<Maybe<ResolversTypes['ScoreSheet']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -1,3 +1,4 @@
+import { conflictOf } from '../../domain/access.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
 import type { Round } from '../../domain/model.js';
@@ -88,6 +89,11 @@ export const competitionResolvers: Resolvers = {
       return round.rubric.criteria.map((criterion) => ({ criterion, mean: visible ? (entry.criterionValues?.[criterion.key] ?? null) : null }));
     },
     mySheet: async (entry, _, { loaders }) => (await loaders.mySheets.load(entry.roundId)).get(entry.id) ?? null,
+    myConflict: async (entry, _, { loaders }) => {
+      const seat = await loaders.seat.load(entry.roundId);
+      if (!seat) return null;
+      return conflictOf(seat, entry.unit?.id ?? null, (await loaders.myConflicts.load(entry.roundId)).get(entry.id) ?? null);
+    },
   },
 };
 

@@ -18,6 +18,15 @@ export type CadreInput = {
   unitId: string;
 };
 
+/** Why a judge may not score an entry: the same codes a refused submission carries as its reason. */
+export type ConflictReason =
+  /** The judge declared a conflict. */
+  | 'CONFLICT_DECLARED'
+  /** The entry belongs to the judge's own unit. */
+  | 'CONFLICT_SAME_UNIT'
+  /** The organizer set one. */
+  | 'CONFLICT_SET';
+
 export type CreateCompetitionInput = {
   description?: string | null | undefined;
   name: string;
@@ -187,7 +196,7 @@ export type JudgeRoundQueryVariables = Exact<{
 }>;
 
 
-export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
+export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, myConflict: ConflictReason | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
 
 export type SubmitScoreSheetMutationVariables = Exact<{
   input: SubmitScoreSheetInput;
@@ -434,6 +443,7 @@ export const JudgeRoundDocument = new TypedDocumentString(`
         id
         name
       }
+      myConflict
       mySheet {
         id
         total

@@ -71,7 +71,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         .reverse()
         .find((i) => i.entryId === entry.id);
       if (item) return { kind: 'pending', item, sending: box.isSending(item.clientRequestId) };
-      const refusal = refusals[entry.id];
+      const refusal = refusals[entry.id] ?? (entry.myConflict ? conflictRefusal(entry.myConflict) : undefined);
       if (refusal) return { kind: 'refused', ...refusal };
       const server = entry.mySheet;
       const local = acked[entry.id];
@@ -223,7 +223,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                 criteria={round.rubric.criteria}
                 maxTotal={round.rubric.maxTotal}
                 initial={initialMarks(stateOf(selected))}
-                disabled={!open}
+                disabled={!open || isConflict(stateOf(selected))}
                 submitLabel={stateOf(selected).kind === 'scored' ? t('judge.revise') : t('judge.submit')}
                 onSubmit={(marks, total) => submit(selected, marks, total)}
               />
@@ -234,7 +234,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                     const id = selected.id;
                     // The API withdrew any sheet given; from now on the entry is not this judge's to score.
                     setAcked(({ [id]: _, ...rest }) => rest);
-                    setRefusals((r) => ({ ...r, [id]: { error: new ApiError('FORBIDDEN', 'declared', { errors: [{ message: 'declared', extensions: { code: 'FORBIDDEN', reason: 'CONFLICT_DECLARED' } }] }) } }));
+                    setRefusals((r) => ({ ...r, [id]: conflictRefusal('CONFLICT_DECLARED') }));
                     setSelectedId(id);
                     void refetch();
                   }}
@@ -248,6 +248,10 @@ export function JudgeRound({ roundId }: { roundId: string }) {
       </div>
     </div>
   );
+
+  function isConflict(state: EntryState): boolean {
+    return state.kind === 'refused' && (state.error.reason ?? '').startsWith('CONFLICT_');
+  }
 
   function refusalText(state: Extract<EntryState, { kind: 'refused' }>): string {
     const message = state.error.reason === 'ROUND_STATUS' ? t('judge.roundClosed') : describeError(t, state.error);
@@ -320,4 +324,9 @@ function DeclareConflict({ entryId, onDeclared }: { entryId: string; onDeclared:
       </form>
     </details>
   );
+}
+
+/** A conflict of interest (回避) the API reported, in the shape of the refusal it would give a submission. */
+function conflictRefusal(reason: string) {
+  return { error: new ApiError('FORBIDDEN', reason, { errors: [{ message: reason, extensions: { code: 'FORBIDDEN', reason } }] }) };
 }
