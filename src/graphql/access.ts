@@ -25,9 +25,9 @@ const entryRound = (name: string) => (args: any): Target => ({ roundId: parseEnt
 
 /**
  * The authorization table: every Query and Mutation field has a rule. The types
- * make a new schema field without a rule a compile error, the server refuses to
- * start if the table and the schema disagree, and a test walks the schema and
- * checks every field against every kind of caller.
+ * make a new schema field without a rule a compile error, a resolver without a
+ * rule fails at start-up, and the test suite checks that table and schema agree
+ * and walks the schema calling every field as every kind of caller.
  */
 export const ACCESS: {
   Query: Record<keyof Required<QueryResolvers>, AccessRule>;

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/model.js';
 import { ACCESS, type AccessRule } from '../../src/graphql/access.js';
 import { typeDefs } from '../../src/graphql/generated/typeDefs.js';
+import { mergedResolvers, rootFieldGaps } from '../../src/graphql/schema.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { ok, openRound } from '../support/scenario.js';
 
@@ -74,6 +75,10 @@ beforeAll(async () => {
 });
 
 describe('authorization matrix', () => {
+  it('has a rule and a resolver for every root field, and no rule for a field that does not exist', () => {
+    expect(rootFieldGaps(mergedResolvers())).toEqual([]);
+  });
+
   for (const [kind, root] of [['query', 'Query'], ['mutation', 'Mutation']] as const) {
     const type = schema.getType(root);
     if (!isObjectType(type)) throw new Error(root);
