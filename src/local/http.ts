@@ -148,7 +148,8 @@ export function toEvent(request: IncomingMessage, url: URL, body: string): APIGa
   };
 }
 
-function lambdaContext() {
+/** The Lambda context the local server hands the handler (the handler reads none of it). */
+export function lambdaContext() {
   const requestId = randomUUID();
   return {
     callbackWaitsForEmptyEventLoop: false,

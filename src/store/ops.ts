@@ -54,6 +54,16 @@ export async function queryAll(db: Dynamo, input: QueryCommandInput): Promise<It
   return items;
 }
 
+/** Every item of one partition whose sort key starts with `prefix`. */
+export function queryPrefix(db: Dynamo, table: string, pk: string, prefix: string, consistent = false): Promise<Item[]> {
+  return queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ConsistentRead: consistent,
+  });
+}
+
 /** Counts a query's matches without transferring them. */
 export async function queryCount(db: Dynamo, input: QueryCommandInput): Promise<number> {
   let count = 0;

@@ -17,7 +17,7 @@ import {
   roundKey,
   roundPartition,
 } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, queryAll, queryCount, queryPage, recordOf, type Item, type Page } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, queryAll, queryCount, queryPage, queryPrefix, recordOf, type Item, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** A stored entry also knows its key part (`c~id`/`u~id`) for its keys. */
@@ -127,12 +127,7 @@ export class RoundStore {
 
   /** Entry items as stored, index keys included (for verification). */
   async listEntryItems(roundId: string, consistent = true): Promise<Item[]> {
-    return queryAll(this.db, {
-      TableName: this.table,
-      ConsistentRead: consistent,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': roundPartition(roundId), ':prefix': ENTRY_PREFIX },
-    });
+    return queryPrefix(this.db, this.table, roundPartition(roundId), ENTRY_PREFIX, consistent);
   }
 
   /** One page of a leaderboard index (the round's, or one group's), best first; `start` is the last row seen. */
@@ -174,12 +169,7 @@ export class RoundStore {
   }
 
   async listJudges(roundId: string): Promise<Judge[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': roundPartition(roundId), ':prefix': JUDGE_PREFIX },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.db, this.table, roundPartition(roundId), JUDGE_PREFIX, true);
     return items.map((i) => recordOf<Judge>(i));
   }
 

@@ -15,7 +15,7 @@ import {
   sheetKey,
   sheetsOfJudge,
 } from './keys.js';
-import { batchGet, cancellationItems, cancellationReasons, queryAll, recordOf, type Item } from './ops.js';
+import { batchGet, cancellationItems, cancellationReasons, queryAll, queryPrefix, recordOf, type Item } from './ops.js';
 import { aggregateUpdate, type StoredEntry } from './rounds.js';
 import { INDEX } from './tables.js';
 
@@ -248,11 +248,7 @@ export class SheetStore {
     }
   }
 
-  private async listByPrefix(entryId: string, prefix: string): Promise<Item[]> {
-    return queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': entryPartition(entryId), ':prefix': prefix },
-    });
+  private listByPrefix(entryId: string, prefix: string): Promise<Item[]> {
+    return queryPrefix(this.db, this.table, entryPartition(entryId), prefix);
   }
 }

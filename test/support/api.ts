@@ -5,6 +5,7 @@ import type { Role } from '../../src/domain/model.js';
 import type { Logger } from '../../src/graphql/plugins.js';
 import { createApiHandler, type ApiHandler } from '../../src/handler.js';
 import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
+import { lambdaContext } from '../../src/local/http.js';
 import { createDynamo, type Dynamo, type InitializeMiddlewareEntry } from '../../src/store/client.js';
 import { tableNamesFor } from '../../src/store/tables.js';
 
@@ -98,19 +99,4 @@ export function apiGatewayEvent(options: {
   };
 }
 
-export function lambdaContext() {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'bxgc-api',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:ap-east-1:123456789012:function:bxgc-api',
-    memoryLimitInMB: '1024',
-    awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
-    logGroupName: '/aws/lambda/bxgc-api',
-    logStreamName: '2026/11/24/[$LATEST]abcdef',
-    getRemainingTimeInMillis: () => 29_000,
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-}
+export { lambdaContext };

@@ -5,17 +5,13 @@ import type { Round } from '../../domain/model.js';
 import { rankAll, rankValueOf } from '../../domain/ranking.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
+import { toConnection, toFloat } from './scalars.js';
 import type { EntryParent } from '../parents.js';
 import { roundAccess } from '../visibility.js';
 
-const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
-
 export const competitionResolvers: Resolvers = {
   Query: {
-    competitions: async (_, args, { services }) => {
-      const page = await services.competitions.listCompetitions(args);
-      return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
-    },
+    competitions: async (_, args, { services }) => toConnection(await services.competitions.listCompetitions(args)),
     competition: (_, { id }, { loaders }) => loaders.competition.load(id),
     round: async (_, { id }, context) => {
       const round = await context.loaders.round.load(id);

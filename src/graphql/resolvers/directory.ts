@@ -1,13 +1,11 @@
 import type { Resolvers } from '../generated/types.js';
+import { toConnection } from './scalars.js';
 
 export const directoryResolvers: Resolvers = {
   Query: {
     units: (_, { parentId }, { services }) => services.directory.listUnits(parentId),
     unit: (_, { id }, { loaders }) => loaders.unit.load(id),
-    cadres: async (_, args, { services }) => {
-      const page = await services.directory.listCadres(args);
-      return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
-    },
+    cadres: async (_, args, { services }) => toConnection(await services.directory.listCadres(args)),
     cadre: (_, { id }, { loaders }) => loaders.cadre.load(id),
   },
   Mutation: {

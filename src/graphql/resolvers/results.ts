@@ -1,8 +1,7 @@
 import { scoresVisible } from '../../domain/access.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Resolvers } from '../generated/types.js';
-
-const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+import { toFloat } from './scalars.js';
 
 export const resultResolvers: Resolvers = {
   Query: {

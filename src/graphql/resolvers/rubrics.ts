@@ -1,12 +1,10 @@
 import type { Resolvers } from '../generated/types.js';
+import { toConnection } from './scalars.js';
 
 export const rubricResolvers: Resolvers = {
   Query: {
     rubric: (_, { id, version }, { services }) => services.rubrics.getRubric(id, version),
-    rubrics: async (_, args, { services }) => {
-      const page = await services.rubrics.listRubrics(args);
-      return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
-    },
+    rubrics: async (_, args, { services }) => toConnection(await services.rubrics.listRubrics(args)),
   },
   Mutation: {
     createRubric: (_, { input }, { services }) => services.rubrics.createRubric(input),

@@ -15,3 +15,12 @@ export const DateTime = new GraphQLScalarType<string, string>({
   parseValue: parseInstant,
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/** Decimal strings (exact in storage) become GraphQL Floats only at the edge. */
+export const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+
+/** A service page as a Relay connection. */
+export const toConnection = <T>(page: { edges: T[]; hasNextPage: boolean; endCursor: string | null }) => ({
+  edges: page.edges,
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+});

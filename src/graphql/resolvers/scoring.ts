@@ -2,8 +2,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
 import { requireScores } from '../visibility.js';
 import type { Resolvers } from '../generated/types.js';
-
-const toFloat = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+import { toFloat } from './scalars.js';
 
 export const scoringResolvers: Resolvers = {
   Query: {
