@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { authenticate } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/claims.js';
 import { createExportHandler, isExportPath } from './exports/handler.js';
+import type { ExportSink } from './exports/spill.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { leaderboardCachePlugin } from './graphql/httpCache.js';
@@ -32,6 +33,8 @@ export interface HandlerOptions {
   development: boolean;
   logger: Logger;
   now?: () => Date;
+  /** Where exports too large for a Lambda response are stored (S3 when deployed); without one they are answered inline. */
+  exportSink?: ExportSink;
 }
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -82,7 +85,7 @@ export function createApiHandler(options: HandlerOptions): ApiHandler {
     },
   });
 
-  const exportHandler = createExportHandler({ services, verifier: options.verifier, logger: options.logger });
+  const exportHandler = createExportHandler({ services, verifier: options.verifier, logger: options.logger, sink: options.exportSink });
 
   return (event, context) => {
     if (bodyBytes(event) > MAX_REQUEST_BYTES) return Promise.resolve(badRequest(413, 'Request body larger than 1 MB'));

@@ -3,16 +3,16 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { stringify } from 'csv-stringify/sync';
 import { authenticate } from '../auth/authenticate.js';
 import type { TokenVerifier } from '../auth/claims.js';
-import { scoresVisible } from '../domain/access.js';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, type ErrorCode } from '../domain/errors.js';
 import type { Round, Viewer } from '../domain/model.js';
 import { entryResult } from '../domain/scoring.js';
 import { INTERNAL_MESSAGE, isRetryableAwsError } from '../graphql/errors.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { Logger } from '../graphql/plugins.js';
-import { requireScores, roundAccess, type AccessContext } from '../graphql/visibility.js';
+import { mayCount, requireScores, roundAccess, type AccessContext } from '../graphql/visibility.js';
 import type { Services } from '../services/index.js';
 import { currentMeter } from '../store/meter.js';
+import { exceedsInlineLimit, type ExportSink } from './spill.js';
 import { leaderboardColumns, sheetColumns, standingsColumns, type Column, type Lang, type SheetRow } from './tables.js';
 
 /**
@@ -41,6 +41,8 @@ export interface ExportDependencies {
   services: Services;
   verifier: TokenVerifier;
   logger: Logger;
+  /** Where exports too large for a Lambda response go; without one (locally) every export is answered inline. */
+  sink?: ExportSink;
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -90,7 +92,7 @@ export function createExportHandler(deps: ExportDependencies) {
         if (etag && event.headers?.['if-none-match']?.split(/,\s*/).includes(etag)) {
           result = { statusCode: 304, headers: cacheHeaders(etag) };
         } else {
-          result = await render(found as Export<unknown>, format, lang, etag, method === 'HEAD');
+          result = await render(found as Export<unknown>, format, lang, etag, method === 'HEAD', deps.sink);
         }
       }
     } catch (error) {
@@ -154,8 +156,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
 }
 
 async function standingsExport(services: Services, context: AccessContext, competitionId: string, group: string | null) {
-  const managing = await context.loaders.manages.load(competitionId);
-  const { competition, rounds, rows } = await services.results.standingRows(competitionId, group, (round) => scoresVisible(round, managing));
+  const { competition, rounds, rows } = await services.results.standingRows(competitionId, group, (round) => mayCount(context, round));
   const all = await services.store.competitions.listRounds(competitionId);
   const final = all.length > 0 && all.every((r) => r.status === 'PUBLISHED');
   async function* pages() {
@@ -165,19 +166,27 @@ async function standingsExport(services: Services, context: AccessContext, compe
   return { name: `standings-${competition.id}`, columns: standingsColumns(rounds), rows: pages(), etag };
 }
 
-async function render(found: Export<unknown>, format: Format, lang: Lang, etag: string | null, headOnly: boolean): Promise<Result> {
+async function render(found: Export<unknown>, format: Format, lang: Lang, etag: string | null, headOnly: boolean, sink: ExportSink | undefined): Promise<Result> {
   const chunks: string[] = [];
   if (format === 'csv') chunks.push(BOM + stringify([found.columns.map((c) => c.header[lang])]));
   for await (const page of found.rows) {
     if (format === 'csv') chunks.push(stringify(page.map((row) => found.columns.map((c) => c.value(row) ?? ''))));
     else chunks.push(page.map((row) => `${JSON.stringify(Object.fromEntries(found.columns.map((c) => [c.key, c.value(row)])))}\n`).join(''));
   }
+  const fileName = `${found.name}.${format === 'csv' ? 'csv' : 'jsonl'}`;
+  const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+  const body = chunks.join('');
+  if (!headOnly && sink && exceedsInlineLimit(body, sink.inlineLimitBytes)) {
+    // 303: fetch the file with a GET wherever it now is. The link is the credential, so nothing may cache it.
+    const location = await sink.store({ fileName, contentType, body });
+    return { statusCode: 303, headers: { location, 'cache-control': 'no-store' }, body: '' };
+  }
   const headers = {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'content-disposition': `attachment; filename="${found.name}.${format === 'csv' ? 'csv' : 'jsonl'}"`,
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${fileName}"`,
     ...(etag ? cacheHeaders(etag) : { 'cache-control': 'no-store' }),
   };
-  return { statusCode: 200, headers, body: headOnly ? '' : chunks.join('') };
+  return { statusCode: 200, headers, body: headOnly ? '' : body };
 }
 
 function cacheHeaders(etag: string) {

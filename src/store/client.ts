@@ -46,12 +46,32 @@ const meteringMiddleware: InitializeMiddleware<any, MetadataBearer> = (next, con
  * Throttling, 5xx and timeouts are retried by the SDK's standard strategy
  * (exponential backoff with full jitter) up to `maxAttempts`; past that the error
  * surfaces and the API answers SERVICE_UNAVAILABLE. Timeouts keep a stuck
- * connection from eating the Lambda's whole budget.
+ * connection from eating the Lambda's whole budget: DynamoDB answers in
+ * milliseconds, so a second without a response means a lost connection, and a
+ * fresh attempt is the faster way out. The whole budget (DYNAMO_WORST_CASE_MS)
+ * must fit inside the function's timeout; infra/settings.ts refuses one that is shorter.
  */
 export const DYNAMO_DEFAULTS = {
-  maxAttempts: 4,
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 500, requestTimeout: 1_000 },
 } satisfies DynamoDBClientConfig;
+
+/**
+ * The standard strategy's back-off ceiling before retry i (0-based): the throttling base
+ * (1 s, larger than the 50 ms base for other errors) doubled per retry. Full jitter draws
+ * below it.
+ */
+const THROTTLING_BACKOFF_BASE_MS = 1_000;
+
+/** The longest one DynamoDB call can take: every attempt times out and every back-off is at its ceiling. */
+export function worstCaseMs(defaults: { maxAttempts: number; requestHandler: { connectionTimeout: number; requestTimeout: number } }): number {
+  const perAttempt = defaults.requestHandler.connectionTimeout + defaults.requestHandler.requestTimeout;
+  let backoff = 0;
+  for (let retry = 0; retry < defaults.maxAttempts - 1; retry++) backoff += THROTTLING_BACKOFF_BASE_MS * 2 ** retry;
+  return defaults.maxAttempts * perAttempt + backoff;
+}
+
+export const DYNAMO_WORST_CASE_MS = worstCaseMs(DYNAMO_DEFAULTS);
 
 export function createDynamo(config: DynamoDBClientConfig, extraMiddleware: readonly InitializeMiddlewareEntry[] = []): Dynamo {
   const client = new DynamoDBClient({ ...DYNAMO_DEFAULTS, ...config });
