@@ -48,6 +48,7 @@ export async function benchBundle(workDir: string, runs: number): Promise<Bundle
     AWS_REGION: 'local',
     TABLE_PREFIX: 'x',
     AUTH_DEV_PUBLIC_JWK: JSON.stringify((await generateDevKey()).publicJwk),
+    CURSOR_SIGNING_KEY: 'bench-cursor-signing-key-0123456789abcdef',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const files = [lambda.outfile, baseline.outfile, sdk.outfile];

@@ -62,6 +62,7 @@ export async function startEnvironment(cleanup: Cleanup, workDir: string): Promi
     verifier: createDevVerifier(runtime.keys.publicJwk),
     development: true,
     logger,
+    cursorKey: runtime.cursorKey,
   });
   const server = await startBenchServer(handler);
   cleanup.add('HTTP server', () => server.close());

@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
  * misconfigured deployment fails loudly instead of serving wrong answers.
  */
 const environment = z.object({
-  STAGE: z._default(z.enum(['local', 'dev', 'prod']), 'dev'),
+  // No default: an unset STAGE must never switch on development behaviour.
+  STAGE: z.enum(['local', 'dev', 'prod']),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   TABLE_PREFIX: z._default(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,200}$/)), 'bxgc'),
@@ -17,6 +18,8 @@ const environment = z.object({
   AUTH_DEV_PUBLIC_JWK: z.optional(z.string().check(z.minLength(2))),
   COGNITO_USER_POOL_ID: z.optional(z.string().check(z.regex(/^[\w-]+_[0-9A-Za-z]+$/))),
   COGNITO_CLIENT_ID: z.optional(z.string().check(z.regex(/^[0-9A-Za-z]+$/))),
+  /** Secret that signs pagination cursors; the same for every instance of a deployment. */
+  CURSOR_SIGNING_KEY: z.string().check(z.minLength(32)),
 });
 
 /** Which identity provider verifies bearer tokens. */
@@ -30,6 +33,7 @@ export interface RuntimeConfig {
   endpoint: string | undefined;
   tables: TableNames;
   auth: AuthConfig;
+  cursorKey: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): RuntimeConfig {
@@ -50,6 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): RuntimeConf
       competitions: e.TABLE_COMPETITIONS ?? defaults.competitions,
     },
     auth: authConfig(e),
+    cursorKey: e.CURSOR_SIGNING_KEY,
   };
 }
 

@@ -66,6 +66,7 @@ describe('Lambda handler with API Gateway HTTP API (payload 2.0) events', () => 
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       TABLE_PREFIX: inject('tablePrefix'),
       AUTH_DEV_PUBLIC_JWK: JSON.stringify(api.keys.publicJwk),
+      CURSOR_SIGNING_KEY: 'lambda-test-cursor-signing-key-0123456789',
     });
     const { handler } = await import('../src/lambda.js');
     const result = await handler(

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { UnauthenticatedError } from '../domain/errors.js';
-import { EXTERNAL_ID } from '../domain/ids.js';
+import { isExternalId } from '../domain/ids.js';
 import { ROLES, type Role, type Viewer } from '../domain/model.js';
 
 /** Turns a credential into the caller, or throws UNAUTHENTICATED. */
@@ -10,7 +10,7 @@ export interface TokenVerifier {
 
 /** The claims a local (dev issuer) token must carry. */
 const devClaims = z.object({
-  sub: z.string().check(z.regex(EXTERNAL_ID)),
+  sub: z.string().check(z.refine(isExternalId)),
   name: z.optional(z.string().check(z.maxLength(100))),
   roles: z.array(z.enum(ROLES)).check(z.minLength(1), z.maxLength(ROLES.length)),
 });
@@ -24,7 +24,7 @@ export function viewerFromClaims(payload: unknown): Viewer {
 
 /** Cognito ID tokens carry `name`/`email` and groups; access tokens carry `username` and groups. */
 const cognitoClaims = z.object({
-  sub: z.string().check(z.regex(EXTERNAL_ID)),
+  sub: z.string().check(z.refine(isExternalId)),
   name: z.optional(z.string()),
   email: z.optional(z.string()),
   username: z.optional(z.string()),

@@ -13,6 +13,9 @@ export const DEV_ISSUER = 'bixue-ganchao-local';
 export const DEV_AUDIENCE = 'bixue-ganchao-api';
 const ALGORITHM = 'ES256';
 const KEY_FILE = 'dev-signing-key.json';
+/** The longest a local token may live (the issuer's default); a token claiming more is refused. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 export interface DevKeyPair {
   privateJwk: JWK;
@@ -69,7 +72,13 @@ export function createDevVerifier(publicJwk: JWK): TokenVerifier {
           issuer: DEV_ISSUER,
           audience: DEV_AUDIENCE,
           algorithms: [ALGORITHM],
+          // A token without an expiry, issued in the future or older than the longest
+          // lifetime is refused, and so is one that claims a longer life than that.
+          requiredClaims: ['exp', 'iat', 'sub'],
+          maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
         });
+        if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new UnauthenticatedError('The token claims a longer lifetime than allowed');
         return viewerFromClaims(payload);
       } catch (error) {
         if (error instanceof UnauthenticatedError) throw error;

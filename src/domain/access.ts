@@ -15,8 +15,22 @@ export function isJudgeOnly(viewer: Viewer | null): boolean {
   return viewer?.kind === 'user' && viewer.roles.includes('judge') && !viewer.roles.includes('organizer') && !viewer.roles.includes('viewer');
 }
 
-export function scoresVisible(round: Pick<Round, 'status'> & { leaderboardVisibility?: LeaderboardVisibility }, managing: boolean): boolean {
-  if (managing) return true;
+/** How the caller stands to a round: organizing its competition, and/or sitting on its panel. */
+export interface RoundRelation {
+  managing: boolean;
+  onPanel: boolean;
+}
+
+/**
+ * Whether the caller may see a round's totals, means, ranks and trim flags now.
+ * Organizers of the competition always may. A judge on the panel may not before the
+ * round closes, whatever the visibility: with their own marks, a live mean or count
+ * would let them work out the other judges' marks (blind scoring). Everyone else
+ * follows the round's leaderboard visibility.
+ */
+export function scoresVisible(round: Pick<Round, 'status'> & { leaderboardVisibility?: LeaderboardVisibility }, relation: RoundRelation): boolean {
+  if (relation.managing) return true;
+  if (relation.onPanel && (round.status === 'DRAFT' || round.status === 'OPEN')) return false;
   switch (round.leaderboardVisibility ?? DEFAULT_VISIBILITY) {
     case 'LIVE':
       return round.status !== 'DRAFT';

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { isReservedKey } from './dict.js';
 import { InvalidInputError } from './errors.js';
 
 /**
@@ -22,6 +23,11 @@ export function newId(kind: keyof typeof ID_PREFIX): string {
 
 /** Ids chosen by organizers (cadre ids) and token subjects: safe inside keys and entry ids. */
 export const EXTERNAL_ID = /^[A-Za-z0-9_@:-][A-Za-z0-9_.@:-]{0,127}$/;
+
+/** An external id that is also safe as a record key (judge ids key an entry's sheets). */
+export function isExternalId(id: string): boolean {
+  return EXTERNAL_ID.test(id) && !isReservedKey(id);
+}
 export const ROUND_ID = /^round_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export type Participant = { kind: 'cadre'; id: string } | { kind: 'unit'; id: string };
@@ -46,7 +52,7 @@ export function parseEntryId(entryId: string, path: string): ParsedEntryId {
   const roundId = entryId.slice(0, dot);
   const keyPart = entryId.slice(dot + 1);
   const match = /^([cu])~(.+)$/.exec(keyPart);
-  if (dot < 0 || !ROUND_ID.test(roundId) || !match || !EXTERNAL_ID.test(match[2]!)) {
+  if (dot < 0 || !ROUND_ID.test(roundId) || !match || !isExternalId(match[2]!)) {
     throw InvalidInputError.at(path, 'not a valid entry id');
   }
   return { roundId, keyPart, participant: { kind: match[1] === 'c' ? 'cadre' : 'unit', id: match[2]! } };

@@ -112,7 +112,28 @@ export interface Round extends ScoringRule {
   judgeCount: number;
   /** Optimistic-concurrency counter of the round item. */
   version: number;
+  /** Changes to what counts made after the round closed (voids, conflicts set), each also an Amendment. */
+  amendmentCount?: number;
+  amendedAt?: string | null;
   createdAt: string;
+}
+
+/**
+ * A change to a CLOSED round's results, made by one of its organizers: recorded with
+ * who, when and why beside the sheet's own audit event, so that nobody can say the
+ * published order is the one the hall saw at close without this list showing otherwise.
+ */
+export interface Amendment {
+  roundId: string;
+  action: 'SHEET_VOIDED' | 'CONFLICT_SET';
+  entryId: string;
+  judgeId: string;
+  actorId: string;
+  reason: string;
+  /** The entry's official total before and after the change (null: none). */
+  totalBefore: Decimal | null;
+  totalAfter: Decimal | null;
+  at: string;
 }
 
 /** What an entry remembers of its cadre or unit at enrolment: the record of who pitched, as they were. */

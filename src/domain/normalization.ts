@@ -1,5 +1,6 @@
 import { canonical, dec, mean, roundHalfUp, type Big } from './decimal.js';
 import type { Decimal } from './model.js';
+import { dictOf, type Dict } from './dict.js';
 
 /** Normalised sheet totals are kept to four decimals; entry totals are then rounded to two. */
 const STORED_PLACES = 4;
@@ -26,9 +27,9 @@ export function spread(values: readonly Big[]): Big {
  * so a normalised total is always a total the rubric could give.
  * Returns entryId → judgeId → normalised total.
  */
-export function zscoreNormalize(sheets: readonly ScoredSheet[], maxTotal: Decimal): Map<string, Record<string, Decimal>> {
+export function zscoreNormalize(sheets: readonly ScoredSheet[], maxTotal: Decimal): Map<string, Dict<Decimal>> {
   const all = sheets.map((s) => dec(s.total));
-  const result = new Map<string, Record<string, Decimal>>();
+  const result = new Map<string, Dict<Decimal>>();
   if (all.length === 0) return result;
   const panelMean = mean(all);
   const panelSpread = spread(all);
@@ -42,7 +43,9 @@ export function zscoreNormalize(sheets: readonly ScoredSheet[], maxTotal: Decima
     for (const sheet of own) {
       const z = judgeSpread.eq(0) ? dec(0) : dec(sheet.total).minus(judgeMean).div(judgeSpread);
       const normalized = clamp(roundHalfUp(panelMean.plus(z.times(panelSpread)), STORED_PLACES), dec(0), dec(maxTotal));
-      result.set(sheet.entryId, { ...result.get(sheet.entryId), [judgeId]: canonical(normalized) });
+      const forEntry = result.get(sheet.entryId) ?? dictOf<Decimal>([]);
+      forEntry[judgeId] = canonical(normalized);
+      result.set(sheet.entryId, forEntry);
     }
   }
   return result;

@@ -1,6 +1,7 @@
 import { dec } from './decimal.js';
 import type { Decimal } from './model.js';
 import type { ScoringRule } from './rule.js';
+import { own } from './dict.js';
 
 /**
  * What a rank is decided by: the total, then the tie-breaking criteria's values in
@@ -18,7 +19,7 @@ export function rankValueOf(
   rule: Pick<ScoringRule, 'quorum' | 'tieBreakers'>,
 ): RankValue | null {
   if (result.total === null || sheetCount < rule.quorum) return null;
-  return { total: result.total, tieBreakers: rule.tieBreakers.map((key) => result.criterionValues[key] ?? '0') };
+  return { total: result.total, tieBreakers: rule.tieBreakers.map((key) => own(result.criterionValues, key) ?? '0') };
 }
 
 /** Highest first; null (unranked) last. */

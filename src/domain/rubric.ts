@@ -1,4 +1,5 @@
 import { canonical, dec, fromNumber, sum } from './decimal.js';
+import { isReservedKey } from './dict.js';
 import { InvalidInputError, type FieldIssue } from './errors.js';
 import type { Criterion, Mark } from './model.js';
 
@@ -31,6 +32,7 @@ export function buildCriteria(
 
   drafts.forEach((draft, i) => {
     const at = `${path}.${i}`;
+    if (isReservedKey(draft.key)) issues.push({ path: `${at}.key`, message: `"${draft.key}" is a reserved word and cannot be a criterion key` });
     if (seen.has(draft.key)) issues.push({ path: `${at}.key`, message: `duplicate criterion key "${draft.key}"` });
     seen.add(draft.key);
     const numbers = { maxScore: draft.maxScore, weight: draft.weight, step: draft.step };

@@ -1,6 +1,7 @@
 import { canonical, dec, mean, round2, sum, type Big } from './decimal.js';
 import type { Criterion, Decimal, Mark } from './model.js';
 import type { Aggregate, ScoringRule } from './rule.js';
+import { dictOf, own } from './dict.js';
 
 /** One judge's current sheet as the aggregate keeps it. */
 export interface JudgeSheet {
@@ -16,7 +17,7 @@ export function sheetTotal(criteria: readonly Criterion[], marks: readonly Mark[
 }
 
 export function marksByCriterion(marks: readonly Mark[]): Record<string, Decimal> {
-  return Object.fromEntries(marks.map((m) => [m.criterion, m.score]));
+  return dictOf(marks.map((m) => [m.criterion, m.score]));
 }
 
 export interface Valued {
@@ -68,11 +69,11 @@ export function entryResult(
   sheetValues?: Readonly<Record<string, Decimal>>,
 ): EntryResult {
   const judges = Object.keys(sheets);
-  if (judges.length === 0) return { total: null, criterionValues: {}, droppedSheets: [], droppedMarks: {} };
-  const markOf = (judge: string, key: string) => dec(sheets[judge]!.marks[key] ?? 0);
+  if (judges.length === 0) return { total: null, criterionValues: dictOf([]), droppedSheets: [], droppedMarks: dictOf([]) };
+  const markOf = (judge: string, key: string) => dec(own(own(sheets, judge)?.marks, key) ?? 0);
 
   if (rule.trimScope === 'CRITERION') {
-    const droppedMarks: Record<string, string[]> = {};
+    const droppedMarks = dictOf<string[]>([]);
     const values = criteria.map((c) => {
       const { kept, dropped } = trim(judges.map((key) => ({ key, value: markOf(key, c.key) })), rule);
       droppedMarks[c.key] = dropped.map((d) => d.key);
@@ -80,21 +81,19 @@ export function entryResult(
     });
     return {
       total: round2(sum(values.map((v) => v.value.times(v.criterion.weight)))),
-      criterionValues: Object.fromEntries(values.map((v) => [v.criterion.key, round2(v.value)])),
+      criterionValues: dictOf(values.map((v) => [v.criterion.key, round2(v.value)])),
       droppedSheets: [],
       droppedMarks,
     };
   }
 
-  const { kept, dropped } = trim(judges.map((key) => ({ key, value: dec(sheetValues?.[key] ?? sheets[key]!.total) })), rule);
+  const { kept, dropped } = trim(judges.map((key) => ({ key, value: dec(own(sheetValues, key) ?? own(sheets, key)!.total) })), rule);
   const keptJudges = kept.map((k) => k.key);
   return {
     total: round2(aggregate(kept.map((k) => k.value), rule.aggregate)),
-    criterionValues: Object.fromEntries(
-      criteria.map((c) => [c.key, round2(aggregate(keptJudges.map((j) => markOf(j, c.key)), rule.aggregate))]),
-    ),
+    criterionValues: dictOf(criteria.map((c) => [c.key, round2(aggregate(keptJudges.map((j) => markOf(j, c.key)), rule.aggregate))])),
     droppedSheets: dropped.map((d) => d.key),
-    droppedMarks: {},
+    droppedMarks: dictOf([]),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { JudgeStatistics } from '../domain/judgeStats.js';
-import type { CadreSnapshot, Criterion, Decimal, Judge, SheetEvent, UnitSnapshot } from '../domain/model.js';
+import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, SheetEvent, UnitSnapshot } from '../domain/model.js';
 import type { Progress, StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/scoring.js';
 import type { StoredEntry } from '../store/rounds.js';
@@ -31,6 +31,11 @@ export type ParticipantParent = StandingRow['participant'];
 
 export interface SheetEventParent {
   event: SheetEvent;
+  judge: Judge | undefined;
+}
+
+export interface AmendmentParent {
+  amendment: Amendment;
   judge: Judge | undefined;
 }
 

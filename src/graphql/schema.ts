@@ -1,5 +1,6 @@
 import { buildSchema, isObjectType, type GraphQLFieldResolver } from 'graphql';
 import { ACCESS, authorize, type AccessRule } from './access.js';
+import { assertIdLengths } from './idLength.js';
 import type { GraphQLContext } from './context.js';
 import type { Resolvers } from './generated/types.js';
 import { typeDefs } from './generated/typeDefs.js';
@@ -33,6 +34,7 @@ function guardRootFields(resolvers: ResolverMap): ResolverMap {
         const rule = rules[field];
         if (!rule) throw new Error(`No access rule for ${root}.${field}`);
         const guardedResolve: GraphQLFieldResolver<unknown, GraphQLContext> = async (parent, args, context, info) => {
+          assertIdLengths(info.parentType.getFields()[info.fieldName]?.args ?? [], args);
           await authorize(context, rule, `${root}.${field}`, args);
           return (resolve as GraphQLFieldResolver<unknown, GraphQLContext>)(parent, args, context, info);
         };

@@ -9,21 +9,34 @@ export type AccessContext = Pick<GraphQLContext, 'viewer' | 'loaders'>;
 export interface RoundAccess {
   /** The caller organizes this round's competition: sees everything, names included. */
   managing: boolean;
+  /** The caller sits on the round's panel. */
+  onPanel: boolean;
   /** The caller may see scores, ranks and totals now. */
   scores: boolean;
 }
 
 /**
- * What the caller may see of a round. A caller whose only role is judge sees only
- * rounds whose panel includes them (FORBIDDEN otherwise); scores follow the round's
- * leaderboard visibility unless the caller manages the competition.
+ * What the caller may see of a round; every path to a round's contents goes through
+ * here. A caller whose only role is judge sees only rounds whose panel includes them
+ * (FORBIDDEN otherwise); scores follow `scoresVisible`.
  */
 export async function roundAccess(context: AccessContext, round: Round): Promise<RoundAccess> {
-  const managing = await context.loaders.manages.load(round.competitionId);
-  if (!managing && isJudgeOnly(context.viewer) && !(await context.loaders.seat.load(round.id))) {
+  const [managing, seat] = await Promise.all([context.loaders.manages.load(round.competitionId), context.loaders.seat.load(round.id)]);
+  if (!managing && isJudgeOnly(context.viewer) && !seat) {
     throw new ForbiddenError('Judges see only the rounds they sit on', 'NOT_ON_PANEL');
   }
-  return { managing, scores: scoresVisible(round, managing) };
+  const relation = { managing, onPanel: seat !== null };
+  return { ...relation, scores: scoresVisible(round, relation) };
+}
+
+/** Like roundAccess, as a yes/no for listings that skip what the caller may not see (standings). */
+export async function mayCount(context: AccessContext, round: Round): Promise<boolean> {
+  try {
+    return (await roundAccess(context, round)).scores;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return false;
+    throw error;
+  }
 }
 
 /** Like roundAccess, but refuses when scores are not yet visible to the caller. */

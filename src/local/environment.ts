@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDevVerifier, loadOrCreateDevKey, type DevKeyPair } from '../auth/devIssuer.js';
 import { createApiHandler, type ApiHandler } from '../handler.js';
@@ -20,6 +22,8 @@ export interface LocalRuntime {
   handler: ApiHandler;
   services: Services;
   keys: DevKeyPair;
+  /** Signs pagination cursors (kept in the data directory). */
+  cursorKey: string;
   tables: TableNames;
 }
 
@@ -31,12 +35,33 @@ export async function createLocalRuntime(options: { endpoint: string; tablePrefi
   admin.destroy();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: options.endpoint });
   const keys = await loadOrCreateDevKey(options.dataDir);
+  const cursorKey = await loadOrCreateSecret(options.dataDir, 'cursor-signing-key');
   const handler = createApiHandler({
+    cursorKey,
     dynamo,
     tables,
     verifier: createDevVerifier(keys.publicJwk),
     development: true,
     logger: options.quiet ? silentLogger : createLogger(),
   });
-  return { handler, services: createServices(createStore(dynamo, tables)), keys, tables };
+  return { handler, services: createServices(createStore(dynamo, tables), { cursorKey }), keys, cursorKey, tables };
+}
+
+/**
+ * A random secret kept in the data directory (e.g. the cursor-signing key), so that
+ * what it signed stays valid across restarts of `npm start`.
+ */
+export async function loadOrCreateSecret(dir: string, name: string): Promise<string> {
+  const path = join(dir, name);
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await mkdir(dir, { recursive: true });
+  // `wx`: if another process created it meanwhile, keep theirs.
+  await writeFile(path, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  return (await readFile(path, 'utf8')).trim();
 }

@@ -5,7 +5,7 @@ import { DEFAULT_STANDINGS_RULE, STANDINGS_METHODS, type StandingsRule } from '.
 import { fromNumber } from '../domain/decimal.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, recordOf, retrying } from '../store/ops.js';
-import { decodeCursor, keyCursor, pageConnection, type Connection } from './cursor.js';
+import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
@@ -43,6 +43,7 @@ export class CompetitionService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
+    private readonly cursors: Cursors,
   ) {}
 
   async createCompetition(viewer: Viewer, input: unknown): Promise<Competition> {
@@ -95,8 +96,8 @@ export class CompetitionService {
 
   async listCompetitions(args: { first?: number | null; after?: string | null }): Promise<Connection<Competition>> {
     const first = parseArgument(pageSize, args.first, 'first');
-    const start = args.after ? decodeCursor(keyCursor, args.after) : undefined;
+    const start = this.cursors.startKey('competitions', args.after);
     const page = await this.store.competitions.listCompetitions(first + 1, start);
-    return pageConnection(page, first, (item) => recordOf<Competition>(item));
+    return this.cursors.pageConnection('competitions', page, first, (item) => recordOf<Competition>(item));
   }
 }

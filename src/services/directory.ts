@@ -3,7 +3,7 @@ import { newId } from '../domain/ids.js';
 import { UNIT_KINDS, type Cadre, type Unit } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { recordOf } from '../store/ops.js';
-import { decodeCursor, keyCursor, pageConnection, type Connection } from './cursor.js';
+import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { count, externalId, optionalText, pageSize, parseArgument, text } from './validation.js';
 
@@ -29,6 +29,7 @@ export class DirectoryService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
+    private readonly cursors: Cursors,
   ) {}
 
   async createUnit(input: unknown): Promise<Unit> {
@@ -78,8 +79,8 @@ export class DirectoryService {
 
   async listCadres(args: { unitId?: string | null; first?: number | null; after?: string | null }): Promise<Connection<Cadre>> {
     const first = parseArgument(pageSize, args.first, 'first');
-    const start = args.after ? decodeCursor(keyCursor, args.after) : undefined;
-    const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, start);
-    return pageConnection(page, first, (item) => recordOf<Cadre>(item));
+    const scope = `cadres:${args.unitId ?? ''}`;
+    const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, this.cursors.startKey(scope, args.after));
+    return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Cadre>(item));
   }
 }

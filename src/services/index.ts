@@ -1,6 +1,7 @@
 import type { Store } from '../store/index.js';
 import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
+import { Cursors } from './cursor.js';
 import { DirectoryService } from './directory.js';
 import { ResultsService } from './results.js';
 import { RoundService } from './rounds.js';
@@ -18,18 +19,26 @@ export interface Services {
   apiKeys: ApiKeyService;
 }
 
-export function createServices(store: Store, now: () => Date = () => new Date()): Services {
-  const rubrics = new RubricService(store, now);
-  const competitions = new CompetitionService(store, now);
-  const results = new ResultsService(store, competitions, now);
+export interface ServiceOptions {
+  /** Secret (≥ 32 bytes) that signs pagination cursors. */
+  cursorKey: string | Uint8Array;
+  now?: () => Date;
+}
+
+export function createServices(store: Store, options: ServiceOptions): Services {
+  const now = options.now ?? (() => new Date());
+  const cursors = new Cursors(options.cursorKey);
+  const rubrics = new RubricService(store, now, cursors);
+  const competitions = new CompetitionService(store, now, cursors);
+  const results = new ResultsService(store, competitions, now, cursors);
   return {
     store,
-    directory: new DirectoryService(store, now),
+    directory: new DirectoryService(store, now, cursors),
     rubrics,
     competitions,
     rounds: new RoundService(store, rubrics, results, now),
     results,
-    scoring: new ScoringService(store, results, now),
+    scoring: new ScoringService(store, results, now, cursors),
     apiKeys: new ApiKeyService(store, now),
   };
 }

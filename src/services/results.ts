@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { dictOf } from '../domain/dict.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { judgeStatistics, type JudgeStatistics } from '../domain/judgeStats.js';
 import type { CadreSnapshot, Conflict, Decimal, Judge, Round, ScoreSheet, UnitSnapshot } from '../domain/model.js';
@@ -10,7 +11,7 @@ import type { Store } from '../store/index.js';
 import { recordOf } from '../store/ops.js';
 import { entryIndexes, type StoredEntry } from '../store/rounds.js';
 import type { CompetitionService } from './competitions.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { count, pageSize, parseArgument } from './validation.js';
 
@@ -60,6 +61,7 @@ export class ResultsService {
     private readonly store: Store,
     private readonly competitions: CompetitionService,
     private readonly now: () => Date,
+    private readonly cursors: Cursors,
   ) {}
 
   /**
@@ -114,7 +116,7 @@ export class ResultsService {
     for (const sheet of sheets) sheetsByEntry.set(sheet.entryId, [...(sheetsByEntry.get(sheet.entryId) ?? []), sheet]);
     const rebuilt = entries.map((entry) => ({
       ...entry,
-      sheets: Object.fromEntries((sheetsByEntry.get(entry.id) ?? []).map((s) => [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores) }])),
+      sheets: dictOf((sheetsByEntry.get(entry.id) ?? []).map((s) => [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores) }])),
     }));
     const finalized = round.resultsFinalizedAt !== null && (round.status === 'CLOSED' || round.status === 'PUBLISHED');
     const expected = finalized
@@ -154,7 +156,7 @@ export class ResultsService {
     const conflicted = new Set(conflicts.map((c: Conflict) => `${c.entryId}|${c.judgeId}`));
     const expects = (judge: Judge, entry: StoredEntry) =>
       !conflicted.has(`${entry.id}|${judge.userId}`) && !(judge.unitId !== null && entry.unit?.id === judge.unitId);
-    const received = (judge: Judge, entry: StoredEntry) => entry.sheets[judge.userId] !== undefined;
+    const received = (judge: Judge, entry: StoredEntry) => Object.hasOwn(entry.sheets, judge.userId);
     const perJudge = judges
       .map((judge) => ({ judge, expected: entries.filter((e) => expects(judge, e)).length, received: entries.filter((e) => received(judge, e)).length }))
       .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
@@ -182,17 +184,18 @@ export class ResultsService {
   async standings(
     competitionId: string,
     args: { group?: string | null; first?: number | null; after?: string | null },
-    visible: (round: Round) => boolean = () => true,
+    visible: (round: Round) => Promise<boolean> = async () => true,
   ) {
     const first = parseArgument(pageSize, args.first, 'first');
-    const cursor = args.after ? decodeCursor(standingsCursor, args.after) : undefined;
+    const scope = `standings:${competitionId}:${args.group ?? ''}`;
+    const cursor = args.after ? this.cursors.decode(scope, standingsCursor, args.after) : undefined;
     const { rows } = await this.standingRows(competitionId, args.group ?? null, visible);
     const offset = cursor?.o ?? 0;
     let state: RankState = cursor ? { position: cursor.o, rank: cursor.r, tieKey: cursor.t } : RANK_START;
     const edges = rows.slice(offset, offset + first).map((row) => {
       state = nextRank(state, row.total);
       const node: StandingRow = { ...row, rank: state.rank };
-      return { cursor: encodeCursor({ o: state.position, r: state.rank, t: state.tieKey }), node };
+      return { cursor: this.cursors.encode(scope, { o: state.position, r: state.rank, t: state.tieKey }), node };
     });
     return { edges, hasNextPage: offset + first < rows.length, totalCount: rows.length };
   }
@@ -203,11 +206,11 @@ export class ResultsService {
    * ranked highest first (ties in the latest pitch order). Computed on read: one
    * query per counted round.
    */
-  async standingRows(competitionId: string, group: string | null, visible: (round: Round) => boolean = () => true) {
+  async standingRows(competitionId: string, group: string | null, visible: (round: Round) => Promise<boolean> = async () => true) {
     const competition = await this.competitions.requireCompetition(competitionId, 'competitionId');
-    const rounds = (await this.store.competitions.listRounds(competitionId)).filter(
-      (r) => (r.status === 'CLOSED' || r.status === 'PUBLISHED') && visible(r),
-    );
+    const finished = (await this.store.competitions.listRounds(competitionId)).filter((r) => r.status === 'CLOSED' || r.status === 'PUBLISHED');
+    const counted = await Promise.all(finished.map(visible));
+    const rounds = finished.filter((_, i) => counted[i]);
     const entriesByRound = await Promise.all(rounds.map((r) => this.store.rounds.listEntries(r.id)));
 
     const participants = new Map<string, { latest: StoredEntry; totals: Map<string, Decimal | null> }>();

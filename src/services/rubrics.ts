@@ -5,7 +5,7 @@ import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, recordOf, retrying } from '../store/ops.js';
 import type { RubricHead } from '../store/rubrics.js';
-import { decodeCursor, keyCursor, pageConnection, type Connection } from './cursor.js';
+import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
@@ -27,6 +27,7 @@ export class RubricService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
+    private readonly cursors: Cursors,
   ) {}
 
   async createRubric(input: unknown): Promise<Rubric> {
@@ -47,11 +48,10 @@ export class RubricService {
   /** Rubrics at their latest version, newest first: one index query and one batch read. */
   async listRubrics(args: { first?: number | null; after?: string | null }): Promise<Connection<Rubric>> {
     const first = parseArgument(pageSize, args.first, 'first');
-    const start = args.after ? decodeCursor(keyCursor, args.after) : undefined;
-    const page = await this.store.rubrics.listHeads(first + 1, start);
+    const page = await this.store.rubrics.listHeads(first + 1, this.cursors.startKey('rubrics', args.after));
     const heads = page.items.slice(0, first).map((i) => recordOf<RubricHead>(i));
     const latest = await this.store.rubrics.getVersions(heads.map((h) => ({ id: h.id, version: h.latestVersion })));
-    return pageConnection(page, first, (item) => latest.get(`${item.id}@${item.latestVersion}`)!);
+    return this.cursors.pageConnection('rubrics', page, first, (item) => latest.get(`${item.id}@${item.latestVersion}`)!);
   }
 
   /** Creates the next version; rounds keep the version they pinned. Concurrent updates each get their own version. */

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { conflictOf } from '../domain/access.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, ServiceUnavailableError } from '../domain/errors.js';
+import { dictOf, own } from '../domain/dict.js';
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
-import type { Conflict, Criterion, Decimal, Judge, Round, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
+import type { Amendment, Conflict, Criterion, Decimal, Judge, Round, RoundStatus, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
 import { RANK_START, nextRank, rankValueOf, type RankState } from '../domain/ranking.js';
 import { validateMarks } from '../domain/rubric.js';
 import { entryResult, marksByCriterion, scoreEntry, sheetTotal } from '../domain/scoring.js';
@@ -13,7 +14,7 @@ import { rankKey } from '../store/keys.js';
 import { RaceLost, backoff, isTransientConflict, recordOf, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/rounds.js';
 import type { RequestRecord } from '../store/sheets.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Cursors } from './cursor.js';
 import { labelOrder, type ResultsService } from './results.js';
 import * as z from 'zod/mini';
 import { count, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
@@ -76,6 +77,8 @@ export interface Assessment {
   sheetsVisible: boolean;
   /** The caller organizes the competition: judges' names and comments are shown. */
   managing: boolean;
+  /** False for a judge of a running round: totals, means, rank and trim flags are withheld. */
+  aggregates: boolean;
   sheets: AssessedSheet[];
   criteria: { criterion: Criterion; mean: Decimal | null }[];
 }
@@ -86,6 +89,7 @@ export class ScoringService {
     private readonly store: Store,
     private readonly results: ResultsService,
     private readonly now: () => Date,
+    private readonly cursors: Cursors,
   ) {}
 
   /**
@@ -121,7 +125,7 @@ export class ScoringService {
         submittedAt: this.now().toISOString(),
         clientRequestId,
       };
-      const sheets = { ...state.entry.sheets, [viewer.id]: { total: sheet.total, marks: marksByCriterion(scores) } };
+      const sheets = dictOf([...Object.entries(state.entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
       const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry: withSheets(state.entry, round, sheets), round });
       if (outcome.ok) return sheet;
       if (outcome.reason === 'ROUND_NOT_OPEN') throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
@@ -141,7 +145,7 @@ export class ScoringService {
   async voidSheet(viewer: Viewer, sheetId: string, why: unknown): Promise<ScoreSheet> {
     const reasonText = parseArgument(reason, why, 'reason');
     const { entryId, judgeId, roundId } = parseSheetId(sheetId, 'sheetId');
-    const removed = await this.removeSheet({ viewer, entryId, judgeId, roundId, reason: reasonText, conflict: null, requireSheet: true });
+    const removed = await this.removeSheet({ viewer, entryId, judgeId, roundId, reason: reasonText, conflict: null, requireSheet: true, by: 'ORGANIZER' });
     return removed!;
   }
 
@@ -160,7 +164,7 @@ export class ScoringService {
     const reasonText = parseArgument(reason, why, 'reason');
     const { roundId } = parseEntryId(entryId, 'entryId');
     const conflict: Conflict = { roundId, entryId, judgeId, reason: reasonText, source, recordedBy: viewer.id, recordedAt: this.now().toISOString() };
-    await this.removeSheet({ viewer, entryId, judgeId, roundId, reason: `conflict of interest: ${reasonText}`, conflict, requireSheet: false });
+    await this.removeSheet({ viewer, entryId, judgeId, roundId, reason: `conflict of interest: ${reasonText}`, conflict, requireSheet: false, by: source });
     return conflict;
   }
 
@@ -172,25 +176,52 @@ export class ScoringService {
     reason: string;
     conflict: Conflict | null;
     requireSheet: boolean;
+    /** Judges may change what counts only before the round closes; organizers until publication. */
+    by: 'JUDGE' | 'ORGANIZER';
   }): Promise<ScoreSheet | null> {
     const { keyPart } = parseEntryId(args.entryId, 'entryId');
+    const statuses = args.by === 'JUDGE' ? (['DRAFT', 'OPEN'] as const) : (['DRAFT', 'OPEN', 'CLOSED'] as const);
+    const action = args.conflict ? 'declare or set a conflict of interest' : 'void a sheet';
     const outcome = await retrying(
       async () => {
         const state = await this.store.sheets.loadSubmissionState({ roundId: args.roundId, entryId: args.entryId, keyPart, judgeId: args.judgeId });
         if (!state.round || !state.entry) throw new NotFoundError('Entry', args.entryId, 'entryId');
         if (args.conflict && !state.judge) throw new NotFoundError('Judge', args.judgeId, 'userId');
         if (args.requireSheet && !state.sheet) throw new NotFoundError('ScoreSheet', sheetIdOf(args.entryId, args.judgeId), 'sheetId');
-        assertStatus(state.round.status, ['DRAFT', 'OPEN', 'CLOSED'], 'change the results of a published round');
+        assertRemovalAllowed(state.round.status, args.by, action);
+        const at = this.now().toISOString();
         const removed = state.sheet && {
           sheet: state.sheet,
           entry: withoutSheet(state.entry, state.round, args.judgeId),
-          event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at: this.now().toISOString() } satisfies SheetEvent,
+          event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at } satisfies SheetEvent,
         };
-        const result = await this.store.sheets.commitRemoval({ round: state.round, entryId: args.entryId, judgeId: args.judgeId, removed, conflict: args.conflict });
+        const amendment: Amendment | null =
+          state.round.status === 'CLOSED'
+            ? {
+                roundId: args.roundId,
+                action: args.conflict ? 'CONFLICT_SET' : 'SHEET_VOIDED',
+                entryId: args.entryId,
+                judgeId: args.judgeId,
+                actorId: args.viewer.id,
+                reason: args.reason,
+                totalBefore: state.entry.total,
+                totalAfter: removed ? removed.entry.total : state.entry.total,
+                at,
+              }
+            : null;
+        const result = await this.store.sheets.commitRemoval({
+          round: state.round,
+          entryId: args.entryId,
+          judgeId: args.judgeId,
+          removed,
+          conflict: args.conflict,
+          statuses,
+          amendment,
+        });
         if (result.ok) return { round: state.round, sheet: state.sheet };
         if (result.reason === 'ROUND_LOCKED') {
           const current = await this.store.competitions.getRound(args.roundId, true);
-          if (current?.status === 'PUBLISHED') throw new ConflictError('A published round cannot change', 'ROUND_STATUS');
+          if (current) assertRemovalAllowed(current.status, args.by, action);
         }
         if (result.reason === 'NOT_ON_PANEL') throw new NotFoundError('Judge', args.judgeId, 'userId');
         throw new RaceLost();
@@ -200,6 +231,13 @@ export class ScoringService {
     // A closed round's official results depend on every sheet (normalisation): store them afresh.
     if (outcome.sheet && outcome.round.status === 'CLOSED') await this.results.finalize(args.roundId, false);
     return outcome.sheet;
+  }
+
+  /** Changes made to a closed round's results, oldest first, each with the judge it concerned. */
+  async amendments(roundId: string): Promise<{ amendment: Amendment; judge: Judge | undefined }[]> {
+    const [amendments, judges] = await Promise.all([this.store.sheets.listAmendments(roundId), this.store.rounds.listJudges(roundId)]);
+    const byId = new Map(judges.map((j) => [j.userId, j]));
+    return amendments.map((amendment) => ({ amendment, judge: byId.get(amendment.judgeId) }));
   }
 
   /** Every submitted version and void of an entry's sheets, oldest first. */
@@ -216,7 +254,8 @@ export class ScoringService {
   ): Promise<{ rows: { cursor: string; node: LeaderboardRow }[]; hasNextPage: boolean }> {
     const first = parseArgument(pageSize, args.first, 'first');
     const group = args.group ?? null;
-    const cursor = args.after ? decodeCursor(leaderboardCursor, args.after) : undefined;
+    const scope = `leaderboard:${round.id}:${group ?? ''}`;
+    const cursor = args.after ? this.cursors.decode(scope, leaderboardCursor, args.after) : undefined;
     const page = await this.store.rounds.leaderboardPage(round.id, group, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
     let state: RankState = cursor ? { position: cursor.p, rank: cursor.r, tieKey: cursor.t } : RANK_START;
     const rows = page.items.slice(0, first).map((item) => {
@@ -225,7 +264,7 @@ export class ScoringService {
       state = nextRank(state, value && rankKey(value));
       const node: LeaderboardRow = { rank: state.rank, total: entry.total, sheetCount: entry.sheetCount, entry: { ...entry, rank: state.rank } };
       const next = { s: item[group === null ? 'gsi1sk' : 'gsi2sk'], k: entry.keyPart, p: state.position, r: state.rank, t: state.tieKey };
-      return { cursor: encodeCursor(next), node };
+      return { cursor: this.cursors.encode(scope, next), node };
     });
     return { rows, hasNextPage: page.items.length > first };
   }
@@ -241,11 +280,12 @@ export class ScoringService {
    * The entry's scoring protocol. Before publication (blind scoring) the competition's
    * organizers see every sheet, a judge only their own, anyone else none.
    */
-  async assessment(viewer: Viewer, round: Round, entry: StoredEntry, managing: boolean): Promise<Assessment> {
+  async assessment(viewer: Viewer, round: Round, entry: StoredEntry, show: { managing: boolean; aggregates: boolean }): Promise<Assessment> {
+    const { managing, aggregates } = show;
     const [sheets, judges, rank] = await Promise.all([
       this.store.sheets.listSheets(entry.id),
       this.store.rounds.listJudges(round.id),
-      this.rankOf(entry, round),
+      aggregates ? this.rankOf(entry, round) : null,
     ]);
     const judgeById = new Map(judges.map((j) => [j.userId, j]));
     const result = entryResult(round.rubric.criteria, round, entry.sheets, entry.normalized ?? undefined);
@@ -256,19 +296,28 @@ export class ScoringService {
       entry,
       rank,
       managing,
+      aggregates,
       sheetsVisible: allVisible,
       sheets: visible
         .map((sheet) => ({
           sheet,
           judge: judgeById.get(sheet.judgeId),
           managing,
-          trimmed: result.droppedSheets.includes(sheet.judgeId),
-          trimmedMarks: Object.entries(result.droppedMarks).filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId)).map(([key]) => key),
-          normalizedTotal: entry.normalized?.[sheet.judgeId] ?? null,
+          trimmed: aggregates && result.droppedSheets.includes(sheet.judgeId),
+          trimmedMarks: aggregates ? Object.entries(result.droppedMarks).filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId)).map(([key]) => key) : [],
+          normalizedTotal: aggregates ? (own(entry.normalized, sheet.judgeId) ?? null) : null,
         }))
         .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge)),
-      criteria: round.rubric.criteria.map((criterion) => ({ criterion, mean: entry.criterionValues[criterion.key] ?? null })),
+      criteria: round.rubric.criteria.map((criterion) => ({ criterion, mean: aggregates ? (own(entry.criterionValues, criterion.key) ?? null) : null })),
     };
+  }
+}
+
+/** Judges change what counts only while the round runs; after close only its organizers may, and never after publication. */
+function assertRemovalAllowed(status: RoundStatus, by: 'JUDGE' | 'ORGANIZER', action: string): void {
+  if (status === 'PUBLISHED') throw new ConflictError('A published round cannot change', 'ROUND_STATUS');
+  if (by === 'JUDGE' && status === 'CLOSED') {
+    throw new ConflictError(`The round has closed: only its organizers may ${action} now`, 'ROUND_STATUS');
   }
 }
 
@@ -287,8 +336,7 @@ function withSheets(entry: StoredEntry, round: Round, sheets: StoredEntry['sheet
 }
 
 function withoutSheet(entry: StoredEntry, round: Round, judgeId: string): StoredEntry {
-  const { [judgeId]: _removed, ...rest } = entry.sheets;
-  return withSheets(entry, round, rest);
+  return withSheets(entry, round, dictOf(Object.entries(entry.sheets).filter(([id]) => id !== judgeId)));
 }
 
 function assertNoConflict(judge: Judge, entry: StoredEntry, conflict: Conflict | null): void {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { EXTERNAL_ID } from '../domain/ids.js';
+import { isExternalId } from '../domain/ids.js';
 import { InvalidInputError } from '../domain/errors.js';
 
 z.config(en());
@@ -26,7 +26,7 @@ export const optionalText = (max: number) =>
     z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max)))),
     z.transform((v) => (v ? v : null)),
   );
-export const externalId = z.string().check(z.regex(EXTERNAL_ID, 'letters, digits and _ . @ : - only, at most 128'));
+export const externalId = z.string().check(z.refine(isExternalId, 'letters, digits and _ . @ : - only, at most 128, and not a reserved word such as constructor'));
 export const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
 export const count = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 

@@ -21,6 +21,7 @@ import type { RankValue } from '../domain/ranking.js';
  *   Entry      ROUND#<rid>        ENTRY#<key> LB#<rid> / leaderboard order     gsi2: LBG#<rid>#<group> / same
  *   Conflict   ENTRY#<eid>        CONFLICT#<uid>
  *   Judge      ROUND#<rid>        JUDGE#<uid> JUDGE#<uid> / rid
+ *   Amendment  ROUND#<rid>        AMEND#<ULID>
  *   Sheet      ENTRY#<eid>        SHEET#<uid> MYSHEETS#<rid>#<uid> / entry key
  *   History    ENTRY#<eid>        HISTORY#<sheet version id>
  *   Request    ENTRY#<eid>        REQUEST#<uid>#<clientRequestId>
@@ -110,6 +111,9 @@ export function leaderboardSortKey(rank: RankValue | null, total: Decimal | null
   if (total !== null) return `2#${inverted(total)}#${tail}`;
   return `3#${tail}`;
 }
+
+export const AMENDMENT_PREFIX = 'AMEND#';
+export const amendmentKey = (roundId: string, id: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${AMENDMENT_PREFIX}${id}` });
 
 export const JUDGE_PREFIX = 'JUDGE#';
 export const judgeKey = (roundId: string, userId: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${JUDGE_PREFIX}${userId}` });

@@ -1,9 +1,11 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Conflict, Judge, Round, ScoreSheet, SheetEvent } from '../domain/model.js';
+import type { Amendment, Conflict, Judge, Round, RoundStatus, ScoreSheet, SheetEvent } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import {
+  AMENDMENT_PREFIX,
   HISTORY_PREFIX,
+  amendmentKey,
   SHEET_PREFIX,
   conflictKey,
   entryKey,
@@ -12,6 +14,7 @@ import {
   judgeKey,
   requestKey,
   roundKey,
+  roundPartition,
   sheetKey,
   sheetsOfJudge,
 } from './keys.js';
@@ -133,6 +136,8 @@ export class SheetStore {
    * Takes a judge's sheet out of an entry's aggregate — a void, or a conflict of
    * interest recorded after the judge had scored — in one transaction with its
    * audit event (and the conflict, if any). Also records a conflict with no sheet to remove.
+   * The round must still be in one of `statuses`; an `amendment` (a change to a closed
+   * round) is stored and counted on the round item in the same transaction.
    */
   async commitRemoval(change: {
     round: Round;
@@ -140,9 +145,12 @@ export class SheetStore {
     judgeId: string;
     removed: { sheet: ScoreSheet; entry: StoredEntry; event: SheetEvent } | null;
     conflict: Conflict | null;
+    statuses: readonly RoundStatus[];
+    amendment: Amendment | null;
   }): Promise<RemovalOutcome> {
-    const { round, removed, conflict } = change;
-    const items: Record<string, unknown>[] = [this.roundIs(round.id, ['DRAFT', 'OPEN', 'CLOSED'], true)];
+    const { round, removed, conflict, amendment } = change;
+    const items: Record<string, unknown>[] = [amendment ? this.amendRound(round.id, change.statuses, amendment) : this.roundIs(round.id, change.statuses, true)];
+    if (amendment) items.push({ Put: { TableName: this.table, Item: { ...amendmentKey(round.id, ulid()), entity: 'Amendment', ...amendment } } });
     if (conflict) {
       items.push({ ConditionCheck: { TableName: this.table, Key: judgeKey(round.id, change.judgeId), ConditionExpression: 'attribute_exists(pk)' } });
       items.push({
@@ -169,8 +177,13 @@ export class SheetStore {
     const reasons = await this.transact(items);
     if (!reasons) return { ok: true };
     if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_LOCKED' };
-    if (conflict && reasons[1] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
+    if (conflict && reasons[amendment ? 2 : 1] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
     return { ok: false, reason: 'RACE' };
+  }
+
+  /** Changes made to a closed round's results, oldest first. */
+  async listAmendments(roundId: string): Promise<Amendment[]> {
+    return (await queryPrefix(this.db, this.table, roundPartition(roundId), AMENDMENT_PREFIX)).map((i) => recordOf<Amendment>(i));
   }
 
   /** Current sheets of one entry, one per judge. */
@@ -227,6 +240,18 @@ export class SheetStore {
         ConditionExpression: `#status IN (${names.join(', ')})${notFinalizing ? ' AND attribute_not_exists(finalizing)' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: Object.fromEntries(statuses.map((s, i) => [names[i]!, s])),
+      },
+    };
+  }
+
+  /** Like roundIs (not finalising), and counts the amendment on the round item: one item, so one action. */
+  private amendRound(roundId: string, statuses: readonly string[], amendment: Amendment) {
+    const guard = this.roundIs(roundId, statuses, true).ConditionCheck;
+    return {
+      Update: {
+        ...guard,
+        UpdateExpression: 'ADD amendmentCount :one SET amendedAt = :at',
+        ExpressionAttributeValues: { ...guard.ExpressionAttributeValues, ':one': 1, ':at': amendment.at },
       },
     };
   }

@@ -5,7 +5,7 @@ import { createApiHandler, MAX_REQUEST_BYTES } from '../../src/handler.js';
 import { LOCAL_AWS } from '../../src/local/dynamoLocal.js';
 import { createDynamo } from '../../src/store/client.js';
 import { tableNamesFor } from '../../src/store/tables.js';
-import { apiGatewayEvent, createTestApi, lambdaContext, type TestApi } from '../support/api.js';
+import { TEST_CURSOR_KEY, apiGatewayEvent, createTestApi, lambdaContext, type TestApi } from '../support/api.js';
 
 let api: TestApi;
 let viewer: string;
@@ -54,6 +54,7 @@ describe('production posture', () => {
       tables: tableNamesFor('no-such-tables'),
       verifier: createDevVerifier(keys.publicJwk),
       development: false,
+      cursorKey: TEST_CURSOR_KEY,
       logger: { info: () => {}, error: (_message, fields) => logged.push(fields) },
     });
     const { issueDevToken } = await import('../../src/auth/devIssuer.js');

@@ -29,6 +29,9 @@ export interface TestApi {
   request<T = any>(body: { query: string; variables?: Record<string, unknown> }, headers: Record<string, string>): Promise<GraphQLResponse<T>>;
 }
 
+/** Signs cursors in tests; any 32 bytes do. */
+export const TEST_CURSOR_KEY = 'test-cursor-signing-key-0123456789abcdef';
+
 /** Unexpected errors are printed so a failing test shows the cause the client never sees. */
 const errorsOnly: Logger = { info: () => {}, error: (message, fields) => console.error(message, fields) };
 
@@ -36,7 +39,7 @@ export async function createTestApi(options: { middleware?: InitializeMiddleware
   const keys = await generateDevKey();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }, options.middleware);
   const tables = tableNamesFor(inject('tablePrefix'));
-  const handler = createApiHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly });
+  const handler = createApiHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly, cursorKey: TEST_CURSOR_KEY });
   const request: TestApi['request'] = async (body, headers) => {
     const result = await handler(
       apiGatewayEvent({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),

@@ -1,7 +1,7 @@
-import { conflictOf } from '../../domain/access.js';
+import { conflictOf, isJudgeOnly } from '../../domain/access.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
-import type { Round } from '../../domain/model.js';
+import type { Judge, Round } from '../../domain/model.js';
 import { rankAll, rankValueOf } from '../../domain/ranking.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
@@ -47,26 +47,34 @@ export const competitionResolvers: Resolvers = {
   },
   Competition: {
     standingsRule: (competition) => competition.standingsRule ?? { method: 'SUM', roundWeights: [] },
-    rounds: (competition, _, { services }) => services.store.competitions.listRounds(competition.id),
+    rounds: (competition, _, context) => visibleRounds(context, competition.id),
   },
   StandingsRule: {
     roundWeights: (rule) => rule.roundWeights.map((w) => ({ roundId: w.roundId, weight: Number(w.weight) })),
   },
   Round: {
     competition: async (round, _, { loaders }) => required(await loaders.competition.load(round.competitionId), 'Competition', round.competitionId),
-    entries: async (round, _, { services }) => {
-      const entries = await services.store.rounds.listEntries(round.id);
+    entries: async (round, _, context) => {
+      await roundAccess(context, round);
+      const entries = await context.services.store.rounds.listEntries(round.id);
       const ranks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
       return entries
         .map((entry, i) => ({ ...entry, rank: ranks[i] ?? null }))
         .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
     },
-    judges: async (round, _, { services }) =>
-      (await services.store.rounds.listJudges(round.id)).sort((a, b) => Number(a.label.slice(1)) - Number(b.label.slice(1))),
+    judges: async (round, _, context) => {
+      await roundAccess(context, round);
+      return (await context.services.store.rounds.listJudges(round.id)).sort((a, b) => Number(a.label.slice(1)) - Number(b.label.slice(1)));
+    },
     mySheets: async (round, _, { loaders }) => [...(await loaders.mySheets.load(round.id)).values()],
+    amendmentCount: (round) => round.amendmentCount ?? 0,
+    amendments: async (round, _, context) => ((await roundAccess(context, round)).managing ? context.services.scoring.amendments(round.id) : []),
   },
+  // Outside the competition's organizers a judge is only a label (J1…Jn); a judge sees their own seat.
   Judge: {
-    unit: (judge, _, { loaders }) => (judge.unitId ? loaders.unit.load(judge.unitId) : null),
+    userId: async (judge, _, context) => ((await judgeRevealed(context, judge)) ? judge.userId : judge.label),
+    name: async (judge, _, context) => ((await judgeRevealed(context, judge)) ? judge.name : judge.label),
+    unit: async (judge, _, context) => (judge.unitId && (await judgeRevealed(context, judge)) ? context.loaders.unit.load(judge.unitId) : null),
   },
   Entry: {
     round: async (entry, _, { loaders }) => required(await loaders.round.load(entry.roundId), 'Round', entry.roundId),
@@ -92,6 +100,22 @@ export const competitionResolvers: Resolvers = {
     },
   },
 };
+
+/** Whether the caller may see who a judge is: the competition's organizers, and the judge themself. */
+async function judgeRevealed(context: GraphQLContext, judge: Judge): Promise<boolean> {
+  if (context.viewer?.kind === 'user' && context.viewer.id === judge.userId) return true;
+  const round = await context.loaders.round.load(judge.roundId);
+  return round !== null && (await context.loaders.manages.load(round.competitionId));
+}
+
+/** A competition's rounds in creation order, less those a judge-only caller does not sit on. */
+async function visibleRounds(context: GraphQLContext, competitionId: string): Promise<Round[]> {
+  const rounds = await context.services.store.competitions.listRounds(competitionId);
+  for (const round of rounds) context.loaders.round.prime(round.id, round);
+  if (!isJudgeOnly(context.viewer) || (await context.loaders.manages.load(competitionId))) return rounds;
+  const seats = await context.loaders.seat.loadMany(rounds.map((r) => r.id));
+  return rounds.filter((_, i) => { const seat = seats[i]; return seat !== null && !(seat instanceof Error); });
+}
 
 /** The entry's round when the caller may see its scores now; null hides totals and ranks (they are not errors). */
 async function scoresOf(context: GraphQLContext, entry: EntryParent): Promise<Round | null> {

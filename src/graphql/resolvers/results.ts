@@ -1,14 +1,12 @@
-import { scoresVisible } from '../../domain/access.js';
+import { mayCount } from '../visibility.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';
 
 export const resultResolvers: Resolvers = {
   Query: {
-    standings: async (_, { competitionId, group, first, after }, { services, loaders }) => {
-      const managing = await loaders.manages.load(competitionId);
-      return services.results.standings(competitionId, { group, first, after }, (round) => scoresVisible(round, managing));
-    },
+    standings: (_, { competitionId, group, first, after }, context) =>
+      context.services.results.standings(competitionId, { group, first, after }, (round) => mayCount(context, round)),
     verifyRound: (_, { roundId }, { services }) => services.results.verifyRound(roundId),
     judgeStats: async (_, { roundId }, { services, loaders }) => {
       if (!(await loaders.round.load(roundId))) throw new NotFoundError('Round', roundId, 'roundId');

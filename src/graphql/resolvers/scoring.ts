@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
-import { requireScores } from '../visibility.js';
+import { requireScores, roundAccess } from '../visibility.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';
 
@@ -19,8 +19,11 @@ export const scoringResolvers: Resolvers = {
       const { roundId } = parseEntryId(entryId, 'entryId');
       const [round, entry] = await Promise.all([loaders.round.load(roundId), loaders.entry.load(entryId)]);
       if (!round || !entry) throw new NotFoundError('Entry', entryId, 'entryId');
-      const { managing } = await requireScores(context, round);
-      return services.scoring.assessment(viewer!, round, entry, managing);
+      // A judge on the panel may read their own sheets of a running round, but none of its aggregates.
+      const access = await roundAccess(context, round);
+      const ownSheetsOnly = access.onPanel && !access.scores && (round.status === 'DRAFT' || round.status === 'OPEN');
+      if (!ownSheetsOnly) await requireScores(context, round);
+      return services.scoring.assessment(viewer!, round, entry, { managing: access.managing, aggregates: !ownSheetsOnly });
     },
     apiKeys: (_, __, { services }) => services.apiKeys.list(),
     auditTrail: async (_, { entryId }, { services }) => {
@@ -58,8 +61,8 @@ export const scoringResolvers: Resolvers = {
   },
   Assessment: {
     entry: (a) => ({ ...a.entry, rank: a.rank }),
-    total: (a) => toFloat(a.entry.total),
-    rawTotal: (a) => toFloat(a.entry.rawTotal),
+    total: (a) => (a.aggregates ? toFloat(a.entry.total) : null),
+    rawTotal: (a) => (a.aggregates ? toFloat(a.entry.rawTotal) : null),
     rank: (a) => a.rank,
     sheetCount: (a) => a.entry.sheetCount,
     trimHighest: (a) => a.round.trimHighest,
@@ -98,6 +101,21 @@ export const scoringResolvers: Resolvers = {
       return entry;
     },
     userId: (conflict) => conflict.judgeId,
+  },
+  Amendment: {
+    action: ({ amendment }) => amendment.action,
+    entry: async ({ amendment }, _, { loaders }) => {
+      const entry = await loaders.entry.load(amendment.entryId);
+      if (!entry) throw new NotFoundError('Entry', amendment.entryId);
+      return entry;
+    },
+    judge: ({ amendment, judge }) => judge?.name ?? amendment.judgeId,
+    judgeLabel: ({ judge }) => judge?.label ?? '?',
+    actorId: ({ amendment }) => amendment.actorId,
+    reason: ({ amendment }) => amendment.reason,
+    totalBefore: ({ amendment }) => toFloat(amendment.totalBefore),
+    totalAfter: ({ amendment }) => toFloat(amendment.totalAfter),
+    at: ({ amendment }) => amendment.at,
   },
   SheetEvent: {
     action: ({ event }) => event.action,
