@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -7,6 +7,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { LAMBDA_ALIASES, LAMBDA_BUNDLE_OPTIONS, LAMBDA_RESOLVE_EXTENSIONS } from '../scripts/lambdaBundle.js';
 import { TABLE_NAMES } from '../src/store/tables.js';
@@ -25,11 +27,23 @@ export interface GraphqlApiProps {
   readonly users: UserDirectory;
 }
 
+/** How long an export spilled to S3 stays there; its presigned link dies after five minutes anyway. */
+const EXPORT_OBJECT_LIFETIME = Duration.days(1);
+
 /** The GraphQL Lambda function behind an API Gateway HTTP API at `/graphql`. */
 export class GraphqlApi extends Construct {
   readonly function: NodejsFunction;
+  readonly functionLogs: logs.LogGroup;
   readonly url: string;
   readonly httpApi: apigw.HttpApi;
+  /**
+   * Sent by CloudFront as a custom origin header and checked by the function (src/edge/originGuard.ts),
+   * so the execute-api URL alone is refused.
+   */
+  readonly originSecret: secretsmanager.Secret;
+  /** Signs pagination cursors; the same for every instance of the function. */
+  readonly cursorSigningKey: secretsmanager.Secret;
+  readonly exportBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {
     super(scope, id);
@@ -37,6 +51,26 @@ export class GraphqlApi extends Construct {
     const removalPolicy = settings.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const functionLogs = new logs.LogGroup(this, 'FunctionLogs', { retention: settings.logRetention, removalPolicy });
+    this.functionLogs = functionLogs;
+
+    this.originSecret = generatedSecret(this, 'OriginSecret', 'Shared between CloudFront (custom origin header) and the GraphQL function');
+    this.cursorSigningKey = generatedSecret(this, 'CursorSigningKey', 'Signs the GraphQL API’s pagination cursors');
+
+    // Exports too large for a Lambda response (src/exports/spill.ts): written once, read through a presigned link, gone within a day.
+    this.exportBucket = new s3.Bucket(this, 'ExportBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: EXPORT_OBJECT_LIFETIME, abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy,
+    });
+    Validations.of(this.exportBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Objects here are exports that already passed the API’s authentication and visibility checks, each logged with its ' +
+        'caller by the function and by the API access log; they expire within a day. Server access logs would record only ' +
+        'the presigned downloads of those same files.',
+    });
     // Its own role instead of AWSLambdaBasicExecutionRole, which may write to any log group.
     const role = new iam.Role(this, 'FunctionRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     functionLogs.grantWrite(role);
@@ -54,10 +88,17 @@ export class GraphqlApi extends Construct {
       role,
       logGroup: functionLogs,
       environment: {
+        // Explicit: the function treats an unset STAGE as production.
         STAGE: settings.stage,
-        ...Object.fromEntries(TABLE_NAMES.map((name) => [`TABLE_${name.toUpperCase()}`, tables.tables[name].tableName])),
+        ...Object.fromEntries(TABLE_NAMES.map((name) => [`TABLE_${name.toUpperCase()}`, tables.live[name].tableName])),
         COGNITO_USER_POOL_ID: users.userPool.userPoolId,
         COGNITO_CLIENT_ID: users.webClient.userPoolClientId,
+        // CloudFormation dynamic references: resolved at deployment, never written into the template.
+        CURSOR_SIGNING_KEY: this.cursorSigningKey.secretValue.unsafeUnwrap(),
+        ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
+        // A new value makes CloudFormation update the function, and so resolve the secrets again (docs/operations.md).
+        SECRETS_REVISION: String(settings.secretsRevision),
+        EXPORT_BUCKET: this.exportBucket.bucketName,
         NODE_OPTIONS: '--enable-source-maps',
       },
       // The same esbuild settings the benchmark measures (scripts/lambdaBundle.ts).
@@ -84,6 +125,15 @@ export class GraphqlApi extends Construct {
         'Moving to a newer Node.js is a deliberate upgrade of the toolchain and tests, not a side effect of a CDK release.',
     });
     tables.grantItemAccess(this.function);
+    // Write an export and sign its GET link; nothing else in the bucket (no listing, no deletion).
+    iam.Grant.addToPrincipal({ grantee: this.function, actions: ['s3:PutObject', 's3:GetObject'], resourceArns: [this.exportBucket.arnForObjects('exports/*')] });
+    const bucketId = Stack.of(this).getLogicalId(this.exportBucket.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/exports/*]`,
+      reason:
+        'Each spilled export gets a new random key (exports/<date>/<uuid>/<file>), so no fixed object ARN exists to grant; ' +
+        'the grant is limited to that prefix of the function’s own export bucket, and to writing and reading objects there.',
+    });
 
     const api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `${Stack.of(this).stackName}-graphql`,
@@ -144,4 +194,24 @@ export class GraphqlApi extends Construct {
     this.httpApi = api;
     this.url = `${stage.url}${GRAPHQL_PATH.slice(1)}`;
   }
+}
+
+/**
+ * A random secret of 64 letters and digits (safe in an HTTP header and an environment variable).
+ * Rotation is manual and documented: its value is copied into the CloudFront distribution and
+ * the function at deployment, so an automatic rotation would leave both holding the old value.
+ */
+function generatedSecret(scope: Construct, id: string, description: string): secretsmanager.Secret {
+  const secret = new secretsmanager.Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The value is read by CloudFormation dynamic references into the function and the CloudFront origin header at ' +
+      'deployment; a rotation Lambda would change it behind their backs. It is rotated by the documented procedure ' +
+      '(docs/operations.md: new value, then a deployment with a new secretsRevision).',
+  });
+  return secret;
 }

@@ -1,17 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { App, Validations, type Stack } from 'aws-cdk-lib';
+import { rmSync } from 'node:fs';
+import { Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src/domain/model.js';
 import { TABLES, TABLE_NAMES, keyAttributes, type TableDefinition } from '../src/store/tables.js';
-import { settingsFromContext, type Stage } from './settings.js';
-import { ScoringApiStack, stackName } from './stack.js';
+import { DYNAMO_WORST_CASE_MS } from '../src/store/client.js';
+import type { Stage } from './settings.js';
 import { INDEX_ACTIONS, ITEM_ACTIONS } from './tables.js';
+import { builtClient, PROD_CONTEXT, PROD_ORIGIN, synthApp } from './testing.js';
 import { WEB_SCOPES } from './users.js';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: object }).context;
-const PROD_ORIGIN = 'https://scores.example.org';
+const BUILT = builtClient();
+afterAll(() => rmSync(BUILT, { recursive: true, force: true }));
 
 interface Synthesized {
   stack: Stack;
@@ -24,15 +25,7 @@ const cache = new Map<Stage, Synthesized>();
 function synth(stage: Stage): Synthesized {
   let result = cache.get(stage);
   if (!result) {
-    const app = new App({
-      context: {
-        ...CDK_JSON_CONTEXT,
-        'aws:cdk:bundling-stacks': [],
-        stage,
-        ...(stage === 'prod' ? { webOrigin: PROD_ORIGIN } : {}),
-      },
-    });
-    const stack = new ScoringApiStack(app, stackName(stage), { settings: settingsFromContext((key) => app.node.tryGetContext(key)) });
+    const stack = synthApp(stage, { webDist: BUILT }).stacks.api;
     result = { stack, template: Template.fromStack(stack) };
     cache.set(stage, result);
   }
@@ -127,15 +120,49 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', MemorySize: 1024, Timeout: 10 });
       const [poolId] = only(template, 'AWS::Cognito::UserPool');
       const [clientId] = only(template, 'AWS::Cognito::UserPoolClient');
-      expect(functionEnvironment(template)).toEqual({
+      const [bucketId] = only(template, 'AWS::S3::Bucket');
+      const secretIds = Object.keys(resources(template, 'AWS::SecretsManager::Secret'));
+      const dynamicReference = (secretId: string) => ({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] });
+      const environment = functionEnvironment(template);
+      expect(environment).toEqual({
         STAGE: stage,
         TABLE_DIRECTORY: { Ref: expect.any(String) },
         TABLE_RUBRICS: { Ref: expect.any(String) },
         TABLE_COMPETITIONS: { Ref: expect.any(String) },
         COGNITO_USER_POOL_ID: { Ref: poolId },
         COGNITO_CLIENT_ID: { Ref: clientId },
+        CURSOR_SIGNING_KEY: dynamicReference(secretIds.find((id) => id.includes('CursorSigningKey'))!),
+        ORIGIN_SECRET: dynamicReference(secretIds.find((id) => id.includes('OriginSecret'))!),
+        SECRETS_REVISION: '1',
+        EXPORT_BUCKET: { Ref: bucketId },
         NODE_OPTIONS: '--enable-source-maps',
       });
+    });
+
+    it('keeps secrets out of the template: two generated secrets of 64 letters and digits', () => {
+      for (const secret of Object.values(resources(synth(stage).template, 'AWS::SecretsManager::Secret'))) {
+        expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+      }
+    });
+
+    it('outlasts the DynamoDB client: the timeout exceeds its worst case for one call', () => {
+      const [, fn] = only(synth(stage).template, 'AWS::Lambda::Function');
+      expect(DYNAMO_WORST_CASE_MS).toBeLessThan(fn.Properties.Timeout * 1000 - 1000);
+    });
+
+    it('writes large exports to an encrypted, private bucket that forgets them within a day', () => {
+      const { template } = synth(stage);
+      const [bucketId, bucket] = only(template, 'AWS::S3::Bucket');
+      expect(bucket.Properties).toMatchObject({
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 1, Status: 'Enabled' })] },
+      });
+      const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const s3 = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+      expect(s3).toEqual([
+        expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/exports/*']] } }),
+      ]);
     });
 
     it('may only read and write items of the three tables and query their indexes', () => {
@@ -143,6 +170,7 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
       const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
       expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([...ITEM_ACTIONS, ...INDEX_ACTIONS].sort());
+      expect(actions.filter((a) => !a.startsWith('dynamodb:')).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 's3:GetObject', 's3:PutObject']);
       expect(actions).not.toContain('dynamodb:Scan');
       expect(actions.some((a) => a.includes('*'))).toBe(false);
       expect(JSON.stringify(statements.map((s) => s.Resource))).not.toMatch(/"\*"|\/index\/\*/);
@@ -194,7 +222,7 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const { template } = synth(stage);
       const [, domain] = only(template, 'AWS::Cognito::UserPoolDomain');
       const [poolId] = only(template, 'AWS::Cognito::UserPool');
-      expect(domain.Properties).toEqual({ Domain: `bixue-ganchao-${stage}`, UserPoolId: { Ref: poolId } });
+      expect(domain.Properties).toEqual({ Domain: protect ? PROD_CONTEXT.authDomainPrefix : `bixue-ganchao-${stage}`, UserPoolId: { Ref: poolId } });
     });
 
     it('lets the web client sign in through the hosted UI with the code grant only, back to the web origin', () => {
@@ -227,22 +255,77 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
     });
   });
 
+  it(protect ? 'sends invitations through SES from the verified domain' : 'uses Cognito’s own sender without SES settings', () => {
+    const [, pool] = only(synth(stage).template, 'AWS::Cognito::UserPool');
+    if (!protect) {
+      expect(pool.Properties.EmailConfiguration).toBeUndefined();
+      return;
+    }
+    expect(pool.Properties.EmailConfiguration).toEqual({
+      EmailSendingAccount: 'DEVELOPER',
+      From: `Bixue Ganchao Scores <${PROD_CONTEXT.sesFromEmail}>`,
+      SourceArn: { 'Fn::Join': ['', [`arn:aws:ses:${PROD_CONTEXT.region}:`, { Ref: 'AWS::AccountId' }, `:identity/${PROD_CONTEXT.sesIdentity}`]] },
+    });
+  });
+
+  it(protect ? 'backs the live tables up daily, with a copy to the vault from context' : 'relies on point-in-time recovery alone', () => {
+    const { template } = synth(stage);
+    if (!protect) {
+      template.resourceCountIs('AWS::Backup::BackupPlan', 0);
+      return;
+    }
+    const [, plan] = only(template, 'AWS::Backup::BackupPlan');
+    const [rule] = plan.Properties.BackupPlan.BackupPlanRule;
+    expect(rule).toMatchObject({
+      RuleName: 'Daily',
+      ScheduleExpression: 'cron(0 18 * * ? *)',
+      Lifecycle: { DeleteAfterDays: 35 },
+      CopyActions: [{ DestinationBackupVaultArn: PROD_CONTEXT.backupCopyVaultArn, Lifecycle: { DeleteAfterDays: 35 } }],
+    });
+    const [, vault] = only(template, 'AWS::Backup::BackupVault');
+    expect(vault.DeletionPolicy).toBe('Retain');
+    const [, selection] = only(template, 'AWS::Backup::BackupSelection');
+    const tableIds = Object.keys(resources(template, 'AWS::DynamoDB::GlobalTable')).sort();
+    const selected = (selection.Properties.BackupSelection.Resources as any[]).map((r) => r['Fn::GetAtt'][0]).sort();
+    expect(selected).toEqual(tableIds);
+  });
+
   describe('alarms', () => {
-    it('watch function errors, throttles, p99 duration and each table, notifying the encrypted topic', () => {
+    it('watch logged errors, function errors, throttles, p99 duration, API 5xx and latency and each table, notifying the encrypted topic', () => {
       const { template } = synth(stage);
       const [topicId, topic] = only(template, 'AWS::SNS::Topic');
       expect(topic.Properties.KmsMasterKeyId).toBeDefined();
       const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm'));
-      expect(alarms).toHaveLength(3 + TABLE_NAMES.length);
+      expect(alarms).toHaveLength(6 + 2 * TABLE_NAMES.length);
       for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       const metricNames = alarms.map((a) => a.Properties.MetricName).filter(Boolean).sort();
-      expect(metricNames).toEqual(['Duration', 'Errors', 'Throttles']);
+      expect(metricNames).toEqual(['5xx', 'Duration', 'ErrorLogLines', 'Errors', 'Latency', 'Throttles']);
+      const api5xx = alarms.find((a) => a.Properties.MetricName === '5xx')!.Properties;
+      expect(api5xx).toMatchObject({ Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 5 });
+      const systemErrors = alarms.filter((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('SystemErrors'));
+      expect(systemErrors).toHaveLength(TABLE_NAMES.length);
       expect(alarms.find((a) => a.Properties.MetricName === 'Duration')!.Properties.ExtendedStatistic).toBe('p99');
       const tableAlarms = alarms.filter((a) => a.Properties.Metrics);
       const watchedTables = tableAlarms.flatMap((a) =>
         a.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'TableName').Value.Ref),
       );
       expect(new Set(watchedTables)).toEqual(new Set(Object.keys(resources(template, 'AWS::DynamoDB::GlobalTable'))));
+    });
+
+    it('count ERROR lines of the function’s JSON log in a metric', () => {
+      const { template } = synth(stage);
+      const [, filter] = only(template, 'AWS::Logs::MetricFilter');
+      const [groupId] = Object.entries(resources(template, 'AWS::Logs::LogGroup')).find(([id]) => id.includes('FunctionLogs'))!;
+      expect(filter.Properties).toEqual({
+        LogGroupName: { Ref: groupId },
+        FilterPattern: '{ $.level = "ERROR" }',
+        MetricTransformations: [{ MetricNamespace: `BixueGanchao/${stage}`, MetricName: 'ErrorLogLines', MetricValue: '1', DefaultValue: 0 }],
+      });
+    });
+
+    it(protect ? 'reach the required subscriber' : 'reach a subscriber only when one is given', () => {
+      const subscriptions = Object.values(resources(synth(stage).template, 'AWS::SNS::Subscription'));
+      expect(subscriptions.map((s) => s.Properties.Endpoint)).toEqual(protect ? [PROD_CONTEXT.alarmEmail] : []);
     });
 
     it('lets CloudWatch use the topic key', () => {
@@ -257,12 +340,15 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
   it('outputs the endpoint, the user pool, the hosted UI, the table names and the alarm topic', () => {
     const { template } = synth(stage);
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual(
+    // Exports* are the strong references the web stack imports (asserted in web.test.ts).
+    expect(Object.keys(outputs).filter((name) => !name.startsWith('ExportsOutput')).sort()).toEqual(
       ['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiUrl', 'AlarmTopicArn', 'DirectoryTableName', 'RubricsTableName', 'CompetitionsTableName'].sort(),
     );
     expect(JSON.stringify(outputs.GraphqlUrl!.Value)).toMatch(/\/graphql"\]\]\}$/);
     const [domainId] = only(template, 'AWS::Cognito::UserPoolDomain');
-    expect(outputs.HostedUiUrl!.Value).toEqual({ 'Fn::Join': ['', ['https://', { Ref: domainId }, '.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com']] });
+    // Production names its region (the edge stacks need it); dev stays environment-agnostic.
+    const suffix = protect ? [`.auth.${PROD_CONTEXT.region}.amazoncognito.com`] : ['.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com'];
+    expect(outputs.HostedUiUrl!.Value).toEqual({ 'Fn::Join': ['', ['https://', { Ref: domainId }, ...suffix]] });
     expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: only(template, 'AWS::Cognito::UserPoolClient')[0] });
   });
 
@@ -277,8 +363,21 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
 
     it('acknowledges only the reviewed rules, each with a written reason', () => {
       const acknowledged = acknowledgments(synth(stage).stack);
-      // APIG4 once per route (GraphQL and the two export methods).
-      expect(acknowledged.map((a) => a.id).sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-APIG4', 'AwsSolutions-APIG4', 'AwsSolutions-COG2', 'AwsSolutions-L1']);
+      // APIG4 once per route (GraphQL and the two export methods), SMG4 once per secret.
+      expect(acknowledged.map((a) => a.id.replace(/\[.*$/, '')).sort()).toEqual(
+        [
+          'AwsSolutions-APIG4',
+          'AwsSolutions-APIG4',
+          'AwsSolutions-APIG4',
+          'AwsSolutions-COG2',
+          'AwsSolutions-IAM5',
+          'AwsSolutions-L1',
+          'AwsSolutions-S1',
+          'AwsSolutions-SMG4',
+          'AwsSolutions-SMG4',
+          ...(protect ? ['AwsSolutions-IAM4', 'AwsSolutions-IAM4'] : []),
+        ].sort(),
+      );
       for (const { id, reason } of acknowledged) {
         expect(reason.length, id).toBeGreaterThanOrEqual(100);
         expect(reason, id).not.toMatch(/\b(todo|tbd|fixme|n\/a)\b/i);
@@ -302,3 +401,23 @@ function acknowledgments(scope: Stack): { id: string; reason: string }[] {
       .map(([id, reason]) => ({ id: id.replace(/^annotation::/i, ''), reason })),
   );
 }
+
+describe('overrides for operations', () => {
+  it('puts a restored table behind the function, its grants, alarms and backups, and keeps the original', () => {
+    const restored = 'competitions-restored-2026-05-01';
+    const { stacks } = synthApp('prod', { webDist: BUILT, context: { tableCompetitions: restored } });
+    const template = Template.fromStack(stacks.api);
+    expect(functionEnvironment(template).TABLE_COMPETITIONS).toBe(restored);
+    expect(Object.keys(resources(template, 'AWS::DynamoDB::GlobalTable'))).toHaveLength(TABLE_NAMES.length);
+    const json = JSON.stringify(template.toJSON());
+    expect(json).toContain(`:table/${restored}`);
+    expect(json).toContain(`:table/${restored}/index/`);
+    const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm'));
+    expect(JSON.stringify(alarms)).toContain(`"Value":"${restored}"`);
+  });
+
+  it('leaves termination protection off on a first deployment, so a failed create can be deleted', () => {
+    expect(synth('prod').stack.terminationProtection).toBe(true);
+    expect(synthApp('prod', { webDist: BUILT, context: { firstDeploy: 'true' } }).stacks.api.terminationProtection).toBe(false);
+  });
+});

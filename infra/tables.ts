@@ -27,11 +27,19 @@ const stringAttribute = (name: string): dynamodb.Attribute => ({ name, type: dyn
 
 export interface ScoringTablesProps {
   readonly protectData: boolean;
+  /**
+   * Existing tables to serve instead of the stack's own, by name: a point-in-time restore
+   * creates a new table, and this puts it behind the function without touching the original.
+   */
+  readonly overrides?: Readonly<Partial<Record<TableName, string>>>;
 }
 
 /** The DynamoDB tables, one per definition in `src/store/tables.ts`. */
 export class ScoringTables extends Construct {
+  /** The tables this stack owns (kept even while an override serves instead). */
   readonly tables: Readonly<Record<TableName, dynamodb.TableV2>>;
+  /** The tables the function reads and writes, and the alarms and backups watch: the stack's own or an override. */
+  readonly live: Readonly<Record<TableName, dynamodb.ITableV2>>;
 
   constructor(scope: Construct, id: string, props: ScoringTablesProps) {
     super(scope, id);
@@ -57,14 +65,20 @@ export class ScoringTables extends Construct {
       return [name, table] as const;
     });
     this.tables = Object.fromEntries(entries) as Record<TableName, dynamodb.TableV2>;
+    this.live = Object.fromEntries(
+      TABLE_NAMES.map((name) => {
+        const override = props.overrides?.[name];
+        return [name, override ? dynamodb.TableV2.fromTableName(this, `${pascalCase(name)}Override`, override) : this.tables[name]];
+      }),
+    ) as Record<TableName, dynamodb.ITableV2>;
   }
 
-  /** Read and write items in every table and query every index; nothing else. */
+  /** Read and write items in every live table and query every index; nothing else. */
   grantItemAccess(grantee: iam.IGrantable): void {
-    const tables = TABLE_NAMES.map((name) => this.tables[name]);
+    const tables = TABLE_NAMES.map((name) => this.live[name]);
     iam.Grant.addToPrincipal({ grantee, actions: [...ITEM_ACTIONS], resourceArns: tables.map((table) => table.tableArn) });
     const indexArns = TABLE_NAMES.flatMap((name) =>
-      TABLES[name].indexes.map((index) => `${this.tables[name].tableArn}/index/${index.name}`),
+      TABLES[name].indexes.map((index) => `${this.live[name].tableArn}/index/${index.name}`),
     );
     if (indexArns.length > 0) iam.Grant.addToPrincipal({ grantee, actions: [...INDEX_ACTIONS], resourceArns: indexArns });
   }

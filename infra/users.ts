@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../src/domain/model.js';
+import type { EmailSender } from './settings.js';
 
 /** One Cognito group per role; the API reads a caller's roles from their groups. */
 const GROUP_DESCRIPTIONS: Record<Role, string> = {
@@ -20,6 +21,11 @@ export interface UserDirectoryProps {
   readonly domainPrefix: string;
   /** Origins the hosted UI may return to after sign-in and sign-out. */
   readonly webOrigins: readonly string[];
+  /**
+   * Invitations and codes through SES from a verified identity. Without it, Cognito's own sender,
+   * whose small daily quota one event's invitations exhaust: dev only.
+   */
+  readonly email: EmailSender | undefined;
 }
 
 /**
@@ -53,6 +59,16 @@ export class UserDirectory extends Construct {
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      ...(props.email
+        ? {
+            email: cognito.UserPoolEmail.withSES({
+              fromEmail: props.email.fromEmail,
+              fromName: 'Bixue Ganchao Scores',
+              // A verified domain covers every address at it; otherwise the address itself is the identity.
+              ...(props.email.identity.includes('@') ? {} : { sesVerifiedDomain: props.email.identity }),
+            }),
+          }
+        : {}),
       // Threat protection (compromised credentials, adaptive authentication) needs the Plus plan.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,

@@ -1,40 +1,33 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
-import { settingsFromContext } from './settings.js';
-import { ScoringApiStack, ScoringWebStack, stackName, webStackName } from './stack.js';
+import { ORIGIN_SECRET_HEADER } from '../src/edge/originGuard.js';
+import { builtClient, PROD_CONTEXT, PROD_DOMAIN, synthApp } from './testing.js';
 
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: object }).context;
-
-/**
- * `webDist` defaults to web/dist, which exists only after `npm run build:web`; the tests that
- * depend on it pass a directory of their own.
- */
-function synthWeb(stage: 'dev' | 'prod', webDist?: string) {
-  const app = new App({
-    context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], stage, ...(stage === 'prod' ? { webOrigin: 'https://scores.example.org' } : {}) },
-  });
-  const settings = settingsFromContext((key) => app.node.tryGetContext(key));
-  const api = new ScoringApiStack(app, stackName(stage), { settings });
-  const stack = new ScoringWebStack(app, webStackName(stage), { settings, api, webDist });
-  return { app, api, stack, template: Template.fromStack(stack) };
-}
-
-/** A stand-in for the built client. */
-const BUILT = mkdtempSync(join(tmpdir(), 'bxgc-web-dist-'));
-mkdirSync(join(BUILT, 'assets'));
-writeFileSync(join(BUILT, 'index.html'), '<!doctype html><div id="root"></div>');
-writeFileSync(join(BUILT, 'assets', 'index-abc123.js'), 'console.log("client")');
+const BUILT = builtClient();
 afterAll(() => rmSync(BUILT, { recursive: true, force: true }));
 
 type Resolvable = Record<string, any>;
 
+function synthWeb(stage: 'dev' | 'prod', webDist: string = BUILT, context: Record<string, unknown> = {}) {
+  const { app, stacks } = synthApp(stage, { webDist, context });
+  return { app, stacks, stack: stacks.web, template: Template.fromStack(stacks.web) };
+}
+
+function distributionConfig(template: Template): Resolvable {
+  return Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+}
+
+function nagFindings(stack: Parameters<AwsSolutionsChecks['validateScope']>[0]) {
+  return new AwsSolutionsChecks().validateScope(stack).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+}
+
 describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
-  const { stack, template } = synthWeb(stage);
+  const prod = stage === 'prod';
+  const { app, stacks, stack, template } = synthWeb(stage);
+  const distribution = distributionConfig(template);
 
   it('serves the client from a private, encrypted bucket through CloudFront, with the API on the same origin', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
@@ -42,63 +35,129 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
       BucketEncryption: Match.objectLike({}),
     });
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
     expect(distribution.DefaultRootObject).toBe('index.html');
     expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(distribution.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/export/*', '/graphql']);
     expect(distribution.Logging).toBeDefined();
   });
 
+  it('sends the origin secret to the API as a custom header resolved from the API stack’s secret', () => {
+    const apiOrigin = distribution.Origins.find((o: Resolvable) => o.CustomOriginConfig);
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      {
+        HeaderName: ORIGIN_SECRET_HEADER,
+        HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { 'Fn::ImportValue': expect.stringMatching(/OriginSecret/) }, ':SecretString:::}}']] },
+      },
+    ]);
+  });
+
+  it('references the API stack strongly (exports and imports), never by stack output lookups', () => {
+    const json = JSON.stringify(template.toJSON());
+    expect(json).not.toContain('Fn::GetStackOutput');
+    const imports = [...json.matchAll(/"Fn::ImportValue":"([^"]+)"/g)].map((m) => m[1]!);
+    const apiOutputs = Object.values((Template.fromStack(stacks.api).toJSON() as Resolvable).Outputs).map((o: any) => o.Export?.Name).filter(Boolean);
+    expect(new Set(imports)).toEqual(new Set(apiOutputs));
+    expect(imports.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('answers with HSTS, a CSP limited to the site and the hosted UI, and no framing, on every behaviour', () => {
+    const [policyId, policy] = Object.entries(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!;
+    const security = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(security.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true });
+    expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    const csp = JSON.stringify(security.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("default-src 'self'; script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/connect-src 'self' https:\/\//);
+    expect(csp).toContain('amazoncognito.com');
+    for (const behavior of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+  });
+
+  it('caches hashed assets for good and keeps old ones; revalidates index.html and config.json', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')).map((d) => d.Properties as Resolvable);
+    expect(deployments).toHaveLength(2);
+    const assets = deployments.find((d) => d.DestinationBucketKeyPrefix === 'assets/')!;
+    const root = deployments.find((d) => d.DestinationBucketKeyPrefix === undefined)!;
+    expect(assets.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(assets.Prune).toBe(false);
+    expect(root.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(root.Prune).toBe(false);
+    expect(root.SourceObjectKeys).toHaveLength(2);
+    expect(root.DistributionPaths).toEqual(['/index.html', '/config.json']);
+  });
+
+  it('writes config.json for the hosted UI and app client of the API stack', () => {
+    const root = Object.values(template.findResources('Custom::CDKBucketDeployment'))
+      .map((d) => d.Properties as Resolvable)
+      .find((d) => d.DestinationBucketKeyPrefix === undefined)!;
+    const hash = (root.SourceObjectKeys[1] as string).replace(/\.zip$/, '');
+    const config = JSON.parse(readFileSync(join(app.outdir, `asset.${hash}`, 'config.json'), 'utf8')) as { auth: Record<string, string> };
+    expect(config).toEqual({ auth: { kind: 'cognito', domain: expect.any(String), clientId: expect.any(String), scopes: ['openid', 'email', 'profile'] } });
+    const markers = root.SourceMarkers[1] as Record<string, Resolvable>;
+    expect(Object.values(markers).map((m) => JSON.stringify(m)).join()).toMatch(/Fn::ImportValue.*HostedUi.*|Fn::ImportValue.*WebClient/);
+  });
+
   it('is clean under cdk-nag AwsSolutions with only reviewed acknowledgements, and has no CDK warnings', () => {
-    const report = new AwsSolutionsChecks().validateScope(stack);
-    expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(nagFindings(stack)).toEqual([]);
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
-  describe('with the client built', () => {
-    const built = synthWeb(stage, BUILT);
-    const [, deployment] = Object.entries(built.template.findResources('Custom::CDKBucketDeployment'))[0]!;
-    const properties = deployment.Properties as Resolvable;
-
-    it('deploys the build and config.json, and invalidates both names the browser reloads', () => {
-      expect(properties.SourceObjectKeys).toHaveLength(2);
-      expect(properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
-      expect(properties.Prune).toBe(true);
+  if (prod) {
+    it('serves the organizer’s domain with its us-east-1 certificate, TLS 1.2 (2021) and a Route 53 alias', () => {
+      expect(distribution.Aliases).toEqual([PROD_DOMAIN]);
+      expect(distribution.ViewerCertificate).toEqual({ AcmCertificateArn: PROD_CONTEXT.certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+      const records = Object.values(template.findResources('AWS::Route53::RecordSet')).map((r) => r.Properties);
+      expect(records.map((r) => [r.Type, r.Name, r.HostedZoneId])).toEqual([
+        ['A', `${PROD_DOMAIN}.`, PROD_CONTEXT.hostedZoneId],
+        ['AAAA', `${PROD_DOMAIN}.`, PROD_CONTEXT.hostedZoneId],
+      ]);
+      expect(JSON.stringify(template.toJSON().Outputs.WebUrl.Value)).toBe(JSON.stringify(`https://${PROD_DOMAIN}`));
     });
 
-    it('writes config.json for the hosted UI and app client of the API stack', () => {
-      // The second source is config.json, staged in the assembly with a marker per deploy-time value.
-      const hash = (properties.SourceObjectKeys[1] as string).replace(/\.zip$/, '');
-      const config = JSON.parse(readFileSync(join(built.app.outdir, `asset.${hash}`, 'config.json'), 'utf8')) as { auth: Record<string, string> };
-      expect(config).toEqual({ auth: { kind: 'cognito', domain: expect.any(String), clientId: expect.any(String), scopes: ['openid', 'email', 'profile'] } });
-
-      const markers = properties.SourceMarkers[1] as Record<string, Resolvable>;
-      const apiOutputs = (Template.fromStack(built.api).toJSON() as Resolvable).Outputs;
-      /** A value of config.json as the literal parts and API-stack values it becomes at deployment. */
-      const deployed = (text: string) =>
-        text
-          .split(/(<<marker:0xbaba:\d+>>)/)
-          .filter((part) => part !== '')
-          .map((part) => {
-            const output = markers[part]?.['Fn::GetStackOutput'];
-            if (!output) return markers[part] ?? part;
-            expect(output.StackName).toBe(stackName(stage));
-            return apiOutputs[output.OutputName].Value;
-          });
-      expect(deployed(config.auth.domain!)).toEqual(apiOutputs.HostedUiUrl.Value['Fn::Join'][1]);
-      expect(deployed(config.auth.clientId!)).toEqual([apiOutputs.UserPoolClientId.Value]);
+    it('attaches the WAF web ACL of the us-east-1 edge stack', () => {
+      expect(JSON.stringify(distribution.WebACLId)).toMatch(/ExportsReader.*FirewallWebAcl.*Arn/);
+      const firewall = stacks.edge!.firewall;
+      expect(firewall.region).toBe('us-east-1');
+      expect(stack.region).toBe(PROD_CONTEXT.region);
+      const [, acl] = Object.entries(Template.fromStack(firewall).findResources('AWS::WAFv2::WebACL'))[0]!;
+      expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+      const rules = acl.Properties.Rules as Resolvable[];
+      expect(rules[0]).toMatchObject({ Name: 'RatePerClientIp', Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 3000, AggregateKeyType: 'IP' } } });
+      expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
+        'AWSManagedRulesAmazonIpReputationList',
+        'AWSManagedRulesCommonRuleSet',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+      ]);
+      expect(nagFindings(firewall)).toEqual([]);
     });
 
-    it('stays clean under cdk-nag with the deployment', () => {
-      const report = new AwsSolutionsChecks().validateScope(built.stack);
-      expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
-      expect(Annotations.fromStack(built.stack).findWarning('*', Match.anyValue())).toEqual([]);
+    it('alarms on CloudFront’s 5xx rate and the monthly budget in us-east-1, to the required subscriber', () => {
+      const alarmsStack = stacks.edge!.alarms;
+      expect(alarmsStack.region).toBe('us-east-1');
+      const edge = Template.fromStack(alarmsStack);
+      edge.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/CloudFront', MetricName: '5xxErrorRate', Threshold: 5, EvaluationPeriods: 2 });
+      edge.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: PROD_CONTEXT.alarmEmail });
+      edge.hasResourceProperties('AWS::Budgets::Budget', {
+        Budget: Match.objectLike({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 50, Unit: 'USD' } }),
+      });
+      expect(nagFindings(alarmsStack)).toEqual([]);
     });
-  });
 
-  it('leaves the bucket empty, config.json included, while the client is not built', () => {
-    const { stack, template } = synthWeb(stage, join(BUILT, 'missing'));
-    template.resourceCountIs('Custom::CDKBucketDeployment', 0);
-    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('web/dist not built'))).toHaveLength(1);
-  });
+    it('refuses to synthesize without the built client', () => {
+      expect(() => synthWeb('prod', join(BUILT, 'missing'))).toThrow(/web client is not built/);
+    });
+  } else {
+    it('leaves the bucket empty, config.json included, while the client is not built', () => {
+      const empty = synthWeb(stage, join(BUILT, 'missing'));
+      empty.template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+      expect(Annotations.fromStack(empty.stack).findInfo('*', Match.stringLikeRegexp('web/dist not built'))).toHaveLength(1);
+    });
+
+    it('runs without the edge stacks unless asked, and with -c edge=true gets them', () => {
+      expect(stacks.edge).toBeUndefined();
+      const withEdge = synthApp('dev', { webDist: BUILT, context: { edge: 'true', region: 'ap-east-1' } }).stacks;
+      expect(withEdge.edge?.firewall.region).toBe('us-east-1');
+    });
+  }
 });
