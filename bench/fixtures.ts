@@ -51,9 +51,9 @@ export interface Fixture {
 }
 
 export async function createFixture(services: Services, cadreCount: number): Promise<Fixture> {
-  const district = await services.directory.createUnit({ name: '萧山区', kind: 'DISTRICT' });
+  const district = await services.directory.createUnit(BENCH_ORGANIZER, { name: '萧山区', kind: 'DISTRICT' });
   const towns: Unit[] = [];
-  for (const name of TOWNS) towns.push(await services.directory.createUnit({ name, kind: 'TOWN', parentId: district.id }));
+  for (const name of TOWNS) towns.push(await services.directory.createUnit(BENCH_ORGANIZER, { name, kind: 'TOWN', parentId: district.id }));
 
   const inputs = Array.from({ length: cadreCount }, (_, i) => ({
     id: `BENCH${String(i + 1).padStart(6, '0')}`,
@@ -64,9 +64,9 @@ export async function createFixture(services: Services, cadreCount: number): Pro
     birthYear: 1985 + (i % 12),
   }));
   const batches = Array.from({ length: Math.ceil(cadreCount / CADRES_PER_CALL) }, (_, b) => inputs.slice(b * CADRES_PER_CALL, (b + 1) * CADRES_PER_CALL));
-  const cadres = (await inParallel(batches, 2, (batch) => services.directory.upsertCadres(batch))).flat();
+  const cadres = (await inParallel(batches, 2, (batch) => services.directory.upsertCadres(BENCH_ORGANIZER, batch))).flat();
 
-  const rubric = await services.rubrics.createRubric({
+  const rubric = await services.rubrics.createRubric(BENCH_ORGANIZER, {
     name: '年轻干部谈发展评分表（百分制）',
     criteria: CRITERIA.map((c) => ({ ...c, description: null, step: STEP })),
   });

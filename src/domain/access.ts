@@ -10,6 +10,11 @@ export function manages(viewer: Viewer | null, competition: Pick<Competition, 'c
   return viewer?.kind === 'user' && viewer.roles.includes('organizer') && (competition.createdBy === viewer.id || granted);
 }
 
+/** Whether the caller may read this competition at all: an API key limited to others may not. */
+export function inScope(viewer: Viewer | null, competitionId: string): boolean {
+  return !viewer?.competitionIds || viewer.competitionIds.includes(competitionId);
+}
+
 /** A caller whose only role is judge sees only the rounds whose panel they sit on. */
 export function isJudgeOnly(viewer: Viewer | null): boolean {
   return viewer?.kind === 'user' && viewer.roles.includes('judge') && !viewer.roles.includes('organizer') && !viewer.roles.includes('viewer');

@@ -1,3 +1,4 @@
+import type { Owned } from './ownership.js';
 /**
  * The domain's records. Decimal quantities (marks, weights, totals) are kept as
  * canonical decimal strings so that nothing passes through binary floating point
@@ -20,6 +21,8 @@ export interface Viewer {
   readonly roles: readonly Role[];
   /** A person with a token, or a BI tool with an API key (read-only, viewer rights). */
   readonly kind: 'user' | 'apiKey';
+  /** An API key limited to some competitions reads only those; absent means every competition. */
+  readonly competitionIds?: readonly string[];
 }
 
 export interface ApiKey {
@@ -32,6 +35,8 @@ export interface ApiKey {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** The competitions the key may read; null: all that a viewer may. */
+  competitionIds?: string[] | null;
 }
 
 export const UNIT_KINDS = [
@@ -49,7 +54,7 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export interface Unit {
+export interface Unit extends Owned {
   id: string;
   name: string;
   kind: UnitKind;
@@ -57,7 +62,7 @@ export interface Unit {
   createdAt: string;
 }
 
-export interface Cadre {
+export interface Cadre extends Owned {
   id: string;
   name: string;
   unitId: string;
@@ -76,7 +81,7 @@ export interface Criterion {
   step: Decimal;
 }
 
-export interface Rubric {
+export interface Rubric extends Owned {
   id: string;
   name: string;
   version: number;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeText, spreadsheetCell } from './cells.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { TokenVerifier } from '../auth/claims.js';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, type ErrorCode } from '../domain/errors.js';
@@ -9,7 +10,7 @@ import { entryResult } from '../domain/scoring.js';
 import { INTERNAL_MESSAGE, isRetryableAwsError } from '../graphql/errors.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { Logger } from '../graphql/plugins.js';
-import { mayCount, requireScores, roundAccess, type AccessContext } from '../graphql/visibility.js';
+import { mayCount, requireCompetitionScope, requireScores, roundAccess, type AccessContext } from '../graphql/visibility.js';
 import type { Services } from '../services/index.js';
 import { currentMeter } from '../store/meter.js';
 import { exceedsInlineLimit, type ExportSink } from './spill.js';
@@ -156,6 +157,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
 }
 
 async function standingsExport(services: Services, context: AccessContext, competitionId: string, group: string | null) {
+  requireCompetitionScope(context, competitionId);
   const { competition, rounds, rows } = await services.results.standingRows(competitionId, group, (round) => mayCount(context, round));
   const all = await services.store.competitions.listRounds(competitionId);
   const final = all.length > 0 && all.every((r) => r.status === 'PUBLISHED');
@@ -168,9 +170,9 @@ async function standingsExport(services: Services, context: AccessContext, compe
 
 async function render(found: Export<unknown>, format: Format, lang: Lang, etag: string | null, headOnly: boolean, sink: ExportSink | undefined): Promise<Result> {
   const chunks: string[] = [];
-  if (format === 'csv') chunks.push(BOM + stringify([found.columns.map((c) => c.header[lang])]));
+  if (format === 'csv') chunks.push(BOM + stringify([found.columns.map((c) => neutralizeText(c.header[lang]))]));
   for await (const page of found.rows) {
-    if (format === 'csv') chunks.push(stringify(page.map((row) => found.columns.map((c) => c.value(row) ?? ''))));
+    if (format === 'csv') chunks.push(stringify(page.map((row) => found.columns.map((c) => spreadsheetCell(c.value(row))))));
     else chunks.push(page.map((row) => `${JSON.stringify(Object.fromEntries(found.columns.map((c) => [c.key, c.value(row)])))}\n`).join(''));
   }
   const fileName = `${found.name}.${format === 'csv' ? 'csv' : 'jsonl'}`;

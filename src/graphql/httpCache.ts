@@ -1,31 +1,49 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from './context.js';
 
 export const NOT_MODIFIED = 'NOT_MODIFIED';
 
 /**
+ * Fields whose values can change after a round is published: the competition (its
+ * name and description are editable; its version goes into the tag) and live
+ * directory data (a unit's parent, a judge's unit). A document selecting the latter
+ * is not cached at all.
+ */
+const MUTABLE_AFTER_PUBLISH = new Set(['parent', 'judges']);
+
+/**
  * HTTP caching for published leaderboards. A published round never changes, so a
  * query whose only root field is `leaderboard` of a published round gets an ETag
- * (round version × document × variables × caller) and Cache-Control; a request
- * with a matching If-None-Match is answered 304 after one read (the round), before
- * anything executes.
+ * (round version × document or persisted-query hash × variables × caller, and the
+ * competition's version when it is selected) and Cache-Control; a request with a
+ * matching If-None-Match is answered 304 after one or two reads, before anything executes.
  */
 export function leaderboardCachePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       let etag: string | null = null;
       return {
-        async didResolveOperation({ operation, request, contextValue }) {
+        async didResolveOperation({ document, operation, request, contextValue }) {
           const roundId = operation ? leaderboardRoundId(operation, request.variables ?? {}) : null;
           if (!roundId || !contextValue.viewer) return;
+          const selected = selectedFieldNames(document);
+          if ([...MUTABLE_AFTER_PUBLISH].some((name) => selected.has(name))) return;
           // A failed read is left for the resolver to meet and report; caching just steps aside.
           const round = await contextValue.loaders.round.load(roundId).catch(() => null);
           if (round?.status !== 'PUBLISHED') return;
+          const competition = selected.has('competition') ? await contextValue.loaders.competition.load(round.competitionId).catch(() => null) : null;
+          const persisted = (request.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+          const documentTag = request.query ?? (typeof persisted === 'string' ? `sha256:${persisted}` : null);
+          if (!documentTag || (selected.has('competition') && !competition)) return;
           etag = `"${createHash('sha256')
-            .update([round.id, round.version, round.resultsFinalizedAt, request.query ?? request.extensions?.persistedQuery, JSON.stringify(request.variables ?? {}), contextValue.viewer.id].join('\u0000'))
+            .update(
+              [round.id, round.version, round.resultsFinalizedAt, competition?.version ?? '-', documentTag, JSON.stringify(request.variables ?? {}), contextValue.viewer.id].join(
+                '\u0000',
+              ),
+            )
             .digest('base64url')
             .slice(0, 32)}"`;
           const presented = request.http?.headers.get('if-none-match')?.split(/,\s*/) ?? [];
@@ -47,6 +65,13 @@ function cacheHeaders(etag: string): HeaderMap {
     ['etag', etag],
     ['cache-control', 'private, max-age=86400'],
   ]);
+}
+
+/** Every field name the document selects, fragments included. */
+function selectedFieldNames(document: DocumentNode): Set<string> {
+  const names = new Set<string>();
+  visit(document, { Field: (node) => void names.add(node.name.value) });
+  return names;
 }
 
 /** The round id when the operation's only root field (besides __typename) is `leaderboard`. */

@@ -1,4 +1,4 @@
-import { isJudgeOnly, scoresVisible } from '../domain/access.js';
+import { inScope, isJudgeOnly, scoresVisible } from '../domain/access.js';
 import { ForbiddenError } from '../domain/errors.js';
 import type { Round } from '../domain/model.js';
 import type { GraphQLContext } from './context.js';
@@ -21,12 +21,18 @@ export interface RoundAccess {
  * (FORBIDDEN otherwise); scores follow `scoresVisible`.
  */
 export async function roundAccess(context: AccessContext, round: Round): Promise<RoundAccess> {
+  requireCompetitionScope(context, round.competitionId);
   const [managing, seat] = await Promise.all([context.loaders.manages.load(round.competitionId), context.loaders.seat.load(round.id)]);
   if (!managing && isJudgeOnly(context.viewer) && !seat) {
     throw new ForbiddenError('Judges see only the rounds they sit on', 'NOT_ON_PANEL');
   }
   const relation = { managing, onPanel: seat !== null };
   return { ...relation, scores: scoresVisible(round, relation) };
+}
+
+/** An API key limited to some competitions reads nothing of the others. */
+export function requireCompetitionScope(context: Pick<AccessContext, 'viewer'>, competitionId: string): void {
+  if (!inScope(context.viewer, competitionId)) throw new ForbiddenError('This API key does not cover this competition', 'OUT_OF_KEY_SCOPE');
 }
 
 /** Like roundAccess, as a yes/no for listings that skip what the caller may not see (standings). */

@@ -43,24 +43,24 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
   const existing = await services.competitions.listCompetitions({ first: 1 });
   if (existing.edges.length > 0) return null;
 
-  const district = await services.directory.createUnit({ name: '萧山区', kind: 'DISTRICT' });
+  const district = await services.directory.createUnit(DEMO_ORGANIZER, { name: '萧山区', kind: 'DISTRICT' });
   const units = { 村书记: [] as string[], 社区书记: [] as string[], 机关书记: [] as string[] };
   for (const [i, town] of TOWNS.entries()) {
-    const t = await services.directory.createUnit({ name: town, kind: 'TOWN', parentId: district.id });
+    const t = await services.directory.createUnit(DEMO_ORGANIZER, { name: town, kind: 'TOWN', parentId: district.id });
     for (let v = 0; v < 3; v++) {
       const name = `${VILLAGES[(i + v * 3) % VILLAGES.length]!.replace('村', '')}${['一', '二', '三'][v]}村`;
-      units.村书记.push((await services.directory.createUnit({ name: `${town.slice(0, 2)}${name}`, kind: 'VILLAGE', parentId: t.id })).id);
+      units.村书记.push((await services.directory.createUnit(DEMO_ORGANIZER, { name: `${town.slice(0, 2)}${name}`, kind: 'VILLAGE', parentId: t.id })).id);
     }
   }
   for (const [i, street] of STREETS.entries()) {
-    const s = await services.directory.createUnit({ name: street, kind: 'STREET', parentId: district.id });
+    const s = await services.directory.createUnit(DEMO_ORGANIZER, { name: street, kind: 'STREET', parentId: district.id });
     for (let c = 0; c < 7; c++) {
       const name = `${street.slice(0, 2)}${COMMUNITIES[(c + i) % COMMUNITIES.length]}`;
-      units.社区书记.push((await services.directory.createUnit({ name, kind: 'COMMUNITY', parentId: s.id })).id);
+      units.社区书记.push((await services.directory.createUnit(DEMO_ORGANIZER, { name, kind: 'COMMUNITY', parentId: s.id })).id);
     }
   }
   for (const department of DEPARTMENTS) {
-    const d = await services.directory.createUnit({ name: department, kind: 'DEPARTMENT', parentId: district.id });
+    const d = await services.directory.createUnit(DEMO_ORGANIZER, { name: department, kind: 'DEPARTMENT', parentId: district.id });
     units.机关书记.push(d.id, d.id, d.id);
   }
 
@@ -78,9 +78,9 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
       };
     }),
   );
-  await services.directory.upsertCadres(cadres.map(({ group: _group, ...cadre }) => cadre));
+  await services.directory.upsertCadres(DEMO_ORGANIZER, cadres.map(({ group: _group, ...cadre }) => cadre));
 
-  const rubric = await services.rubrics.createRubric({
+  const rubric = await services.rubrics.createRubric(DEMO_ORGANIZER, {
     name: '年轻干部谈发展评分表（百分制）',
     criteria: [
       { key: 'vision', label: '发展思路', description: '思路清晰、站位高远、契合区情', maxScore: 20, step: 0.5 },

@@ -3,7 +3,10 @@ import { ulid } from 'ulid';
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { ApiKey, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
+import * as z from 'zod/mini';
 import { parseArgument, text } from './validation.js';
+
+const scope = z.array(z.string().check(z.regex(/^comp_[0-9A-HJKMNP-TV-Z]{26}$/, 'not a competition id'))).check(z.minLength(1), z.maxLength(50));
 
 /** `bxgc.<key id>.<secret>`: the id finds the record in one read; only a hash of the whole is stored. */
 const SECRET = /^bxgc\.(apikey_[0-9A-HJKMNP-TV-Z]{26})\.([A-Za-z0-9_-]{43})$/;
@@ -26,8 +29,17 @@ export class ApiKeyService {
   ) {}
 
   /** `expiresAt` arrives as a validated DateTime (or null: no expiry). */
-  async create(viewer: Viewer, name: unknown, expiresAt: string | null | undefined): Promise<ApiKeyWithSecret> {
-    const parsed = { name: parseArgument(text(100), name, 'name'), expiresAt: expiresAt ?? null };
+  async create(viewer: Viewer, name: unknown, expiresAt: string | null | undefined, competitionIds?: readonly string[] | null): Promise<ApiKeyWithSecret> {
+    const parsed = {
+      name: parseArgument(text(100), name, 'name'),
+      expiresAt: expiresAt ?? null,
+      competitionIds: competitionIds ? parseArgument(scope, competitionIds, 'competitionIds') : null,
+    };
+    if (parsed.competitionIds) {
+      const found = await this.store.competitions.getCompetitions(parsed.competitionIds);
+      const missing = parsed.competitionIds.findIndex((id) => !found.has(id));
+      if (missing >= 0) throw new NotFoundError('Competition', parsed.competitionIds[missing]!, `competitionIds.${missing}`);
+    }
     if (parsed.expiresAt && Date.parse(parsed.expiresAt) <= this.now().getTime()) {
       throw InvalidInputError.at('expiresAt', 'must be in the future');
     }
@@ -42,18 +54,21 @@ export class ApiKeyService {
       expiresAt: parsed.expiresAt ?? null,
       revokedAt: null,
       lastUsedAt: null,
+      competitionIds: parsed.competitionIds ? [...new Set(parsed.competitionIds)] : null,
     };
     await this.store.apiKeys.create(key);
     return { key, secret };
   }
 
-  async revoke(id: string): Promise<boolean> {
-    if (!(await this.store.apiKeys.revoke(id, this.now().toISOString()))) throw new NotFoundError('ApiKey', id, 'id');
+  /** Only the key's creator may revoke it; anyone else's key is NOT_FOUND, as if it did not exist. */
+  async revoke(viewer: Viewer, id: string): Promise<boolean> {
+    if (!(await this.store.apiKeys.revoke(id, viewer.id, this.now().toISOString()))) throw new NotFoundError('ApiKey', id, 'id');
     return true;
   }
 
-  async list(): Promise<ApiKey[]> {
-    return (await this.store.apiKeys.list()).reverse();
+  /** The caller's own keys, newest first. */
+  async list(viewer: Viewer): Promise<ApiKey[]> {
+    return (await this.store.apiKeys.list(viewer.id)).reverse();
   }
 
   /** The caller an API key stands for (viewer rights), or UNAUTHENTICATED for an unknown, revoked or expired key. */
@@ -68,7 +83,7 @@ export class ApiKeyService {
       // Best effort: a failure to record use must not fail the read it accompanies.
       await this.store.apiKeys.touch(key.id, now.toISOString()).catch(() => undefined);
     }
-    return { id: `apikey:${key.id}`, name: key.name, roles: ['viewer'], kind: 'apiKey' };
+    return { id: `apikey:${key.id}`, name: key.name, roles: ['viewer'], kind: 'apiKey', ...(key.competitionIds ? { competitionIds: key.competitionIds } : {}) };
   }
 }
 

@@ -1,6 +1,7 @@
-import { InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { mayEdit, type ChangeRecord, type Owned } from '../domain/ownership.js';
 import { newId } from '../domain/ids.js';
-import { UNIT_KINDS, type Cadre, type Unit } from '../domain/model.js';
+import { UNIT_KINDS, type Cadre, type Unit, type Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { recordOf } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
@@ -32,49 +33,97 @@ export class DirectoryService {
     private readonly cursors: Cursors,
   ) {}
 
-  async createUnit(input: unknown): Promise<Unit> {
+  /** A unit under a parent the caller may change (or at the top); the caller owns it. */
+  async createUnit(viewer: Viewer, input: unknown): Promise<Unit> {
     const parsed = parseArgument(createUnitInput, input, 'input');
+    if (parsed.parentId) {
+      const parent = (await this.store.directory.getUnits([parsed.parentId])).get(parsed.parentId);
+      if (!parent) throw new NotFoundError('Unit', parsed.parentId, 'input.parentId');
+      assertMayEdit(viewer, parent, `unit ${parent.name}`);
+    }
+    const at = this.now().toISOString();
     const unit: Unit = {
       id: newId('unit'),
       name: parsed.name,
       kind: parsed.kind,
       parentId: parsed.parentId ?? null,
-      createdAt: this.now().toISOString(),
+      createdAt: at,
+      ownerId: viewer.id,
+      editors: [],
     };
-    if (!(await this.store.directory.createUnit(unit))) {
+    const change: ChangeRecord = { subjectKind: 'UNIT', subjectId: unit.id, actorId: viewer.id, at, before: null, after: unit };
+    if (!(await this.store.directory.createUnit(unit, change))) {
       throw new NotFoundError('Unit', unit.parentId!, 'input.parentId');
     }
     return unit;
+  }
+
+  /** The unit's owner (or an organizer they granted) lets another organizer change it and its cadres. */
+  async grantUnitEditor(viewer: Viewer, unitId: string, userId: unknown): Promise<Unit> {
+    const user = parseArgument(externalId, userId, 'userId');
+    const unit = (await this.store.directory.getUnits([unitId])).get(unitId);
+    if (!unit) throw new NotFoundError('Unit', unitId, 'subjectId');
+    assertMayEdit(viewer, unit, `unit ${unit.name}`);
+    if (!(await this.store.directory.addUnitEditor(unitId, user))) throw new NotFoundError('Unit', unitId, 'subjectId');
+    return { ...unit, editors: [...new Set([...(unit.editors ?? []), user])] };
+  }
+
+  changes(subjectId: string): Promise<ChangeRecord[]> {
+    return this.store.directory.changes(subjectId);
   }
 
   async listUnits(parentId: string | null | undefined): Promise<Unit[]> {
     return this.store.directory.listUnits(parentId ?? undefined);
   }
 
-  /** Creates or replaces cadres by id; every referenced unit must exist, else nothing is written. */
-  async upsertCadres(input: unknown): Promise<Cadre[]> {
+  /**
+   * Creates or replaces cadres by id; every referenced unit must exist, else nothing
+   * is written. A cadre may be changed by its owner or whoever may change its unit,
+   * and placed only in a unit the caller may change; every change is recorded.
+   */
+  async upsertCadres(viewer: Viewer, input: unknown): Promise<Cadre[]> {
     const parsed = parseArgument(cadresInput, input, 'input');
     const firstIndex = new Map<string, number>();
     parsed.forEach((c, i) => {
       if (firstIndex.has(c.id)) throw InvalidInputError.at(`input.${i}.id`, `cadre ${c.id} appears twice`);
       firstIndex.set(c.id, i);
     });
-    const units = await this.store.directory.getUnits([...new Set(parsed.map((c) => c.unitId))]);
+    const existing = await this.store.directory.getCadres(parsed.map((c) => c.id));
+    const unitIds = new Set([...parsed.map((c) => c.unitId), ...[...existing.values()].map((c) => c.unitId)]);
+    const units = await this.store.directory.getUnits([...unitIds]);
     const missing = parsed.findIndex((c) => !units.has(c.unitId));
     if (missing >= 0) throw new NotFoundError('Unit', parsed[missing]!.unitId, `input.${missing}.unitId`);
+    parsed.forEach((c, i) => {
+      const before = existing.get(c.id);
+      const currentUnit = before && units.get(before.unitId);
+      if (before && !mayEdit(viewer, before) && !(currentUnit && mayEdit(viewer, currentUnit))) {
+        throw new ForbiddenError(`Row ${i + 1}: cadre ${c.id} belongs to another organizer's directory`, 'NOT_YOUR_DIRECTORY');
+      }
+      const target = units.get(c.unitId)!;
+      if (!mayEdit(viewer, target)) throw new ForbiddenError(`Row ${i + 1}: unit ${target.name} belongs to another organizer's directory`, 'NOT_YOUR_DIRECTORY');
+    });
 
     const updatedAt = this.now().toISOString();
-    const cadres: Cadre[] = parsed.map((c) => ({
-      id: c.id,
-      name: c.name,
-      unitId: c.unitId,
-      position: c.position,
-      grade: c.grade,
-      birthYear: c.birthYear ?? null,
-      updatedAt,
-    }));
-    await this.store.directory.putCadres(cadres);
-    return cadres;
+    const writes = parsed.map((c) => {
+      const before = existing.get(c.id) ?? null;
+      const cadre: Cadre = {
+        id: c.id,
+        name: c.name,
+        unitId: c.unitId,
+        position: c.position,
+        grade: c.grade,
+        birthYear: c.birthYear ?? null,
+        updatedAt,
+        ownerId: before ? (before.ownerId ?? viewer.id) : viewer.id,
+        editors: before?.editors ?? [],
+      };
+      const change: ChangeRecord = { subjectKind: 'CADRE', subjectId: c.id, actorId: viewer.id, at: updatedAt, before, after: cadre };
+      return { cadre, previous: before?.updatedAt ?? null, change };
+    });
+    if (!(await this.store.directory.putCadres(writes))) {
+      throw new ConflictError('Someone else changed some of these cadres at the same time; load them again and retry', 'CONCURRENT_EDIT');
+    }
+    return writes.map((w) => w.cadre);
   }
 
   async listCadres(args: { unitId?: string | null; first?: number | null; after?: string | null }): Promise<Connection<Cadre>> {
@@ -83,4 +132,9 @@ export class DirectoryService {
     const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, this.cursors.startKey(scope, args.after));
     return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Cadre>(item));
   }
+}
+
+/** Refuses a change to something another organizer owns (and has not granted the caller). */
+export function assertMayEdit(viewer: Viewer, item: Owned, what: string): void {
+  if (!mayEdit(viewer, item)) throw new ForbiddenError(`${what} belongs to another organizer; ask its owner to grant you editing`, 'NOT_YOUR_DIRECTORY');
 }

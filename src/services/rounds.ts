@@ -28,7 +28,14 @@ const ruleFields = {
   tieBreakers: optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
 };
 const visibility = optional(z.enum(LEADERBOARD_VISIBILITIES));
-const createRoundInput = z.object({ competitionId: externalId, name: text(200), rubricId: externalId, leaderboardVisibility: visibility, ...ruleFields });
+const createRoundInput = z.object({
+  competitionId: externalId,
+  name: text(200),
+  rubricId: externalId,
+  rubricVersion: z.optional(z.nullable(count(1, 1_000_000))),
+  leaderboardVisibility: visibility,
+  ...ruleFields,
+});
 const updateRoundInput = z.object({ name: optional(text(200)), rubricId: optional(externalId), leaderboardVisibility: visibility, ...ruleFields });
 
 const entryInput = z.object({
@@ -78,7 +85,10 @@ export class RoundService {
 
   async createRound(input: unknown): Promise<Round> {
     const parsed = parseArgument(createRoundInput, input, 'input');
-    const rubric = await this.rubrics.requireLatest(parsed.rubricId, 'input.rubricId');
+    // The version the organizer saw, so a concurrent revision by someone else is never pinned unseen.
+    const rubric = parsed.rubricVersion
+      ? await this.rubrics.requireVersion(parsed.rubricId, parsed.rubricVersion, 'input.rubricVersion')
+      : await this.rubrics.requireLatest(parsed.rubricId, 'input.rubricId');
     const round: Round = {
       id: newId('round'),
       competitionId: parsed.competitionId,

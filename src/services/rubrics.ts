@@ -1,13 +1,15 @@
 import { NotFoundError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Rubric } from '../domain/model.js';
+import type { Rubric, Viewer } from '../domain/model.js';
+import type { ChangeRecord } from '../domain/ownership.js';
 import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, recordOf, retrying } from '../store/ops.js';
 import type { RubricHead } from '../store/rubrics.js';
 import type { Connection, Cursors } from './cursor.js';
+import { assertMayEdit } from './directory.js';
 import * as z from 'zod/mini';
-import { finite, optionalText, pageSize, parseArgument, text } from './validation.js';
+import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
 const criterionInput = z.object({
   key: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a letter, then letters, digits or _, at most 40')),
@@ -30,7 +32,7 @@ export class RubricService {
     private readonly cursors: Cursors,
   ) {}
 
-  async createRubric(input: unknown): Promise<Rubric> {
+  async createRubric(viewer: Viewer, input: unknown): Promise<Rubric> {
     const parsed = parseArgument(createRubricInput, input, 'input');
     const { criteria, maxTotal } = buildCriteria(parsed.criteria, 'input.criteria');
     const rubric: Rubric = {
@@ -40,9 +42,29 @@ export class RubricService {
       criteria,
       maxTotal,
       createdAt: this.now().toISOString(),
+      ownerId: viewer.id,
+      editors: [],
     };
-    await this.store.rubrics.putVersion(rubric);
+    await this.store.rubrics.putVersion(rubric, this.changeOf(viewer, null, rubric));
     return rubric;
+  }
+
+  /** The rubric's owner (or an organizer they granted) lets another organizer revise it. */
+  async grantEditor(viewer: Viewer, id: string, userId: unknown): Promise<Rubric> {
+    const user = parseArgument(externalId, userId, 'userId');
+    const latest = await this.requireLatest(id, 'subjectId');
+    const head = await this.store.rubrics.getHead(id);
+    assertMayEdit(viewer, head ?? latest, `rubric ${latest.name}`);
+    if (!(await this.store.rubrics.addEditor(id, user))) throw new NotFoundError('Rubric', id, 'subjectId');
+    return latest;
+  }
+
+  changes(subjectId: string): Promise<ChangeRecord[]> {
+    return this.store.rubrics.changes(subjectId);
+  }
+
+  private changeOf(viewer: Viewer, before: Rubric | null, after: Rubric): ChangeRecord {
+    return { subjectKind: 'RUBRIC', subjectId: after.id, actorId: viewer.id, at: after.createdAt, before, after };
   }
 
   /** Rubrics at their latest version, newest first: one index query and one batch read. */
@@ -55,14 +77,17 @@ export class RubricService {
   }
 
   /** Creates the next version; rounds keep the version they pinned. Concurrent updates each get their own version. */
-  async updateRubric(id: string, input: unknown): Promise<Rubric> {
+  async updateRubric(viewer: Viewer, id: string, input: unknown): Promise<Rubric> {
     const parsed = parseArgument(createRubricInput, input, 'input');
     const { criteria, maxTotal } = buildCriteria(parsed.criteria, 'input.criteria');
     return retrying(
       async () => {
-        const latest = await this.requireLatest(id, 'id');
-        const rubric: Rubric = { ...latest, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
-        if (!(await this.store.rubrics.putVersion(rubric))) throw new RaceLost();
+        const [latest, head] = await Promise.all([this.requireLatest(id, 'id'), this.store.rubrics.getHead(id)]);
+        // The head carries the grants; versions carry the owner, so rounds' pinned copies say whose rubric it was.
+        const owner = { ownerId: head?.ownerId ?? latest.ownerId ?? null, editors: head?.editors ?? [] };
+        assertMayEdit(viewer, owner, `rubric ${latest.name}`);
+        const rubric: Rubric = { ...latest, ...owner, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
+        if (!(await this.store.rubrics.putVersion(rubric, this.changeOf(viewer, latest, rubric)))) throw new RaceLost();
         return rubric;
       },
       (error) => error instanceof RaceLost,
@@ -71,6 +96,12 @@ export class RubricService {
 
   async getRubric(id: string, version?: number | null): Promise<Rubric | null> {
     return this.store.rubrics.get(id, version ?? undefined);
+  }
+
+  async requireVersion(id: string, version: number, path: string): Promise<Rubric> {
+    const rubric = await this.store.rubrics.get(id, version);
+    if (!rubric) throw new NotFoundError('Rubric', `${id} version ${version}`, path);
+    return rubric;
   }
 
   async requireLatest(id: string, path: string): Promise<Rubric> {

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { ALL_API_KEYS, apiKeyKey } from './keys.js';
+import { apiKeyKey, apiKeysOf } from './keys.js';
 import { isConditionFailure, queryAll, recordOf } from './ops.js';
 import { INDEX } from './tables.js';
 
@@ -16,7 +16,7 @@ export class ApiKeyStore {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...apiKeyKey(key.id), gsi1pk: ALL_API_KEYS, gsi1sk: key.id, entity: 'ApiKey', ...key },
+        Item: { ...apiKeyKey(key.id), gsi1pk: apiKeysOf(key.createdBy), gsi1sk: key.id, entity: 'ApiKey', ...key },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -28,18 +28,19 @@ export class ApiKeyStore {
     return out.Item ? recordOf<ApiKey>(out.Item) : null;
   }
 
-  async list(): Promise<ApiKey[]> {
+  /** The keys one user created, oldest first. */
+  async list(createdBy: string): Promise<ApiKey[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: INDEX.gsi1,
       KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': ALL_API_KEYS },
+      ExpressionAttributeValues: { ':p': apiKeysOf(createdBy) },
     });
     return items.map((i) => recordOf<ApiKey>(i));
   }
 
-  /** Returns false when the key does not exist. Revoking twice keeps the first time. */
-  async revoke(id: string, at: string): Promise<boolean> {
+  /** Returns false when the key does not exist or is someone else's. Revoking twice keeps the first time. */
+  async revoke(id: string, createdBy: string, at: string): Promise<boolean> {
     try {
       await this.db.send(
         new UpdateCommand({
@@ -47,13 +48,13 @@ export class ApiKeyStore {
           Key: apiKeyKey(id),
           UpdateExpression: 'SET revokedAt = :at',
           // revokedAt is stored as null until the key is revoked.
-          ConditionExpression: 'attribute_exists(pk) AND attribute_type(revokedAt, :null)',
-          ExpressionAttributeValues: { ':at': at, ':null': 'NULL' },
+          ConditionExpression: 'attribute_exists(pk) AND createdBy = :owner AND attribute_type(revokedAt, :null)',
+          ExpressionAttributeValues: { ':at': at, ':null': 'NULL', ':owner': createdBy },
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return (await this.get(id)) !== null;
+      if (isConditionFailure(error)) return (await this.get(id))?.createdBy === createdBy;
       throw error;
     }
   }

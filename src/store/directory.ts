@@ -1,8 +1,13 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ChangeRecord } from '../domain/ownership.js';
+import { changeItem, listChanges } from './changes.js';
 import type { Cadre, Unit } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_CADRES, ALL_UNITS, cadreIndexes, cadreKey, cadresOf, unitIndexes, unitKey, unitsUnder } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, queryAll, queryPage, recordOf, type Page } from './ops.js';
+import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, recordOf, type Page } from './ops.js';
+
+/** A cadre and its change record are two of a transaction's 100 items. */
+const CADRES_PER_TRANSACTION = 50;
 import { INDEX } from './tables.js';
 
 /** Units and cadres: the organisational directory competitions draw on. */
@@ -12,8 +17,9 @@ export class DirectoryStore {
     private readonly table: string,
   ) {}
 
-  /** Creates a unit; returns false when its parent does not exist (nothing written). */
-  async createUnit(unit: Unit): Promise<boolean> {
+  /** Creates a unit and records the change; returns false when its parent does not exist (nothing written). */
+  async createUnit(unit: Unit, change: ChangeRecord): Promise<boolean> {
+    const log = { Put: { TableName: this.table, Item: changeItem(change) } };
     const put = {
       Put: {
         TableName: this.table,
@@ -22,14 +28,14 @@ export class DirectoryStore {
       },
     };
     if (unit.parentId === null) {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [put] }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: [put, log] }));
       return true;
     }
     const parentExists = {
       ConditionCheck: { TableName: this.table, Key: unitKey(unit.parentId), ConditionExpression: 'attribute_exists(pk)' },
     };
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [parentExists, put] }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: [parentExists, put, log] }));
       return true;
     } catch (error) {
       if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
@@ -54,10 +60,57 @@ export class DirectoryStore {
     return items.map((item) => recordOf<Unit>(item));
   }
 
-  /** Writes cadres as given (create or replace by id). Idempotent, so batches may be retried freely. */
-  async putCadres(cadres: readonly Cadre[]): Promise<void> {
-    const items = cadres.map((c) => ({ ...cadreKey(c.id), ...cadreIndexes(c), entity: 'Cadre', ...c }));
-    await batchPut(this.db, this.table, items);
+  /**
+   * Writes cadres (create or replace by id), each with its change record, in
+   * transactions of CADRES_PER_TRANSACTION. Each cadre is written only if it is still
+   * as it was read (`previous`: its `updatedAt`, or null when new), so a concurrent
+   * edit is never overwritten unrecorded; returns false if any was (nothing of that
+   * transaction written; earlier ones stay, and a retry is idempotent).
+   */
+  async putCadres(writes: readonly { cadre: Cadre; previous: string | null; change: ChangeRecord }[]): Promise<boolean> {
+    for (let start = 0; start < writes.length; start += CADRES_PER_TRANSACTION) {
+      const items = writes.slice(start, start + CADRES_PER_TRANSACTION).flatMap(({ cadre, previous, change }) => [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...cadreKey(cadre.id), ...cadreIndexes(cadre), entity: 'Cadre', ...cadre },
+            ConditionExpression: previous === null ? 'attribute_not_exists(pk)' : 'updatedAt = :previous',
+            ...(previous === null ? {} : { ExpressionAttributeValues: { ':previous': previous } }),
+          },
+        },
+        { Put: { TableName: this.table, Item: changeItem(change) } },
+      ]);
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+        throw error;
+      }
+    }
+    return true;
+  }
+
+  /** Lets another organizer change a unit (and the cadres in it); false when the unit does not exist. */
+  async addUnitEditor(unitId: string, userId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: unitKey(unitId),
+          UpdateExpression: 'SET editors = list_append(if_not_exists(editors, :none), :user)',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(editors, :id)',
+          ExpressionAttributeValues: { ':none': [], ':user': [userId], ':id': userId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return (await this.getUnits([unitId])).has(unitId);
+      throw error;
+    }
+  }
+
+  changes(subjectId: string): Promise<ChangeRecord[]> {
+    return listChanges(this.db, this.table, subjectId);
   }
 
   async getCadres(ids: readonly string[]): Promise<Map<string, Cadre>> {

@@ -10,7 +10,8 @@ import type { RankValue } from '../domain/ranking.js';
  * directory    pk                 sk          gsi1pk / gsi1sk               gsi2pk / gsi2sk
  *   Unit       UNIT#<id>          #UNIT       UNITS#<parent|ROOT> / name#id  UNITS / name#id
  *   Cadre      CADRE#<id>         #CADRE      CADRES#<unitId> / id           CADRES / id
- *   ApiKey     APIKEY#<id>        #APIKEY     APIKEYS / id
+ *   Change     CHANGES#<subject>  <at>#<ULID>  (units, cadres; rubrics in their table)
+ *   ApiKey     APIKEY#<id>        #APIKEY     APIKEYS#<createdBy> / id
  * rubrics
  *   Rubric     RUBRIC#<id>        V#<000001>
  *   Head       RUBRIC#<id>        #HEAD       RUBRICS / id (ULID: time order)
@@ -54,8 +55,12 @@ export const cadreIndexes = (c: { id: string; unitId: string }) => ({
 export const cadresOf = (unitId: string) => `CADRES#${unitId}`;
 export const ALL_CADRES = 'CADRES';
 
+/** The change log of one unit, cadre or rubric (directory or rubrics table), in time order. */
+export const changesOf = (subjectId: string) => `CHANGES#${subjectId}`;
+export const changeKey = (subjectId: string, at: string, id: string): ItemKey => ({ pk: changesOf(subjectId), sk: `${at}#${id}` });
+
 export const apiKeyKey = (id: string): ItemKey => ({ pk: `APIKEY#${id}`, sk: '#APIKEY' });
-export const ALL_API_KEYS = 'APIKEYS';
+export const apiKeysOf = (userId: string) => `APIKEYS#${userId}`;
 
 export const rubricPartition = (id: string) => `RUBRIC#${id}`;
 export const rubricKey = (id: string, version: number): ItemKey => ({ pk: rubricPartition(id), sk: `V#${pad(version, 6)}` });

@@ -1,8 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ChangeRecord } from '../domain/ownership.js';
+import { changeItem, listChanges } from './changes.js';
 import type { Rubric } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_RUBRICS, rubricHeadKey, rubricKey, rubricPartition } from './keys.js';
-import { batchGet, cancellationReasons, queryPage, recordOf, type Page } from './ops.js';
+import { batchGet, cancellationReasons, isConditionFailure, queryPage, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** The head of a rubric: which version is the latest, for listings. */
@@ -11,6 +13,8 @@ export interface RubricHead {
   name: string;
   latestVersion: number;
   updatedAt: string;
+  ownerId?: string | null;
+  editors?: string[];
 }
 
 /** Rubrics: each version is its own immutable item; a head item names the latest for listings. */
@@ -24,8 +28,15 @@ export class RubricStore {
    * Writes version n and moves the head to it in one transaction; returns false
    * when version n already exists (a concurrent update got there first).
    */
-  async putVersion(rubric: Rubric): Promise<boolean> {
-    const head: RubricHead = { id: rubric.id, name: rubric.name, latestVersion: rubric.version, updatedAt: rubric.createdAt };
+  async putVersion(rubric: Rubric, change: ChangeRecord): Promise<boolean> {
+    const head: RubricHead = {
+      id: rubric.id,
+      name: rubric.name,
+      latestVersion: rubric.version,
+      updatedAt: rubric.createdAt,
+      ownerId: rubric.ownerId ?? null,
+      editors: [...(rubric.editors ?? [])],
+    };
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -45,6 +56,7 @@ export class RubricStore {
                 ...(rubric.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': rubric.version - 1 } }),
               },
             },
+            { Put: { TableName: this.table, Item: changeItem(change) } },
           ],
         }),
       );
@@ -53,6 +65,34 @@ export class RubricStore {
       if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
       throw error;
     }
+  }
+
+  async getHead(id: string): Promise<RubricHead | null> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: rubricHeadKey(id), ConsistentRead: true }));
+    return out.Item ? recordOf<RubricHead>(out.Item) : null;
+  }
+
+  /** Lets another organizer revise the rubric; false when it does not exist. */
+  async addEditor(id: string, userId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: rubricHeadKey(id),
+          UpdateExpression: 'SET editors = list_append(if_not_exists(editors, :none), :user)',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(editors, :id)',
+          ExpressionAttributeValues: { ':none': [], ':user': [userId], ':id': userId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return (await this.getHead(id)) !== null;
+      throw error;
+    }
+  }
+
+  changes(subjectId: string): Promise<ChangeRecord[]> {
+    return listChanges(this.db, this.table, subjectId);
   }
 
   /** Rubric heads, newest first. */

@@ -2,7 +2,7 @@ import { SignJWT, importJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../src/auth/devIssuer.js';
 import { loadConfig } from '../../src/config.js';
-import { createTestApi, type TestApi } from '../support/api.js';
+import { apiGatewayEvent, createTestApi, lambdaContext, type TestApi } from '../support/api.js';
 import { ok, openRound, submit } from '../support/scenario.js';
 
 /**
@@ -188,6 +188,135 @@ describe('cursors', () => {
   });
 });
 
+describe('spreadsheet exports', () => {
+  it('neutralises formulas in every text cell and header of CSV exports; numbers stay numbers (finding 4)', async () => {
+    const organizer = await api.token('org-formula', 'organizer');
+    const unit = ok<any>(await api.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { name: '=1+2', kind: 'TOWN' } }, organizer)).createUnit.id;
+    const cadres = [
+      { id: 'formula-1', name: '=HYPERLINK("http://evil.example","click")', unitId: unit, position: '+SUM(A1)' },
+      { id: 'formula-2', name: '@cmd', unitId: unit, position: '-2+3' },
+    ];
+    ok(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: cadres }, organizer));
+    const rubric = ok<any>(await api.gql(`mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`, { i: { name: 'r', criteria: [{ key: 'k', label: '=cmd|\' /C calc\'!A0', maxScore: 10 }] } }, organizer)).createRubric.id;
+    const competition = ok<any>(await api.gql(`mutation { createCompetition(input: { name: "\tevil" }) { id } }`, {}, organizer)).createCompetition.id;
+    const round = ok<any>(await api.gql(`mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`, { i: { competitionId: competition, name: '=x', rubricId: rubric } }, organizer)).createRound.id;
+    ok(await api.gql(`mutation($r: ID!, $e: [EntryInput!]!) { addEntries(roundId: $r, entries: $e) { id } }`, { r: round, e: cadres.map((c, i) => ({ cadreId: c.id, title: '\r=1', order: i + 1, group: '@g' })) }, organizer));
+    const csv = await exportCsv(api, `/export/rounds/${round}/leaderboard.csv`, organizer, 'lang=zh-CN');
+    const rows = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(rows[0]).toContain(`'=cmd|`);
+    for (const row of rows.slice(1)) {
+      expect(row).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+      expect(row).toContain(`'@g`);
+    }
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv).toContain(`'+SUM(A1)`);
+    expect(csv).toContain(`'=1+2`);
+    const json = await exportCsv(api, `/export/rounds/${round}/leaderboard.json`, organizer);
+    expect(JSON.parse(json.split('\n')[0]!).cadreName).toMatch(/^(=HYPERLINK|@cmd)/);
+  });
+});
+
+describe('directory and rubric ownership', () => {
+  const UPSERT = `mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id name unit { id } } }`;
+  it('another organizer may use but not change a cadre, unit or rubric; every change is recorded (finding 5)', async () => {
+    const a = await api.token('org-owner-a', 'organizer', '甲');
+    const b = await api.token('org-rival-b', 'organizer', '乙');
+    const unitA = ok<any>(await api.gql(`mutation { createUnit(input: { name: "甲的镇", kind: TOWN }) { id ownerId } }`, {}, a)).createUnit;
+    expect(unitA.ownerId).toBe('org-owner-a');
+    const unitB = ok<any>(await api.gql(`mutation { createUnit(input: { name: "乙的镇", kind: TOWN }) { id } }`, {}, b)).createUnit.id;
+    ok(await api.gql(UPSERT, { i: [{ id: 'owned-cadre-1', name: '张三', unitId: unitA.id }] }, a));
+
+    const rename = await api.gql(UPSERT, { i: [{ id: 'owned-cadre-1', name: '=evil', unitId: unitA.id }] }, b);
+    expect(errorOf(rename)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_DIRECTORY' });
+    const move = await api.gql(UPSERT, { i: [{ id: 'owned-cadre-1', name: '张三', unitId: unitB }] }, b);
+    expect(errorOf(move)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_DIRECTORY' });
+    const child = await api.gql(`mutation($p: ID!) { createUnit(input: { name: "x", parentId: $p }) { id } }`, { p: unitA.id }, b);
+    expect(errorOf(child)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_DIRECTORY' });
+    expect(ok<any>(await api.gql(`query { cadre(id: "owned-cadre-1") { name unit { id } } }`, {}, b)).cadre).toEqual({ name: '张三', unit: { id: unitA.id } });
+
+    const rubric = ok<any>(await api.gql(`mutation { createRubric(input: { name: "甲的评分表", criteria: [{ key: "k", label: "综合", maxScore: 10 }] }) { id version } }`, {}, a)).createRubric;
+    const reweight = await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "x", criteria: [{ key: "k", label: "综合", maxScore: 10, weight: 1000 }] }) { version } }`, { id: rubric.id }, b);
+    expect(errorOf(reweight)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_DIRECTORY' });
+
+    // Granted, B may; the log shows who changed what.
+    ok(await api.gql(`mutation($s: ID!) { grantEditor(subjectId: $s, userId: "org-rival-b") }`, { s: unitA.id }, a));
+    ok(await api.gql(UPSERT, { i: [{ id: 'owned-cadre-1', name: '张叁', unitId: unitA.id }] }, b));
+    const log = ok<any>(await api.gql(`query { changeLog(subjectId: "owned-cadre-1") { actorId before after } }`, {}, a)).changeLog;
+    expect(log.map((c: any) => [c.actorId, c.before && JSON.parse(c.before).name, JSON.parse(c.after).name])).toEqual([
+      ['org-owner-a', null, '张三'],
+      ['org-rival-b', '张三', '张叁'],
+    ]);
+    ok(await api.gql(`mutation($s: ID!) { grantEditor(subjectId: $s, userId: "org-rival-b") }`, { s: rubric.id }, a));
+    expect(ok<any>(await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "修订", criteria: [{ key: "k", label: "综合", maxScore: 20 }] }) { version ownerId } }`, { id: rubric.id }, b)).updateRubric).toEqual({ version: 2, ownerId: 'org-owner-a' });
+    expect(ok<any>(await api.gql(`query($s: ID!) { changeLog(subjectId: $s) { actorId } }`, { s: rubric.id }, a)).changeLog.map((c: any) => c.actorId)).toEqual(['org-owner-a', 'org-rival-b']);
+  });
+
+  it('createRound pins the rubric version the organizer saw (finding 5)', async () => {
+    const a = await api.token('org-pin', 'organizer');
+    const rubric = ok<any>(await api.gql(`mutation { createRubric(input: { name: "r", criteria: [{ key: "k", label: "综合", maxScore: 10 }] }) { id } }`, {}, a)).createRubric.id;
+    ok(await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "r2", criteria: [{ key: "k", label: "综合", maxScore: 50 }] }) { version } }`, { id: rubric }, a));
+    const competition = ok<any>(await api.gql(`mutation { createCompetition(input: { name: "c" }) { id } }`, {}, a)).createCompetition.id;
+    const create = (v?: number) => api.gql(`mutation($i: CreateRoundInput!) { createRound(input: $i) { rubric { version maxTotal } } }`, { i: { competitionId: competition, name: 'r', rubricId: rubric, rubricVersion: v } }, a);
+    expect(ok<any>(await create(1)).createRound.rubric).toEqual({ version: 1, maxTotal: 10 });
+    expect(ok<any>(await create()).createRound.rubric).toEqual({ version: 2, maxTotal: 50 });
+    expect(errorOf(await create(9))).toMatchObject({ code: 'NOT_FOUND', field: 'input.rubricVersion' });
+  });
+});
+
+describe('API keys', () => {
+  it('belong to their creator, and may be limited to competitions (finding 6)', async () => {
+    const a = await api.token('org-keys-a', 'organizer');
+    const b = await api.token('org-keys-b', 'organizer');
+    const key = ok<any>(await api.gql(`mutation { createApiKey(name: "甲的BI") { id secret } }`, {}, a)).createApiKey;
+    expect(ok<any>(await api.gql(`{ apiKeys { id } }`, {}, b)).apiKeys).toEqual([]);
+    expect(errorOf(await api.gql(`mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: key.id }, b))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(ok<any>(await api.gql(`{ apiKeys { id revokedAt } }`, {}, a)).apiKeys).toEqual([{ id: key.id, revokedAt: null }]);
+
+    const s = await openRound(api, { entries: 1, judges: 1, criteria: ONE, rule: { leaderboardVisibility: 'LIVE' } });
+    const other = await openRound(api, { entries: 1, judges: 1, criteria: ONE, rule: { leaderboardVisibility: 'LIVE' } });
+    const scoped = ok<any>(await api.gql(`mutation($c: [ID!]) { createApiKey(name: "一个活动", competitionIds: $c) { secret } }`, { c: [s.competitionId] }, a)).createApiKey.secret;
+    const asKey = (query: string, variables: Record<string, unknown>) => api.request({ query, variables }, { 'x-api-key': scoped });
+    expect(ok<any>(await asKey(`query($r: ID!) { leaderboard(roundId: $r) { totalCount } }`, { r: s.roundId })).leaderboard.totalCount).toBe(1);
+    expect(errorOf(await asKey(`query($r: ID!) { leaderboard(roundId: $r) { totalCount } }`, { r: other.roundId }))).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_KEY_SCOPE' });
+    expect(ok<any>(await asKey(`query($c: ID!) { competition(id: $c) { id } }`, { c: other.competitionId })).competition).toBeNull();
+    expect(errorOf(await asKey(`query($c: ID!) { standings(competitionId: $c) { totalCount } }`, { c: other.competitionId }))).toMatchObject({ reason: 'OUT_OF_KEY_SCOPE' });
+  });
+});
+
+describe('HTTP caching', () => {
+  it('ETags cover the persisted-query hash and the competition the answer names (finding 10)', async () => {
+    const s = await openRound(api, { entries: 1, judges: 1, criteria: ONE, rule: { leaderboardVisibility: 'LIVE' } });
+    ok(await submit(api, s.judges[0]!.token, s.entryIds[0]!, [{ criterion: 'overall', score: 70 }]));
+    ok(await close(s));
+    ok(await api.gql(`mutation($id: ID!) { publishRound(id: $id) { status } }`, { id: s.roundId }, s.organizer));
+    const { createHash } = await import('node:crypto');
+    const send = async (query: string, etag?: string) => {
+      const hash = createHash('sha256').update(query).digest('hex');
+      const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+      const rawQueryString = new URLSearchParams({ variables: JSON.stringify({ r: s.roundId }), extensions: JSON.stringify(extensions) }).toString();
+      const headers = { authorization: `Bearer ${s.viewer}`, ...(etag ? { 'if-none-match': etag } : {}) };
+      let result = await api.handler(apiGet(rawQueryString, headers), lambdaContext());
+      if (JSON.parse(result.body || '{}').errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') {
+        await api.handler(apiGet(new URLSearchParams({ query, variables: JSON.stringify({ r: s.roundId }), extensions: JSON.stringify(extensions) }).toString(), headers), lambdaContext());
+        result = await api.handler(apiGet(rawQueryString, headers), lambdaContext());
+      }
+      return result;
+    };
+    const named = `query($r: ID!) { leaderboard(roundId: $r) { edges { node { total entry { round { competition { name } } } } } } }`;
+    const plain = `query($r: ID!) { leaderboard(roundId: $r) { edges { node { total } } } }`;
+    const first = await send(named);
+    const other = await send(plain);
+    expect(first.headers?.etag).toBeTruthy();
+    expect(other.headers?.etag).toBeTruthy();
+    expect(first.headers?.etag).not.toBe(other.headers?.etag);
+    expect((await send(named, String(first.headers!.etag))).statusCode).toBe(304);
+    ok(await api.gql(`mutation($id: ID!) { updateCompetition(id: $id, input: { name: "改名" }) { name } }`, { id: s.competitionId }, s.organizer));
+    const renamed = await send(named, String(first.headers!.etag));
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.body).toContain('改名');
+  });
+});
+
 describe('tokens and configuration', () => {
   const sign = async (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT) =>
     build(new SignJWT({ name: 'x', roles: ['organizer'], ...claims }).setProtectedHeader({ alg: 'ES256' }).setSubject('token-probe').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)).sign(
@@ -212,3 +341,14 @@ describe('tokens and configuration', () => {
     expect(loadConfig({ ...base, STAGE: 'prod' }).stage).toBe('prod');
   });
 });
+
+function apiGet(rawQueryString: string, headers: Record<string, string>) {
+  return apiGatewayEvent({ method: 'GET', rawQueryString, headers: { 'apollo-require-preflight': 'true', ...headers } });
+}
+
+async function exportCsv(api: TestApi, path: string, token: string, query = ''): Promise<string> {
+  const event = { ...apiGatewayEvent({ method: 'GET', rawQueryString: query, headers: { authorization: `Bearer ${token}` } }), rawPath: path };
+  const result = await api.handler(event, lambdaContext());
+  expect(result.statusCode, result.body).toBe(200);
+  return result.body ?? '';
+}

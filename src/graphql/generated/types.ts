@@ -6,6 +6,7 @@ import type { LeaderboardRow as LeaderboardRowParent, Assessment as AssessmentPa
 import type { StandingRow as StandingRowParent, Verification as VerificationParent, Progress as ProgressParent } from '../../services/results.js';
 import type { RoundTotal as RoundTotalParent, StandingsRule as StandingsRuleParent } from '../../domain/standings.js';
 import type { AdvanceResult as AdvanceResultParent } from '../../services/rounds.js';
+import type { ChangeRecord as ChangeRecordParent } from '../../domain/ownership.js';
 import type { ApiKeyWithSecret as ApiKeyWithSecretParent } from '../../services/apiKeys.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -60,6 +61,8 @@ export type AmendmentAction =
 
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** The competitions the key may read; null: every competition a viewer may. */
+  competitionIds?: Maybe<Array<Scalars['ID']['output']>>;
   createdAt: Scalars['DateTime']['output'];
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
@@ -152,6 +155,24 @@ export type CadreInput = {
   unitId: Scalars['ID']['input'];
 };
 
+/** One recorded change of a unit, cadre or rubric. */
+export type ChangeRecord = {
+  __typename?: 'ChangeRecord';
+  actorId: Scalars['ID']['output'];
+  /** The record after the change as JSON. */
+  after?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** The record before the change as JSON; null when it was created. */
+  before?: Maybe<Scalars['String']['output']>;
+  subjectId: Scalars['ID']['output'];
+  subjectKind: ChangeSubject;
+};
+
+export type ChangeSubject =
+  | 'CADRE'
+  | 'RUBRIC'
+  | 'UNIT';
+
 export type Competition = {
   __typename?: 'Competition';
   createdAt: Scalars['DateTime']['output'];
@@ -212,6 +233,8 @@ export type CreateRoundInput = {
   normalization?: InputMaybe<Normalization>;
   quorum?: InputMaybe<Scalars['Int']['input']>;
   rubricId: Scalars['ID']['input'];
+  /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
+  rubricVersion?: InputMaybe<Scalars['Int']['input']>;
   tieBreakers?: InputMaybe<Array<Scalars['String']['input']>>;
   trimHighest?: InputMaybe<Scalars['Int']['input']>;
   trimLowest?: InputMaybe<Scalars['Int']['input']>;
@@ -407,22 +430,31 @@ export type Mutation = {
   assignJudges: Array<Judge>;
   /** OPEN → CLOSED. No sheet is accepted afterwards; the official results (normalisation included) are stored. */
   closeRound: Round;
-  /** A read-only key for BI tools, sent as `x-api-key`. The secret is returned only this once. */
+  /**
+   * A read-only key for BI tools, sent as `x-api-key`. The secret is returned only this once.
+   * With `competitionIds` the key reads only those competitions (a BI key for one campaign).
+   */
   createApiKey: ApiKeyWithSecret;
   createCompetition: Competition;
   /** Creates a DRAFT round that pins the rubric's latest version. */
   createRound: Round;
   createRubric: Rubric;
+  /** Creates a unit owned by the caller, at the top or under a unit the caller may change. */
   createUnit: Unit;
   /** A judge declares a conflict of interest (回避) with an entry before the round closes; a sheet already given is withdrawn. */
   declareConflict: Conflict;
+  /**
+   * Lets another organizer change a unit (and its cadres) or revise a rubric that the
+   * caller may change; `subjectId` is the unit's or rubric's id.
+   */
+  grantEditor: Scalars['Boolean']['output'];
   /** Lets another organizer manage this competition. */
   grantOrganizer: Competition;
   /** DRAFT → OPEN. Needs at least one entry and one judge. */
   openRound: Round;
   /** CLOSED → PUBLISHED, storing the official results afresh. A published round never changes again. */
   publishRound: Round;
-  /** Refuses the key from the next request on. */
+  /** Refuses the key from the next request on. Only its creator may; anyone else's key is NOT_FOUND. */
   revokeApiKey: Scalars['Boolean']['output'];
   /** An organizer bars a judge from an entry; a sheet already given is withdrawn. After close this is recorded as an amendment. */
   setConflict: Conflict;
@@ -437,9 +469,13 @@ export type Mutation = {
   updateCompetition: Competition;
   /** Changes a DRAFT round's name, scoring rule, or rubric (re-pinning its latest version). */
   updateRound: Round;
-  /** Creates the rubric's next version; existing rounds keep the version they pinned. */
+  /** Creates the rubric's next version (its owner or granted organizers only); existing rounds keep the version they pinned. */
   updateRubric: Rubric;
-  /** Creates or replaces cadres by id (idempotent); at most 500 per call. */
+  /**
+   * Creates or replaces cadres by id (idempotent); at most 500 per call. A cadre may be
+   * changed by its owner or whoever may change its unit, and placed only in a unit the
+   * caller may change (FORBIDDEN NOT_YOUR_DIRECTORY otherwise). Every change is recorded.
+   */
   upsertCadres: Array<Cadre>;
   /** Takes a sheet out of the results while the round is not published; the void is in the audit trail, and after close also an amendment. */
   voidSheet: ScoreSheet;
@@ -472,6 +508,7 @@ export type MutationCloseRoundArgs = {
 
 
 export type MutationCreateApiKeyArgs = {
+  competitionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
 };
@@ -500,6 +537,12 @@ export type MutationCreateUnitArgs = {
 export type MutationDeclareConflictArgs = {
   entryId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationGrantEditorArgs = {
+  subjectId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -599,7 +642,7 @@ export type ProgressState =
 
 export type Query = {
   __typename?: 'Query';
-  /** API keys for BI tools, newest first, with when each was last used (organizers). */
+  /** The caller's own API keys for BI tools, newest first, with when each was last used (organizers). */
   apiKeys: Array<ApiKey>;
   /** The scoring protocol of one entry: every sheet, what trimming dropped, per-criterion means, total and rank. */
   assessment: Assessment;
@@ -608,6 +651,11 @@ export type Query = {
   cadre?: Maybe<Cadre>;
   /** Cadres of one unit, or of every unit when `unitId` is omitted, ordered by id. */
   cadres: CadreConnection;
+  /**
+   * Every recorded change of a unit, cadre or rubric — who, when, the record before and
+   * after (JSON) — oldest first (organizers).
+   */
+  changeLog: Array<ChangeRecord>;
   competition?: Maybe<Competition>;
   /** Competitions, newest first. */
   competitions: CompetitionConnection;
@@ -659,6 +707,11 @@ export type QueryCadresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryChangeLogArgs = {
+  subjectId: Scalars['ID']['input'];
 };
 
 
@@ -824,6 +877,8 @@ export type Rubric = {
   /** Σ weight × maxScore. */
   maxTotal: Scalars['Float']['output'];
   name: Scalars['String']['output'];
+  /** The organizer who created it (null for rubrics made before ownership was recorded). */
+  ownerId?: Maybe<Scalars['ID']['output']>;
   version: Scalars['Int']['output'];
 };
 
@@ -938,6 +993,8 @@ export type Unit = {
   id: Scalars['ID']['output'];
   kind: UnitKind;
   name: Scalars['String']['output'];
+  /** The organizer who created it (null for units made before ownership was recorded). */
+  ownerId?: Maybe<Scalars['ID']['output']>;
   parent?: Maybe<Unit>;
 };
 
@@ -1068,6 +1125,8 @@ export type ResolversTypes = {
   CadreConnection: ResolverTypeWrapper<Omit<CadreConnection, 'edges'> & { edges: Array<ResolversTypes['CadreEdge']> }>;
   CadreEdge: ResolverTypeWrapper<Omit<CadreEdge, 'node'> & { node: ResolversTypes['Cadre'] }>;
   CadreInput: CadreInput;
+  ChangeRecord: ResolverTypeWrapper<ChangeRecordParent>;
+  ChangeSubject: ChangeSubject;
   Competition: ResolverTypeWrapper<CompetitionParent>;
   CompetitionConnection: ResolverTypeWrapper<Omit<CompetitionConnection, 'edges'> & { edges: Array<ResolversTypes['CompetitionEdge']> }>;
   CompetitionEdge: ResolverTypeWrapper<Omit<CompetitionEdge, 'node'> & { node: ResolversTypes['Competition'] }>;
@@ -1148,6 +1207,7 @@ export type ResolversParentTypes = {
   CadreConnection: Omit<CadreConnection, 'edges'> & { edges: Array<ResolversParentTypes['CadreEdge']> };
   CadreEdge: Omit<CadreEdge, 'node'> & { node: ResolversParentTypes['Cadre'] };
   CadreInput: CadreInput;
+  ChangeRecord: ChangeRecordParent;
   Competition: CompetitionParent;
   CompetitionConnection: Omit<CompetitionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompetitionEdge']> };
   CompetitionEdge: Omit<CompetitionEdge, 'node'> & { node: ResolversParentTypes['Competition'] };
@@ -1222,6 +1282,7 @@ export type AmendmentResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  competitionIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1284,6 +1345,15 @@ export type CadreConnectionResolvers<ContextType = GraphQLContext, ParentType ex
 export type CadreEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CadreEdge'] = ResolversParentTypes['CadreEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Cadre'], ParentType, ContextType>;
+};
+
+export type ChangeRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeRecord'] = ResolversParentTypes['ChangeRecord']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['ChangeSubject'], ParentType, ContextType>;
 };
 
 export type CompetitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competition'] = ResolversParentTypes['Competition']> = {
@@ -1422,6 +1492,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createRubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType, RequireFields<MutationCreateRubricArgs, 'input'>>;
   createUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
   declareConflict?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType, RequireFields<MutationDeclareConflictArgs, 'entryId' | 'reason'>>;
+  grantEditor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationGrantEditorArgs, 'subjectId' | 'userId'>>;
   grantOrganizer?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationGrantOrganizerArgs, 'competitionId' | 'userId'>>;
   openRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationOpenRoundArgs, 'id'>>;
   publishRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationPublishRoundArgs, 'id'>>;
@@ -1452,6 +1523,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditTrail?: Resolver<Array<ResolversTypes['SheetEvent']>, ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entryId'>>;
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<QueryCadreArgs, 'id'>>;
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, RequireFields<QueryCadresArgs, 'first'>>;
+  changeLog?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType, RequireFields<QueryChangeLogArgs, 'subjectId'>>;
   competition?: Resolver<Maybe<ResolversTypes['Competition']>, ParentType, ContextType, RequireFields<QueryCompetitionArgs, 'id'>>;
   competitions?: Resolver<ResolversTypes['CompetitionConnection'], ParentType, ContextType, RequireFields<QueryCompetitionsArgs, 'first'>>;
   entry?: Resolver<Maybe<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<QueryEntryArgs, 'id'>>;
@@ -1524,6 +1596,7 @@ export type RubricResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maxTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1590,6 +1663,7 @@ export type UnitResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 };
 
@@ -1609,6 +1683,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Cadre?: CadreResolvers<ContextType>;
   CadreConnection?: CadreConnectionResolvers<ContextType>;
   CadreEdge?: CadreEdgeResolvers<ContextType>;
+  ChangeRecord?: ChangeRecordResolvers<ContextType>;
   Competition?: CompetitionResolvers<ContextType>;
   CompetitionConnection?: CompetitionConnectionResolvers<ContextType>;
   CompetitionEdge?: CompetitionEdgeResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { conflictOf, isJudgeOnly } from '../../domain/access.js';
+import { conflictOf, inScope, isJudgeOnly } from '../../domain/access.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
 import type { Judge, Round } from '../../domain/model.js';
@@ -11,8 +11,11 @@ import { roundAccess } from '../visibility.js';
 
 export const competitionResolvers: Resolvers = {
   Query: {
-    competitions: async (_, args, { services }) => toConnection(await services.competitions.listCompetitions(args)),
-    competition: (_, { id }, { loaders }) => loaders.competition.load(id),
+    competitions: async (_, args, { viewer, services }) => {
+      const page = await services.competitions.listCompetitions(args);
+      return toConnection({ ...page, edges: page.edges.filter((edge) => inScope(viewer, edge.node.id)) });
+    },
+    competition: (_, { id }, { viewer, loaders }) => (inScope(viewer, id) ? loaders.competition.load(id) : null),
     round: async (_, { id }, context) => {
       const round = await context.loaders.round.load(id);
       if (round) await roundAccess(context, round);

@@ -1,3 +1,4 @@
+import { ID_PREFIX } from '../../domain/ids.js';
 import type { Resolvers } from '../generated/types.js';
 import { toConnection } from './scalars.js';
 
@@ -7,13 +8,24 @@ export const directoryResolvers: Resolvers = {
     unit: (_, { id }, { loaders }) => loaders.unit.load(id),
     cadres: async (_, args, { services }) => toConnection(await services.directory.listCadres(args)),
     cadre: (_, { id }, { loaders }) => loaders.cadre.load(id),
+    changeLog: (_, { subjectId }, { services }) => (subjectId.startsWith(ID_PREFIX.rubric) ? services.rubrics.changes(subjectId) : services.directory.changes(subjectId)),
   },
   Mutation: {
-    createUnit: (_, { input }, { services }) => services.directory.createUnit(input),
-    upsertCadres: (_, { input }, { services }) => services.directory.upsertCadres(input),
+    createUnit: (_, { input }, { viewer, services }) => services.directory.createUnit(viewer!, input),
+    upsertCadres: (_, { input }, { viewer, services }) => services.directory.upsertCadres(viewer!, input),
+    grantEditor: async (_, { subjectId, userId }, { viewer, services }) => {
+      if (subjectId.startsWith(ID_PREFIX.rubric)) await services.rubrics.grantEditor(viewer!, subjectId, userId);
+      else await services.directory.grantUnitEditor(viewer!, subjectId, userId);
+      return true;
+    },
   },
   Unit: {
     parent: (unit, _, { loaders }) => (unit.parentId ? loaders.unit.load(unit.parentId) : null),
+    ownerId: (unit) => ('ownerId' in unit ? ((unit as { ownerId?: string | null }).ownerId ?? null) : null),
+  },
+  ChangeRecord: {
+    before: (change) => (change.before === null || change.before === undefined ? null : JSON.stringify(change.before)),
+    after: (change) => (change.after === null || change.after === undefined ? null : JSON.stringify(change.after)),
   },
   Cadre: {
     unit: async (cadre, _, { loaders }) => {

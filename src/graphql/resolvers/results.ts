@@ -1,12 +1,14 @@
-import { mayCount } from '../visibility.js';
+import { mayCount, requireCompetitionScope } from '../visibility.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';
 
 export const resultResolvers: Resolvers = {
   Query: {
-    standings: (_, { competitionId, group, first, after }, context) =>
-      context.services.results.standings(competitionId, { group, first, after }, (round) => mayCount(context, round)),
+    standings: (_, { competitionId, group, first, after }, context) => {
+      requireCompetitionScope(context, competitionId);
+      return context.services.results.standings(competitionId, { group, first, after }, (round) => mayCount(context, round));
+    },
     verifyRound: (_, { roundId }, { services }) => services.results.verifyRound(roundId),
     judgeStats: async (_, { roundId }, { services, loaders }) => {
       if (!(await loaders.round.load(roundId))) throw new NotFoundError('Round', roundId, 'roundId');

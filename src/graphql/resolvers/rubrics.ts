@@ -7,8 +7,8 @@ export const rubricResolvers: Resolvers = {
     rubrics: async (_, args, { services }) => toConnection(await services.rubrics.listRubrics(args)),
   },
   Mutation: {
-    createRubric: (_, { input }, { services }) => services.rubrics.createRubric(input),
-    updateRubric: (_, { id, input }, { services }) => services.rubrics.updateRubric(id, input),
+    createRubric: (_, { input }, { viewer, services }) => services.rubrics.createRubric(viewer!, input),
+    updateRubric: (_, { id, input }, { viewer, services }) => services.rubrics.updateRubric(viewer!, id, input),
   },
   Rubric: {
     maxTotal: (rubric) => Number(rubric.maxTotal),

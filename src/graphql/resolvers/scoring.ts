@@ -25,15 +25,15 @@ export const scoringResolvers: Resolvers = {
       if (!ownSheetsOnly) await requireScores(context, round);
       return services.scoring.assessment(viewer!, round, entry, { managing: access.managing, aggregates: !ownSheetsOnly });
     },
-    apiKeys: (_, __, { services }) => services.apiKeys.list(),
+    apiKeys: (_, __, { viewer, services }) => services.apiKeys.list(viewer!),
     auditTrail: async (_, { entryId }, { services }) => {
       const { events, judges } = await services.scoring.auditTrail(entryId);
       return events.map((event) => ({ event, judge: judges.get(event.sheet.judgeId) }));
     },
   },
   Mutation: {
-    createApiKey: (_, { name, expiresAt }, { viewer, services }) => services.apiKeys.create(viewer!, name, expiresAt),
-    revokeApiKey: (_, { id }, { services }) => services.apiKeys.revoke(id),
+    createApiKey: (_, { name, expiresAt, competitionIds }, { viewer, services }) => services.apiKeys.create(viewer!, name, expiresAt, competitionIds),
+    revokeApiKey: (_, { id }, { viewer, services }) => services.apiKeys.revoke(viewer!, id),
     submitScoreSheet: (_, { input }, { viewer, services }) => services.scoring.submitSheet(viewer!, input),
     voidSheet: (_, { sheetId, reason }, { viewer, services }) => services.scoring.voidSheet(viewer!, sheetId, reason),
     declareConflict: (_, { entryId, reason }, { viewer, services }) => services.scoring.declareConflict(viewer!, entryId, reason),

@@ -42,6 +42,8 @@ export type CreateRoundInput = {
   normalization?: Normalization | null | undefined;
   quorum?: number | null | undefined;
   rubricId: string;
+  /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
+  rubricVersion?: number | null | undefined;
   tieBreakers?: Array<string> | null | undefined;
   trimHighest?: number | null | undefined;
   trimLowest?: number | null | undefined;
