@@ -23,6 +23,7 @@ const api = createApiHandler({
   tables: config.tables,
   verifier: verifierFor(config.auth),
   development: config.stage !== 'prod',
+  cursorKey: config.cursorKey,
   logger: createLogger(),
   ...(edge.exportBucket ? { exportSink: s3ExportSink({ bucket: edge.exportBucket.name, region: edge.exportBucket.region }) } : {}),
 });
