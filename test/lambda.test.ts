@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createLocalServer, MAX_BODY_BYTES } from '../src/local/http.js';
+import { Agent, request } from 'node:http';
+import { KEEP_ALIVE_MS, createLocalServer, MAX_BODY_BYTES } from '../src/local/http.js';
 import { apiGatewayEvent, createTestApi, lambdaContext, type TestApi } from './support/api.js';
 
 let api: TestApi;
@@ -93,8 +94,39 @@ describe('local HTTP server', () => {
       expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
       const huge = await fetch(`${base}/graphql`, { method: 'POST', headers: json, body: 'x'.repeat(MAX_BODY_BYTES + 1) });
       expect(huge.status).toBe(413);
+      expect(((await huge.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     } finally {
       server.close();
     }
   });
+
+  it('keeps idle keep-alive connections open past Node’s 5 s default, so a pooled client that paused is not cut off', async () => {
+    const server = createLocalServer(api.handler);
+    expect(server.keepAliveTimeout).toBe(KEEP_ALIVE_MS);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const call = () =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { ...json, authorization: `Bearer ${viewer}` } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: '{ me { id } }' }));
+      });
+    try {
+      const first = await call();
+      await new Promise((r) => setTimeout(r, 5_500));
+      const second = await call();
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+      server.closeAllConnections();
+      server.close();
+    }
+  }, 20_000);
 });

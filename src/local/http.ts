@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isReservedKey } from '../domain/dict.js';
 import type { ApiHandler } from '../handler.js';
 
 /** API Gateway's own payload limit for HTTP APIs is far above this; the GraphQL API needs no more. */
@@ -40,13 +41,22 @@ const CONTENT_TYPES: Record<string, string> = {
  * serves the web client and the local sign-in identities beside it.
  */
 export function createLocalServer(handler: ApiHandler, options: LocalServerOptions = {}): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     route(handler, options, request, response).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local server fault', error: String(error) }));
       if (!response.headersSent) send(response, 500, { 'content-type': 'application/json' }, '{"errors":[{"message":"Internal server error"}]}');
     });
   });
+  // Node closes idle keep-alive connections after 5 s, so clients that pool connections
+  // (browsers, HTTP agents, load balancers at ~60 s) race the close and see "socket hang
+  // up". Keep them longer than those pools do; the header timeout must exceed it.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }
+
+/** Idle keep-alive connections stay open this long (longer than common client pools). */
+export const KEEP_ALIVE_MS = 65_000;
 
 async function route(handler: ApiHandler, options: LocalServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -84,7 +94,9 @@ async function serveStatic(root: string, pathname: string, response: ServerRespo
 async function serveApi(handler: ApiHandler, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const body = await readBody(request);
   if (body === null) {
-    send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request body larger than 1 MB' }));
+    // The whole body has been read (and dropped), so the client gets to read this answer
+    // instead of a reset; the connection is closed after it.
+    send(response, 413, { 'content-type': 'application/json', connection: 'close' }, JSON.stringify({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] }));
     return;
   }
   const result = await handler(toEvent(request, url, body), lambdaContext());
@@ -98,24 +110,28 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
   response.end(body);
 }
 
+/** The body, or null when it is over MAX_BODY_BYTES (then read to the end and dropped, never buffered). */
 async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 export function toEvent(request: IncomingMessage, url: URL, body: string): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined && name !== 'cookie' && !isReservedKey(name)) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // Query parameter names are the caller's: never let one reach Object.prototype.
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams) {
+    if (isReservedKey(name)) continue;
+    query[name] = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
+  }
   const now = new Date();
   return {
     version: '2.0',
