@@ -32,6 +32,8 @@ export interface HandlerOptions {
   /** Outside production: `extensions.cost` on every response and introspection on. */
   development: boolean;
   logger: Logger;
+  /** Secret (≥ 32 bytes) that signs pagination cursors; the same for every instance of a deployment. */
+  cursorKey: string | Uint8Array;
   now?: () => Date;
   /** Where exports too large for a Lambda response are stored (S3 when deployed); without one they are answered inline. */
   exportSink?: ExportSink;
@@ -44,7 +46,7 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Pr
  * point and the local server both call this, so they run the same code.
  */
 export function createApiHandler(options: HandlerOptions): ApiHandler {
-  const services = createServices(createStore(options.dynamo, options.tables), options.now);
+  const services = createServices(createStore(options.dynamo, options.tables), { cursorKey: options.cursorKey, ...(options.now ? { now: options.now } : {}) });
   const limits = queryLimits();
   const server = new ApolloServer<GraphQLContext>({
     typeDefs,
