@@ -8,6 +8,12 @@ export type Aggregate =
   | 'MEAN'
   | 'MEDIAN';
 
+export type AmendmentAction =
+  /** A conflict of interest was set, withdrawing the judge's sheet if there was one. */
+  | 'CONFLICT_SET'
+  /** A sheet was voided. */
+  | 'SHEET_VOIDED';
+
 export type CadreInput = {
   birthYear?: number | null | undefined;
   grade?: string | null | undefined;
@@ -304,7 +310,7 @@ export type RoundDetailQueryVariables = Exact<{
 }>;
 
 
-export type RoundDetailQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }> } | null };
+export type RoundDetailQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, amendmentCount: number, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }> } | null };
 
 export type RoundProgressQueryVariables = Exact<{
   roundId: string;
@@ -619,6 +625,22 @@ export const RoundDetailDocument = new TypedDocumentString(`
     status
     leaderboardVisibility
     entryCount
+    amendmentCount
+    amendments {
+      action
+      judge
+      judgeLabel
+      actorId
+      reason
+      totalBefore
+      totalAfter
+      at
+      entry {
+        id
+        order
+        title
+      }
+    }
     judges {
       userId
       name

@@ -59,6 +59,7 @@ export function RoundPanel({ round, competition, onChanged }: { round: RoundSumm
           </Link>
         </div>
       </div>
+      {detail.data?.round?.amendmentCount ? <Amendments amendments={detail.data.round.amendments} count={detail.data.round.amendmentCount} /> : null}
       {status !== 'PUBLISHED' ? <Visibility roundId={round.id} value={round.leaderboardVisibility} onChanged={changed} /> : null}
 
       {status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
@@ -70,6 +71,38 @@ export function RoundPanel({ round, competition, onChanged }: { round: RoundSumm
       ) : null}
       {status === 'CLOSED' || status === 'PUBLISHED' ? <Advance round={round} competition={competition} onChanged={changed} /> : null}
     </section>
+  );
+}
+
+type Amendment = { action: 'SHEET_VOIDED' | 'CONFLICT_SET'; judge: string; judgeLabel: string; actorId: string; reason: string; totalBefore?: number | null; totalAfter?: number | null; at: string; entry: { order: number; title: string } };
+
+/** Changes to what counts made after the round closed: shown, not buried, so nobody publishes them unseen. */
+function Amendments({ amendments, count }: { amendments: Amendment[]; count: number }) {
+  const { t } = useI18n();
+  const total = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(2));
+  return (
+    <div className="notice notice-warning" role="status" data-testid="amendments">
+      <h3>{t('org.amended.title', { count })}</h3>
+      <p className="small">{t('org.amended.intro')}</p>
+      <ul>
+        {amendments.map((a) => (
+          <li key={`${a.at}-${a.entry.order}-${a.judgeLabel}`}>
+            {t('org.amended.row', {
+              order: a.entry.order,
+              title: a.entry.title,
+              action: t(`org.amended.${a.action}`),
+              judge: a.judge,
+              label: a.judgeLabel,
+              actor: a.actorId,
+              reason: a.reason,
+              before: total(a.totalBefore),
+              after: total(a.totalAfter),
+              time: new Date(a.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
