@@ -1,10 +1,10 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeRecord } from '../domain/ownership.js';
 import { changeItem, listChanges } from './changes.js';
 import type { Cadre, Unit } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_CADRES, ALL_UNITS, cadreIndexes, cadreKey, cadresOf, unitIndexes, unitKey, unitsUnder } from './keys.js';
-import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, recordOf, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, queryAll, queryPage, recordOf, type Page } from './ops.js';
 
 /** A cadre and its change record are two of a transaction's 100 items. */
 const CADRES_PER_TRANSACTION = 50;
@@ -91,22 +91,8 @@ export class DirectoryStore {
   }
 
   /** Lets another organizer change a unit (and the cadres in it); false when the unit does not exist. */
-  async addUnitEditor(unitId: string, userId: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: unitKey(unitId),
-          UpdateExpression: 'SET editors = list_append(if_not_exists(editors, :none), :user)',
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(editors, :id)',
-          ExpressionAttributeValues: { ':none': [], ':user': [userId], ':id': userId },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return (await this.getUnits([unitId])).has(unitId);
-      throw error;
-    }
+  addUnitEditor(unitId: string, userId: string): Promise<boolean> {
+    return addEditor(this.db, this.table, unitKey(unitId), userId);
   }
 
   changes(subjectId: string): Promise<ChangeRecord[]> {

@@ -1,7 +1,9 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  GetCommand,
   QueryCommand,
+  UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -167,5 +169,28 @@ export async function retrying<T>(
       if (attempt + 1 >= attempts || !shouldRetry(error)) throw error;
       await backoff(attempt + 1);
     }
+  }
+}
+
+/**
+ * Adds `userId` to an item's `editors` list (a grant), once. Returns false when the
+ * item does not exist; granting twice is not an error.
+ */
+export async function addEditor(db: Dynamo, table: string, key: ItemKey, userId: string): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: key,
+        UpdateExpression: 'SET editors = list_append(if_not_exists(editors, :none), :user)',
+        ConditionExpression: 'attribute_exists(pk) AND NOT contains(editors, :id)',
+        ExpressionAttributeValues: { ':none': [], ':user': [userId], ':id': userId },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const out = await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+    return out.Item !== undefined;
   }
 }

@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeRecord } from '../domain/ownership.js';
 import { changeItem, listChanges } from './changes.js';
 import type { Rubric } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_RUBRICS, rubricHeadKey, rubricKey, rubricPartition } from './keys.js';
-import { batchGet, cancellationReasons, isConditionFailure, queryPage, recordOf, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, queryPage, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** The head of a rubric: which version is the latest, for listings. */
@@ -73,22 +73,8 @@ export class RubricStore {
   }
 
   /** Lets another organizer revise the rubric; false when it does not exist. */
-  async addEditor(id: string, userId: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: rubricHeadKey(id),
-          UpdateExpression: 'SET editors = list_append(if_not_exists(editors, :none), :user)',
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(editors, :id)',
-          ExpressionAttributeValues: { ':none': [], ':user': [userId], ':id': userId },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return (await this.getHead(id)) !== null;
-      throw error;
-    }
+  addEditor(id: string, userId: string): Promise<boolean> {
+    return addEditor(this.db, this.table, rubricHeadKey(id), userId);
   }
 
   changes(subjectId: string): Promise<ChangeRecord[]> {

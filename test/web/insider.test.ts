@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_JUDGES, DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { accessibilityViolations, SCREENSHOTS, startWebApp, type WebApp } from './support.js';
+import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
 
 /**
  * What people see of judges and of results changed after close, in the browser:
@@ -30,14 +29,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(page: Page, origin: string, identity: string): Promise<void> {
-  await page.goto(`${origin}/`);
-  const choice = page.locator(`[data-identity="${identity}"]`);
-  const signOut = page.getByRole('button', { name: '退出登录' });
-  await choice.or(signOut).first().waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await choice.click();
-}
 
 describe('judges stay anonymous in the browser', () => {
   it('the big screen (viewer) and a judge’s phone never show another judge’s name', async () => {

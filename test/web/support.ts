@@ -144,3 +144,13 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
     )
   `)) as AxeViolation[];
 }
+
+/** Signs in on the sign-in page, signing out first whoever this origin remembers. */
+export async function signIn(page: Page, origin: string, identity: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  const choice = page.locator(`[data-identity="${identity}"]`);
+  const signOut = page.getByRole('button', { name: '退出登录' });
+  await choice.or(signOut).first().waitFor();
+  if (await signOut.isVisible()) await signOut.click();
+  await choice.click();
+}

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { accessibilityViolations, SCREENSHOTS, startWebApp, type WebApp } from './support.js';
+import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
 
 /**
  * The web client end to end, in headless Chromium against the app as `npm start` serves it:
@@ -57,15 +56,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Signs in on the sign-in page, signing out first whoever this origin remembers. */
-async function signIn(page: Page, origin: string, identity: string): Promise<void> {
-  await page.goto(`${origin}/`);
-  const choice = page.locator(`[data-identity="${identity}"]`);
-  const signOut = page.getByRole('button', { name: '退出登录' });
-  await choice.or(signOut).first().waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await choice.click();
-}
 
 describe('web client', () => {
   it('a judge scores an entry on a flaky network and the big screen shows the new rank within seconds', async () => {
