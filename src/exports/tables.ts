@@ -1,3 +1,4 @@
+import { own } from '../domain/dict.js';
 import type { Criterion, Judge, Round, ScoreSheet } from '../domain/model.js';
 import type { StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/scoring.js';
@@ -38,7 +39,7 @@ export function leaderboardColumns(round: Round): Column<LeaderboardRow>[] {
       (c): Column<LeaderboardRow> => ({
         key: `mean_${c.key}`,
         header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` },
-        value: (r) => num(r.entry.criterionValues?.[c.key]),
+        value: (r) => num(own(r.entry.criterionValues, c.key)),
       }),
     ),
   ];

@@ -1,4 +1,5 @@
 import { conflictOf, inScope, isJudgeOnly } from '../../domain/access.js';
+import { own } from '../../domain/dict.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
 import type { Judge, Round } from '../../domain/model.js';
@@ -93,7 +94,7 @@ export const competitionResolvers: Resolvers = {
     criterionValues: async (entry, _, context) => {
       const round = required(await context.loaders.round.load(entry.roundId), 'Round', entry.roundId);
       const visible = (await roundAccess(context, round)).scores;
-      return round.rubric.criteria.map((criterion) => ({ criterion, mean: visible ? (entry.criterionValues?.[criterion.key] ?? null) : null }));
+      return round.rubric.criteria.map((criterion) => ({ criterion, mean: visible ? (own(entry.criterionValues, criterion.key) ?? null) : null }));
     },
     mySheet: async (entry, _, { loaders }) => (await loaders.mySheets.load(entry.roundId)).get(entry.id) ?? null,
     myConflict: async (entry, _, { loaders }) => {
