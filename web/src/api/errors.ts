@@ -15,6 +15,9 @@ const REASONS = new Set<string>([
   'ROUND_INCOMPLETE',
   'CLIENT_REQUEST_ID_REUSED',
   'ROUND_FINALIZING',
+  'NOT_YOUR_DIRECTORY',
+  'OUT_OF_KEY_SCOPE',
+  'CONCURRENT_EDIT',
 ]);
 const CODES = new Set<string>([
   'UNAUTHENTICATED',
