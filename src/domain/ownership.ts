@@ -1,3 +1,5 @@
+import { ForbiddenError } from './errors.js';
+
 /**
  * Shared directory data and rubrics belong to whoever created them, plus the
  * organizers they grant (like competitions). Everyone may read and use them (enrol
@@ -22,6 +24,11 @@ export interface Editor {
 export function mayEdit(viewer: Editor, item: Owned): boolean {
   if (viewer.kind !== 'user' || !viewer.roles.includes('organizer')) return false;
   return !item.ownerId || item.ownerId === viewer.id || (item.editors ?? []).includes(viewer.id);
+}
+
+/** Refuses a change to something another organizer owns (and has not granted the caller). */
+export function assertMayEdit(viewer: Editor, item: Owned, what: string): void {
+  if (!mayEdit(viewer, item)) throw new ForbiddenError(`${what} belongs to another organizer; ask its owner to grant you editing`, 'NOT_YOUR_DIRECTORY');
 }
 
 /** Kinds of things whose every change is recorded: who, when, before and after. */

@@ -1,4 +1,5 @@
 import type { JudgeStatistics } from '../domain/judgeStats.js';
+import type { Owned } from '../domain/ownership.js';
 import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, SheetEvent, UnitSnapshot } from '../domain/model.js';
 import type { Progress, StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/scoring.js';
@@ -33,6 +34,9 @@ export interface SheetEventParent {
   event: SheetEvent;
   judge: Judge | undefined;
 }
+
+/** A unit: from the directory (with its owner), or an entry's enrolment snapshot (without). */
+export type UnitParent = UnitSnapshot & Owned;
 
 export interface AmendmentParent {
   amendment: Amendment;

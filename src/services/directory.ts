@@ -1,5 +1,5 @@
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain/errors.js';
-import { mayEdit, type ChangeRecord, type Owned } from '../domain/ownership.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { assertMayEdit, mayEdit, type ChangeRecord } from '../domain/ownership.js';
 import { newId } from '../domain/ids.js';
 import { UNIT_KINDS, type Cadre, type Unit, type Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
@@ -96,11 +96,9 @@ export class DirectoryService {
     parsed.forEach((c, i) => {
       const before = existing.get(c.id);
       const currentUnit = before && units.get(before.unitId);
-      if (before && !mayEdit(viewer, before) && !(currentUnit && mayEdit(viewer, currentUnit))) {
-        throw new ForbiddenError(`Row ${i + 1}: cadre ${c.id} belongs to another organizer's directory`, 'NOT_YOUR_DIRECTORY');
-      }
-      const target = units.get(c.unitId)!;
-      if (!mayEdit(viewer, target)) throw new ForbiddenError(`Row ${i + 1}: unit ${target.name} belongs to another organizer's directory`, 'NOT_YOUR_DIRECTORY');
+      // A cadre follows its unit's grants as well as its own.
+      if (before && !(currentUnit && mayEdit(viewer, currentUnit))) assertMayEdit(viewer, before, `Row ${i + 1}: cadre ${c.id}`);
+      assertMayEdit(viewer, units.get(c.unitId)!, `Row ${i + 1}: unit ${units.get(c.unitId)!.name}`);
     });
 
     const updatedAt = this.now().toISOString();
@@ -132,9 +130,4 @@ export class DirectoryService {
     const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, this.cursors.startKey(scope, args.after));
     return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Cadre>(item));
   }
-}
-
-/** Refuses a change to something another organizer owns (and has not granted the caller). */
-export function assertMayEdit(viewer: Viewer, item: Owned, what: string): void {
-  if (!mayEdit(viewer, item)) throw new ForbiddenError(`${what} belongs to another organizer; ask its owner to grant you editing`, 'NOT_YOUR_DIRECTORY');
 }

@@ -1,13 +1,12 @@
 import { NotFoundError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Rubric, Viewer } from '../domain/model.js';
-import type { ChangeRecord } from '../domain/ownership.js';
+import { assertMayEdit, type ChangeRecord } from '../domain/ownership.js';
 import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, recordOf, retrying } from '../store/ops.js';
 import type { RubricHead } from '../store/rubrics.js';
 import type { Connection, Cursors } from './cursor.js';
-import { assertMayEdit } from './directory.js';
 import * as z from 'zod/mini';
 import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 

@@ -177,7 +177,9 @@ export class SheetStore {
     const reasons = await this.transact(items);
     if (!reasons) return { ok: true };
     if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_LOCKED' };
-    if (conflict && reasons[amendment ? 2 : 1] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
+    // The panel check follows the round guard (and the amendment's own item).
+    const panelCheck = amendment ? 2 : 1;
+    if (conflict && reasons[panelCheck] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
     return { ok: false, reason: 'RACE' };
   }
 

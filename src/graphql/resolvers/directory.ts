@@ -21,7 +21,7 @@ export const directoryResolvers: Resolvers = {
   },
   Unit: {
     parent: (unit, _, { loaders }) => (unit.parentId ? loaders.unit.load(unit.parentId) : null),
-    ownerId: (unit) => ('ownerId' in unit ? ((unit as { ownerId?: string | null }).ownerId ?? null) : null),
+    ownerId: (unit) => unit.ownerId ?? null,
   },
   ChangeRecord: {
     before: (change) => (change.before === null || change.before === undefined ? null : JSON.stringify(change.before)),
