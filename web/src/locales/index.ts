@@ -1,0 +1,26 @@
+/**
+ * The message catalogs, one JSON file per area of the client and language
+ * (`zh-CN` first; `en` on request). To add an area: create both files and list
+ * them here. Keys are flat and carry their area prefix (`judge.title`);
+ * placeholders are `{name}`. test/web/catalogs.test.ts checks that both
+ * languages have the same keys and placeholders and that every key the code
+ * uses exists.
+ */
+import enApp from './en/app.json';
+import enErrors from './en/errors.json';
+import enJudge from './en/judge.json';
+import enOrganizer from './en/organizer.json';
+import enScreen from './en/screen.json';
+import zhApp from './zh-CN/app.json';
+import zhErrors from './zh-CN/errors.json';
+import zhJudge from './zh-CN/judge.json';
+import zhOrganizer from './zh-CN/organizer.json';
+import zhScreen from './zh-CN/screen.json';
+
+const zh = { ...zhApp, ...zhErrors, ...zhJudge, ...zhOrganizer, ...zhScreen };
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enJudge, ...enOrganizer, ...enScreen };
+
+export const CATALOGS = { 'zh-CN': zh as Record<MessageKey, string>, en } as const;
