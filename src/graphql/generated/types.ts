@@ -175,13 +175,20 @@ export type ChangeSubject =
 
 export type Competition = {
   __typename?: 'Competition';
+  /** When it was archived (hidden from lists); null when it is not. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Rounds in creation order. */
+  /** Rounds in creation order; archived rounds only when `archived` is true. */
   rounds: Array<Round>;
   standingsRule: StandingsRule;
+};
+
+
+export type CompetitionRoundsArgs = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CompetitionConnection = {
@@ -232,6 +239,7 @@ export type CreateRoundInput = {
   name: Scalars['String']['input'];
   normalization?: InputMaybe<Normalization>;
   quorum?: InputMaybe<Scalars['Int']['input']>;
+  quorumMode?: InputMaybe<QuorumMode>;
   rubricId: Scalars['ID']['input'];
   /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
   rubricVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -287,6 +295,8 @@ export type Entry = {
   cadre?: Maybe<Cadre>;
   /** Per-criterion value over the kept marks, in rubric order. */
   criterionValues: Array<CriterionMean>;
+  /** Sheets expected: the panel less the judges excused from this entry (回避). */
+  expectedSheetCount: Scalars['Int']['output'];
   group?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Why the caller, as a judge of this round, may not score this entry (回避); null when they may. */
@@ -325,6 +335,98 @@ export type EntryProgress = {
   judgeStates: Array<ProgressState>;
   received: Scalars['Int']['output'];
 };
+
+/** The `extensions.reason` of a FORBIDDEN or CONFLICT error: why a valid request was refused. */
+export type ErrorReason =
+  | 'ALREADY_ENROLLED'
+  | 'CLIENT_REQUEST_ID_REUSED'
+  | 'CONCURRENT_EDIT'
+  | 'CONFLICT_DECLARED'
+  | 'CONFLICT_SAME_UNIT'
+  | 'CONFLICT_SET'
+  /** A competition with rounds beyond DRAFT cannot be deleted; archive it instead. */
+  | 'HAS_RESULTS'
+  | 'NOT_ON_PANEL'
+  | 'NOT_YOUR_COMPETITION'
+  | 'NOT_YOUR_DIRECTORY'
+  | 'ORIGIN'
+  | 'OUT_OF_KEY_SCOPE'
+  /** The panel of a round whose quorum is ALL_EXPECTED is fixed once it opens. */
+  | 'PANEL_FIXED'
+  /** The sheet arrived after the round closed: it is recorded (Round.rejectedSheets) but does not count. */
+  | 'REJECTED_AFTER_CLOSE'
+  | 'RESULTS_NOT_VISIBLE'
+  | 'ROLE'
+  | 'ROUND_FINALIZING'
+  | 'ROUND_INCOMPLETE'
+  /** The round's status does not allow this (e.g. editing entries of an OPEN round). */
+  | 'ROUND_STATUS';
+
+/**
+ * The code of one item of a BAD_USER_INPUT error's `extensions.issues` (each item is
+ * `{ path, code, params, message }`; `path` is dotted and 0-based, e.g. `input.criteria.2.maxScore`;
+ * `params` holds the facts a client needs to word it, e.g. `{ step: "0.5" }`; `message` is
+ * English for logs and developers). Clients word the message from `code` and `params`.
+ */
+export type IssueCode =
+  /** A mark above the criterion's maximum (params.maximum). */
+  | 'ABOVE_MAX_SCORE'
+  /** Not a valid cursor for this listing. */
+  | 'BAD_CURSOR'
+  /** Not in the expected format (params.format, e.g. datetime). */
+  | 'BAD_FORMAT'
+  /** An id with characters other than letters, digits and _ . @ : - (or longer than params.maximum). */
+  | 'BAD_ID'
+  /** The same value (params.value) is listed twice. */
+  | 'DUPLICATE'
+  /** The list must name every entry of the round exactly once (params.missing: how many are not named). */
+  | 'INCOMPLETE_ORDER'
+  /** A criterion without a mark (params.criterion). */
+  | 'MISSING_CRITERION'
+  /** Z-score normalisation works on sheet totals and needs trimScope SHEET. */
+  | 'NEEDS_SHEET_TRIM'
+  /** Must be a finite number. */
+  | 'NOT_FINITE'
+  /** Must be a whole number. */
+  | 'NOT_INTEGER'
+  /** Must be in the future. */
+  | 'NOT_IN_FUTURE'
+  /** The entry or round (params.value) belongs to another round or competition. */
+  | 'NOT_IN_ROUND'
+  /** A mark that is not a multiple of params.step. */
+  | 'NOT_MULTIPLE_OF_STEP'
+  /** Must be one of params.options. */
+  | 'NOT_ONE_OF'
+  /** Must be a positive number. */
+  | 'NOT_POSITIVE'
+  /** Give exactly one of params.options. */
+  | 'ONE_OF_REQUIRED'
+  /** A value is required. */
+  | 'REQUIRED'
+  /** A reserved word (such as constructor) cannot be used as a key or id (params.value). */
+  | 'RESERVED_WORD'
+  /** A step that does not divide the maximum (params.step, params.maximum). */
+  | 'STEP_DOES_NOT_DIVIDE_MAX'
+  /** A number above params.maximum. */
+  | 'TOO_BIG'
+  /** A list with fewer than params.minimum items. */
+  | 'TOO_FEW'
+  /** Text longer than params.maximum characters. */
+  | 'TOO_LONG'
+  /** A list with more than params.maximum items. */
+  | 'TOO_MANY'
+  /** Text shorter than params.minimum characters (1: must not be empty). */
+  | 'TOO_SHORT'
+  /** A number below params.minimum. */
+  | 'TOO_SMALL'
+  /** The weighted maximum total exceeds params.maximum. */
+  | 'TOTAL_TOO_LARGE'
+  /** A unit cannot move under itself or one of its own sub-units. */
+  | 'UNIT_CYCLE'
+  /** Not a criterion of the rubric (params.criterion). */
+  | 'UNKNOWN_CRITERION'
+  /** The value has the wrong type (params.expected). */
+  | 'WRONG_TYPE';
 
 /**
  * A seat on a round's panel. Outside the competition's organizers a judge is only a
@@ -426,6 +528,10 @@ export type Mutation = {
    * into a DRAFT round of the same competition. Ties at the cut-off all advance.
    */
   advanceEntries: AdvanceResult;
+  /** Hides a competition from lists (or shows it again); it stays readable by id for audit. */
+  archiveCompetition: Competition;
+  /** Hides a round from lists (or shows it again with `archived: false`); it stays readable by id for audit. */
+  archiveRound: Round;
   /** Adds judges to the round's panel, or renames existing ones; allowed while DRAFT or OPEN. */
   assignJudges: Array<Judge>;
   /** OPEN → CLOSED. No sheet is accepted afterwards; the official results (normalisation included) are stored. */
@@ -443,6 +549,16 @@ export type Mutation = {
   createUnit: Unit;
   /** A judge declares a conflict of interest (回避) with an entry before the round closes; a sheet already given is withdrawn. */
   declareConflict: Conflict;
+  /** Deletes a competition whose rounds are all DRAFT (so no sheet exists anywhere in it). */
+  deleteCompetition: Scalars['Boolean']['output'];
+  /** Deletes a DRAFT round (it has no sheets) with its entries and panel. */
+  deleteRound: Scalars['Boolean']['output'];
+  /**
+   * 抽签: draws the pitch order of a DRAFT round at random from `seed` (a fresh random
+   * seed when omitted) and records who drew, when, the seed and the order, so that anyone
+   * can reproduce the draw from the seed (algorithm in PitchDraw.algorithm).
+   */
+  drawPitchOrder: PitchDraw;
   /**
    * Lets another organizer change a unit (and its cadres) or revise a rubric that the
    * caller may change; `subjectId` is the unit's or rubric's id.
@@ -454,6 +570,10 @@ export type Mutation = {
   openRound: Round;
   /** CLOSED → PUBLISHED, storing the official results afresh. A published round never changes again. */
   publishRound: Round;
+  /** Takes an entry out of a DRAFT round; the remaining entries keep their order numbers. */
+  removeEntry: Round;
+  /** Sets the pitch order of a DRAFT round: `entryIds` lists every entry once, first to pitch first; orders become 1…n. */
+  reorderEntries: Array<Entry>;
   /** Refuses the key from the next request on. Only its creator may; anyone else's key is NOT_FOUND. */
   revokeApiKey: Scalars['Boolean']['output'];
   /** An organizer bars a judge from an entry; a sheet already given is withdrawn. After close this is recorded as an amendment. */
@@ -467,10 +587,14 @@ export type Mutation = {
   submitScoreSheet: ScoreSheet;
   /** Changes name, description or the standings rule (which may weight rounds created since). */
   updateCompetition: Competition;
+  /** Changes an entry's title, group or pitch order (DRAFT rounds). */
+  updateEntry: Entry;
   /** Changes a DRAFT round's name, scoring rule, or rubric (re-pinning its latest version). */
   updateRound: Round;
   /** Creates the rubric's next version (its owner or granted organizers only); existing rounds keep the version they pinned. */
   updateRubric: Rubric;
+  /** Renames a unit, changes its kind or moves it under another unit (never under itself or its own descendants). */
+  updateUnit: Unit;
   /**
    * Creates or replaces cadres by id (idempotent); at most 500 per call. A cadre may be
    * changed by its owner or whoever may change its unit, and placed only in a unit the
@@ -493,6 +617,18 @@ export type MutationAdvanceEntriesArgs = {
   perGroup?: InputMaybe<Scalars['Boolean']['input']>;
   toRoundId: Scalars['ID']['input'];
   top: Scalars['Int']['input'];
+};
+
+
+export type MutationArchiveCompetitionArgs = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationArchiveRoundArgs = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -540,6 +676,22 @@ export type MutationDeclareConflictArgs = {
 };
 
 
+export type MutationDeleteCompetitionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteRoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDrawPitchOrderArgs = {
+  roundId: Scalars['ID']['input'];
+  seed?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationGrantEditorArgs = {
   subjectId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -559,6 +711,17 @@ export type MutationOpenRoundArgs = {
 
 export type MutationPublishRoundArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReorderEntriesArgs = {
+  entryIds: Array<Scalars['ID']['input']>;
+  roundId: Scalars['ID']['input'];
 };
 
 
@@ -592,6 +755,12 @@ export type MutationUpdateCompetitionArgs = {
 };
 
 
+export type MutationUpdateEntryArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEntryInput;
+};
+
+
 export type MutationUpdateRoundArgs = {
   id: Scalars['ID']['input'];
   input: UpdateRoundInput;
@@ -601,6 +770,12 @@ export type MutationUpdateRoundArgs = {
 export type MutationUpdateRubricArgs = {
   id: Scalars['ID']['input'];
   input: CreateRubricInput;
+};
+
+
+export type MutationUpdateUnitArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUnitInput;
 };
 
 
@@ -631,6 +806,23 @@ export type Participant = {
   unit?: Maybe<Unit>;
 };
 
+/** One draw of a round's pitch order (抽签). */
+export type PitchDraw = {
+  __typename?: 'PitchDraw';
+  /**
+   * How the order follows from the seed, so anyone can check it: entries sorted by id,
+   * then a Fisher–Yates shuffle taking, for i = n−1 … 1, j = u mod (i + 1) where u is the
+   * first 6 bytes (big-endian) of SHA-256("<seed>:<i>").
+   */
+  algorithm: Scalars['String']['output'];
+  drawnAt: Scalars['DateTime']['output'];
+  /** The organizer who drew. */
+  drawnBy: Scalars['ID']['output'];
+  /** Entries in the drawn order, first to pitch first. */
+  entries: Array<Entry>;
+  seed: Scalars['String']['output'];
+};
+
 /** One cell of the progress grid: what one judge owes one entry. */
 export type ProgressState =
   /** Not expected: a conflict of interest (回避). */
@@ -649,7 +841,10 @@ export type Query = {
   /** Every submitted version and void of an entry's sheets, oldest first (organizers). */
   auditTrail: Array<SheetEvent>;
   cadre?: Maybe<Cadre>;
-  /** Cadres of one unit, or of every unit when `unitId` is omitted, ordered by id. */
+  /**
+   * Cadres of one unit, or of every unit when `unitId` is omitted, ordered by id.
+   * With `search`, only cadres whose id equals it or whose name contains it (e.g. 伟 finds 李伟).
+   */
   cadres: CadreConnection;
   /**
    * Every recorded change of a unit, cadre or rubric — who, when, the record before and
@@ -657,7 +852,7 @@ export type Query = {
    */
   changeLog: Array<ChangeRecord>;
   competition?: Maybe<Competition>;
-  /** Competitions, newest first. */
+  /** Competitions, newest first; archived ones only when `archived` is true. */
   competitions: CompetitionConnection;
   entry?: Maybe<Entry>;
   /** Per-judge statistics: leniency, spread and outliers (organizers). */
@@ -706,6 +901,7 @@ export type QueryCadreArgs = {
 export type QueryCadresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -722,6 +918,7 @@ export type QueryCompetitionArgs = {
 
 export type QueryCompetitionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -788,6 +985,30 @@ export type QueryVerifyRoundArgs = {
   roundId: Scalars['ID']['input'];
 };
 
+/** How many sheets an entry needs before it is ranked. */
+export type QuorumMode =
+  /** Every expected sheet: one from each judge of the panel, less the judges excused from the entry (回避). */
+  | 'ALL_EXPECTED'
+  /** At least `quorum` sheets. */
+  | 'FIXED';
+
+/** A sheet a judge sent after the round had closed: not counted, recorded with what they entered. */
+export type RejectedSheet = {
+  __typename?: 'RejectedSheet';
+  at: Scalars['DateTime']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When the judge's device says it was entered, if it said; and when it arrived. */
+  enteredAt?: Maybe<Scalars['DateTime']['output']>;
+  entry: Entry;
+  id: Scalars['ID']['output'];
+  /** The judge's name (organizers only). */
+  judge: Scalars['String']['output'];
+  judgeLabel: Scalars['String']['output'];
+  /** Why it was refused: REJECTED_AFTER_CLOSE. */
+  reason: Scalars['String']['output'];
+  scores: Array<Mark>;
+};
+
 export type Role =
   | 'judge'
   | 'organizer'
@@ -800,8 +1021,12 @@ export type Round = {
   amendmentCount: Scalars['Int']['output'];
   /** Those changes, oldest first, with who, when and why (the competition's organizers; empty for anyone else). */
   amendments: Array<Amendment>;
+  /** When it was archived (hidden from lists); null when it is not. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   competition: Competition;
   createdAt: Scalars['DateTime']['output'];
+  /** Draws of the pitch order (抽签), oldest first; the last one set the current order unless entries were reordered since. */
+  draws: Array<PitchDraw>;
   /** Entries in pitch order. */
   entries: Array<Entry>;
   entryCount: Scalars['Int']['output'];
@@ -812,8 +1037,12 @@ export type Round = {
   mySheets: Array<ScoreSheet>;
   name: Scalars['String']['output'];
   normalization: Normalization;
-  /** Sheets an entry needs before it is ranked. */
+  /** Sheets an entry needs before it is ranked (quorumMode FIXED). */
   quorum: Scalars['Int']['output'];
+  quorumMode: QuorumMode;
+  rejectedSheetCount: Scalars['Int']['output'];
+  /** Sheets judges sent after the round had closed: refused, and kept here so nothing entered disappears (organizers; empty for anyone else). */
+  rejectedSheets: Array<RejectedSheet>;
   /** When the official results were last stored (at close or publication). */
   resultsFinalizedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The rubric version pinned when the round was created. */
@@ -978,6 +1207,8 @@ export type SubmitScoreSheetInput = {
   /** Client-chosen key that makes retries safe (recommended): a replay returns the first result. */
   clientRequestId?: InputMaybe<Scalars['String']['input']>;
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** When the judge entered the marks on their device (kept with a sheet refused after close). */
+  enteredAt?: InputMaybe<Scalars['DateTime']['input']>;
   entryId: Scalars['ID']['input'];
   scores: Array<MarkInput>;
 };
@@ -1017,6 +1248,13 @@ export type UpdateCompetitionInput = {
   standingsRule?: InputMaybe<StandingsRuleInput>;
 };
 
+/** Only the fields given change; `group: null` clears the group. */
+export type UpdateEntryInput = {
+  group?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['Int']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Only the fields given change. */
 export type UpdateRoundInput = {
   aggregate?: InputMaybe<Aggregate>;
@@ -1024,12 +1262,20 @@ export type UpdateRoundInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   normalization?: InputMaybe<Normalization>;
   quorum?: InputMaybe<Scalars['Int']['input']>;
+  quorumMode?: InputMaybe<QuorumMode>;
   /** Re-pins the latest version of this rubric. */
   rubricId?: InputMaybe<Scalars['ID']['input']>;
   tieBreakers?: InputMaybe<Array<Scalars['String']['input']>>;
   trimHighest?: InputMaybe<Scalars['Int']['input']>;
   trimLowest?: InputMaybe<Scalars['Int']['input']>;
   trimScope?: InputMaybe<TrimScope>;
+};
+
+/** Only the fields given change; `parentId: null` moves the unit to the top. */
+export type UpdateUnitInput = {
+  kind?: InputMaybe<UnitKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Viewer = {
@@ -1144,9 +1390,11 @@ export type ResolversTypes = {
   Entry: ResolverTypeWrapper<EntryParentParent>;
   EntryInput: EntryInput;
   EntryProgress: ResolverTypeWrapper<EntryProgressParentParent>;
+  ErrorReason: ErrorReason;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssueCode: IssueCode;
   Judge: ResolverTypeWrapper<JudgeParent>;
   JudgeInput: JudgeInput;
   JudgeProgress: ResolverTypeWrapper<JudgeProgressParentParent>;
@@ -1162,8 +1410,11 @@ export type ResolversTypes = {
   Normalization: Normalization;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantParentParent>;
+  PitchDraw: ResolverTypeWrapper<Omit<PitchDraw, 'entries'> & { entries: Array<ResolversTypes['Entry']> }>;
   ProgressState: ProgressState;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuorumMode: QuorumMode;
+  RejectedSheet: ResolverTypeWrapper<Omit<RejectedSheet, 'entry' | 'scores'> & { entry: ResolversTypes['Entry'], scores: Array<ResolversTypes['Mark']> }>;
   Role: Role;
   Round: ResolverTypeWrapper<RoundParent>;
   RoundProgress: ResolverTypeWrapper<ProgressParent>;
@@ -1190,7 +1441,9 @@ export type ResolversTypes = {
   Unit: ResolverTypeWrapper<UnitParentParent>;
   UnitKind: UnitKind;
   UpdateCompetitionInput: UpdateCompetitionInput;
+  UpdateEntryInput: UpdateEntryInput;
   UpdateRoundInput: UpdateRoundInput;
+  UpdateUnitInput: UpdateUnitInput;
   Viewer: ResolverTypeWrapper<ViewerParent>;
 };
 
@@ -1239,7 +1492,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Participant: ParticipantParentParent;
+  PitchDraw: Omit<PitchDraw, 'entries'> & { entries: Array<ResolversParentTypes['Entry']> };
   Query: Record<PropertyKey, never>;
+  RejectedSheet: Omit<RejectedSheet, 'entry' | 'scores'> & { entry: ResolversParentTypes['Entry'], scores: Array<ResolversParentTypes['Mark']> };
   Round: RoundParent;
   RoundProgress: ProgressParent;
   RoundTotal: RoundTotalParent;
@@ -1260,7 +1515,9 @@ export type ResolversParentTypes = {
   SubmitScoreSheetInput: SubmitScoreSheetInput;
   Unit: UnitParentParent;
   UpdateCompetitionInput: UpdateCompetitionInput;
+  UpdateEntryInput: UpdateEntryInput;
   UpdateRoundInput: UpdateRoundInput;
+  UpdateUnitInput: UpdateUnitInput;
   Viewer: ViewerParent;
 };
 
@@ -1357,11 +1614,12 @@ export type ChangeRecordResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type CompetitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competition'] = ResolversParentTypes['Competition']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rounds?: Resolver<Array<ResolversTypes['Round']>, ParentType, ContextType>;
+  rounds?: Resolver<Array<ResolversTypes['Round']>, ParentType, ContextType, RequireFields<CompetitionRoundsArgs, 'archived'>>;
   standingsRule?: Resolver<ResolversTypes['StandingsRule'], ParentType, ContextType>;
 };
 
@@ -1407,6 +1665,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type EntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entry'] = ResolversParentTypes['Entry']> = {
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
   criterionValues?: Resolver<Array<ResolversTypes['CriterionMean']>, ParentType, ContextType>;
+  expectedSheetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   myConflict?: Resolver<Maybe<ResolversTypes['ConflictReason']>, ParentType, ContextType>;
@@ -1484,6 +1743,8 @@ export type MismatchResolvers<ContextType = GraphQLContext, ParentType extends R
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addEntries?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<MutationAddEntriesArgs, 'entries' | 'roundId'>>;
   advanceEntries?: Resolver<ResolversTypes['AdvanceResult'], ParentType, ContextType, RequireFields<MutationAdvanceEntriesArgs, 'fromRoundId' | 'perGroup' | 'toRoundId' | 'top'>>;
+  archiveCompetition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationArchiveCompetitionArgs, 'archived' | 'id'>>;
+  archiveRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationArchiveRoundArgs, 'archived' | 'id'>>;
   assignJudges?: Resolver<Array<ResolversTypes['Judge']>, ParentType, ContextType, RequireFields<MutationAssignJudgesArgs, 'judges' | 'roundId'>>;
   closeRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationCloseRoundArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyWithSecret'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name'>>;
@@ -1492,17 +1753,24 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createRubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType, RequireFields<MutationCreateRubricArgs, 'input'>>;
   createUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
   declareConflict?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType, RequireFields<MutationDeclareConflictArgs, 'entryId' | 'reason'>>;
+  deleteCompetition?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCompetitionArgs, 'id'>>;
+  deleteRound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteRoundArgs, 'id'>>;
+  drawPitchOrder?: Resolver<ResolversTypes['PitchDraw'], ParentType, ContextType, RequireFields<MutationDrawPitchOrderArgs, 'roundId'>>;
   grantEditor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationGrantEditorArgs, 'subjectId' | 'userId'>>;
   grantOrganizer?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationGrantOrganizerArgs, 'competitionId' | 'userId'>>;
   openRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationOpenRoundArgs, 'id'>>;
   publishRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationPublishRoundArgs, 'id'>>;
+  removeEntry?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationRemoveEntryArgs, 'id'>>;
+  reorderEntries?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<MutationReorderEntriesArgs, 'entryIds' | 'roundId'>>;
   revokeApiKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setConflict?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType, RequireFields<MutationSetConflictArgs, 'entryId' | 'reason' | 'roundId' | 'userId'>>;
   setLeaderboardVisibility?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationSetLeaderboardVisibilityArgs, 'roundId' | 'visibility'>>;
   submitScoreSheet?: Resolver<ResolversTypes['ScoreSheet'], ParentType, ContextType, RequireFields<MutationSubmitScoreSheetArgs, 'input'>>;
   updateCompetition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationUpdateCompetitionArgs, 'id' | 'input'>>;
+  updateEntry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType, RequireFields<MutationUpdateEntryArgs, 'id' | 'input'>>;
   updateRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationUpdateRoundArgs, 'id' | 'input'>>;
   updateRubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType, RequireFields<MutationUpdateRubricArgs, 'id' | 'input'>>;
+  updateUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationUpdateUnitArgs, 'id' | 'input'>>;
   upsertCadres?: Resolver<Array<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<MutationUpsertCadresArgs, 'input'>>;
   voidSheet?: Resolver<ResolversTypes['ScoreSheet'], ParentType, ContextType, RequireFields<MutationVoidSheetArgs, 'reason' | 'sheetId'>>;
 };
@@ -1517,6 +1785,14 @@ export type ParticipantResolvers<ContextType = GraphQLContext, ParentType extend
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 };
 
+export type PitchDrawResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PitchDraw'] = ResolversParentTypes['PitchDraw']> = {
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  drawnAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  drawnBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   assessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<QueryAssessmentArgs, 'entryId'>>;
@@ -1525,7 +1801,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, RequireFields<QueryCadresArgs, 'first'>>;
   changeLog?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType, RequireFields<QueryChangeLogArgs, 'subjectId'>>;
   competition?: Resolver<Maybe<ResolversTypes['Competition']>, ParentType, ContextType, RequireFields<QueryCompetitionArgs, 'id'>>;
-  competitions?: Resolver<ResolversTypes['CompetitionConnection'], ParentType, ContextType, RequireFields<QueryCompetitionsArgs, 'first'>>;
+  competitions?: Resolver<ResolversTypes['CompetitionConnection'], ParentType, ContextType, RequireFields<QueryCompetitionsArgs, 'archived' | 'first'>>;
   entry?: Resolver<Maybe<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<QueryEntryArgs, 'id'>>;
   judgeStats?: Resolver<Array<ResolversTypes['JudgeStats']>, ParentType, ContextType, RequireFields<QueryJudgeStatsArgs, 'roundId'>>;
   leaderboard?: Resolver<ResolversTypes['LeaderboardConnection'], ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'first' | 'roundId'>>;
@@ -1541,12 +1817,26 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   verifyRound?: Resolver<ResolversTypes['RoundVerification'], ParentType, ContextType, RequireFields<QueryVerifyRoundArgs, 'roundId'>>;
 };
 
+export type RejectedSheetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RejectedSheet'] = ResolversParentTypes['RejectedSheet']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  judge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  judgeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+};
+
 export type RoundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Round'] = ResolversParentTypes['Round']> = {
   aggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType>;
   amendmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   amendments?: Resolver<Array<ResolversTypes['Amendment']>, ParentType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   competition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  draws?: Resolver<Array<ResolversTypes['PitchDraw']>, ParentType, ContextType>;
   entries?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType>;
   entryCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1556,6 +1846,9 @@ export type RoundResolvers<ContextType = GraphQLContext, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   normalization?: Resolver<ResolversTypes['Normalization'], ParentType, ContextType>;
   quorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumMode?: Resolver<ResolversTypes['QuorumMode'], ParentType, ContextType>;
+  rejectedSheetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedSheets?: Resolver<Array<ResolversTypes['RejectedSheet']>, ParentType, ContextType>;
   resultsFinalizedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   rubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RoundStatus'], ParentType, ContextType>;
@@ -1704,7 +1997,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
+  PitchDraw?: PitchDrawResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectedSheet?: RejectedSheetResolvers<ContextType>;
   Round?: RoundResolvers<ContextType>;
   RoundProgress?: RoundProgressResolvers<ContextType>;
   RoundTotal?: RoundTotalResolvers<ContextType>;

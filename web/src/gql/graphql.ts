@@ -47,6 +47,7 @@ export type CreateRoundInput = {
   name: string;
   normalization?: Normalization | null | undefined;
   quorum?: number | null | undefined;
+  quorumMode?: QuorumMode | null | undefined;
   rubricId: string;
   /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
   rubricVersion?: number | null | undefined;
@@ -114,6 +115,13 @@ export type ProgressState =
   /** The judge's sheet is in. */
   | 'RECEIVED';
 
+/** How many sheets an entry needs before it is ranked. */
+export type QuorumMode =
+  /** Every expected sheet: one from each judge of the panel, less the judges excused from the entry (回避). */
+  | 'ALL_EXPECTED'
+  /** At least `quorum` sheets. */
+  | 'FIXED';
+
 export type Role =
   | 'judge'
   | 'organizer'
@@ -151,6 +159,8 @@ export type SubmitScoreSheetInput = {
   /** Client-chosen key that makes retries safe (recommended): a replay returns the first result. */
   clientRequestId?: string | null | undefined;
   comment?: string | null | undefined;
+  /** When the judge entered the marks on their device (kept with a sheet refused after close). */
+  enteredAt?: string | null | undefined;
   entryId: string;
   scores: Array<MarkInput>;
 };
@@ -181,6 +191,7 @@ export type UpdateRoundInput = {
   name?: string | null | undefined;
   normalization?: Normalization | null | undefined;
   quorum?: number | null | undefined;
+  quorumMode?: QuorumMode | null | undefined;
   /** Re-pins the latest version of this rubric. */
   rubricId?: string | null | undefined;
   tieBreakers?: Array<string> | null | undefined;
