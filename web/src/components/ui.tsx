@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
-import { describeError } from '../api/errors';
+import { describeError, type IssueWording } from '../api/errors';
 import { useI18n } from '../i18n';
 
-/** An error for the user: announced to screen readers, with an optional retry. */
-export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * An error for the user: announced to screen readers, with an optional retry. `wording`
+ * tells describeError how to name list items (spreadsheet rows, criterion labels).
+ */
+export function ErrorNote({ error, onRetry, wording }: { error: unknown; onRetry?: () => void; wording?: IssueWording }) {
   const { t } = useI18n();
   return (
     <div className="note note-error" role="alert">
-      <span>{describeError(t, error)}</span>
+      <span>{describeError(t, error, wording)}</span>
       {onRetry ? (
         <button type="button" className="button-small" onClick={onRetry}>
           {t('common.retry')}

@@ -80,6 +80,98 @@ export type EntryInput = {
   unitId?: string | null | undefined;
 };
 
+/** The `extensions.reason` of a FORBIDDEN or CONFLICT error: why a valid request was refused. */
+export type ErrorReason =
+  | 'ALREADY_ENROLLED'
+  | 'CLIENT_REQUEST_ID_REUSED'
+  | 'CONCURRENT_EDIT'
+  | 'CONFLICT_DECLARED'
+  | 'CONFLICT_SAME_UNIT'
+  | 'CONFLICT_SET'
+  /** A competition with rounds beyond DRAFT cannot be deleted; archive it instead. */
+  | 'HAS_RESULTS'
+  | 'NOT_ON_PANEL'
+  | 'NOT_YOUR_COMPETITION'
+  | 'NOT_YOUR_DIRECTORY'
+  | 'ORIGIN'
+  | 'OUT_OF_KEY_SCOPE'
+  /** The panel of a round whose quorum is ALL_EXPECTED is fixed once it opens. */
+  | 'PANEL_FIXED'
+  /** The sheet arrived after the round closed: it is recorded (Round.rejectedSheets) but does not count. */
+  | 'REJECTED_AFTER_CLOSE'
+  | 'RESULTS_NOT_VISIBLE'
+  | 'ROLE'
+  | 'ROUND_FINALIZING'
+  | 'ROUND_INCOMPLETE'
+  /** The round's status does not allow this (e.g. editing entries of an OPEN round). */
+  | 'ROUND_STATUS';
+
+/**
+ * The code of one item of a BAD_USER_INPUT error's `extensions.issues` (each item is
+ * `{ path, code, params, message }`; `path` is dotted and 0-based, e.g. `input.criteria.2.maxScore`;
+ * `params` holds the facts a client needs to word it, e.g. `{ step: "0.5" }`; `message` is
+ * English for logs and developers). Clients word the message from `code` and `params`.
+ */
+export type IssueCode =
+  /** A mark above the criterion's maximum (params.maximum). */
+  | 'ABOVE_MAX_SCORE'
+  /** Not a valid cursor for this listing. */
+  | 'BAD_CURSOR'
+  /** Not in the expected format (params.format, e.g. datetime). */
+  | 'BAD_FORMAT'
+  /** An id with characters other than letters, digits and _ . @ : - (or longer than params.maximum). */
+  | 'BAD_ID'
+  /** The same value (params.value) is listed twice. */
+  | 'DUPLICATE'
+  /** The list must name every entry of the round exactly once (params.missing: how many are not named). */
+  | 'INCOMPLETE_ORDER'
+  /** A criterion without a mark (params.criterion). */
+  | 'MISSING_CRITERION'
+  /** Z-score normalisation works on sheet totals and needs trimScope SHEET. */
+  | 'NEEDS_SHEET_TRIM'
+  /** Must be a finite number. */
+  | 'NOT_FINITE'
+  /** Must be a whole number. */
+  | 'NOT_INTEGER'
+  /** Must be in the future. */
+  | 'NOT_IN_FUTURE'
+  /** The entry or round (params.value) belongs to another round or competition. */
+  | 'NOT_IN_ROUND'
+  /** A mark that is not a multiple of params.step. */
+  | 'NOT_MULTIPLE_OF_STEP'
+  /** Must be one of params.options. */
+  | 'NOT_ONE_OF'
+  /** Must be a positive number. */
+  | 'NOT_POSITIVE'
+  /** Give exactly one of params.options. */
+  | 'ONE_OF_REQUIRED'
+  /** A value is required. */
+  | 'REQUIRED'
+  /** A reserved word (such as constructor) cannot be used as a key or id (params.value). */
+  | 'RESERVED_WORD'
+  /** A step that does not divide the maximum (params.step, params.maximum). */
+  | 'STEP_DOES_NOT_DIVIDE_MAX'
+  /** A number above params.maximum. */
+  | 'TOO_BIG'
+  /** A list with fewer than params.minimum items. */
+  | 'TOO_FEW'
+  /** Text longer than params.maximum characters. */
+  | 'TOO_LONG'
+  /** A list with more than params.maximum items. */
+  | 'TOO_MANY'
+  /** Text shorter than params.minimum characters (1: must not be empty). */
+  | 'TOO_SHORT'
+  /** A number below params.minimum. */
+  | 'TOO_SMALL'
+  /** The weighted maximum total exceeds params.maximum. */
+  | 'TOTAL_TOO_LARGE'
+  /** A unit cannot move under itself or one of its own sub-units. */
+  | 'UNIT_CYCLE'
+  /** Not a criterion of the rubric (params.criterion). */
+  | 'UNKNOWN_CRITERION'
+  /** The value has the wrong type (params.expected). */
+  | 'WRONG_TYPE';
+
 export type JudgeInput = {
   name: string;
   unitId?: string | null | undefined;
@@ -184,6 +276,13 @@ export type UnitKind =
   | 'TOWN'
   | 'VILLAGE';
 
+/** Only the fields given change; `group: null` clears the group. */
+export type UpdateEntryInput = {
+  group?: string | null | undefined;
+  order?: number | null | undefined;
+  title?: string | null | undefined;
+};
+
 /** Only the fields given change. */
 export type UpdateRoundInput = {
   aggregate?: Aggregate | null | undefined;
@@ -199,6 +298,14 @@ export type UpdateRoundInput = {
   trimLowest?: number | null | undefined;
   trimScope?: TrimScope | null | undefined;
 };
+
+export type ErrorVocabularyQueryVariables = Exact<{
+  issueCode?: IssueCode | null | undefined;
+  errorReason?: ErrorReason | null | undefined;
+}>;
+
+
+export type ErrorVocabularyQuery = { __typename: 'Query' };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -375,6 +482,167 @@ export type UpdateRubricMutationVariables = Exact<{
 
 export type UpdateRubricMutation = { updateRubric: { id: string, name: string, version: number } };
 
+export type ConsoleRoundSummaryFragment = { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } };
+
+export type ConsoleCompetitionFragment = { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }>, archivedRounds?: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }> };
+
+export type ConsoleCompetitionsQueryVariables = Exact<{
+  showArchived: boolean;
+}>;
+
+
+export type ConsoleCompetitionsQuery = { active: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }>, archivedRounds?: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }> } }> }, archived?: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }>, archivedRounds?: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }> } }> } };
+
+export type RoundConsoleQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundConsoleQuery = { round: { amendmentCount: number, id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { maxTotal: number, id: string, name: string, version: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
+
+export type RoundDrawsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundDrawsQuery = { round: { id: string, draws: Array<{ seed: string, algorithm: string, drawnBy: string, drawnAt: string, entries: Array<{ id: string, title: string, cadre: { name: string } | null, unit: { name: string } | null }> }> } | null };
+
+export type RoundRejectedSheetsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundRejectedSheetsQuery = { round: { id: string, rejectedSheetCount: number, rejectedSheets: Array<{ id: string, judge: string, judgeLabel: string, comment: string | null, reason: string, enteredAt: string | null, at: string, scores: Array<{ criterion: string, score: number }>, entry: { id: string, order: number, title: string, cadre: { name: string } | null } }> } | null };
+
+export type MissingSheetsQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type MissingSheetsQuery = { roundProgress: { expected: number, received: number, judges: Array<{ judge: { userId: string, name: string, label: string } }>, entries: Array<{ judgeStates: Array<ProgressState>, entry: { id: string, order: number, title: string, cadre: { name: string } | null } }> } };
+
+export type PickerCadresQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PickerCadresQuery = { cadres: { edges: Array<{ node: { id: string, name: string, position: string | null, unit: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateRoundWithRuleMutationVariables = Exact<{
+  input: CreateRoundInput;
+}>;
+
+
+export type CreateRoundWithRuleMutation = { createRound: { id: string, name: string, status: RoundStatus } };
+
+export type UpdateRoundRuleMutationVariables = Exact<{
+  id: string;
+  input: UpdateRoundInput;
+}>;
+
+
+export type UpdateRoundRuleMutation = { updateRound: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } } };
+
+export type UpdateEntryMutationVariables = Exact<{
+  id: string;
+  input: UpdateEntryInput;
+}>;
+
+
+export type UpdateEntryMutation = { updateEntry: { id: string, order: number, title: string, group: string | null } };
+
+export type RemoveEntryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveEntryMutation = { removeEntry: { id: string, entryCount: number } };
+
+export type ReorderEntriesMutationVariables = Exact<{
+  roundId: string;
+  entryIds: Array<string> | string;
+}>;
+
+
+export type ReorderEntriesMutation = { reorderEntries: Array<{ id: string, order: number }> };
+
+export type DrawPitchOrderMutationVariables = Exact<{
+  roundId: string;
+  seed?: string | null | undefined;
+}>;
+
+
+export type DrawPitchOrderMutation = { drawPitchOrder: { seed: string, drawnAt: string } };
+
+export type DeleteRoundMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteRoundMutation = { deleteRound: boolean };
+
+export type DeleteCompetitionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCompetitionMutation = { deleteCompetition: boolean };
+
+export type ArchiveRoundMutationVariables = Exact<{
+  id: string;
+  archived: boolean;
+}>;
+
+
+export type ArchiveRoundMutation = { archiveRound: { id: string, archivedAt: string | null } };
+
+export type ArchiveCompetitionMutationVariables = Exact<{
+  id: string;
+  archived: boolean;
+}>;
+
+
+export type ArchiveCompetitionMutation = { archiveCompetition: { id: string, archivedAt: string | null } };
+
+export type ResultsRoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, tieBreakers: Array<string>, resultsFinalizedAt: string | null, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
+
+export type ResultsLeaderboardQueryVariables = Exact<{
+  roundId: string;
+  group?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, rawTotal: number | null, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null } } }> } };
+
+export type ResultsAssessmentQueryVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type ResultsAssessmentQuery = { assessment: { total: number | null, rawTotal: number | null, rank: number | null, sheetCount: number, sheetsVisible: boolean, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, entry: { id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null, round: { id: string } }, criteria: Array<{ criterion: string, label: string, maxScore: number, weight: number, mean: number | null }>, sheets: Array<{ id: string, judge: string, judgeLabel: string, total: number, trimmed: boolean, trimmedMarks: Array<string>, normalizedTotal: number | null, marks: Array<{ criterion: string, score: number }> }> } };
+
+export type ResultsJudgeStatsQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ResultsJudgeStatsQuery = { judgeStats: Array<{ sheetCount: number, mean: number | null, spread: number | null, meanDeviation: number | null, deviationZ: number | null, outlier: boolean, judge: { userId: string, name: string, label: string } }> };
+
+export type ResultsVerificationQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ResultsVerificationQuery = { verifyRound: { ok: boolean, checkedEntries: number, checkedSheets: number, mismatches: Array<{ entryId: string, field: string, expected: string | null, actual: string | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -393,7 +661,71 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ConsoleRoundSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleRoundSummary on Round {
+  id
+  name
+  status
+  leaderboardVisibility
+  entryCount
+  quorum
+  quorumMode
+  tieBreakers
+  trimHighest
+  trimLowest
+  trimScope
+  aggregate
+  normalization
+  archivedAt
+  createdAt
+  rubric {
+    id
+    name
+    version
+  }
+}
+    `, {"fragmentName":"ConsoleRoundSummary"}) as unknown as TypedDocumentString<ConsoleRoundSummaryFragment, unknown>;
+export const ConsoleCompetitionFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleCompetition on Competition {
+  id
+  name
+  description
+  archivedAt
+  createdAt
+  rounds {
+    ...ConsoleRoundSummary
+  }
+  archivedRounds: rounds(archived: true) @include(if: $showArchived) {
+    ...ConsoleRoundSummary
+  }
+}
+    fragment ConsoleRoundSummary on Round {
+  id
+  name
+  status
+  leaderboardVisibility
+  entryCount
+  quorum
+  quorumMode
+  tieBreakers
+  trimHighest
+  trimLowest
+  trimScope
+  aggregate
+  normalization
+  archivedAt
+  createdAt
+  rubric {
+    id
+    name
+    version
+  }
+}`, {"fragmentName":"ConsoleCompetition"}) as unknown as TypedDocumentString<ConsoleCompetitionFragment, unknown>;
+export const ErrorVocabularyDocument = new TypedDocumentString(`
+    query ErrorVocabulary($issueCode: IssueCode, $errorReason: ErrorReason) {
+  __typename
+}
+    `) as unknown as TypedDocumentString<ErrorVocabularyQuery, ErrorVocabularyQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -822,3 +1154,503 @@ export const UpdateRubricDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateRubricMutation, UpdateRubricMutationVariables>;
+export const ConsoleCompetitionsDocument = new TypedDocumentString(`
+    query ConsoleCompetitions($showArchived: Boolean!) {
+  active: competitions(first: 50) {
+    edges {
+      node {
+        ...ConsoleCompetition
+      }
+    }
+  }
+  archived: competitions(first: 50, archived: true) @include(if: $showArchived) {
+    edges {
+      node {
+        ...ConsoleCompetition
+      }
+    }
+  }
+}
+    fragment ConsoleRoundSummary on Round {
+  id
+  name
+  status
+  leaderboardVisibility
+  entryCount
+  quorum
+  quorumMode
+  tieBreakers
+  trimHighest
+  trimLowest
+  trimScope
+  aggregate
+  normalization
+  archivedAt
+  createdAt
+  rubric {
+    id
+    name
+    version
+  }
+}
+fragment ConsoleCompetition on Competition {
+  id
+  name
+  description
+  archivedAt
+  createdAt
+  rounds {
+    ...ConsoleRoundSummary
+  }
+  archivedRounds: rounds(archived: true) @include(if: $showArchived) {
+    ...ConsoleRoundSummary
+  }
+}`) as unknown as TypedDocumentString<ConsoleCompetitionsQuery, ConsoleCompetitionsQueryVariables>;
+export const RoundConsoleDocument = new TypedDocumentString(`
+    query RoundConsole($id: ID!) {
+  round(id: $id) {
+    ...ConsoleRoundSummary
+    rubric {
+      maxTotal
+      criteria {
+        key
+        label
+        maxScore
+        weight
+      }
+    }
+    competition {
+      id
+      name
+      rounds {
+        id
+        name
+        status
+      }
+    }
+    entries {
+      id
+      order
+      title
+      group
+      cadre {
+        id
+        name
+        unit {
+          id
+          name
+        }
+      }
+      unit {
+        id
+        name
+      }
+    }
+    judges {
+      userId
+      name
+      label
+      unit {
+        id
+        name
+      }
+    }
+    amendmentCount
+    amendments {
+      action
+      judge
+      judgeLabel
+      actorId
+      reason
+      totalBefore
+      totalAfter
+      at
+      entry {
+        id
+        order
+        title
+      }
+    }
+  }
+}
+    fragment ConsoleRoundSummary on Round {
+  id
+  name
+  status
+  leaderboardVisibility
+  entryCount
+  quorum
+  quorumMode
+  tieBreakers
+  trimHighest
+  trimLowest
+  trimScope
+  aggregate
+  normalization
+  archivedAt
+  createdAt
+  rubric {
+    id
+    name
+    version
+  }
+}`) as unknown as TypedDocumentString<RoundConsoleQuery, RoundConsoleQueryVariables>;
+export const RoundDrawsDocument = new TypedDocumentString(`
+    query RoundDraws($id: ID!) {
+  round(id: $id) {
+    id
+    draws {
+      seed
+      algorithm
+      drawnBy
+      drawnAt
+      entries {
+        id
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundDrawsQuery, RoundDrawsQueryVariables>;
+export const RoundRejectedSheetsDocument = new TypedDocumentString(`
+    query RoundRejectedSheets($id: ID!) {
+  round(id: $id) {
+    id
+    rejectedSheetCount
+    rejectedSheets {
+      id
+      judge
+      judgeLabel
+      comment
+      reason
+      enteredAt
+      at
+      scores {
+        criterion
+        score
+      }
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoundRejectedSheetsQuery, RoundRejectedSheetsQueryVariables>;
+export const MissingSheetsDocument = new TypedDocumentString(`
+    query MissingSheets($roundId: ID!) {
+  roundProgress(roundId: $roundId) {
+    expected
+    received
+    judges {
+      judge {
+        userId
+        name
+        label
+      }
+    }
+    entries {
+      judgeStates
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MissingSheetsQuery, MissingSheetsQueryVariables>;
+export const PickerCadresDocument = new TypedDocumentString(`
+    query PickerCadres($unitId: ID, $search: String, $after: String) {
+  cadres(unitId: $unitId, search: $search, first: 100, after: $after) {
+    edges {
+      node {
+        id
+        name
+        position
+        unit {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickerCadresQuery, PickerCadresQueryVariables>;
+export const CreateRoundWithRuleDocument = new TypedDocumentString(`
+    mutation CreateRoundWithRule($input: CreateRoundInput!) {
+  createRound(input: $input) {
+    id
+    name
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRoundWithRuleMutation, CreateRoundWithRuleMutationVariables>;
+export const UpdateRoundRuleDocument = new TypedDocumentString(`
+    mutation UpdateRoundRule($id: ID!, $input: UpdateRoundInput!) {
+  updateRound(id: $id, input: $input) {
+    ...ConsoleRoundSummary
+  }
+}
+    fragment ConsoleRoundSummary on Round {
+  id
+  name
+  status
+  leaderboardVisibility
+  entryCount
+  quorum
+  quorumMode
+  tieBreakers
+  trimHighest
+  trimLowest
+  trimScope
+  aggregate
+  normalization
+  archivedAt
+  createdAt
+  rubric {
+    id
+    name
+    version
+  }
+}`) as unknown as TypedDocumentString<UpdateRoundRuleMutation, UpdateRoundRuleMutationVariables>;
+export const UpdateEntryDocument = new TypedDocumentString(`
+    mutation UpdateEntry($id: ID!, $input: UpdateEntryInput!) {
+  updateEntry(id: $id, input: $input) {
+    id
+    order
+    title
+    group
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEntryMutation, UpdateEntryMutationVariables>;
+export const RemoveEntryDocument = new TypedDocumentString(`
+    mutation RemoveEntry($id: ID!) {
+  removeEntry(id: $id) {
+    id
+    entryCount
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveEntryMutation, RemoveEntryMutationVariables>;
+export const ReorderEntriesDocument = new TypedDocumentString(`
+    mutation ReorderEntries($roundId: ID!, $entryIds: [ID!]!) {
+  reorderEntries(roundId: $roundId, entryIds: $entryIds) {
+    id
+    order
+  }
+}
+    `) as unknown as TypedDocumentString<ReorderEntriesMutation, ReorderEntriesMutationVariables>;
+export const DrawPitchOrderDocument = new TypedDocumentString(`
+    mutation DrawPitchOrder($roundId: ID!, $seed: String) {
+  drawPitchOrder(roundId: $roundId, seed: $seed) {
+    seed
+    drawnAt
+  }
+}
+    `) as unknown as TypedDocumentString<DrawPitchOrderMutation, DrawPitchOrderMutationVariables>;
+export const DeleteRoundDocument = new TypedDocumentString(`
+    mutation DeleteRound($id: ID!) {
+  deleteRound(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteRoundMutation, DeleteRoundMutationVariables>;
+export const DeleteCompetitionDocument = new TypedDocumentString(`
+    mutation DeleteCompetition($id: ID!) {
+  deleteCompetition(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteCompetitionMutation, DeleteCompetitionMutationVariables>;
+export const ArchiveRoundDocument = new TypedDocumentString(`
+    mutation ArchiveRound($id: ID!, $archived: Boolean!) {
+  archiveRound(id: $id, archived: $archived) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveRoundMutation, ArchiveRoundMutationVariables>;
+export const ArchiveCompetitionDocument = new TypedDocumentString(`
+    mutation ArchiveCompetition($id: ID!, $archived: Boolean!) {
+  archiveCompetition(id: $id, archived: $archived) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveCompetitionMutation, ArchiveCompetitionMutationVariables>;
+export const ResultsRoundDocument = new TypedDocumentString(`
+    query ResultsRound($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    entryCount
+    trimHighest
+    trimLowest
+    trimScope
+    aggregate
+    normalization
+    quorum
+    tieBreakers
+    resultsFinalizedAt
+    competition {
+      id
+      name
+    }
+    rubric {
+      id
+      name
+      version
+      maxTotal
+      criteria {
+        key
+        label
+        maxScore
+        weight
+      }
+    }
+    judges {
+      userId
+      name
+      label
+    }
+    entries {
+      id
+      group
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsRoundQuery, ResultsRoundQueryVariables>;
+export const ResultsLeaderboardDocument = new TypedDocumentString(`
+    query ResultsLeaderboard($roundId: ID!, $group: String, $after: String) {
+  leaderboard(roundId: $roundId, group: $group, first: 200, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        rank
+        total
+        sheetCount
+        entry {
+          id
+          order
+          title
+          group
+          rawTotal
+          cadre {
+            id
+            name
+            position
+          }
+          unit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsLeaderboardQuery, ResultsLeaderboardQueryVariables>;
+export const ResultsAssessmentDocument = new TypedDocumentString(`
+    query ResultsAssessment($entryId: ID!) {
+  assessment(entryId: $entryId) {
+    total
+    rawTotal
+    rank
+    sheetCount
+    sheetsVisible
+    trimHighest
+    trimLowest
+    trimScope
+    aggregate
+    normalization
+    entry {
+      id
+      order
+      title
+      group
+      cadre {
+        id
+        name
+        position
+      }
+      unit {
+        id
+        name
+      }
+      round {
+        id
+      }
+    }
+    criteria {
+      criterion
+      label
+      maxScore
+      weight
+      mean
+    }
+    sheets {
+      id
+      judge
+      judgeLabel
+      total
+      trimmed
+      trimmedMarks
+      normalizedTotal
+      marks {
+        criterion
+        score
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsAssessmentQuery, ResultsAssessmentQueryVariables>;
+export const ResultsJudgeStatsDocument = new TypedDocumentString(`
+    query ResultsJudgeStats($roundId: ID!) {
+  judgeStats(roundId: $roundId) {
+    sheetCount
+    mean
+    spread
+    meanDeviation
+    deviationZ
+    outlier
+    judge {
+      userId
+      name
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsJudgeStatsQuery, ResultsJudgeStatsQueryVariables>;
+export const ResultsVerificationDocument = new TypedDocumentString(`
+    query ResultsVerification($roundId: ID!) {
+  verifyRound(roundId: $roundId) {
+    ok
+    checkedEntries
+    checkedSheets
+    mismatches {
+      entryId
+      field
+      expected
+      actual
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsVerificationQuery, ResultsVerificationQueryVariables>;

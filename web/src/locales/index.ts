@@ -8,19 +8,21 @@
  */
 import enApp from './en/app.json';
 import enErrors from './en/errors.json';
+import enFields from './en/fields.json';
 import enJudge from './en/judge.json';
 import enOrganizer from './en/organizer.json';
 import enScreen from './en/screen.json';
 import zhApp from './zh-CN/app.json';
 import zhErrors from './zh-CN/errors.json';
+import zhFields from './zh-CN/fields.json';
 import zhJudge from './zh-CN/judge.json';
 import zhOrganizer from './zh-CN/organizer.json';
 import zhScreen from './zh-CN/screen.json';
 
-const zh = { ...zhApp, ...zhErrors, ...zhJudge, ...zhOrganizer, ...zhScreen };
+const zh = { ...zhApp, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhScreen };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enJudge, ...enOrganizer, ...enScreen };
+const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enScreen };
 
 export const CATALOGS = { 'zh-CN': zh as Record<MessageKey, string>, en } as const;
