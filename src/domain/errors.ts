@@ -11,10 +11,83 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE';
 
+/**
+ * What is wrong with one input value, as a stable code clients word in the
+ * person's language (the schema's `IssueCode` enum lists the same values and
+ * `src/graphql/contract.ts` checks that they agree).
+ */
+export const ISSUE_CODES = [
+  'REQUIRED',
+  'WRONG_TYPE',
+  'TOO_SHORT',
+  'TOO_LONG',
+  'TOO_SMALL',
+  'TOO_BIG',
+  'TOO_FEW',
+  'TOO_MANY',
+  'NOT_INTEGER',
+  'NOT_FINITE',
+  'NOT_POSITIVE',
+  'NOT_ONE_OF',
+  'BAD_ID',
+  'RESERVED_WORD',
+  'BAD_FORMAT',
+  'NOT_MULTIPLE_OF_STEP',
+  'ABOVE_MAX_SCORE',
+  'STEP_DOES_NOT_DIVIDE_MAX',
+  'DUPLICATE',
+  'UNKNOWN_CRITERION',
+  'MISSING_CRITERION',
+  'NEEDS_SHEET_TRIM',
+  'TOTAL_TOO_LARGE',
+  'ONE_OF_REQUIRED',
+  'NOT_IN_ROUND',
+  'UNIT_CYCLE',
+  'INCOMPLETE_ORDER',
+  'NOT_IN_FUTURE',
+  'BAD_CURSOR',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Facts a client needs to word an issue, e.g. `{ step: '0.5' }`; numbers that are decimals travel as text. */
+export type IssueParams = Readonly<Record<string, string | number | readonly string[]>>;
+
 export interface FieldIssue {
-  /** Dotted path into the operation's arguments, e.g. `input.scores.2.score`. */
+  /** Dotted path into the operation's arguments, 0-based, e.g. `input.scores.2.score`. */
   readonly path: string;
+  readonly code: IssueCode;
+  readonly params?: IssueParams;
+  /** English, for logs and developers; clients word the issue from `code` and `params`. */
   readonly message: string;
+}
+
+/** Why a valid request was refused (`extensions.reason`); the schema's `ErrorReason` enum lists the same values. */
+export const ERROR_REASONS = [
+  'ROLE',
+  'NOT_YOUR_COMPETITION',
+  'NOT_YOUR_DIRECTORY',
+  'OUT_OF_KEY_SCOPE',
+  'NOT_ON_PANEL',
+  'RESULTS_NOT_VISIBLE',
+  'ORIGIN',
+  'ROUND_STATUS',
+  'REJECTED_AFTER_CLOSE',
+  'ROUND_FINALIZING',
+  'ROUND_INCOMPLETE',
+  'PANEL_FIXED',
+  'ALREADY_ENROLLED',
+  'CONFLICT_SAME_UNIT',
+  'CONFLICT_DECLARED',
+  'CONFLICT_SET',
+  'CLIENT_REQUEST_ID_REUSED',
+  'CONCURRENT_EDIT',
+  'HAS_RESULTS',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** One issue; `issue('input.name', 'TOO_LONG', 'at most 80 characters', { maximum: 80 })`. */
+export function issue(path: string, code: IssueCode, message: string, params?: IssueParams): FieldIssue {
+  return params ? { path, code, params, message } : { path, code, message };
 }
 
 export abstract class AppError extends Error {
@@ -42,8 +115,8 @@ export class InvalidInputError extends AppError {
     this.issues = issues;
   }
 
-  static at(path: string, message: string): InvalidInputError {
-    return new InvalidInputError([{ path, message }]);
+  static at(path: string, code: IssueCode, message: string, params?: IssueParams): InvalidInputError {
+    return new InvalidInputError([issue(path, code, message, params)]);
   }
 }
 
@@ -56,7 +129,7 @@ export class UnauthenticatedError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly code = 'FORBIDDEN';
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: ErrorReason) {
     super(message, reason ? { reason } : {});
   }
 }
@@ -71,7 +144,7 @@ export class NotFoundError extends AppError {
 
 export class ConflictError extends AppError {
   readonly code = 'CONFLICT';
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: ErrorReason) {
     super(message, reason ? { reason } : {});
   }
 }

@@ -53,7 +53,7 @@ export function parseEntryId(entryId: string, path: string): ParsedEntryId {
   const keyPart = entryId.slice(dot + 1);
   const match = /^([cu])~(.+)$/.exec(keyPart);
   if (dot < 0 || !ROUND_ID.test(roundId) || !match || !isExternalId(match[2]!)) {
-    throw InvalidInputError.at(path, 'not a valid entry id');
+    throw InvalidInputError.at(path, 'BAD_ID', 'not a valid entry id');
   }
   return { roundId, keyPart, participant: { kind: match[1] === 'c' ? 'cadre' : 'unit', id: match[2]! } };
 }

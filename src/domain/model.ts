@@ -60,6 +60,8 @@ export interface Unit extends Owned {
   kind: UnitKind;
   parentId: string | null;
   createdAt: string;
+  /** Set by each change after creation; guards the next one. */
+  updatedAt?: string;
 }
 
 export interface Cadre extends Owned {
@@ -98,6 +100,8 @@ export interface Competition {
   createdBy: string;
   createdAt: string;
   version: number;
+  /** Set while hidden from lists; archived competitions stay readable for audit. */
+  archivedAt?: string | null;
 }
 
 export const ROUND_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const;
@@ -120,7 +124,36 @@ export interface Round extends ScoringRule {
   /** Changes to what counts made after the round closed (voids, conflicts set), each also an Amendment. */
   amendmentCount?: number;
   amendedAt?: string | null;
+  /** Sheets refused because they arrived after close, each kept as a RejectedSheet. */
+  rejectedSheetCount?: number;
+  /** Set while hidden from lists; archived rounds stay readable for audit. */
+  archivedAt?: string | null;
   createdAt: string;
+}
+
+/** One draw of a round's pitch order (抽签): enough to reproduce and check it. */
+export interface PitchDraw {
+  roundId: string;
+  seed: string;
+  algorithm: string;
+  drawnBy: string;
+  drawnAt: string;
+  /** Entry ids in the drawn order, first to pitch first. */
+  order: string[];
+}
+
+/** A sheet that arrived after the round had closed: refused, and kept so nothing a judge entered disappears. */
+export interface RejectedSheet {
+  id: string;
+  roundId: string;
+  entryId: string;
+  judgeId: string;
+  scores: { criterion: string; score: number }[];
+  comment: string | null;
+  reason: 'REJECTED_AFTER_CLOSE';
+  clientRequestId: string;
+  enteredAt: string | null;
+  at: string;
 }
 
 /**
@@ -177,6 +210,12 @@ export interface Entry {
   total: Decimal | null;
   /** Per-criterion value over the kept marks, two decimals. */
   criterionValues: Record<string, Decimal>;
+  /**
+   * Sheets expected from the panel: its judges less those excused (same unit, or a
+   * conflict recorded). Fixed when the round opens and lowered by each new conflict;
+   * absent before the round opens (then the panel's size is meant).
+   */
+  expectedSheets?: number;
   version: number;
 }
 

@@ -1,4 +1,4 @@
-import type { FieldIssue } from './errors.js';
+import { issue, type FieldIssue } from './errors.js';
 import type { Criterion } from './model.js';
 
 /** How a round turns sheets into an entry total and a rank. */
@@ -9,6 +9,9 @@ export const NORMALIZATIONS = ['NONE', 'ZSCORE'] as const;
 export type TrimScope = (typeof TRIM_SCOPES)[number];
 export type Aggregate = (typeof AGGREGATES)[number];
 export type Normalization = (typeof NORMALIZATIONS)[number];
+export const QUORUM_MODES = ['FIXED', 'ALL_EXPECTED'] as const;
+/** FIXED: at least `quorum` sheets. ALL_EXPECTED: every expected sheet (the panel less judges excused by 回避). */
+export type QuorumMode = (typeof QUORUM_MODES)[number];
 
 export interface ScoringRule {
   /** Highest values dropped before aggregating (去掉最高分). */
@@ -19,8 +22,10 @@ export interface ScoringRule {
   aggregate: Aggregate;
   /** ZSCORE: each judge's totals standardised, applied when the round closes. */
   normalization: Normalization;
-  /** Sheets an entry needs before it is ranked. */
+  /** Sheets an entry needs before it is ranked (quorumMode FIXED). */
   quorum: number;
+  /** Absent on rounds stored before the mode existed: FIXED. */
+  quorumMode?: QuorumMode;
   /** Criteria whose values order equal totals, in turn. */
   tieBreakers: string[];
 }
@@ -32,6 +37,7 @@ export const DEFAULT_RULE: ScoringRule = {
   aggregate: 'MEAN',
   normalization: 'NONE',
   quorum: 1,
+  quorumMode: 'FIXED',
   tieBreakers: [],
 };
 
@@ -40,12 +46,12 @@ export function ruleIssues(rule: ScoringRule, criteria: readonly Criterion[], pa
   const issues: FieldIssue[] = [];
   const keys = new Set(criteria.map((c) => c.key));
   rule.tieBreakers.forEach((key, i) => {
-    if (!keys.has(key)) issues.push({ path: `${path}.tieBreakers.${i}`, message: `"${key}" is not a criterion of the rubric` });
-    else if (rule.tieBreakers.indexOf(key) !== i) issues.push({ path: `${path}.tieBreakers.${i}`, message: `"${key}" is listed twice` });
+    if (!keys.has(key)) issues.push(issue(`${path}.tieBreakers.${i}`, 'UNKNOWN_CRITERION', `"${key}" is not a criterion of the rubric`, { criterion: key }));
+    else if (rule.tieBreakers.indexOf(key) !== i) issues.push(issue(`${path}.tieBreakers.${i}`, 'DUPLICATE', `"${key}" is listed twice`, { value: key }));
   });
   if (rule.normalization === 'ZSCORE' && rule.trimScope === 'CRITERION') {
     // Normalisation standardises sheet totals; per-criterion trimming never forms one.
-    issues.push({ path: `${path}.normalization`, message: 'ZSCORE normalisation works on sheet totals and needs trimScope SHEET' });
+    issues.push(issue(`${path}.normalization`, 'NEEDS_SHEET_TRIM', 'ZSCORE normalisation works on sheet totals and needs trimScope SHEET'));
   }
   return issues;
 }

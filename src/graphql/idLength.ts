@@ -31,6 +31,6 @@ function checkValue(type: AnyInputType, value: unknown, path: string): void {
     return;
   }
   if (type.name === 'ID' && typeof value === 'string' && value.length > MAX_ID_LENGTH) {
-    throw InvalidInputError.at(path, `an id has at most ${MAX_ID_LENGTH} characters`);
+    throw InvalidInputError.at(path, 'BAD_ID', `an id has at most ${MAX_ID_LENGTH} characters`, { maximum: MAX_ID_LENGTH });
   }
 }

@@ -1,6 +1,6 @@
 import type { JudgeStatistics } from '../domain/judgeStats.js';
 import type { Owned } from '../domain/ownership.js';
-import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, SheetEvent, UnitSnapshot } from '../domain/model.js';
+import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, RejectedSheet, SheetEvent, UnitSnapshot } from '../domain/model.js';
 import type { Progress, StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/scoring.js';
 import type { StoredEntry } from '../store/rounds.js';
@@ -37,6 +37,11 @@ export interface SheetEventParent {
 
 /** A unit: from the directory (with its owner), or an entry's enrolment snapshot (without). */
 export type UnitParent = UnitSnapshot & Owned;
+
+export interface RejectedSheetParent {
+  rejected: RejectedSheet;
+  judge: Judge | undefined;
+}
 
 export interface AmendmentParent {
   amendment: Amendment;

@@ -6,6 +6,7 @@ import type { Resolvers } from './generated/types.js';
 import { typeDefs } from './generated/typeDefs.js';
 import { competitionResolvers } from './resolvers/competitions.js';
 import { directoryResolvers } from './resolvers/directory.js';
+import { enrolmentResolvers } from './resolvers/enrolment.js';
 import { rubricResolvers } from './resolvers/rubrics.js';
 import { DateTime } from './resolvers/scalars.js';
 import { resultResolvers } from './resolvers/results.js';
@@ -67,6 +68,7 @@ export function mergedResolvers(): ResolverMap {
     { DateTime } as Resolvers,
     viewerResolvers,
     directoryResolvers,
+    enrolmentResolvers,
     rubricResolvers,
     competitionResolvers,
     scoringResolvers,

@@ -41,7 +41,7 @@ export class ApiKeyService {
       if (missing >= 0) throw new NotFoundError('Competition', parsed.competitionIds[missing]!, `competitionIds.${missing}`);
     }
     if (parsed.expiresAt && Date.parse(parsed.expiresAt) <= this.now().getTime()) {
-      throw InvalidInputError.at('expiresAt', 'must be in the future');
+      throw InvalidInputError.at('expiresAt', 'NOT_IN_FUTURE', 'must be in the future');
     }
     const id = `apikey_${ulid()}`;
     const secret = `bxgc.${id}.${randomBytes(32).toString('base64url')}`;

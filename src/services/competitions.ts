@@ -1,6 +1,6 @@
-import { InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Competition, Viewer } from '../domain/model.js';
+import type { Competition, Round, Viewer } from '../domain/model.js';
 import { DEFAULT_STANDINGS_RULE, STANDINGS_METHODS, type StandingsRule } from '../domain/standings.js';
 import { fromNumber } from '../domain/decimal.js';
 import type { Store } from '../store/index.js';
@@ -8,6 +8,9 @@ import { RaceLost, recordOf, retrying } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
+
+/** One transaction deletes the competition and its rounds: at most 99 of them. */
+const MAX_ROUNDS_DELETED_AT_ONCE = 99;
 
 const standingsRuleInput = z.object({
   method: z.enum(STANDINGS_METHODS),
@@ -32,7 +35,7 @@ const updateCompetitionInput = z.object({
 function toRule(input: z.infer<typeof standingsRuleInput>, path: string): StandingsRule {
   const seen = new Set<string>();
   input.roundWeights.forEach((w, i) => {
-    if (seen.has(w.roundId)) throw InvalidInputError.at(`${path}.roundWeights.${i}.roundId`, `round ${w.roundId} is weighted twice`);
+    if (seen.has(w.roundId)) throw InvalidInputError.at(`${path}.roundWeights.${i}.roundId`, 'DUPLICATE', `round ${w.roundId} is weighted twice`, { value: w.roundId });
     seen.add(w.roundId);
   });
   return { method: input.method, roundWeights: input.roundWeights.map((w) => ({ roundId: w.roundId, weight: fromNumber(w.weight) })) };
@@ -94,10 +97,65 @@ export class CompetitionService {
     return { ...found, standingsRule: found.standingsRule ?? DEFAULT_STANDINGS_RULE, version: found.version ?? 0 };
   }
 
-  async listCompetitions(args: { first?: number | null; after?: string | null }): Promise<Connection<Competition>> {
+  async listCompetitions(args: { first?: number | null; after?: string | null; archived?: boolean | null }): Promise<Connection<Competition>> {
     const first = parseArgument(pageSize, args.first, 'first');
-    const start = this.cursors.startKey('competitions', args.after);
-    const page = await this.store.competitions.listCompetitions(first + 1, start);
-    return this.cursors.pageConnection('competitions', page, first, (item) => recordOf<Competition>(item));
+    const scope = args.archived ? 'competitions:archived' : 'competitions';
+    const start = this.cursors.startKey(scope, args.after);
+    const page = await this.store.competitions.listCompetitions(first + 1, start, Boolean(args.archived));
+    return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Competition>(item));
+  }
+
+  /** Every round of a competition, archived ones included. */
+  async allRounds(competitionId: string): Promise<Round[]> {
+    const [shown, archived] = await Promise.all([this.store.competitions.listRounds(competitionId), this.store.competitions.listRounds(competitionId, true)]);
+    return [...shown, ...archived];
+  }
+
+  /** Hides a competition from the list (or shows it again); it stays readable by id for audit. */
+  async archiveCompetition(id: string, archived: boolean): Promise<Competition> {
+    return retrying(
+      async () => {
+        const current = await this.requireCompetition(id, 'id');
+        const next: Competition = { ...current, archivedAt: archived ? (current.archivedAt ?? this.now().toISOString()) : null, version: current.version + 1 };
+        if (!(await this.store.competitions.updateCompetition(next))) throw new RaceLost();
+        return next;
+      },
+      (error) => error instanceof RaceLost,
+    );
+  }
+
+  async archiveRound(round: Round, archived: boolean): Promise<Round> {
+    const updated = await this.store.competitions.setRoundArchived(round, archived ? (round.archivedAt ?? this.now().toISOString()) : null);
+    if (!updated) throw new NotFoundError('Round', round.id, 'id');
+    return updated;
+  }
+
+  /**
+   * Deletes a competition none of whose rounds went beyond DRAFT (so it holds no sheet),
+   * with its rounds, entries and grants; otherwise CONFLICT HAS_RESULTS (archive it instead).
+   */
+  async deleteCompetition(id: string): Promise<boolean> {
+    await this.requireCompetition(id, 'id');
+    const rounds = await this.allRounds(id);
+    const refuse = () => new ConflictError('A competition with rounds beyond DRAFT cannot be deleted; archive it instead', 'HAS_RESULTS');
+    if (rounds.some((r) => r.status !== 'DRAFT') || rounds.length > MAX_ROUNDS_DELETED_AT_ONCE) throw refuse();
+    const remains = await Promise.all(
+      rounds.map(async (r) => ({
+        round: r,
+        entries: await this.store.rounds.listEntries(r.id, true),
+        conflicts: await this.store.sheets.listConflictKeys(r.id),
+      })),
+    );
+    const grants = await this.store.competitions.listGrantKeys(id);
+    if (!(await this.store.competitions.deleteCompetition(id, rounds))) throw refuse();
+    for (const { round, entries, conflicts } of remains) {
+      await this.store.enrolment.deleteRemains(
+        round.id,
+        entries.map((e) => e.id),
+        conflicts,
+      );
+    }
+    await this.store.enrolment.batchDelete(grants);
+    return true;
   }
 }

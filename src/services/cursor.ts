@@ -42,7 +42,7 @@ export class Cursors {
         }
       }
     }
-    throw InvalidInputError.at(argument, 'not a valid cursor for this listing');
+    throw InvalidInputError.at(argument, 'BAD_CURSOR', 'not a valid cursor for this listing');
   }
 
   /**

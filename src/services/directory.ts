@@ -10,11 +10,23 @@ import { count, externalId, optionalText, pageSize, parseArgument, text } from '
 
 export const MAX_CADRES_PER_CALL = 500;
 
+const searchText = z.pipe(z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(100)))), z.transform((v) => v || null));
+
 const createUnitInput = z.object({
   name: text(100),
   kind: z.pipe(z.optional(z.nullable(z.enum(UNIT_KINDS))), z.transform((k) => k ?? 'OTHER')),
   parentId: z.optional(z.nullable(externalId)),
 });
+
+const updateUnitInput = z.object({
+  name: z.optional(z.nullable(text(100))),
+  kind: z.optional(z.nullable(z.enum(UNIT_KINDS))),
+  // null moves the unit to the top; absent leaves it where it is.
+  parentId: z.optional(z.nullable(externalId)),
+});
+
+/** How far up the tree a move is checked for cycles; deeper trees are refused. */
+const MAX_DEPTH = 20;
 
 const cadreInput = z.object({
   id: externalId,
@@ -58,6 +70,40 @@ export class DirectoryService {
     return unit;
   }
 
+  /**
+   * Renames a unit, changes its kind or moves it under another unit the caller may
+   * change (never under itself or one of its own sub-units); the change is recorded.
+   */
+  async updateUnit(viewer: Viewer, id: string, input: unknown): Promise<Unit> {
+    const parsed = parseArgument(updateUnitInput, input, 'input');
+    const unit = (await this.store.directory.getUnits([id])).get(id);
+    if (!unit) throw new NotFoundError('Unit', id, 'id');
+    assertMayEdit(viewer, unit, `unit ${unit.name}`);
+    const parentId = parsed.parentId === undefined ? unit.parentId : parsed.parentId;
+    if (parentId && parentId !== unit.parentId) await this.assertMayMoveUnder(viewer, unit, parentId);
+    const at = this.now().toISOString();
+    const next: Unit = { ...unit, name: parsed.name ?? unit.name, kind: parsed.kind ?? unit.kind, parentId, updatedAt: at };
+    const change: ChangeRecord = { subjectKind: 'UNIT', subjectId: id, actorId: viewer.id, at, before: unit, after: next };
+    const outcome = await this.store.directory.updateUnit(next, unit.updatedAt ?? unit.createdAt, change);
+    if (outcome === 'NO_PARENT') throw new NotFoundError('Unit', parentId!, 'input.parentId');
+    if (outcome === 'STALE') throw new ConflictError('Someone else changed this unit at the same time; load it again and retry', 'CONCURRENT_EDIT');
+    return next;
+  }
+
+  /** The new parent exists, may be changed by the caller, and is not the unit or below it. */
+  private async assertMayMoveUnder(viewer: Viewer, unit: Unit, parentId: string): Promise<void> {
+    let cursor: string | null = parentId;
+    for (let depth = 0; cursor; depth++) {
+      if (cursor === unit.id || depth >= MAX_DEPTH) {
+        throw InvalidInputError.at('input.parentId', 'UNIT_CYCLE', 'a unit cannot move under itself or one of its own sub-units');
+      }
+      const ancestor = (await this.store.directory.getUnits([cursor])).get(cursor);
+      if (!ancestor) throw new NotFoundError('Unit', cursor, 'input.parentId');
+      if (depth === 0) assertMayEdit(viewer, ancestor, `unit ${ancestor.name}`);
+      cursor = ancestor.parentId;
+    }
+  }
+
   /** The unit's owner (or an organizer they granted) lets another organizer change it and its cadres. */
   async grantUnitEditor(viewer: Viewer, unitId: string, userId: unknown): Promise<Unit> {
     const user = parseArgument(externalId, userId, 'userId');
@@ -85,7 +131,7 @@ export class DirectoryService {
     const parsed = parseArgument(cadresInput, input, 'input');
     const firstIndex = new Map<string, number>();
     parsed.forEach((c, i) => {
-      if (firstIndex.has(c.id)) throw InvalidInputError.at(`input.${i}.id`, `cadre ${c.id} appears twice`);
+      if (firstIndex.has(c.id)) throw InvalidInputError.at(`input.${i}.id`, 'DUPLICATE', `cadre ${c.id} appears twice`, { value: c.id });
       firstIndex.set(c.id, i);
     });
     const existing = await this.store.directory.getCadres(parsed.map((c) => c.id));
@@ -124,10 +170,11 @@ export class DirectoryService {
     return writes.map((w) => w.cadre);
   }
 
-  async listCadres(args: { unitId?: string | null; first?: number | null; after?: string | null }): Promise<Connection<Cadre>> {
+  async listCadres(args: { unitId?: string | null; search?: string | null; first?: number | null; after?: string | null }): Promise<Connection<Cadre>> {
     const first = parseArgument(pageSize, args.first, 'first');
-    const scope = `cadres:${args.unitId ?? ''}`;
-    const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, this.cursors.startKey(scope, args.after));
+    const search = parseArgument(searchText, args.search, 'search');
+    const scope = `cadres:${args.unitId ?? ''}:${search ?? ''}`;
+    const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, this.cursors.startKey(scope, args.after), search ?? undefined);
     return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Cadre>(item));
   }
 }

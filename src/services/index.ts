@@ -3,6 +3,7 @@ import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
 import { Cursors } from './cursor.js';
 import { DirectoryService } from './directory.js';
+import { EnrolmentService } from './enrolment.js';
 import { ResultsService } from './results.js';
 import { RoundService } from './rounds.js';
 import { RubricService } from './rubrics.js';
@@ -14,6 +15,7 @@ export interface Services {
   rubrics: RubricService;
   competitions: CompetitionService;
   rounds: RoundService;
+  enrolment: EnrolmentService;
   results: ResultsService;
   scoring: ScoringService;
   apiKeys: ApiKeyService;
@@ -31,12 +33,14 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const rubrics = new RubricService(store, now, cursors);
   const competitions = new CompetitionService(store, now, cursors);
   const results = new ResultsService(store, competitions, now, cursors);
+  const enrolment = new EnrolmentService(store, now);
   return {
     store,
     directory: new DirectoryService(store, now, cursors),
     rubrics,
     competitions,
-    rounds: new RoundService(store, rubrics, results, now),
+    rounds: new RoundService(store, rubrics, results, enrolment, now),
+    enrolment,
     results,
     scoring: new ScoringService(store, results, now, cursors),
     apiKeys: new ApiKeyService(store, now),

@@ -1,13 +1,14 @@
-import { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES } from '../domain/access.js';
+import { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES, conflictOf } from '../domain/access.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { entryIdOf, entryKeyPart, newId, type Participant } from '../domain/ids.js';
 import { assertStatus, assertTransition } from '../domain/lifecycle.js';
-import type { Cadre, Judge, Round, Unit, UnitSnapshot } from '../domain/model.js';
+import type { Cadre, Conflict, Judge, Round, Unit, UnitSnapshot } from '../domain/model.js';
 import { compareRankValues, rankValueOf } from '../domain/ranking.js';
-import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
+import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/rounds.js';
+import type { EnrolmentService } from './enrolment.js';
 import type { ResultsService } from './results.js';
 import type { RubricService } from './rubrics.js';
 import * as z from 'zod/mini';
@@ -25,6 +26,7 @@ const ruleFields = {
   aggregate: optional(z.enum(AGGREGATES)),
   normalization: optional(z.enum(NORMALIZATIONS)),
   quorum: optional(count(1, 100)),
+  quorumMode: optional(z.enum(QUORUM_MODES)),
   tieBreakers: optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
 };
 const visibility = optional(z.enum(LEADERBOARD_VISIBILITIES));
@@ -61,6 +63,7 @@ function mergeRule(base: ScoringRule, input: RuleInput, criteria: Round['rubric'
     aggregate: input.aggregate ?? base.aggregate,
     normalization: input.normalization ?? base.normalization,
     quorum: input.quorum ?? base.quorum,
+    quorumMode: input.quorumMode ?? base.quorumMode ?? 'FIXED',
     tieBreakers: input.tieBreakers ?? base.tieBreakers,
   };
   const issues = ruleIssues(rule, criteria, path);
@@ -80,6 +83,7 @@ export class RoundService {
     private readonly store: Store,
     private readonly rubrics: RubricService,
     private readonly results: ResultsService,
+    private readonly enrolment: EnrolmentService,
     private readonly now: () => Date,
   ) {}
 
@@ -147,15 +151,42 @@ export class RoundService {
     return round;
   }
 
+  /**
+   * DRAFT → OPEN. First every entry takes its snapshot of the directory and the
+   * number of sheets expected of it (the panel less the judges excused by 回避), each
+   * under the version it was read at; then the status moves, on condition that the
+   * panel and the enrolment are still the ones counted. A change in between retries.
+   */
   async openRound(id: string): Promise<Round> {
-    const round = await this.requireRound(id, true);
-    assertTransition('open', round.status);
-    if (round.entryCount === 0 || round.judgeCount === 0) {
-      throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
-    }
-    const opened = await retrying(() => this.store.competitions.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true), isTransientConflict);
-    if (opened) return opened;
-    return this.raceLostTransition(id);
+    const opened = await retrying(
+      async () => {
+        const round = await this.requireRound(id, true);
+        assertTransition('open', round.status);
+        if (round.entryCount === 0 || round.judgeCount === 0) {
+          throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
+        }
+        const [entries, judges, conflicts] = await Promise.all([
+          this.store.rounds.listEntries(id, true),
+          this.store.rounds.listJudges(id),
+          this.store.sheets.listConflictsOfRound(id),
+        ]);
+        const snapshots = await this.enrolment.snapshot(entries);
+        const prepared = snapshots.map((entry) => ({ ...entry, expectedSheets: expectedOf(entry, judges, conflicts), version: entry.version + 1 }));
+        const written = await this.store.enrolment.rewriteEntries(round, prepared);
+        if (!written.ok) {
+          if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
+          throw new RaceLost();
+        }
+        const result = await this.store.competitions.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true, {
+          entryCount: entries.length,
+          judgeCount: judges.length,
+        });
+        if (!result) throw new RaceLost();
+        return result;
+      },
+      (error) => error instanceof RaceLost || isTransientConflict(error),
+    );
+    return opened;
   }
 
   /** OPEN → CLOSED: no sheet is accepted afterwards; then the official results are computed and stored. */
@@ -186,7 +217,7 @@ export class RoundService {
     const seen = new Set<string>();
     participants.forEach((p, i) => {
       const key = entryKeyPart(p);
-      if (seen.has(key)) throw InvalidInputError.at(`entries.${i}.${p.kind}Id`, `${p.kind} ${p.id} is listed twice`);
+      if (seen.has(key)) throw InvalidInputError.at(`entries.${i}.${p.kind}Id`, 'DUPLICATE', `${p.kind} ${p.id} is listed twice`, { value: p.id });
       seen.add(key);
     });
     const round = await this.requireRound(roundId, true);
@@ -214,7 +245,7 @@ export class RoundService {
     const [from, to] = await Promise.all([this.requireRound(fromRoundId, true, 'fromRoundId'), this.requireRound(toRoundId, true, 'toRoundId')]);
     assertStatus(from.status, ['CLOSED', 'PUBLISHED'], 'advance entries from a round that has not closed');
     assertStatus(to.status, ['DRAFT'], 'enrol entries');
-    if (from.competitionId !== to.competitionId) throw InvalidInputError.at('toRoundId', 'both rounds must belong to the same competition');
+    if (from.competitionId !== to.competitionId) throw InvalidInputError.at('toRoundId', 'NOT_IN_ROUND', 'both rounds must belong to the same competition');
 
     const entries = await this.store.rounds.listEntries(fromRoundId, true);
     const groups = perGroup ? [...new Set(entries.map((e) => e.group))] : [undefined];
@@ -237,7 +268,7 @@ export class RoundService {
   async assignJudges(roundId: string, input: unknown): Promise<Judge[]> {
     const parsed = parseArgument(judgesInput, input, 'judges');
     const dup = parsed.findIndex((j, i) => parsed.findIndex((k) => k.userId === j.userId) !== i);
-    if (dup >= 0) throw InvalidInputError.at(`judges.${dup}.userId`, `judge ${parsed[dup]!.userId} is listed twice`);
+    if (dup >= 0) throw InvalidInputError.at(`judges.${dup}.userId`, 'DUPLICATE', `judge ${parsed[dup]!.userId} is listed twice`, { value: parsed[dup]!.userId });
     const units = await this.store.directory.getUnits([...new Set(parsed.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
     const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
     if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
@@ -247,6 +278,11 @@ export class RoundService {
         const round = await this.requireRound(roundId, true);
         assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
         const existing = new Map((await this.store.rounds.listJudges(roundId)).map((j) => [j.userId, j]));
+        const joining = parsed.filter((j) => !existing.has(j.userId));
+        if (round.status === 'OPEN' && joining.length > 0 && round.quorumMode === 'ALL_EXPECTED') {
+          // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
+          throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
+        }
         let next = round.judgeCount;
         const judges = parsed.map((j): Judge => ({
           roundId,
@@ -262,10 +298,20 @@ export class RoundService {
           judges.filter((j) => existing.has(j.userId)),
         );
         if (!outcome.ok) throw new RaceLost();
+        if (round.status === 'OPEN' && joining.length > 0) await this.expectFrom(roundId, judges.filter((j) => !existing.has(j.userId)));
         return judges;
       },
       (error) => error instanceof RaceLost || isTransientConflict(error),
     );
+  }
+
+  /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */
+  private async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
+    const entries = await this.store.rounds.listEntries(roundId, true);
+    for (const entry of entries) {
+      const owed = joined.filter((j) => !conflictOf(j, entry.unit?.id ?? null, null)).length;
+      if (owed > 0 && entry.expectedSheets !== undefined) await this.store.rounds.addExpectedSheets(entry, owed);
+    }
   }
 
   private async enrol(round: Round, entries: StoredEntry[]): Promise<void> {
@@ -281,6 +327,12 @@ export class RoundService {
     const unitIds = new Set([...participants.filter((p) => p.kind === 'unit').map((p) => p.id), ...[...cadres.values()].map((c) => c.unitId)]);
     return { cadres, units: await this.store.directory.getUnits([...unitIds]) };
   }
+}
+
+/** Sheets an entry is owed: one from each judge of the panel not excused from it (same unit, or a recorded conflict). */
+function expectedOf(entry: StoredEntry, judges: readonly Judge[], conflicts: readonly Conflict[]): number {
+  const recorded = new Map(conflicts.filter((c) => c.entryId === entry.id).map((c) => [c.judgeId, c]));
+  return judges.filter((j) => !conflictOf(j, entry.unit?.id ?? null, recorded.get(j.userId) ?? null)).length;
 }
 
 /** The entries ranked within `top`, ties at the cut-off included, best first. */
@@ -318,10 +370,10 @@ function newEntry(
 }
 
 function participantOf(entry: { cadreId?: string | null; unitId?: string | null }, index: number): Participant {
-  if (entry.cadreId && entry.unitId) throw InvalidInputError.at(`entries.${index}`, 'give either cadreId or unitId, not both');
+  if (entry.cadreId && entry.unitId) throw InvalidInputError.at(`entries.${index}`, 'ONE_OF_REQUIRED', 'give either cadreId or unitId, not both', { options: ['cadreId', 'unitId'] });
   if (entry.cadreId) return { kind: 'cadre', id: entry.cadreId };
   if (entry.unitId) return { kind: 'unit', id: entry.unitId };
-  throw InvalidInputError.at(`entries.${index}`, 'give cadreId or unitId');
+  throw InvalidInputError.at(`entries.${index}`, 'ONE_OF_REQUIRED', 'give cadreId or unitId', { options: ['cadreId', 'unitId'] });
 }
 
 function snapshotUnit(u: Unit): UnitSnapshot {

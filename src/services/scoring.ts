@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Servic
 import { dictOf, own } from '../domain/dict.js';
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
-import type { Amendment, Conflict, Criterion, Decimal, Judge, Round, RoundStatus, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
+import type { Amendment, Conflict, Criterion, Decimal, Judge, RejectedSheet, Round, RoundStatus, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
 import { RANK_START, nextRank, rankValueOf, type RankState } from '../domain/ranking.js';
 import { validateMarks } from '../domain/rubric.js';
 import { entryResult, marksByCriterion, scoreEntry, sheetTotal } from '../domain/scoring.js';
@@ -27,7 +27,9 @@ const submitInput = z.object({
   scores: z.array(z.object({ criterion: z.string().check(z.maxLength(40)), score: finite })).check(z.maxLength(30)),
   comment: optionalText(2000),
   clientRequestId: z.optional(z.nullable(z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _ . : - only, at most 100')))),
+  enteredAt: z.optional(z.nullable(z.iso.datetime())),
 });
+type SubmitInput = z.infer<typeof submitInput>;
 
 const leaderboardCursor = z.object({
   s: z.string().check(z.maxLength(400)),
@@ -46,7 +48,7 @@ export function sheetIdOf(entryId: string, judgeId: string): string {
 
 export function parseSheetId(sheetId: string, path: string): { entryId: string; judgeId: string; roundId: string } {
   const slash = sheetId.indexOf('/');
-  if (slash < 0) throw InvalidInputError.at(path, 'not a valid sheet id');
+  if (slash < 0) throw InvalidInputError.at(path, 'BAD_ID', 'not a valid sheet id');
   const entryId = sheetId.slice(0, slash);
   return { entryId, judgeId: sheetId.slice(slash + 1), roundId: parseEntryId(entryId, path).roundId };
 }
@@ -109,6 +111,7 @@ export class ScoringService {
       if (!state.round || !state.entry) throw new NotFoundError('Entry', parsed.entryId, 'input.entryId');
       if (!state.judge) throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
       assertNoConflict(state.judge, state.entry, state.conflict);
+      if (isClosed(state.round.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
       assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
 
       const round = state.round;
@@ -128,7 +131,11 @@ export class ScoringService {
       const sheets = dictOf([...Object.entries(state.entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
       const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry: withSheets(state.entry, round, sheets), round });
       if (outcome.ok) return sheet;
-      if (outcome.reason === 'ROUND_NOT_OPEN') throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
+      if (outcome.reason === 'ROUND_NOT_OPEN') {
+        const now = await this.store.competitions.getRound(roundId, true);
+        if (now && isClosed(now.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
+        throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
+      }
       if (outcome.reason === 'NOT_ON_PANEL') throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
       if (attempt >= SUBMIT_ATTEMPTS) throw new ServiceUnavailableError('Too many judges are saving this entry at once; retry shortly');
       await backoff(attempt);
@@ -139,6 +146,33 @@ export class ScoringService {
           ? { ...state, entry: outcome.entry ?? state.entry, sheet: outcome.sheet === undefined ? state.sheet : outcome.sheet }
           : await this.store.sheets.loadSubmissionState(key);
     }
+  }
+
+  /**
+   * A sheet that arrives after close does not count, but what the judge entered is
+   * kept (once per request id) and shown to the organizers, so nothing disappears silently.
+   */
+  private async rejectAfterClose(viewer: Viewer, input: SubmitInput, roundId: string, clientRequestId: string): Promise<never> {
+    await this.store.sheets.putRejected({
+      id: `${sheetIdOf(input.entryId, viewer.id)}/${clientRequestId}`,
+      roundId,
+      entryId: input.entryId,
+      judgeId: viewer.id,
+      scores: input.scores.map((s) => ({ criterion: s.criterion, score: s.score })),
+      comment: input.comment,
+      reason: 'REJECTED_AFTER_CLOSE',
+      clientRequestId,
+      enteredAt: input.enteredAt ?? null,
+      at: this.now().toISOString(),
+    });
+    throw new ConflictError('The round has closed: this sheet does not count; it was recorded for the organizers', 'REJECTED_AFTER_CLOSE');
+  }
+
+  /** Sheets refused after close, oldest first, each with its judge. */
+  async rejectedSheets(roundId: string): Promise<{ rejected: RejectedSheet; judge: Judge | undefined }[]> {
+    const [rejected, judges] = await Promise.all([this.store.sheets.listRejected(roundId), this.store.rounds.listJudges(roundId)]);
+    const byId = new Map(judges.map((j) => [j.userId, j]));
+    return rejected.map((r) => ({ rejected: r, judge: byId.get(r.judgeId) }));
   }
 
   /** Organizer: takes a sheet out of the results (not after publication); the void is recorded. */
@@ -156,7 +190,7 @@ export class ScoringService {
 
   /** An organizer bars a judge from an entry; a sheet already given is withdrawn. */
   async setConflict(viewer: Viewer, roundId: string, judgeId: string, entryId: string, why: unknown): Promise<Conflict> {
-    if (parseEntryId(entryId, 'entryId').roundId !== roundId) throw InvalidInputError.at('entryId', 'the entry is not in this round');
+    if (parseEntryId(entryId, 'entryId').roundId !== roundId) throw InvalidInputError.at('entryId', 'NOT_IN_ROUND', 'the entry is not in this round');
     return this.recordConflict(viewer, entryId, judgeId, why, 'ORGANIZER');
   }
 
@@ -192,9 +226,11 @@ export class ScoringService {
         const at = this.now().toISOString();
         const removed = state.sheet && {
           sheet: state.sheet,
-          entry: withoutSheet(state.entry, state.round, args.judgeId),
           event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at } satisfies SheetEvent,
         };
+        const after = state.sheet ? withoutSheet(state.entry, state.round, args.judgeId) : { ...state.entry, version: state.entry.version + 1 };
+        const newlyExcused = args.conflict !== null && state.judge !== null && !state.conflict && !conflictOf(state.judge, state.entry.unit?.id ?? null, null);
+        const entry = newlyExcused && after.expectedSheets !== undefined ? { ...after, expectedSheets: after.expectedSheets - 1 } : after;
         const amendment: Amendment | null =
           state.round.status === 'CLOSED'
             ? {
@@ -205,7 +241,7 @@ export class ScoringService {
                 actorId: args.viewer.id,
                 reason: args.reason,
                 totalBefore: state.entry.total,
-                totalAfter: removed ? removed.entry.total : state.entry.total,
+                totalAfter: entry.total,
                 at,
               }
             : null;
@@ -214,6 +250,7 @@ export class ScoringService {
           entryId: args.entryId,
           judgeId: args.judgeId,
           removed,
+          entry,
           conflict: args.conflict,
           statuses,
           amendment,
@@ -312,6 +349,8 @@ export class ScoringService {
     };
   }
 }
+
+const isClosed = (status: RoundStatus) => status === 'CLOSED' || status === 'PUBLISHED';
 
 /** Judges change what counts only while the round runs; after close only its organizers may, and never after publication. */
 function assertRemovalAllowed(status: RoundStatus, by: 'JUDGE' | 'ORGANIZER', action: string): void {

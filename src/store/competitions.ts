@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competition, Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { ALL_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, roundIndexes, roundKey, roundsOf } from './keys.js';
-import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, recordOf, type Page } from './ops.js';
+import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, roundIndexes, roundKey, roundsOf } from './keys.js';
+import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** Competitions and the round items that carry each round's status, rule and counters. */
@@ -96,13 +96,13 @@ export class CompetitionStore {
     return new Map(items.map((i) => recordOf<Competition>(i)).map((c) => [c.id, c]));
   }
 
-  /** Newest first. */
-  async listCompetitions(limit: number, start: Record<string, unknown> | undefined): Promise<Page> {
+  /** Newest first; the archived ones form a list of their own. */
+  async listCompetitions(limit: number, start: Record<string, unknown> | undefined, archived = false): Promise<Page> {
     return queryPage(this.db, {
       TableName: this.table,
       IndexName: INDEX.gsi1,
       KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': ALL_COMPETITIONS },
+      ExpressionAttributeValues: { ':p': archived ? ARCHIVED_COMPETITIONS : ALL_COMPETITIONS },
       ScanIndexForward: false,
       Limit: limit,
       ExclusiveStartKey: start,
@@ -209,15 +209,70 @@ export class CompetitionStore {
     return out.Item ? recordOf<Round>(out.Item) : null;
   }
 
-  /** Rounds of a competition in creation order. */
-  async listRounds(competitionId: string): Promise<Round[]> {
+  /** Rounds of a competition in creation order (the archived ones, or the others). */
+  async listRounds(competitionId: string, archived = false): Promise<Round[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: INDEX.gsi1,
       KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': roundsOf(competitionId) },
+      ExpressionAttributeValues: { ':p': roundsOf(competitionId, archived) },
     });
     return items.map((i) => recordOf<Round>(i));
+  }
+
+  /** Hides a round from its competition's list (or shows it again); it stays readable by id. */
+  async setRoundArchived(round: Round, archivedAt: string | null): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(round.id),
+          UpdateExpression: 'SET archivedAt = :at, gsi1pk = :list, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': archivedAt, ':list': roundIndexes({ ...round, archivedAt }).gsi1pk, ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes a competition, its grants and its rounds' items, on condition that every
+   * round is still DRAFT (so no sheet exists). False when one is not (nothing deleted).
+   */
+  async deleteCompetition(id: string, rounds: readonly Round[]): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: this.table, Key: competitionKey(id), ConditionExpression: 'attribute_exists(pk)' } },
+            ...rounds.map((r) => ({
+              Delete: {
+                TableName: this.table,
+                Key: roundKey(r.id),
+                ConditionExpression: '#status = :draft',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':draft': 'DRAFT' },
+              },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  /** Grants of a competition (for deleting it). */
+  async listGrantKeys(id: string): Promise<{ pk: string; sk: string }[]> {
+    const items = await queryPrefix(this.db, this.table, competitionKey(id).pk, 'GRANT#');
+    return items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
   }
 
   /**
@@ -225,8 +280,17 @@ export class CompetitionStore {
    * `requirePanel` adds the opening rule (at least one entry and one judge).
    * Returns the updated round, or null when the round was no longer in `from`.
    */
-  async transition(id: string, from: RoundStatus, to: RoundStatus, at: string, requirePanel: boolean): Promise<Round | null> {
-    const guard = requirePanel ? ' AND entryCount > :zero AND judgeCount > :zero' : '';
+  async transition(
+    id: string,
+    from: RoundStatus,
+    to: RoundStatus,
+    at: string,
+    requirePanel: boolean,
+    /** Counts the caller prepared the move for (opening: the entries' snapshots); another count fails it. */
+    counted?: { entryCount: number; judgeCount: number },
+  ): Promise<Round | null> {
+    const guard =
+      (requirePanel ? ' AND entryCount > :zero AND judgeCount > :zero' : '') + (counted ? ' AND entryCount = :entries AND judgeCount = :judges' : '');
     try {
       const out = await this.db.send(
         new UpdateCommand({
@@ -241,6 +305,7 @@ export class CompetitionStore {
             ':one': 1,
             ':at': at,
             ...(requirePanel ? { ':zero': 0 } : {}),
+            ...(counted ? { ':entries': counted.entryCount, ':judges': counted.judgeCount } : {}),
           },
           ReturnValues: 'ALL_NEW',
         }),

@@ -4,7 +4,7 @@ import { changeItem, listChanges } from './changes.js';
 import type { Cadre, Unit } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_CADRES, ALL_UNITS, cadreIndexes, cadreKey, cadresOf, unitIndexes, unitKey, unitsUnder } from './keys.js';
-import { addEditor, batchGet, cancellationReasons, queryAll, queryPage, recordOf, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, queryAll, queryFiltered, queryPage, recordOf, type Page } from './ops.js';
 
 /** A cadre and its change record are two of a transaction's 100 items. */
 const CADRES_PER_TRANSACTION = 50;
@@ -104,15 +104,59 @@ export class DirectoryStore {
     return new Map(items.map((item) => recordOf<Cadre>(item)).map((c) => [c.id, c]));
   }
 
-  async listCadres(unitId: string | undefined, limit: number, start: Record<string, unknown> | undefined): Promise<Page> {
+  /**
+   * Cadres of a unit (or all), by id; with `search`, only those whose name contains it
+   * or whose id is it. Names are matched anywhere (伟 finds 李伟), which no key order
+   * serves, so the search filters the directory's cadre index: a Query of one
+   * bounded partition, never a Scan of the table.
+   */
+  async listCadres(unitId: string | undefined, limit: number, start: Record<string, unknown> | undefined, search?: string): Promise<Page> {
     const byUnit = unitId !== undefined;
-    return queryPage(this.db, {
+    const query = {
       TableName: this.table,
       IndexName: byUnit ? INDEX.gsi1 : INDEX.gsi2,
       KeyConditionExpression: byUnit ? 'gsi1pk = :p' : 'gsi2pk = :p',
       ExpressionAttributeValues: { ':p': byUnit ? cadresOf(unitId) : ALL_CADRES },
-      Limit: limit,
       ExclusiveStartKey: start,
-    });
+    };
+    if (!search) return queryPage(this.db, { ...query, Limit: limit });
+    return queryFiltered(
+      this.db,
+      {
+        ...query,
+        FilterExpression: 'contains(#name, :q) OR id = :q',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':q': search },
+      },
+      limit,
+    );
+  }
+
+  /**
+   * Moves or renames a unit, guarded by the version it was read at (its `updatedAt`
+   * or `createdAt`), with its change record; a new parent must exist. False on a lost race.
+   */
+  async updateUnit(unit: Unit, previous: string, change: ChangeRecord): Promise<'OK' | 'STALE' | 'NO_PARENT'> {
+    const items: Record<string, unknown>[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...unitKey(unit.id), ...unitIndexes(unit), entity: 'Unit', ...unit },
+          ConditionExpression: 'attribute_exists(pk) AND (updatedAt = :previous OR (attribute_not_exists(updatedAt) AND createdAt = :previous))',
+          ExpressionAttributeValues: { ':previous': previous },
+        },
+      },
+      { Put: { TableName: this.table, Item: changeItem(change) } },
+    ];
+    if (unit.parentId) items.push({ ConditionCheck: { TableName: this.table, Key: unitKey(unit.parentId), ConditionExpression: 'attribute_exists(pk)' } });
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items as never }));
+      return 'OK';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[2] === 'ConditionalCheckFailed') return 'NO_PARENT';
+      if (reasons?.[0] === 'ConditionalCheckFailed') return 'STALE';
+      throw error;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { ApiKeyStore } from './apiKeys.js';
 import type { Dynamo } from './client.js';
 import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
+import { EnrolmentStore } from './enrolment.js';
 import { RoundStore } from './rounds.js';
 import { RubricStore } from './rubrics.js';
 import { SheetStore } from './sheets.js';
@@ -13,6 +14,7 @@ export interface Store {
   rubrics: RubricStore;
   competitions: CompetitionStore;
   rounds: RoundStore;
+  enrolment: EnrolmentStore;
   sheets: SheetStore;
 }
 
@@ -23,6 +25,7 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     rubrics: new RubricStore(db, tables.rubrics),
     competitions: new CompetitionStore(db, tables.competitions),
     rounds: new RoundStore(db, tables.competitions),
+    enrolment: new EnrolmentStore(db, tables.competitions),
     sheets: new SheetStore(db, tables.competitions),
   };
 }

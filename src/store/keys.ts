@@ -23,6 +23,8 @@ import type { RankValue } from '../domain/ranking.js';
  *   Conflict   ENTRY#<eid>        CONFLICT#<uid>
  *   Judge      ROUND#<rid>        JUDGE#<uid> JUDGE#<uid> / rid
  *   Amendment  ROUND#<rid>        AMEND#<ULID>
+ *   Draw       ROUND#<rid>        DRAW#<at>#<ULID>
+ *   Rejected   ROUND#<rid>        REJECT#<uid>#<clientRequestId>
  *   Sheet      ENTRY#<eid>        SHEET#<uid> MYSHEETS#<rid>#<uid> / entry key
  *   History    ENTRY#<eid>        HISTORY#<sheet version id>
  *   Request    ENTRY#<eid>        REQUEST#<uid>#<clientRequestId>
@@ -69,13 +71,21 @@ export const ALL_RUBRICS = 'RUBRICS';
 
 export const competitionKey = (id: string): ItemKey => ({ pk: `COMP#${id}`, sk: '#COMP' });
 export const ALL_COMPETITIONS = 'COMPS';
-export const competitionIndexes = (c: { id: string }) => ({ gsi1pk: ALL_COMPETITIONS, gsi1sk: c.id });
+export const ARCHIVED_COMPETITIONS = 'COMPS#ARCHIVED';
+/** Archived competitions move to their own list, so that the main list pages without filtering. */
+export const competitionIndexes = (c: { id: string; archivedAt?: string | null }) => ({
+  gsi1pk: c.archivedAt ? ARCHIVED_COMPETITIONS : ALL_COMPETITIONS,
+  gsi1sk: c.id,
+});
 export const grantKey = (competitionId: string, userId: string): ItemKey => ({ pk: `COMP#${competitionId}`, sk: `GRANT#${userId}` });
 
 export const roundPartition = (roundId: string) => `ROUND#${roundId}`;
 export const roundKey = (id: string): ItemKey => ({ pk: roundPartition(id), sk: '#ROUND' });
-export const roundsOf = (competitionId: string) => `COMP#${competitionId}#ROUNDS`;
-export const roundIndexes = (r: { id: string; competitionId: string }) => ({ gsi1pk: roundsOf(r.competitionId), gsi1sk: r.id });
+export const roundsOf = (competitionId: string, archived = false) => `COMP#${competitionId}#ROUNDS${archived ? '#ARCHIVED' : ''}`;
+export const roundIndexes = (r: { id: string; competitionId: string; archivedAt?: string | null }) => ({
+  gsi1pk: roundsOf(r.competitionId, Boolean(r.archivedAt)),
+  gsi1sk: r.id,
+});
 
 export const ENTRY_PREFIX = 'ENTRY#';
 export const entryKey = (roundId: string, entryKeyPart: string): ItemKey => ({
@@ -116,6 +126,14 @@ export function leaderboardSortKey(rank: RankValue | null, total: Decimal | null
   if (total !== null) return `2#${inverted(total)}#${tail}`;
   return `3#${tail}`;
 }
+
+export const DRAW_PREFIX = 'DRAW#';
+export const drawKey = (roundId: string, at: string, id: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${DRAW_PREFIX}${at}#${id}` });
+export const REJECTED_PREFIX = 'REJECT#';
+export const rejectedKey = (roundId: string, judgeId: string, clientRequestId: string): ItemKey => ({
+  pk: roundPartition(roundId),
+  sk: `${REJECTED_PREFIX}${judgeId}#${clientRequestId}`,
+});
 
 export const AMENDMENT_PREFIX = 'AMEND#';
 export const amendmentKey = (roundId: string, id: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${AMENDMENT_PREFIX}${id}` });

@@ -56,6 +56,22 @@ export async function queryAll(db: Dynamo, input: QueryCommandInput): Promise<It
   return items;
 }
 
+/**
+ * The first `limit` items of a query that pass its FilterExpression, following
+ * DynamoDB's pages until enough are found or the partition ends (a filtered query
+ * reads a whole partition at worst: use it on partitions of bounded size only).
+ */
+export async function queryFiltered(db: Dynamo, input: QueryCommandInput, limit: number): Promise<Page> {
+  const items: Item[] = [];
+  let start = input.ExclusiveStartKey;
+  do {
+    const page = await queryPage(db, { ...input, ExclusiveStartKey: start, Limit: undefined });
+    items.push(...page.items);
+    start = page.lastKey;
+  } while (start && items.length < limit);
+  return { items: items.slice(0, limit), lastKey: start, index: input.IndexName };
+}
+
 /** Every item of one partition whose sort key starts with `prefix`. */
 export function queryPrefix(db: Dynamo, table: string, pk: string, prefix: string, consistent = false): Promise<Item[]> {
   return queryAll(db, {
@@ -79,7 +95,7 @@ export async function queryCount(db: Dynamo, input: QueryCommandInput): Promise<
 }
 
 const BATCH_GET_LIMIT = 100;
-const BATCH_WRITE_LIMIT = 25;
+export const BATCH_WRITE_LIMIT = 25;
 const MAX_UNPROCESSED_ROUNDS = 8;
 
 /** Reads items by key from one table, in batches of 100, retrying unprocessed keys. */

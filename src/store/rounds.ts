@@ -1,7 +1,6 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entry, Judge, Round } from '../domain/model.js';
-import { rankValueOf, type RankValue } from '../domain/ranking.js';
-import type { ScoringRule } from '../domain/rule.js';
+import { rankValueOf, type RankRule, type RankValue } from '../domain/ranking.js';
 import type { Dynamo } from './client.js';
 import {
   ENTRY_PREFIX,
@@ -29,8 +28,6 @@ export type AddEntriesOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_D
 
 export type AssignJudgesOutcome = { ok: true } | { ok: false; reason: 'ROUND_CHANGED' };
 
-type RankRule = Pick<ScoringRule, 'quorum' | 'tieBreakers'>;
-
 /** The entry's place on the round's leaderboard index and, if it has a group, on the group's. */
 export function entryIndexes(entry: StoredEntry, rule: RankRule): Item {
   const sortKey = leaderboardSortKey(rankValueOf(entry, entry.sheetCount, rule), entry.total, entry.order, entry.keyPart);
@@ -52,11 +49,12 @@ export function entryItem(entry: StoredEntry, rule: RankRule): Item {
 export function aggregateUpdate(table: string, entry: StoredEntry, rule: RankRule) {
   const indexes = entryIndexes(entry, rule);
   const indexNames = Object.keys(indexes);
+  const expected = entry.expectedSheets === undefined ? '' : ', expectedSheets = :expectedSheets';
   return {
     Update: {
       TableName: table,
       Key: entryKey(entry.roundId, entry.keyPart),
-      UpdateExpression: `SET sheets = :sheets, sheetCount = :count, rawTotal = :raw, #total = :total, criterionValues = :values, normalized = :normalized, version = :next, ${indexNames.map((n) => `${n} = :${n}`).join(', ')}`,
+      UpdateExpression: `SET sheets = :sheets, sheetCount = :count, rawTotal = :raw, #total = :total, criterionValues = :values, normalized = :normalized, version = :next${expected}, ${indexNames.map((n) => `${n} = :${n}`).join(', ')}`,
       ConditionExpression: 'version = :expected',
       // A lost race hands back the entry as it now is, so the retry needs no fresh read.
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
@@ -70,6 +68,7 @@ export function aggregateUpdate(table: string, entry: StoredEntry, rule: RankRul
         ':normalized': entry.normalized,
         ':next': entry.version,
         ':expected': entry.version - 1,
+        ...(entry.expectedSheets === undefined ? {} : { ':expectedSheets': entry.expectedSheets }),
         ...Object.fromEntries(Object.entries(indexes).map(([n, v]) => [`:${n}`, v])),
       },
     },
@@ -166,6 +165,22 @@ export class RoundStore {
   /** Rewrites entries whole (finalised results). Not conditional: callers hold the round's finalising lock. */
   async putEntries(entries: readonly StoredEntry[], rule: RankRule): Promise<number> {
     return batchPut(this.db, this.table, entries.map((e) => entryItem(e, rule)));
+  }
+
+  /**
+   * Raises the sheets an entry expects (judges joined an OPEN panel). Commutative, and
+   * it bumps the version, so an aggregate computed before it fails its guard and is redone.
+   */
+  async addExpectedSheets(entry: StoredEntry, count: number): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: entryKey(entry.roundId, entry.keyPart),
+        UpdateExpression: 'ADD expectedSheets :n, version :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':n': count, ':one': 1 },
+      }),
+    );
   }
 
   async listJudges(roundId: string): Promise<Judge[]> {

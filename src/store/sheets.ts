@@ -1,10 +1,13 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Amendment, Conflict, Judge, Round, RoundStatus, ScoreSheet, SheetEvent } from '../domain/model.js';
+import type { Amendment, Conflict, Judge, RejectedSheet, Round, RoundStatus, ScoreSheet, SheetEvent } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import {
   AMENDMENT_PREFIX,
   HISTORY_PREFIX,
+  REJECTED_PREFIX,
+  rejectedKey,
+  type ItemKey,
   amendmentKey,
   SHEET_PREFIX,
   conflictKey,
@@ -143,7 +146,9 @@ export class SheetStore {
     round: Round;
     entryId: string;
     judgeId: string;
-    removed: { sheet: ScoreSheet; entry: StoredEntry; event: SheetEvent } | null;
+    removed: { sheet: ScoreSheet; event: SheetEvent } | null;
+    /** The entry after the change (version bumped), written under the version it was read at. */
+    entry: StoredEntry;
     conflict: Conflict | null;
     statuses: readonly RoundStatus[];
     amendment: Amendment | null;
@@ -171,9 +176,10 @@ export class SheetStore {
           },
         },
         { Put: { TableName: this.table, Item: this.eventItem(removed.event) } },
-        aggregateUpdate(this.table, removed.entry, round),
       );
     }
+    // Always: a conflict changes what the entry expects, and the version guard orders it against opening and submissions.
+    items.push(aggregateUpdate(this.table, change.entry, round));
     const reasons = await this.transact(items);
     if (!reasons) return { ok: true };
     if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_LOCKED' };
@@ -181,6 +187,36 @@ export class SheetStore {
     const panelCheck = amendment ? 2 : 1;
     if (conflict && reasons[panelCheck] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
     return { ok: false, reason: 'RACE' };
+  }
+
+  /**
+   * Keeps a sheet that arrived after the round closed (once per judge and request id),
+   * counted on the round item. Returns false when it was already kept.
+   */
+  async putRejected(rejected: RejectedSheet): Promise<boolean> {
+    const reasons = await this.transact([
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...rejectedKey(rejected.roundId, rejected.judgeId, rejected.clientRequestId), entity: 'RejectedSheet', ...rejected },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Update: { TableName: this.table, Key: roundKey(rejected.roundId), UpdateExpression: 'ADD rejectedSheetCount :one', ExpressionAttributeValues: { ':one': 1 } } },
+    ]);
+    if (!reasons) return true;
+    if (reasons[0] === 'ConditionalCheckFailed') return false;
+    throw new Error(`keeping a rejected sheet failed: ${reasons.join(',')}`);
+  }
+
+  async listRejected(roundId: string): Promise<RejectedSheet[]> {
+    const items = await queryPrefix(this.db, this.table, roundPartition(roundId), REJECTED_PREFIX);
+    return items.map((i) => recordOf<RejectedSheet>(i)).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /** Table keys of a round's conflicts (for deleting a DRAFT round). */
+  async listConflictKeys(roundId: string): Promise<ItemKey[]> {
+    return (await this.listConflictsOfRound(roundId)).map((c) => conflictKey(c.entryId, c.judgeId));
   }
 
   /** Changes made to a closed round's results, oldest first. */

@@ -51,7 +51,8 @@ describe('concurrent scoring', () => {
     expect(sheets).toHaveLength(judges);
     expect(entry.sheets).toEqual(fromSheetItems(sheets));
     expect(entry.sheetCount).toBe(judges);
-    expect(entry.version).toBe(judges);
+    // Opening stored the entry's snapshot (version 1); then one version per accepted sheet.
+    expect(entry.version).toBe(1 + judges);
     expect(entry.total).toBe(recompute(entry.sheets, { trimHighest: 2, trimLowest: 2 }));
     const board = ok(await api.gql(`query($r: ID!) { leaderboard(roundId: $r) { edges { node { total sheetCount } } } }`, { r: s.roundId }, s.viewer)).leaderboard;
     expect(board.edges[0].node).toEqual({ total: Number(entry.total), sheetCount: judges });
@@ -69,7 +70,7 @@ describe('concurrent scoring', () => {
     expect(later.extensions?.cost?.dynamodbRequests).toBe(1);
     expect(later.extensions?.cost?.writeCapacityUnits).toBe(0);
     const { entry } = await storedState(entryId);
-    expect(entry.version).toBe(1);
+    expect(entry.version).toBe(2);
     const reused = await submit(api, judge, entryId, marks(1, 1, 1, 1, 1), { clientRequestId: 'once' });
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLIENT_REQUEST_ID_REUSED' });
   });
@@ -88,7 +89,11 @@ describe('concurrent scoring', () => {
 
     const accepted = outcomes.filter((o) => !o.response.errors);
     const refused = outcomes.filter((o) => o.response.errors);
-    for (const o of refused) expect(o.response.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_STATUS' });
+    for (const o of refused) expect(o.response.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REJECTED_AFTER_CLOSE' });
+    // Nothing a judge entered disappears: each refused sheet is kept for the organizers.
+    const kept = ok(await api.gql(`query($id: ID!) { round(id: $id) { rejectedSheetCount rejectedSheets { id } } }`, { id: s.roundId }, s.organizer)).round;
+    expect(kept.rejectedSheetCount).toBe(refused.length);
+    expect(kept.rejectedSheets).toHaveLength(refused.length);
 
     // After the close, nothing gets in.
     const late = await submit(api, s.judges[0]!.token, s.entryIds[0]!, marks(1, 1, 1, 1, 1));

@@ -106,7 +106,7 @@ describe('a round from setup to published results', () => {
     expect((await transition('publishRound')).errors?.[0]?.extensions.code).toBe('CONFLICT');
     expect(ok(await transition('closeRound')).closeRound.status).toBe('CLOSED');
     const late = await submit(api, s.judges[0]!.token, s.entryIds[3]!, marks(1, 1, 1, 1, 1));
-    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_STATUS' });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REJECTED_AFTER_CLOSE' });
     expect((await transition('openRound')).errors?.[0]?.extensions.code).toBe('CONFLICT');
     expect(ok(await transition('publishRound')).publishRound.status).toBe('PUBLISHED');
     expect((await transition('closeRound')).errors?.[0]?.extensions.code).toBe('CONFLICT');

@@ -31,7 +31,9 @@ describe('buildCriteria', () => {
     );
     expect(issues.map((i) => i.path)).toEqual(['input.criteria.1.key', 'input.criteria.1.weight']);
     const step = issuesOf(() => buildCriteria([{ key: 'a', label: 'A', maxScore: 10, weight: 1, step: 3 }]));
-    expect(step).toEqual([{ path: 'input.criteria.0.step', message: 'step 3 does not divide maxScore 10' }]);
+    expect(step).toEqual([
+      { path: 'input.criteria.0.step', code: 'STEP_DOES_NOT_DIVIDE_MAX', params: { step: '3', maximum: '10' }, message: 'step 3 does not divide maxScore 10' },
+    ]);
   });
 });
 
@@ -50,14 +52,16 @@ describe('validateMarks', () => {
 
   it('names each offending field', () => {
     expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: 20.5 }, { criterion: 'qa', score: 12.3 }]))).toEqual([
-      { path: 'input.scores.0.score', message: 'must lie in [0, 20]' },
-      { path: 'input.scores.1.score', message: 'must be a multiple of 0.5' },
+      { path: 'input.scores.0.score', code: 'ABOVE_MAX_SCORE', params: { criterion: 'vision', label: '发展思路', maximum: '20' }, message: 'must lie in [0, 20]' },
+      { path: 'input.scores.1.score', code: 'NOT_MULTIPLE_OF_STEP', params: { criterion: 'qa', label: '现场答辩', step: '0.5' }, message: 'must be a multiple of 0.5' },
     ]);
     expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: 10 }]))).toEqual([
-      { path: 'input.scores', message: 'criterion "qa" is required' },
+      { path: 'input.scores', code: 'MISSING_CRITERION', params: { criterion: 'qa', label: '现场答辩' }, message: 'criterion "qa" is required' },
     ]);
     expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: 10 }, { criterion: 'qa', score: 1 }, { criterion: 'x', score: 1 }]))[0]).toEqual({
       path: 'input.scores.2.criterion',
+      code: 'UNKNOWN_CRITERION',
+      params: { criterion: 'x' },
       message: 'unknown criterion "x"',
     });
     expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: -0.5 }, { criterion: 'qa', score: Number.NaN }])).map((i) => i.path)).toEqual([

@@ -81,7 +81,8 @@ describe('injected DynamoDB faults', () => {
     expect(refused.errors?.[0]?.message).not.toMatch(/injected|Throttling/);
     expect(attempts.get('TransactWriteItemsCommand')).toBe(DYNAMO_DEFAULTS.maxAttempts);
     plan.clear();
-    expect(await entryVersion(s.entryIds[0]!)).toBe(0);
+    // Version 1 is the snapshot opening stored: no sheet was written.
+    expect(await entryVersion(s.entryIds[0]!)).toBe(1);
 
     for (const [command, fault] of [['BatchGetItemCommand', 'server'], ['QueryCommand', 'timeout']] as const) {
       inject(command, fault, 100);

@@ -26,7 +26,8 @@ export const competitionResolvers: Resolvers = {
       const { roundId } = parseEntryId(id, 'id');
       const [round, entry] = await Promise.all([context.loaders.round.load(roundId), context.loaders.entry.load(id)]);
       if (round) await roundAccess(context, round);
-      return entry;
+      if (!round || !entry) return entry;
+      return (await context.services.enrolment.current(round, [entry]))[0]!;
     },
     myAssignments: async (_, __, { viewer, services, loaders }) => {
       const roundIds = await services.store.rounds.listAssignedRoundIds(viewer!.id);
@@ -51,7 +52,7 @@ export const competitionResolvers: Resolvers = {
   },
   Competition: {
     standingsRule: (competition) => competition.standingsRule ?? { method: 'SUM', roundWeights: [] },
-    rounds: (competition, _, context) => visibleRounds(context, competition.id),
+    rounds: (competition, { archived }, context) => visibleRounds(context, competition.id, archived ?? false),
   },
   StandingsRule: {
     roundWeights: (rule) => rule.roundWeights.map((w) => ({ roundId: w.roundId, weight: Number(w.weight) })),
@@ -60,7 +61,8 @@ export const competitionResolvers: Resolvers = {
     competition: async (round, _, { loaders }) => required(await loaders.competition.load(round.competitionId), 'Competition', round.competitionId),
     entries: async (round, _, context) => {
       await roundAccess(context, round);
-      const entries = await context.services.store.rounds.listEntries(round.id);
+      // DRAFT entries show the directory as it is now (a fixed typo); opening the round takes the snapshot.
+      const entries = await context.services.enrolment.current(round, await context.services.store.rounds.listEntries(round.id));
       const ranks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
       return entries
         .map((entry, i) => ({ ...entry, rank: ranks[i] ?? null }))
@@ -113,8 +115,8 @@ async function judgeRevealed(context: GraphQLContext, judge: Judge): Promise<boo
 }
 
 /** A competition's rounds in creation order, less those a judge-only caller does not sit on. */
-async function visibleRounds(context: GraphQLContext, competitionId: string): Promise<Round[]> {
-  const rounds = await context.services.store.competitions.listRounds(competitionId);
+async function visibleRounds(context: GraphQLContext, competitionId: string, archived: boolean): Promise<Round[]> {
+  const rounds = await context.services.store.competitions.listRounds(competitionId, archived);
   for (const round of rounds) context.loaders.round.prime(round.id, round);
   if (!isJudgeOnly(context.viewer) || (await context.loaders.manages.load(competitionId))) return rounds;
   const seats = await context.loaders.seat.loadMany(rounds.map((r) => r.id));

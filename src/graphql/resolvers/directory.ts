@@ -12,6 +12,7 @@ export const directoryResolvers: Resolvers = {
   },
   Mutation: {
     createUnit: (_, { input }, { viewer, services }) => services.directory.createUnit(viewer!, input),
+    updateUnit: (_, { id, input }, { viewer, services }) => services.directory.updateUnit(viewer!, id, input),
     upsertCadres: (_, { input }, { viewer, services }) => services.directory.upsertCadres(viewer!, input),
     grantEditor: async (_, { subjectId, userId }, { viewer, services }) => {
       if (subjectId.startsWith(ID_PREFIX.rubric)) await services.rubrics.grantEditor(viewer!, subjectId, userId);
