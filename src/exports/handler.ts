@@ -14,6 +14,7 @@ import { mayCount, requireCompetitionScope, requireScores, roundAccess, type Acc
 import type { Services } from '../services/index.js';
 import { currentMeter } from '../store/meter.js';
 import { exceedsInlineLimit, type ExportSink } from './spill.js';
+import { renderXlsx } from './xlsx.js';
 import { leaderboardColumns, sheetColumns, standingsColumns, type Column, type Lang, type SheetRow } from './tables.js';
 
 /**
@@ -21,12 +22,14 @@ import { leaderboardColumns, sheetColumns, standingsColumns, type Column, type L
  * visibility rules:
  *   GET /export/rounds/{roundId}/leaderboard.csv|.json
  *   GET /export/rounds/{roundId}/sheets.csv|.json        (judge-level; after publication)
- *   GET /export/competitions/{competitionId}/standings.csv|.json
- * CSV is UTF-8 with a BOM (Excel opens Chinese correctly); `.json` is JSON Lines.
+ *   GET /export/competitions/{competitionId}/standings.csv|.json|.xlsx
+ * (and .xlsx for the round tables too). CSV is UTF-8 with a BOM (Excel opens Chinese
+ * correctly); `.json` is JSON Lines; `.xlsx` is a workbook for people: Chinese headers
+ * unless `?lang=en`, numeric cells, two-decimal scores, Beijing time.
  * Published results are immutable: they carry an ETag, and a conditional request
  * is answered 304 after the one read that proves nothing changed.
  */
-const ROUTE = /^\/export\/(rounds|competitions)\/([A-Za-z0-9_]{1,64})\/(leaderboard|sheets|standings)\.(csv|json)$/;
+const ROUTE = /^\/export\/(rounds|competitions)\/([A-Za-z0-9_]{1,64})\/(leaderboard|sheets|standings)\.(csv|json|xlsx)$/;
 const PAGE = 200;
 const BOM = '\uFEFF';
 const STATUS: Record<ErrorCode, number> = {
@@ -47,10 +50,12 @@ export interface ExportDependencies {
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
-type Format = 'csv' | 'json';
+type Format = 'csv' | 'json' | 'xlsx';
 
 interface Export<Row> {
   name: string;
+  /** A person's name for the file, e.g. 第一轮-排名 (non-ASCII allowed). */
+  title: string;
   columns: Column<Row>[];
   rows: AsyncIterable<Row[]>;
   /** Set when the content can never change again (published results). */
@@ -78,7 +83,7 @@ export function createExportHandler(deps: ExportDependencies) {
         if (!auth.viewer) throw auth.authError ?? new UnauthenticatedError();
         viewer = auth.viewer;
         const context: AccessContext = { viewer, loaders: createLoaders(deps.services.store, viewer) };
-        const lang: Lang = event.queryStringParameters?.lang === 'zh-CN' ? 'zh-CN' : 'en';
+        const lang = languageOf(event.queryStringParameters?.lang, format);
         const group = event.queryStringParameters?.group ?? null;
         const found =
           scope === 'competitions' && table === 'standings'
@@ -130,7 +135,8 @@ async function leaderboardExport(services: Services, context: AccessContext, rou
       after = page.hasNextPage ? (page.rows.at(-1)?.cursor ?? null) : null;
     } while (after);
   }
-  return { name: `leaderboard-${round.id}`, columns: leaderboardColumns(round), rows: rows(), etag: publishedTag(round, `leaderboard|${group}`) };
+  const title = `${round.name}-${group ? `${group}-` : ''}排名`;
+  return { name: `leaderboard-${round.id}`, title, columns: leaderboardColumns(round), rows: rows(), etag: publishedTag(round, `leaderboard|${group}`) };
 }
 
 async function sheetsExport(services: Services, context: AccessContext, roundId: string) {
@@ -153,7 +159,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
         .sort((a, b) => a.entry.order - b.entry.order);
     }
   }
-  return { name: `sheets-${round.id}`, columns: sheetColumns(round.rubric.criteria), rows: rows(), etag: publishedTag(round, `sheets|${managing}`) };
+  return { name: `sheets-${round.id}`, title: `${round.name}-评分明细`, columns: sheetColumns(round.rubric.criteria), rows: rows(), etag: publishedTag(round, `sheets|${managing}`) };
 }
 
 async function standingsExport(services: Services, context: AccessContext, competitionId: string, group: string | null) {
@@ -165,19 +171,41 @@ async function standingsExport(services: Services, context: AccessContext, compe
     for (let i = 0; i < rows.length; i += PAGE) yield rows.slice(i, i + PAGE);
   }
   const etag = final ? `standings|${group}|${competition.id}|${competition.version}|${all.map((r) => `${r.id}:${r.version}`).join(',')}` : null;
-  return { name: `standings-${competition.id}`, columns: standingsColumns(rounds), rows: pages(), etag };
+  return { name: `standings-${competition.id}`, title: `${competition.name}-总成绩`, columns: standingsColumns(rounds), rows: pages(), etag };
 }
 
+/** CSV and JSON Lines are for machines (English keys unless asked); XLSX is for people (Chinese unless asked). */
+function languageOf(asked: string | undefined, format: Format): Lang {
+  if (asked === 'zh-CN' || asked === 'en') return asked;
+  return format === 'xlsx' ? 'zh-CN' : 'en';
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 async function render(found: Export<unknown>, format: Format, lang: Lang, etag: string | null, headOnly: boolean, sink: ExportSink | undefined): Promise<Result> {
+  if (format === 'xlsx') {
+    const body = await renderXlsx(found.title, found.columns, found.rows, lang);
+    return deliver({ fileName: `${found.name}.xlsx`, title: `${found.title}.xlsx`, contentType: XLSX_TYPE, body }, etag, headOnly, sink);
+  }
   const chunks: string[] = [];
   if (format === 'csv') chunks.push(BOM + stringify([found.columns.map((c) => neutralizeText(c.header[lang]))]));
   for await (const page of found.rows) {
     if (format === 'csv') chunks.push(stringify(page.map((row) => found.columns.map((c) => spreadsheetCell(c.value(row))))));
     else chunks.push(page.map((row) => `${JSON.stringify(Object.fromEntries(found.columns.map((c) => [c.key, c.value(row)])))}\n`).join(''));
   }
-  const fileName = `${found.name}.${format === 'csv' ? 'csv' : 'jsonl'}`;
+  const extension = format === 'csv' ? 'csv' : 'jsonl';
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
-  const body = chunks.join('');
+  return deliver({ fileName: `${found.name}.${extension}`, title: `${found.title}.${extension}`, contentType, body: chunks.join('') }, etag, headOnly, sink);
+}
+
+/** The file inline, or (too large for a Lambda response) a 303 to where the sink put it. */
+async function deliver(
+  file: { fileName: string; title: string; contentType: string; body: string | Buffer },
+  etag: string | null,
+  headOnly: boolean,
+  sink: ExportSink | undefined,
+): Promise<Result> {
+  const { fileName, contentType, body } = file;
   if (!headOnly && sink && exceedsInlineLimit(body, sink.inlineLimitBytes)) {
     // 303: fetch the file with a GET wherever it now is. The link is the credential, so nothing may cache it.
     const location = await sink.store({ fileName, contentType, body });
@@ -185,10 +213,13 @@ async function render(found: Export<unknown>, format: Format, lang: Lang, etag: 
   }
   const headers = {
     'content-type': contentType,
-    'content-disposition': `attachment; filename="${fileName}"`,
+    // An ASCII name for old clients, the person's name (RFC 6266/5987) for the rest.
+    'content-disposition': `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(file.title)}`,
     ...(etag ? cacheHeaders(etag) : { 'cache-control': 'no-store' }),
   };
-  return { statusCode: 200, headers, body: headOnly ? '' : body };
+  if (headOnly) return { statusCode: 200, headers, body: '' };
+  if (Buffer.isBuffer(body)) return { statusCode: 200, headers, body: body.toString('base64'), isBase64Encoded: true };
+  return { statusCode: 200, headers, body };
 }
 
 function cacheHeaders(etag: string) {

@@ -17,7 +17,7 @@ export interface ExportFile {
   /** The download's file name, e.g. `sheets-round_01.csv`. */
   fileName: string;
   contentType: string;
-  body: string;
+  body: string | Buffer;
 }
 
 /**
@@ -29,7 +29,9 @@ export const INLINE_LIMIT_BYTES = 4 * 1024 * 1024;
 /** Long enough to start a download from a BI tool or a browser; short enough that a leaked link soon dies. */
 export const LINK_LIFETIME_SECONDS = 300;
 
-export function exceedsInlineLimit(body: string, limit: number): boolean {
+export function exceedsInlineLimit(body: string | Buffer, limit: number): boolean {
+  // A binary body travels base64-encoded: four characters per three bytes.
+  if (Buffer.isBuffer(body)) return Math.ceil(body.length / 3) * 4 > limit;
   // Cheap bound first: JSON escaping at most sextuples a character (\uXXXX), UTF-8 takes up to 3 bytes each.
   if (body.length * 3 < limit / 6) return false;
   return Buffer.byteLength(JSON.stringify(body)) > limit;

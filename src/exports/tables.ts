@@ -8,13 +8,17 @@ import type { LeaderboardRow } from '../services/scoring.js';
  * come in English or Chinese. One row per entry, every criterion its own column.
  */
 export type Lang = 'en' | 'zh-CN';
+/** How a spreadsheet shows a value: scores with two decimals, instants in Beijing time. */
+export type CellKind = 'text' | 'integer' | 'score' | 'time';
 export interface Column<Row> {
   key: string;
   header: Record<Lang, string>;
   value: (row: Row) => string | number | null;
+  kind?: CellKind;
 }
 
 const num = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+const score = <Row>(column: Omit<Column<Row>, 'kind'>): Column<Row> => ({ ...column, kind: 'score' });
 
 const participantColumns = <Row>(of: (row: Row) => Pick<LeaderboardRow['entry'], 'cadre' | 'unit'>): Column<Row>[] => [
   { key: 'cadreId', header: { en: 'cadreId', 'zh-CN': '干部编号' }, value: (r) => of(r).cadre?.id ?? null },
@@ -26,17 +30,17 @@ const participantColumns = <Row>(of: (row: Row) => Pick<LeaderboardRow['entry'],
 
 export function leaderboardColumns(round: Round): Column<LeaderboardRow>[] {
   return [
-    { key: 'rank', header: { en: 'rank', 'zh-CN': '名次' }, value: (r) => r.rank },
-    { key: 'total', header: { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) },
-    { key: 'rawTotal', header: { en: 'rawTotal', 'zh-CN': '原始分' }, value: (r) => num(r.entry.rawTotal) },
-    { key: 'sheetCount', header: { en: 'sheetCount', 'zh-CN': '评分表数' }, value: (r) => r.sheetCount },
+    { key: 'rank', header: { en: 'rank', 'zh-CN': '名次' }, value: (r) => r.rank, kind: 'integer' },
+    score({ key: 'total', header: { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) }),
+    score({ key: 'rawTotal', header: { en: 'rawTotal', 'zh-CN': '原始分' }, value: (r) => num(r.entry.rawTotal) }),
+    { key: 'sheetCount', header: { en: 'sheetCount', 'zh-CN': '评分表数' }, value: (r) => r.sheetCount, kind: 'integer' },
     { key: 'entryId', header: { en: 'entryId', 'zh-CN': '参赛编号' }, value: (r) => r.entry.id },
-    { key: 'order', header: { en: 'order', 'zh-CN': '出场顺序' }, value: (r) => r.entry.order },
+    { key: 'order', header: { en: 'order', 'zh-CN': '出场顺序' }, value: (r) => r.entry.order, kind: 'integer' },
     { key: 'group', header: { en: 'group', 'zh-CN': '组别' }, value: (r) => r.entry.group },
     { key: 'title', header: { en: 'title', 'zh-CN': '题目' }, value: (r) => r.entry.title },
     ...participantColumns<LeaderboardRow>((r) => r.entry),
-    ...round.rubric.criteria.map(
-      (c): Column<LeaderboardRow> => ({
+    ...round.rubric.criteria.map((c) =>
+      score<LeaderboardRow>({
         key: `mean_${c.key}`,
         header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` },
         value: (r) => num(own(r.entry.criterionValues, c.key)),
@@ -47,12 +51,12 @@ export function leaderboardColumns(round: Round): Column<LeaderboardRow>[] {
 
 export function standingsColumns(rounds: readonly Round[]): Column<StandingRow>[] {
   return [
-    { key: 'rank', header: { en: 'rank', 'zh-CN': '名次' }, value: (r) => r.rank },
-    { key: 'total', header: { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) },
+    { key: 'rank', header: { en: 'rank', 'zh-CN': '名次' }, value: (r) => r.rank, kind: 'integer' },
+    score({ key: 'total', header: { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) }),
     { key: 'group', header: { en: 'group', 'zh-CN': '组别' }, value: (r) => r.group },
     ...participantColumns<StandingRow>((r) => r.participant),
-    ...rounds.map(
-      (round, i): Column<StandingRow> => ({
+    ...rounds.map((round, i) =>
+      score<StandingRow>({
         key: `round${i + 1}_total`,
         header: { en: `round${i + 1}_total`, 'zh-CN': `${round.name}（得分）` },
         value: (r) => num(r.rounds.find((t) => t.roundId === round.id)?.total),
@@ -73,17 +77,17 @@ export interface SheetRow {
 export function sheetColumns(criteria: readonly Criterion[]): Column<SheetRow>[] {
   return [
     { key: 'entryId', header: { en: 'entryId', 'zh-CN': '参赛编号' }, value: (r) => r.entry.id },
-    { key: 'order', header: { en: 'order', 'zh-CN': '出场顺序' }, value: (r) => r.entry.order },
+    { key: 'order', header: { en: 'order', 'zh-CN': '出场顺序' }, value: (r) => r.entry.order, kind: 'integer' },
     { key: 'group', header: { en: 'group', 'zh-CN': '组别' }, value: (r) => r.entry.group },
     { key: 'title', header: { en: 'title', 'zh-CN': '题目' }, value: (r) => r.entry.title },
     { key: 'judge', header: { en: 'judge', 'zh-CN': '评委' }, value: (r) => (r.managing ? (r.judge?.name ?? r.sheet.judgeId) : (r.judge?.label ?? '?')) },
     { key: 'judgeLabel', header: { en: 'judgeLabel', 'zh-CN': '评委代号' }, value: (r) => r.judge?.label ?? '?' },
-    { key: 'version', header: { en: 'version', 'zh-CN': '版本' }, value: (r) => r.sheet.version },
-    { key: 'sheetTotal', header: { en: 'sheetTotal', 'zh-CN': '评分表总分' }, value: (r) => num(r.sheet.total) },
-    { key: 'trimmed', header: { en: 'trimmed', 'zh-CN': '是否去掉' }, value: (r) => (r.trimmed ? 1 : 0) },
-    { key: 'submittedAt', header: { en: 'submittedAt', 'zh-CN': '提交时间' }, value: (r) => r.sheet.submittedAt },
-    ...criteria.map(
-      (c): Column<SheetRow> => ({
+    { key: 'version', header: { en: 'version', 'zh-CN': '版本' }, value: (r) => r.sheet.version, kind: 'integer' },
+    score({ key: 'sheetTotal', header: { en: 'sheetTotal', 'zh-CN': '评分表总分' }, value: (r) => num(r.sheet.total) }),
+    { key: 'trimmed', header: { en: 'trimmed', 'zh-CN': '是否去掉' }, value: (r) => (r.trimmed ? 1 : 0), kind: 'integer' },
+    { key: 'submittedAt', header: { en: 'submittedAt', 'zh-CN': '提交时间' }, value: (r) => r.sheet.submittedAt, kind: 'time' },
+    ...criteria.map((c) =>
+      score<SheetRow>({
         key: `score_${c.key}`,
         header: { en: `score_${c.key}`, 'zh-CN': c.label },
         value: (r) => num(r.sheet.scores.find((m) => m.criterion === c.key)?.score),
