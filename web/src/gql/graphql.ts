@@ -24,6 +24,11 @@ export type CadreInput = {
   unitId: string;
 };
 
+export type ChangeSubject =
+  | 'CADRE'
+  | 'RUBRIC'
+  | 'UNIT';
+
 /** Why a judge may not score an entry: the same codes a refused submission carries as its reason. */
 export type ConflictReason =
   /** The judge declared a conflict. */
@@ -60,6 +65,12 @@ export type CreateRoundInput = {
 export type CreateRubricInput = {
   criteria: Array<CriterionInput>;
   name: string;
+};
+
+export type CreateUnitInput = {
+  kind?: UnitKind | null | undefined;
+  name: string;
+  parentId?: string | null | undefined;
 };
 
 export type CriterionInput = {
@@ -299,6 +310,13 @@ export type UpdateRoundInput = {
   trimScope?: TrimScope | null | undefined;
 };
 
+/** Only the fields given change; `parentId: null` moves the unit to the top. */
+export type UpdateUnitInput = {
+  kind?: UnitKind | null | undefined;
+  name?: string | null | undefined;
+  parentId?: string | null | undefined;
+};
+
 export type ErrorVocabularyQueryVariables = Exact<{
   issueCode?: IssueCode | null | undefined;
   errorReason?: ErrorReason | null | undefined;
@@ -482,23 +500,70 @@ export type UpdateRubricMutationVariables = Exact<{
 
 export type UpdateRubricMutation = { updateRubric: { id: string, name: string, version: number } };
 
-export type ConsoleRoundSummaryFragment = { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } };
+export type DirectoryUnitFragment = { id: string, name: string, kind: UnitKind, parent: { id: string } | null };
 
-export type ConsoleCompetitionFragment = { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }>, archivedRounds?: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }> };
+export type DirectoryCadreFragment = { id: string, name: string, position: string | null, grade: string | null, birthYear: number | null, unit: { id: string } };
 
-export type ConsoleCompetitionsQueryVariables = Exact<{
-  showArchived: boolean;
+export type DirectoryUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DirectoryUnitsQuery = { units: Array<{ id: string, name: string, kind: UnitKind, parent: { id: string } | null }> };
+
+export type DirectoryCadresQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type ConsoleCompetitionsQuery = { active: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }>, archivedRounds?: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }> } }> }, archived?: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }>, archivedRounds?: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } }> } }> } };
+export type DirectoryCadresQuery = { cadres: { edges: Array<{ node: { id: string, name: string, position: string | null, grade: string | null, birthYear: number | null, unit: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DirectoryChangeLogQueryVariables = Exact<{
+  subjectId: string;
+}>;
+
+
+export type DirectoryChangeLogQuery = { changeLog: Array<{ subjectKind: ChangeSubject, actorId: string, at: string, before: string | null, after: string | null }> };
+
+export type DirectoryCreateUnitMutationVariables = Exact<{
+  input: CreateUnitInput;
+}>;
+
+
+export type DirectoryCreateUnitMutation = { createUnit: { id: string, name: string, kind: UnitKind, parent: { id: string } | null } };
+
+export type DirectoryUpdateUnitMutationVariables = Exact<{
+  id: string;
+  input: UpdateUnitInput;
+}>;
+
+
+export type DirectoryUpdateUnitMutation = { updateUnit: { id: string, name: string, kind: UnitKind, parent: { id: string } | null } };
+
+export type DirectoryUpsertCadresMutationVariables = Exact<{
+  input: Array<CadreInput> | CadreInput;
+}>;
+
+
+export type DirectoryUpsertCadresMutation = { upsertCadres: Array<{ id: string, name: string, position: string | null, grade: string | null, birthYear: number | null, unit: { id: string } }> };
+
+export type ConsoleCompetitionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }> } }> } };
+
+export type ArchivedListingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArchivedListingQuery = { archived: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }>, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }> } }> }, active: { edges: Array<{ node: { id: string, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }> } }> } };
 
 export type RoundConsoleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RoundConsoleQuery = { round: { amendmentCount: number, id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { maxTotal: number, id: string, name: string, version: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
+export type RoundConsoleQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, amendmentCount: number, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
 
 export type RoundDrawsQueryVariables = Exact<{
   id: string;
@@ -543,7 +608,7 @@ export type UpdateRoundRuleMutationVariables = Exact<{
 }>;
 
 
-export type UpdateRoundRuleMutation = { updateRound: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, rubric: { id: string, name: string, version: number } } };
+export type UpdateRoundRuleMutation = { updateRound: { id: string, name: string, status: RoundStatus } };
 
 export type UpdateEntryMutationVariables = Exact<{
   id: string;
@@ -643,6 +708,21 @@ export type ResultsVerificationQueryVariables = Exact<{
 
 export type ResultsVerificationQuery = { verifyRound: { ok: boolean, checkedEntries: number, checkedSheets: number, mismatches: Array<{ entryId: string, field: string, expected: string | null, actual: string | null }> } };
 
+export type ScreenBoardRoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, rubric: { maxTotal: number }, entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
+
+export type ScreenBoardQueryVariables = Exact<{
+  roundId: string;
+  group?: string | null | undefined;
+}>;
+
+
+export type ScreenBoardQuery = { leaderboard: { totalCount: number, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -661,66 +741,28 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const ConsoleRoundSummaryFragmentDoc = new TypedDocumentString(`
-    fragment ConsoleRoundSummary on Round {
+export const DirectoryUnitFragmentDoc = new TypedDocumentString(`
+    fragment DirectoryUnit on Unit {
   id
   name
-  status
-  leaderboardVisibility
-  entryCount
-  quorum
-  quorumMode
-  tieBreakers
-  trimHighest
-  trimLowest
-  trimScope
-  aggregate
-  normalization
-  archivedAt
-  createdAt
-  rubric {
+  kind
+  parent {
     id
-    name
-    version
   }
 }
-    `, {"fragmentName":"ConsoleRoundSummary"}) as unknown as TypedDocumentString<ConsoleRoundSummaryFragment, unknown>;
-export const ConsoleCompetitionFragmentDoc = new TypedDocumentString(`
-    fragment ConsoleCompetition on Competition {
+    `, {"fragmentName":"DirectoryUnit"}) as unknown as TypedDocumentString<DirectoryUnitFragment, unknown>;
+export const DirectoryCadreFragmentDoc = new TypedDocumentString(`
+    fragment DirectoryCadre on Cadre {
   id
   name
-  description
-  archivedAt
-  createdAt
-  rounds {
-    ...ConsoleRoundSummary
-  }
-  archivedRounds: rounds(archived: true) @include(if: $showArchived) {
-    ...ConsoleRoundSummary
+  position
+  grade
+  birthYear
+  unit {
+    id
   }
 }
-    fragment ConsoleRoundSummary on Round {
-  id
-  name
-  status
-  leaderboardVisibility
-  entryCount
-  quorum
-  quorumMode
-  tieBreakers
-  trimHighest
-  trimLowest
-  trimScope
-  aggregate
-  normalization
-  archivedAt
-  createdAt
-  rubric {
-    id
-    name
-    version
-  }
-}`, {"fragmentName":"ConsoleCompetition"}) as unknown as TypedDocumentString<ConsoleCompetitionFragment, unknown>;
+    `, {"fragmentName":"DirectoryCadre"}) as unknown as TypedDocumentString<DirectoryCadreFragment, unknown>;
 export const ErrorVocabularyDocument = new TypedDocumentString(`
     query ErrorVocabulary($issueCode: IssueCode, $errorReason: ErrorReason) {
   __typename
@@ -1154,63 +1196,206 @@ export const UpdateRubricDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateRubricMutation, UpdateRubricMutationVariables>;
+export const DirectoryUnitsDocument = new TypedDocumentString(`
+    query DirectoryUnits {
+  units {
+    ...DirectoryUnit
+  }
+}
+    fragment DirectoryUnit on Unit {
+  id
+  name
+  kind
+  parent {
+    id
+  }
+}`) as unknown as TypedDocumentString<DirectoryUnitsQuery, DirectoryUnitsQueryVariables>;
+export const DirectoryCadresDocument = new TypedDocumentString(`
+    query DirectoryCadres($unitId: ID, $search: String, $first: Int, $after: String) {
+  cadres(unitId: $unitId, search: $search, first: $first, after: $after) {
+    edges {
+      node {
+        ...DirectoryCadre
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment DirectoryCadre on Cadre {
+  id
+  name
+  position
+  grade
+  birthYear
+  unit {
+    id
+  }
+}`) as unknown as TypedDocumentString<DirectoryCadresQuery, DirectoryCadresQueryVariables>;
+export const DirectoryChangeLogDocument = new TypedDocumentString(`
+    query DirectoryChangeLog($subjectId: ID!) {
+  changeLog(subjectId: $subjectId) {
+    subjectKind
+    actorId
+    at
+    before
+    after
+  }
+}
+    `) as unknown as TypedDocumentString<DirectoryChangeLogQuery, DirectoryChangeLogQueryVariables>;
+export const DirectoryCreateUnitDocument = new TypedDocumentString(`
+    mutation DirectoryCreateUnit($input: CreateUnitInput!) {
+  createUnit(input: $input) {
+    ...DirectoryUnit
+  }
+}
+    fragment DirectoryUnit on Unit {
+  id
+  name
+  kind
+  parent {
+    id
+  }
+}`) as unknown as TypedDocumentString<DirectoryCreateUnitMutation, DirectoryCreateUnitMutationVariables>;
+export const DirectoryUpdateUnitDocument = new TypedDocumentString(`
+    mutation DirectoryUpdateUnit($id: ID!, $input: UpdateUnitInput!) {
+  updateUnit(id: $id, input: $input) {
+    ...DirectoryUnit
+  }
+}
+    fragment DirectoryUnit on Unit {
+  id
+  name
+  kind
+  parent {
+    id
+  }
+}`) as unknown as TypedDocumentString<DirectoryUpdateUnitMutation, DirectoryUpdateUnitMutationVariables>;
+export const DirectoryUpsertCadresDocument = new TypedDocumentString(`
+    mutation DirectoryUpsertCadres($input: [CadreInput!]!) {
+  upsertCadres(input: $input) {
+    ...DirectoryCadre
+  }
+}
+    fragment DirectoryCadre on Cadre {
+  id
+  name
+  position
+  grade
+  birthYear
+  unit {
+    id
+  }
+}`) as unknown as TypedDocumentString<DirectoryUpsertCadresMutation, DirectoryUpsertCadresMutationVariables>;
 export const ConsoleCompetitionsDocument = new TypedDocumentString(`
-    query ConsoleCompetitions($showArchived: Boolean!) {
+    query ConsoleCompetitions {
+  competitions(first: 50) {
+    edges {
+      node {
+        id
+        name
+        description
+        archivedAt
+        createdAt
+        rounds {
+          id
+          name
+          status
+          leaderboardVisibility
+          entryCount
+          archivedAt
+          createdAt
+          rubric {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCompetitionsQuery, ConsoleCompetitionsQueryVariables>;
+export const ArchivedListingDocument = new TypedDocumentString(`
+    query ArchivedListing {
+  archived: competitions(first: 50, archived: true) {
+    edges {
+      node {
+        id
+        name
+        description
+        archivedAt
+        createdAt
+        rounds {
+          id
+          name
+          status
+          leaderboardVisibility
+          entryCount
+          archivedAt
+          createdAt
+          rubric {
+            id
+          }
+        }
+        archivedRounds: rounds(archived: true) {
+          id
+          name
+          status
+          leaderboardVisibility
+          entryCount
+          archivedAt
+          createdAt
+          rubric {
+            id
+          }
+        }
+      }
+    }
+  }
   active: competitions(first: 50) {
     edges {
       node {
-        ...ConsoleCompetition
-      }
-    }
-  }
-  archived: competitions(first: 50, archived: true) @include(if: $showArchived) {
-    edges {
-      node {
-        ...ConsoleCompetition
+        id
+        archivedRounds: rounds(archived: true) {
+          id
+          name
+          status
+          leaderboardVisibility
+          entryCount
+          archivedAt
+          createdAt
+          rubric {
+            id
+          }
+        }
       }
     }
   }
 }
-    fragment ConsoleRoundSummary on Round {
-  id
-  name
-  status
-  leaderboardVisibility
-  entryCount
-  quorum
-  quorumMode
-  tieBreakers
-  trimHighest
-  trimLowest
-  trimScope
-  aggregate
-  normalization
-  archivedAt
-  createdAt
-  rubric {
-    id
-    name
-    version
-  }
-}
-fragment ConsoleCompetition on Competition {
-  id
-  name
-  description
-  archivedAt
-  createdAt
-  rounds {
-    ...ConsoleRoundSummary
-  }
-  archivedRounds: rounds(archived: true) @include(if: $showArchived) {
-    ...ConsoleRoundSummary
-  }
-}`) as unknown as TypedDocumentString<ConsoleCompetitionsQuery, ConsoleCompetitionsQueryVariables>;
+    `) as unknown as TypedDocumentString<ArchivedListingQuery, ArchivedListingQueryVariables>;
 export const RoundConsoleDocument = new TypedDocumentString(`
     query RoundConsole($id: ID!) {
   round(id: $id) {
-    ...ConsoleRoundSummary
+    id
+    name
+    status
+    leaderboardVisibility
+    entryCount
+    quorum
+    quorumMode
+    tieBreakers
+    trimHighest
+    trimLowest
+    trimScope
+    aggregate
+    normalization
+    archivedAt
+    createdAt
     rubric {
+      id
+      name
+      version
       maxTotal
       criteria {
         key
@@ -1273,28 +1458,7 @@ export const RoundConsoleDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ConsoleRoundSummary on Round {
-  id
-  name
-  status
-  leaderboardVisibility
-  entryCount
-  quorum
-  quorumMode
-  tieBreakers
-  trimHighest
-  trimLowest
-  trimScope
-  aggregate
-  normalization
-  archivedAt
-  createdAt
-  rubric {
-    id
-    name
-    version
-  }
-}`) as unknown as TypedDocumentString<RoundConsoleQuery, RoundConsoleQueryVariables>;
+    `) as unknown as TypedDocumentString<RoundConsoleQuery, RoundConsoleQueryVariables>;
 export const RoundDrawsDocument = new TypedDocumentString(`
     query RoundDraws($id: ID!) {
   round(id: $id) {
@@ -1406,31 +1570,12 @@ export const CreateRoundWithRuleDocument = new TypedDocumentString(`
 export const UpdateRoundRuleDocument = new TypedDocumentString(`
     mutation UpdateRoundRule($id: ID!, $input: UpdateRoundInput!) {
   updateRound(id: $id, input: $input) {
-    ...ConsoleRoundSummary
-  }
-}
-    fragment ConsoleRoundSummary on Round {
-  id
-  name
-  status
-  leaderboardVisibility
-  entryCount
-  quorum
-  quorumMode
-  tieBreakers
-  trimHighest
-  trimLowest
-  trimScope
-  aggregate
-  normalization
-  archivedAt
-  createdAt
-  rubric {
     id
     name
-    version
+    status
   }
-}`) as unknown as TypedDocumentString<UpdateRoundRuleMutation, UpdateRoundRuleMutationVariables>;
+}
+    `) as unknown as TypedDocumentString<UpdateRoundRuleMutation, UpdateRoundRuleMutationVariables>;
 export const UpdateEntryDocument = new TypedDocumentString(`
     mutation UpdateEntry($id: ID!, $input: UpdateEntryInput!) {
   updateEntry(id: $id, input: $input) {
@@ -1654,3 +1799,61 @@ export const ResultsVerificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResultsVerificationQuery, ResultsVerificationQueryVariables>;
+export const ScreenBoardRoundDocument = new TypedDocumentString(`
+    query ScreenBoardRound($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    leaderboardVisibility
+    competition {
+      id
+      name
+    }
+    rubric {
+      maxTotal
+    }
+    entries {
+      id
+      order
+      title
+      group
+      sheetCount
+      expectedSheetCount
+      cadre {
+        name
+      }
+      unit {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScreenBoardRoundQuery, ScreenBoardRoundQueryVariables>;
+export const ScreenBoardDocument = new TypedDocumentString(`
+    query ScreenBoard($roundId: ID!, $group: String) {
+  leaderboard(roundId: $roundId, group: $group, first: 200) {
+    totalCount
+    edges {
+      node {
+        rank
+        total
+        sheetCount
+        entry {
+          id
+          order
+          title
+          group
+          expectedSheetCount
+          cadre {
+            name
+          }
+          unit {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScreenBoardQuery, ScreenBoardQueryVariables>;

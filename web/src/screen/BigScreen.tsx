@@ -1,15 +1,21 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeError } from '../api/errors';
 import { useQuery } from '../api/hooks';
-import { LeaderboardDocument, ScreenRoundDocument, type LeaderboardQuery } from '../gql/graphql';
+import { ScreenBoardDocument, ScreenBoardRoundDocument, type ScreenBoardQuery, type ScreenBoardRoundQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { BoardRow, type BoardLine } from './BoardRow';
+import { pageInterval, pageSizes, ROW_GAP_PX, useAutoPage, useBoardLayout } from './paging';
+import { screenStatus } from './status';
+import './screen.css';
 
-type Row = LeaderboardQuery['leaderboard']['edges'][number]['node'];
+type Round = NonNullable<ScreenBoardRoundQuery['round']>;
+type LeaderboardNode = ScreenBoardQuery['leaderboard']['edges'][number]['node'];
 
-const POLL_MS = 2000;
-/** Above this many rows the board switches to smaller type to keep every row on screen. */
-const DENSE_FROM = 24;
+/** Live boards follow the judges closely; the round itself (status, visibility) a little less. */
+const LIVE_POLL_MS = 2000;
+const SETTLED_POLL_MS = 15_000;
+const ROUND_POLL_MS = 5000;
 
 /** Groups in pitch order of their first entry (村书记, 社区书记, 机关书记 in the demo). */
 export function groupsOf(entries: readonly { group: string | null }[]): string[] {
@@ -25,44 +31,93 @@ export function tiedRanks(rows: readonly { rank: number | null }[]): Set<number>
   return new Set([...counts].filter(([, n]) => n > 1).map(([rank]) => rank));
 }
 
-/** The hall's live leaderboard: large type, group tabs, refreshed every two seconds. */
-export function BigScreen({ roundId }: { roundId: string }) {
-  const { t, lang, setLang, score, time } = useI18n();
-  const { query } = useLocation();
-  const group = query.get('group') ?? '';
-  const round = useQuery(ScreenRoundDocument, { id: roundId }, { pollMs: 60_000 });
-  const board = useQuery(LeaderboardDocument, { roundId, group: group || null }, { pollMs: POLL_MS });
-  const groups = groupsOf(round.data?.round?.entries ?? []);
-  const tabs = ['', ...groups];
+function lineOf(entry: LeaderboardNode['entry'], scores: Pick<LeaderboardNode, 'rank' | 'total' | 'sheetCount'> | null, sheets: number): BoardLine {
+  return {
+    id: entry.id,
+    order: entry.order,
+    name: entry.cadre?.name ?? entry.unit?.name ?? entry.title,
+    unit: entry.cadre ? (entry.unit?.name ?? null) : null,
+    group: entry.group,
+    rank: scores?.rank ?? null,
+    total: scores?.total ?? null,
+    sheets: scores?.sheetCount ?? sheets,
+    // The panel less the judges excused from this entry (回避).
+    expected: entry.expectedSheetCount,
+  };
+}
 
-  // Rows whose total changed since the previous answer flash once.
+/** Rows in leaderboard order when scores may be shown, else in pitch order without scores. */
+function boardLines(round: Round, group: string, board: ScreenBoardQuery | undefined, scoresShown: boolean): BoardLine[] {
+  if (scoresShown) return (board?.leaderboard.edges ?? []).map(({ node }) => lineOf(node.entry, node, node.sheetCount));
+  return round.entries.filter((e) => !group || e.group === group).map((e) => lineOf(e, null, e.sheetCount));
+}
+
+/** Totals that changed since the previous answer, to flash those rows once. */
+function useChanged(lines: readonly BoardLine[], resetKey: string): Set<string> {
   const previous = useRef(new Map<string, number | null>());
   const [changed, setChanged] = useState<Set<string>>(new Set());
-  const rows = board.data?.leaderboard.edges.map((e) => e.node) ?? [];
+  // Only a new set of totals matters, not a new array holding the same rows.
+  const signature = lines.map((l) => `${l.id}:${l.total}`).join();
   useEffect(() => {
-    if (!board.data) return;
-    const next = new Map(board.data.leaderboard.edges.map((e) => [e.node.entry.id, e.node.total]));
+    previous.current = new Map();
+  }, [resetKey]);
+  useEffect(() => {
+    const next = new Map(lines.map((l) => [l.id, l.total]));
     const moved = new Set<string>();
     if (previous.current.size > 0) for (const [id, total] of next) if (previous.current.has(id) && previous.current.get(id) !== total) moved.add(id);
     previous.current = next;
-    setChanged(moved);
-  }, [board.data]);
-  useEffect(() => {
-    previous.current = new Map();
-  }, [group]);
+    setChanged((current) => (moved.size === 0 && current.size === 0 ? current : moved));
+  }, [signature]);
+  return changed;
+}
 
-  const maxTotal = round.data?.round?.rubric.maxTotal ?? 100;
-  const tied = tiedRanks(rows);
-  // Entries with a total get a full row; those still waiting for their first sheet a compact list, in pitch order.
-  const shown = rows.filter((r) => r.total !== null);
-  const waiting = rows.filter((r) => r.total === null).sort((a, b) => a.entry.order - b.entry.order);
-  // Read down each column, as a printed results list.
-  const columns = shown.length <= 8 ? 1 : shown.length <= DENSE_FROM ? 2 : 3;
-  const scored = rows.filter((r) => r.total !== null).length;
-  const title = round.data?.round;
-  const fatal = board.error && !board.data ? board.error : round.error && !round.data ? round.error : null;
+/**
+ * The hall's leaderboard at 1920×1080: every entry gets a row (rank with 并列 for ties, name,
+ * unit, total to two decimals and, while judges score, sheets received), in type readable from
+ * the back of the hall. What does not fit is paged, a page every ten seconds (`?page=8s` to
+ * change), so that every row is on screen at some point of the cycle.
+ */
+export function BigScreen({ roundId }: { roundId: string }) {
+  const { t, lang, setLang, time } = useI18n();
+  const { query } = useLocation();
+  const group = query.get('group') ?? '';
+  const intervalMs = pageInterval(query.get('page'));
 
-  const chooseTab = (value: string) => navigate(`/screen/${encodeURIComponent(roundId)}${value ? `?group=${encodeURIComponent(value)}` : ''}`, { replace: true });
+  const roundQuery = useQuery(ScreenBoardRoundDocument, { id: roundId }, { pollMs: ROUND_POLL_MS });
+  const round = roundQuery.data?.round ?? null;
+  const status = round ? screenStatus(round.status, round.leaderboardVisibility) : null;
+  const board = useQuery(
+    ScreenBoardDocument,
+    { roundId, group: group || null },
+    { pollMs: status?.live ? LIVE_POLL_MS : SETTLED_POLL_MS, skip: !status?.scoresShown },
+  );
+  const scoresShown = Boolean(status?.scoresShown && board.data);
+  const lines = round && status ? boardLines(round, group, board.data, scoresShown) : [];
+  const changed = useChanged(lines, `${roundId}:${group}`);
+  const tied = tiedRanks(lines);
+
+  const boardRef = useRef<HTMLDivElement>(null);
+  const layout = useBoardLayout(boardRef);
+  const sizes = pageSizes(lines.length, layout.columns * layout.rowsPerColumn);
+  const [page, setPage] = useAutoPage(sizes.length, intervalMs, `${roundId}:${group}:${scoresShown}`);
+  const start = sizes.slice(0, page).reduce((a, b) => a + b, 0);
+  const shown = lines.slice(start, start + (sizes[page] ?? 0));
+  const columns = Math.max(1, Math.min(layout.columns, Math.ceil(shown.length / layout.rowsPerColumn)));
+  const rows = Math.max(1, Math.ceil(shown.length / columns));
+
+  const groups = groupsOf(round?.entries ?? []);
+  const tabs = ['', ...groups];
+  const scored = (round?.entries ?? []).filter((e) => e.sheetCount > 0).length;
+  const fatal = roundQuery.error && !roundQuery.data ? roundQuery.error : status?.scoresShown && board.error && !board.data && board.error.reason !== 'RESULTS_NOT_VISIBLE' ? board.error : null;
+  const stale = (roundQuery.error && roundQuery.data) || (board.error && board.data) ? (board.updatedAt ?? roundQuery.updatedAt) : null;
+
+  const chooseTab = (value: string) => {
+    const params = new URLSearchParams(query);
+    if (value) params.set('group', value);
+    else params.delete('group');
+    const search = params.toString();
+    navigate(`/screen/${encodeURIComponent(roundId)}${search ? `?${search}` : ''}`, { replace: true });
+  };
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.indexOf(group);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -74,19 +129,21 @@ export function BigScreen({ roundId }: { roundId: string }) {
   };
 
   return (
-    <div className="screen" data-testid="big-screen">
-      <header className="screen-head">
+    <div className="screen hall" data-testid="big-screen">
+      <header className="screen-head hall-head">
         <div className="screen-titles">
-          <p className="screen-competition">{title?.competition.name ?? ''}</p>
-          <h1 className="screen-round">{title?.name ?? ''}</h1>
+          <p className="screen-competition">{round?.competition.name ?? ''}</p>
+          <h1 className="screen-round">{round?.name ?? ''}</h1>
         </div>
-        <div className="screen-meta">
-          <span className="screen-live" aria-hidden={board.error ? true : undefined}>
-            <span className="live-dot" />
-            {t('screen.live')}
-          </span>
-          <span>{t('screen.scored', { scored, total: board.data?.leaderboard.totalCount ?? 0 })}</span>
-          {board.updatedAt ? <span className="screen-time">{time(board.updatedAt)}</span> : null}
+        <div className="hall-meta">
+          {status ? (
+            <span className={`hall-status${status.live ? ' hall-status-live' : ''}`} data-testid="screen-status" data-live={status.live}>
+              {status.live ? <span className="live-dot" aria-hidden="true" /> : null}
+              {t(status.label)}
+            </span>
+          ) : null}
+          {status?.progress ? <span className="hall-scored">{t('screen.scored', { scored, total: round?.entries.length ?? 0 })}</span> : null}
+          {status?.live && board.updatedAt ? <span className="hall-time">{t('common.updatedAt', { time: time(board.updatedAt) })}</span> : null}
         </div>
         <div className="screen-tools">
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
@@ -118,81 +175,67 @@ export function BigScreen({ roundId }: { roundId: string }) {
         </div>
       ) : null}
 
-      {board.error && board.data ? (
+      {status?.hiddenUntil ? (
+        <p className="hall-hidden" role="status" data-testid="scores-hidden">
+          {t(status.hiddenUntil)}
+        </p>
+      ) : null}
+      {stale ? (
         <p className="screen-stale" role="status">
-          {t('screen.stale', { time: board.updatedAt ? time(board.updatedAt) : '—' })}
+          {t('screen.stale', { time: time(stale) })}
         </p>
       ) : null}
 
-      <div id="screen-board" role={groups.length ? 'tabpanel' : undefined} className="screen-board" aria-live="off">
-        {fatal ? <p className="screen-message" role="alert">{describeError(t, fatal)}</p> : null}
-        {board.data && rows.length === 0 ? <p className="screen-message">{t('screen.empty')}</p> : null}
-        <ol
-          className={shown.length > DENSE_FROM ? 'board board-dense' : 'board'}
-          style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${Math.max(1, Math.ceil(shown.length / columns))}, auto)` }}
-        >
-          {shown.map((row) => (
-            <BoardRow key={row.entry.id} row={row} maxTotal={maxTotal} tied={row.rank !== null && tied.has(row.rank)} flash={changed.has(row.entry.id)} score={score} t={t} />
-          ))}
-        </ol>
-        {waiting.length > 0 ? (
-          <div className="board-waiting">
-            <h2>
-              {t('screen.unranked')} · {waiting.length}
-            </h2>
-            <ul>
-              {waiting.map((row) => (
-                <li key={row.entry.id} data-entry={row.entry.id}>
-                  <span className="board-waiting-order">{row.entry.order}</span>
-                  {row.entry.cadre?.name ?? row.entry.unit?.name ?? row.entry.title}
-                </li>
-              ))}
-            </ul>
-          </div>
+      <div id="screen-board" role={groups.length ? 'tabpanel' : undefined} aria-label={groups.length ? undefined : t('screen.board')} className="hall-board" ref={boardRef} data-columns={layout.columns} data-rows={layout.rowsPerColumn}>
+        {fatal ? (
+          <p className="screen-message" role="alert">
+            {describeError(t, fatal)}
+          </p>
+        ) : null}
+        {round && lines.length === 0 && (!status?.scoresShown || board.data) ? <p className="screen-message">{t('screen.empty')}</p> : null}
+        {shown.length > 0 ? (
+          <ol
+            className="hall-rows"
+            aria-label={t('screen.pageOf', { page: page + 1, pages: sizes.length })}
+            style={{
+              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              gridTemplateRows: `repeat(${rows}, ${layout.rowPx}px)`,
+              rowGap: ROW_GAP_PX,
+              maxWidth: columns === 1 ? '70rem' : undefined,
+            }}
+          >
+            {shown.map((line) => (
+              <BoardRow
+                key={line.id}
+                line={line}
+                scoresShown={scoresShown}
+                progress={Boolean(status?.progress)}
+                tied={line.rank !== null && tied.has(line.rank)}
+                flash={changed.has(line.id)}
+              />
+            ))}
+          </ol>
         ) : null}
       </div>
-    </div>
-  );
-}
 
-function BoardRow({
-  row,
-  maxTotal,
-  tied,
-  flash,
-  score,
-  t,
-}: {
-  row: Row;
-  maxTotal: number;
-  tied: boolean;
-  flash: boolean;
-  score: (v: number | null) => string;
-  t: ReturnType<typeof useI18n>['t'];
-}) {
-  const name = row.entry.cadre?.name ?? row.entry.unit?.name ?? row.entry.title;
-  const unit = row.entry.cadre ? row.entry.unit?.name : null;
-  const percent = row.total === null ? 0 : Math.max(0, Math.min(100, (row.total / maxTotal) * 100));
-  const podium = row.rank !== null && row.rank <= 3 ? ` podium-${row.rank}` : '';
-  return (
-    <li
-      className={`board-row${row.rank === null ? ' board-unranked' : ''}${podium}${flash ? ' board-flash' : ''}`}
-      data-entry={row.entry.id}
-      data-rank={row.rank ?? ''}
-      data-total={row.total ?? ''}
-    >
-      <span className="board-rank">
-        {row.rank ?? '—'}
-        {tied ? <small className="board-tied">{t('screen.tied')}</small> : null}
-      </span>
-      <span className="board-who">
-        <span className="board-name">{name}</span>
-        <span className="board-unit">{[unit, row.entry.group].filter(Boolean).join(' · ')}</span>
-      </span>
-      <span className="board-bar" aria-hidden="true">
-        <span className="board-fill" style={{ width: `${percent}%` }} />
-      </span>
-      <span className="board-total">{row.total === null ? t('screen.unranked') : score(row.total)}</span>
-    </li>
+      {sizes.length > 1 ? (
+        <footer className="hall-pages">
+          <button type="button" onClick={() => setPage((page - 1 + sizes.length) % sizes.length)} aria-label={t('screen.previousPage')}>
+            ‹
+          </button>
+          <span className="hall-page" data-testid="page-indicator" aria-live="off">
+            {t('screen.pageOf', { page: page + 1, pages: sizes.length })}
+          </span>
+          <span className="hall-dots" aria-hidden="true">
+            {sizes.map((_, i) => (
+              <span key={i} className={i === page ? 'hall-dot hall-dot-on' : 'hall-dot'} />
+            ))}
+          </span>
+          <button type="button" onClick={() => setPage((page + 1) % sizes.length)} aria-label={t('screen.nextPage')}>
+            ›
+          </button>
+        </footer>
+      ) : null}
+    </div>
   );
 }
