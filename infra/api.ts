@@ -33,6 +33,8 @@ const EXPORT_OBJECT_LIFETIME = Duration.days(1);
 /** The GraphQL Lambda function behind an API Gateway HTTP API at `/graphql`. */
 export class GraphqlApi extends Construct {
   readonly function: NodejsFunction;
+  /** Serves GET/HEAD /export/* (src/lambdaExports.ts). */
+  readonly exportFunction: NodejsFunction;
   readonly functionLogs: logs.LogGroup;
   readonly url: string;
   readonly httpApi: apigw.HttpApi;
@@ -75,58 +77,66 @@ export class GraphqlApi extends Construct {
     const role = new iam.Role(this, 'FunctionRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     functionLogs.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      description: `GraphQL scoring API (${settings.stage})`,
-      entry: `${PROJECT_ROOT}src/lambda.ts`,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: settings.lambdaMemoryMb,
-      timeout: settings.lambdaTimeout,
-      role,
-      logGroup: functionLogs,
-      environment: {
-        // Explicit: the function treats an unset STAGE as production.
-        STAGE: settings.stage,
-        ...Object.fromEntries(TABLE_NAMES.map((name) => [`TABLE_${name.toUpperCase()}`, tables.live[name].tableName])),
-        COGNITO_USER_POOL_ID: users.userPool.userPoolId,
-        COGNITO_CLIENT_ID: users.webClient.userPoolClientId,
-        // CloudFormation dynamic references: resolved at deployment, never written into the template.
-        CURSOR_SIGNING_KEY: this.cursorSigningKey.secretValue.unsafeUnwrap(),
-        ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
-        // A new value makes CloudFormation update the function, and so resolve the secrets again (docs/operations.md).
-        SECRETS_REVISION: String(settings.secretsRevision),
-        EXPORT_BUCKET: this.exportBucket.bucketName,
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      // The same esbuild settings the benchmark measures (scripts/lambdaBundle.ts).
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLE_OPTIONS.target as string,
-        mainFields: [...(LAMBDA_BUNDLE_OPTIONS.mainFields ?? [])],
-        banner: LAMBDA_BUNDLE_OPTIONS.banner?.js,
-        minify: LAMBDA_BUNDLE_OPTIONS.minify,
-        sourceMap: true,
-        sourcesContent: LAMBDA_BUNDLE_OPTIONS.sourcesContent,
-        externalModules: [...(LAMBDA_BUNDLE_OPTIONS.external ?? [])],
-        esbuildArgs: {
-          ...Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([from, to]) => [`--alias:${from}`, `${PROJECT_ROOT}${to.slice(2)}`])),
-          '--resolve-extensions': LAMBDA_RESOLVE_EXTENSIONS.join(','),
+    // Both functions: one role, one log group, the same environment and bundling; only the entry differs.
+    const apiFunction = (functionId: string, entry: string, description: string) =>
+      new NodejsFunction(this, functionId, {
+        description,
+        entry: `${PROJECT_ROOT}${entry}`,
+        handler: 'handler',
+        projectRoot: PROJECT_ROOT,
+        depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+        runtime: lambda.Runtime.NODEJS_22_X,
+        architecture: lambda.Architecture.ARM_64,
+        memorySize: settings.lambdaMemoryMb,
+        timeout: settings.lambdaTimeout,
+        role,
+        logGroup: functionLogs,
+        environment: {
+          // Explicit: the function treats an unset STAGE as production.
+          STAGE: settings.stage,
+          ...Object.fromEntries(TABLE_NAMES.map((name) => [`TABLE_${name.toUpperCase()}`, tables.live[name].tableName])),
+          COGNITO_USER_POOL_ID: users.userPool.userPoolId,
+          COGNITO_CLIENT_ID: users.webClient.userPoolClientId,
+          // CloudFormation dynamic references: resolved at deployment, never written into the template.
+          CURSOR_SIGNING_KEY: this.cursorSigningKey.secretValue.unsafeUnwrap(),
+          ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
+          // A new value makes CloudFormation update the function, and so resolve the secrets again (docs/operations.md).
+          SECRETS_REVISION: String(settings.secretsRevision),
+          EXPORT_BUCKET: this.exportBucket.bucketName,
+          NODE_OPTIONS: '--enable-source-maps',
         },
-      },
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'nodejs22.x is pinned on purpose: it is a supported LTS runtime and the one this service is built and tested for. ' +
-        'Moving to a newer Node.js is a deliberate upgrade of the toolchain and tests, not a side effect of a CDK release.',
-    });
-    tables.grantItemAccess(this.function);
+        // The same esbuild settings the benchmark measures (scripts/lambdaBundle.ts).
+        bundling: {
+          forceDockerBundling: false,
+          format: OutputFormat.ESM,
+          target: LAMBDA_BUNDLE_OPTIONS.target as string,
+          mainFields: [...(LAMBDA_BUNDLE_OPTIONS.mainFields ?? [])],
+          banner: LAMBDA_BUNDLE_OPTIONS.banner?.js,
+          minify: LAMBDA_BUNDLE_OPTIONS.minify,
+          sourceMap: true,
+          sourcesContent: LAMBDA_BUNDLE_OPTIONS.sourcesContent,
+          externalModules: [...(LAMBDA_BUNDLE_OPTIONS.external ?? [])],
+          esbuildArgs: {
+            ...Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([from, to]) => [`--alias:${from}`, `${PROJECT_ROOT}${to.slice(2)}`])),
+            '--resolve-extensions': LAMBDA_RESOLVE_EXTENSIONS.join(','),
+          },
+        },
+      });
+    this.function = apiFunction('Function', 'src/lambda.ts', `GraphQL scoring API (${settings.stage})`);
+    // Exports (CSV, JSON Lines, XLSX) run apart, so the spreadsheet library stays out of the GraphQL bundle.
+    this.exportFunction = apiFunction('ExportFunction', 'src/lambdaExports.ts', `Exports of the scoring API (${settings.stage})`);
+    for (const fn of [this.function, this.exportFunction]) {
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason:
+          'nodejs22.x is pinned on purpose: it is a supported LTS runtime and the one this service is built and tested for. ' +
+          'Moving to a newer Node.js is a deliberate upgrade of the toolchain and tests, not a side effect of a CDK release.',
+      });
+    }
+    // The shared role: both functions read and write items (exports record an API key's last use).
+    tables.grantItemAccess(role);
     // Write an export and sign its GET link; nothing else in the bucket (no listing, no deletion).
-    iam.Grant.addToPrincipal({ grantee: this.function, actions: ['s3:PutObject', 's3:GetObject'], resourceArns: [this.exportBucket.arnForObjects('exports/*')] });
+    iam.Grant.addToPrincipal({ grantee: role, actions: ['s3:PutObject', 's3:GetObject'], resourceArns: [this.exportBucket.arnForObjects('exports/*')] });
     const bucketId = Stack.of(this).getLogicalId(this.exportBucket.node.defaultChild as CfnElement);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/exports/*]`,
@@ -150,10 +160,11 @@ export class GraphqlApi extends Construct {
       },
     });
     const integration = new HttpLambdaIntegration('GraphqlIntegration', this.function);
+    const exportIntegration = new HttpLambdaIntegration('ExportIntegration', this.exportFunction);
     const routes = [
       ...api.addRoutes({ path: GRAPHQL_PATH, methods: [apigw.HttpMethod.ANY], integration }),
-      // CSV and JSON Lines exports for BI tools (src/exports/handler.ts).
-      ...api.addRoutes({ path: EXPORT_PATH, methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD], integration }),
+      // CSV, JSON Lines and XLSX exports for BI tools and people (src/exports/handler.ts).
+      ...api.addRoutes({ path: EXPORT_PATH, methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD], integration: exportIntegration }),
     ];
     for (const route of routes) {
       Validations.of(route).acknowledge({

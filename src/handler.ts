@@ -1,122 +1,26 @@
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { authenticate } from './auth/authenticate.js';
-import type { TokenVerifier } from './auth/claims.js';
 import { createExportHandler, isExportPath } from './exports/handler.js';
-import type { ExportSink } from './exports/spill.js';
-import type { GraphQLContext } from './graphql/context.js';
-import { formatError } from './graphql/errors.js';
-import { leaderboardCachePlugin } from './graphql/httpCache.js';
-import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
-import { createLoaders } from './graphql/loaders.js';
-import { costExtensionPlugin, requestLogPlugin, type Logger } from './graphql/plugins.js';
-import { buildResolvers, typeDefs } from './graphql/schema.js';
-import { createServices } from './services/index.js';
-import { createStore, type Dynamo, type TableNames } from './store/index.js';
-import { CostMeter, runWithMeter } from './store/meter.js';
+import { createGraphqlHandler, guarded, servicesFor, type ApiHandler, type HandlerOptions } from './graphqlHandler.js';
+import type { Services } from './services/index.js';
 
-/** API Gateway accepts larger bodies; no legitimate GraphQL request here comes near this. */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
-
-export interface HandlerOptions {
-  dynamo: Dynamo;
-  tables: TableNames;
-  verifier: TokenVerifier;
-  /** Outside production: `extensions.cost` on every response and introspection on. */
-  development: boolean;
-  logger: Logger;
-  /** Secret (≥ 32 bytes) that signs pagination cursors; the same for every instance of a deployment. */
-  cursorKey: string | Uint8Array;
-  now?: () => Date;
-  /** Where exports too large for a Lambda response are stored (S3 when deployed); without one they are answered inline. */
-  exportSink?: ExportSink;
-}
-
-export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export { MAX_REQUEST_BYTES, type ApiHandler, type HandlerOptions } from './graphqlHandler.js';
 
 /**
- * The one composition root: /graphql and the /export routes. The Lambda entry
- * point and the local server both call this, so they run the same code.
+ * The exports (/export/*) as a handler of their own: the exports Lambda runs this
+ * (src/lambdaExports.ts), with the spreadsheet library only its bundle carries.
+ */
+export function createExportApiHandler(options: HandlerOptions, services: Services = servicesFor(options)): ApiHandler {
+  const exports = createExportHandler({ services, verifier: options.verifier, logger: options.logger, sink: options.exportSink });
+  return guarded((event) => exports(event));
+}
+
+/**
+ * The one composition root for a single process: /graphql and the /export routes
+ * over shared services. The local server and the tests call this; deployed, the two
+ * halves run as two functions behind the same API (infra/api.ts).
  */
 export function createApiHandler(options: HandlerOptions): ApiHandler {
-  const services = createServices(createStore(options.dynamo, options.tables), { cursorKey: options.cursorKey, ...(options.now ? { now: options.now } : {}) });
-  const limits = queryLimits();
-  const server = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers: buildResolvers(),
-    introspection: options.development,
-    includeStacktraceInErrorResponses: false,
-    allowBatchedHttpRequests: false,
-    validationRules: limits.validationRules,
-    parseOptions: PARSE_OPTIONS,
-    formatError,
-    // Any of these non-simple headers proves a request is not a cross-site form post;
-    // BI tools sending GET with an API key need no extra preflight header.
-    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'] },
-    plugins: [
-      ...limits.plugins,
-      leaderboardCachePlugin(),
-      requestLogPlugin(options.logger),
-      ...(options.development ? [costExtensionPlugin()] : []),
-      // No Apollo Studio reporting or tracing, and no HTML landing page: this is a JSON API.
-      // Disabling them explicitly also keeps their code out of the request path.
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-    ],
-  });
-
-  const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ event }): Promise<GraphQLContext> => {
-      const { viewer, authError } = await authenticate(options.verifier, services.apiKeys, event.headers ?? {});
-      return {
-        viewer,
-        authError,
-        services,
-        loaders: createLoaders(services.store, viewer),
-        requestId: event.requestContext?.requestId ?? crypto.randomUUID(),
-      };
-    },
-  });
-
-  const exportHandler = createExportHandler({ services, verifier: options.verifier, logger: options.logger, sink: options.exportSink });
-
-  return (event, context) => {
-    if (bodyBytes(event) > MAX_REQUEST_BYTES) return Promise.resolve(badRequest(413, 'Request body larger than 1 MB'));
-    return runWithMeter(new CostMeter(), async () =>
-      isExportPath(event.rawPath) ? exportHandler(event) : asJsonError((await lambdaHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2),
-    );
-  };
-}
-
-/**
- * Apollo answers requests it cannot parse (malformed JSON, wrong method or media
- * type) in plain text; clients get the same JSON error shape as everywhere else.
- */
-function asJsonError(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
-  if (result.statusCode === 304) return { ...result, body: '' };
-  const contentType = String(result.headers?.['content-type'] ?? '');
-  if ((result.statusCode ?? 200) < 400 || contentType.includes('json')) return result;
-  return { ...badRequest(result.statusCode!, (result.body ?? 'Bad request').trim()), headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' } };
-}
-
-function bodyBytes(event: APIGatewayProxyEventV2): number {
-  if (!event.body) return 0;
-  return event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body);
-}
-
-function badRequest(statusCode: number, message: string): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }),
-  };
+  const services = servicesFor(options);
+  const graphql = createGraphqlHandler(options, services);
+  const exports = createExportApiHandler(options, services);
+  return (event, context) => (isExportPath(event.rawPath) ? exports(event, context) : graphql(event, context));
 }

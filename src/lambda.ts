@@ -1,32 +1,5 @@
-import type { JWK } from 'jose';
-import type { TokenVerifier } from './auth/claims.js';
-import { createCognitoVerifier } from './auth/cognito.js';
-import { createDevVerifier } from './auth/devIssuer.js';
-import { loadConfig, type AuthConfig } from './config.js';
-import { loadEdgeConfig } from './edge/config.js';
-import { requireOriginSecret } from './edge/originGuard.js';
-import { s3ExportSink } from './exports/spill.js';
-import { createApiHandler, type ApiHandler } from './handler.js';
-import { createLogger } from './logging.js';
-import { createDynamo } from './store/client.js';
+import { createGraphqlHandler, type ApiHandler } from './graphqlHandler.js';
+import { behindEdge, lambdaOptions } from './lambdaRuntime.js';
 
 /** AWS Lambda entry point: API Gateway HTTP API (payload 2.0) → GraphQL. */
-const config = loadConfig(process.env);
-const edge = loadEdgeConfig(process.env);
-
-function verifierFor(auth: AuthConfig): TokenVerifier {
-  return auth.kind === 'cognito' ? createCognitoVerifier(auth) : createDevVerifier(auth.publicJwk as JWK);
-}
-
-const api = createApiHandler({
-  dynamo: createDynamo({ region: config.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
-  tables: config.tables,
-  verifier: verifierFor(config.auth),
-  development: config.stage !== 'prod',
-  cursorKey: config.cursorKey,
-  logger: createLogger(),
-  ...(edge.exportBucket ? { exportSink: s3ExportSink({ bucket: edge.exportBucket.name, region: edge.exportBucket.region }) } : {}),
-});
-
-// Deployed, requests must come through CloudFront (and its WAF); the execute-api URL alone is refused.
-export const handler: ApiHandler = edge.originSecret ? requireOriginSecret(edge.originSecret, api) : api;
+export const handler: ApiHandler = behindEdge(createGraphqlHandler(lambdaOptions));
