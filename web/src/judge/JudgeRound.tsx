@@ -7,7 +7,7 @@ import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
 import { DeclareConflictDocument, JudgeRoundDocument, type JudgeRoundQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
-import { OutboxPanel } from './OutboxPanel';
+import { closedOutText, OutboxPanel } from './OutboxPanel';
 import { ScoreForm, type Marks } from './ScoreForm';
 import type { PendingSheet, SubmittedSheet } from './outbox';
 import { useOutbox } from './useOutbox';
@@ -18,6 +18,8 @@ type Sheet = NonNullable<Entry['mySheet']> | SubmittedSheet;
 
 type EntryState =
   | { kind: 'pending'; item: PendingSheet; sending: boolean }
+  /** Sent after scoring had ended: not counted; the outbox keeps it until the judge has read so. */
+  | { kind: 'late'; item: PendingSheet }
   | { kind: 'refused'; error: ApiError; item?: PendingSheet }
   | { kind: 'scored'; sheet: Sheet }
   | { kind: 'none' };
@@ -51,9 +53,11 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         if (outcome.kind === 'acknowledged') {
           setAcked((a) => ({ ...a, [entryId]: outcome.sheet }));
           setRefusals(({ [entryId]: _, ...rest }) => rest);
+        } else if (outcome.item.closedOut) {
+          // The outbox keeps it (state 'late'); the round has closed, so read its status again.
+          void refetch();
         } else {
           setRefusals((r) => ({ ...r, [entryId]: { error: outcome.error, item: outcome.item } }));
-          if (outcome.error.reason === 'ROUND_STATUS') void refetch();
         }
       }),
     [box, roundId, refetch],
@@ -71,6 +75,12 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         .reverse()
         .find((i) => i.entryId === entry.id);
       if (item) return { kind: 'pending', item, sending: box.isSending(item.clientRequestId) };
+      const late = box
+        .closedOut(userId)
+        .filter((i) => i.roundId === roundId)
+        .reverse()
+        .find((i) => i.entryId === entry.id);
+      if (late) return { kind: 'late', item: late };
       const refusal = refusals[entry.id] ?? (entry.myConflict ? conflictRefusal(entry.myConflict) : undefined);
       if (refusal) return { kind: 'refused', ...refusal };
       const server = entry.mySheet;
@@ -101,6 +111,8 @@ export function JudgeRound({ roundId }: { roundId: string }) {
   }
 
   const open = round.status === 'OPEN';
+  const closed = round.status === 'CLOSED' || round.status === 'PUBLISHED';
+  const criterionLabels = Object.fromEntries(round.rubric.criteria.map((c) => [c.key, c.label]));
   const index = selected ? entries.indexOf(selected) : -1;
   const select = (id: string) => setSelectedId(id);
 
@@ -132,7 +144,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         </p>
       </div>
       {round.status === 'DRAFT' ? <Note kind="warn">{t('judge.roundDraft')}</Note> : null}
-      {round.status === 'CLOSED' || round.status === 'PUBLISHED' ? (
+      {closed ? (
         <Note kind="warn" live>
           {t('judge.roundClosed')}
         </Note>
@@ -177,7 +189,9 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                               : t('judge.pending')
                             : state.kind === 'refused'
                               ? t('judge.refused')
-                              : t('judge.notScored')}
+                              : state.kind === 'late'
+                                ? t('judge.closedOut.state')
+                                : t('judge.notScored')}
                       </span>
                     </span>
                   </button>
@@ -225,6 +239,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                 initial={initialMarks(stateOf(selected))}
                 disabled={!open || isConflict(stateOf(selected))}
                 submitLabel={stateOf(selected).kind === 'scored' ? t('judge.revise') : t('judge.submit')}
+                closedNote={closed ? t('judge.scoringEnded') : undefined}
                 onSubmit={(marks, total) => submit(selected, marks, total)}
               />
               {open ? (
@@ -254,7 +269,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
   }
 
   function refusalText(state: Extract<EntryState, { kind: 'refused' }>): string {
-    const message = state.error.reason === 'ROUND_STATUS' ? t('judge.roundClosed') : describeError(t, state.error);
+    const message = state.error.reason === 'ROUND_STATUS' ? t('judge.roundClosed') : describeError(t, state.error, { criterionLabels });
     return state.item ? t('judge.rejected', { message }) : message;
   }
 
@@ -264,6 +279,8 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         return (
           <Note kind="ok" live>
             {t('judge.submitted', { total: score(state.sheet.total), version: state.sheet.version, time: time(state.sheet.submittedAt) })}
+            {/* Revising is only possible while the round is open. */}
+            {open ? ` ${t('judge.revisable')}` : ''}
           </Note>
         );
       case 'pending':
@@ -278,6 +295,12 @@ export function JudgeRound({ roundId }: { roundId: string }) {
             {refusalText(state)}
           </div>
         );
+      case 'late':
+        return (
+          <div className="note note-error" role="alert" data-testid="refusal">
+            {closedOutText(t, state.item)}
+          </div>
+        );
       default:
         return null;
     }
@@ -286,13 +309,13 @@ export function JudgeRound({ roundId }: { roundId: string }) {
 
 function sheetKey(state: EntryState): string {
   if (state.kind === 'scored') return `v${state.sheet.version}`;
-  if ((state.kind === 'pending' || state.kind === 'refused') && state.item) return state.item.clientRequestId;
+  if ((state.kind === 'pending' || state.kind === 'refused' || state.kind === 'late') && state.item) return state.item.clientRequestId;
   return state.kind;
 }
 
 function initialMarks(state: EntryState): Marks | null {
   if (state.kind === 'scored') return { scores: state.sheet.scores, comment: state.sheet.comment };
-  if ((state.kind === 'pending' || state.kind === 'refused') && state.item) return { scores: state.item.scores, comment: state.item.comment };
+  if ((state.kind === 'pending' || state.kind === 'refused' || state.kind === 'late') && state.item) return { scores: state.item.scores, comment: state.item.comment };
   return null;
 }
 

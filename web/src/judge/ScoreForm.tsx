@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 
 export interface CriterionSpec {
   key: string;
@@ -15,14 +15,32 @@ export interface Marks {
   comment: string | null;
 }
 
+/** What is wrong with a mark as typed, if anything. */
+export type MarkProblem = 'empty' | 'notNumber' | 'negative' | 'aboveMax' | 'notStep';
+
 /** A mark is valid when it lies in [0, max] and is a whole number of steps. */
-export function validMark(value: string, criterion: CriterionSpec): number | null {
-  if (value.trim() === '') return null;
+export function markProblem(value: string, criterion: CriterionSpec): MarkProblem | null {
+  if (value.trim() === '') return 'empty';
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > criterion.maxScore) return null;
+  if (!Number.isFinite(n)) return 'notNumber';
+  if (n < 0) return 'negative';
+  if (n > criterion.maxScore) return 'aboveMax';
   const steps = n / criterion.step;
-  return Math.abs(steps - Math.round(steps)) < 1e-9 ? n : null;
+  return Math.abs(steps - Math.round(steps)) < 1e-9 ? null : 'notStep';
 }
+
+/** The mark as a number when it is valid, else null (an invalid mark never counts towards the total). */
+export function validMark(value: string, criterion: CriterionSpec): number | null {
+  return markProblem(value, criterion) === null ? Number(value) : null;
+}
+
+const PROBLEM_MESSAGES: Record<MarkProblem, MessageKey> = {
+  empty: 'judge.mark.empty',
+  notNumber: 'judge.mark.notNumber',
+  negative: 'judge.mark.negative',
+  aboveMax: 'judge.mark.aboveMax',
+  notStep: 'judge.mark.notStep',
+};
 
 /** Σ weight × score, rounded to two decimals for display (the API's total is authoritative). */
 export function totalOf(criteria: readonly CriterionSpec[], scores: readonly { criterion: string; score: number }[]): number {
@@ -38,6 +56,7 @@ export function ScoreForm({
   initial,
   disabled,
   submitLabel,
+  closedNote,
   onSubmit,
 }: {
   criteria: readonly CriterionSpec[];
@@ -45,6 +64,8 @@ export function ScoreForm({
   initial: Marks | null;
   disabled: boolean;
   submitLabel: string;
+  /** Scoring has ended: the form is read-only and says so where the submit button was. */
+  closedNote?: string;
   onSubmit: (marks: Marks, total: number) => void;
 }) {
   const { t, score } = useI18n();
@@ -56,10 +77,22 @@ export function ScoreForm({
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [tried, setTried] = useState(false);
 
-  const parsed = useMemo(() => criteria.map((c) => ({ criterion: c, value: validMark(values[c.key] ?? '', c) })), [criteria, values]);
-  const missing = parsed.filter((p) => p.value === null).length;
+  const parsed = useMemo(
+    () =>
+      criteria.map((c) => {
+        const raw = values[c.key] ?? '';
+        const problem = markProblem(raw, c);
+        return { criterion: c, problem, value: problem === null ? Number(raw) : null };
+      }),
+    [criteria, values],
+  );
+  const missing = parsed.filter((p) => p.problem === 'empty').length;
+  const invalid = parsed.filter((p) => p.problem !== null && p.problem !== 'empty');
   const scores = parsed.flatMap((p) => (p.value === null ? [] : [{ criterion: p.criterion.key, score: p.value }]));
+  // Only valid marks count: a typo above the maximum must not inflate the running total.
   const total = totalOf(criteria, scores);
+  const problemText = (criterion: CriterionSpec, problem: MarkProblem) =>
+    t(PROBLEM_MESSAGES[problem], { label: criterion.label, max: plain(criterion.maxScore), step: plain(criterion.step) });
 
   const set = (key: string, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -69,7 +102,7 @@ export function ScoreForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (missing > 0 || disabled) return;
+    if (missing > 0 || invalid.length > 0 || disabled) return;
     const trimmed = comment.trim();
     onSubmit({ scores, comment: trimmed ? trimmed : null }, total);
   };
@@ -79,8 +112,9 @@ export function ScoreForm({
       <fieldset disabled={disabled} className="plain-fieldset">
         {criteria.map((c) => {
           const raw = values[c.key] ?? '';
-          const value = validMark(raw, c);
-          const showError = value === null && (tried || (touched[c.key] && raw !== ''));
+          const problem = parsed.find((p) => p.criterion.key === c.key)?.problem ?? null;
+          const value = problem === null ? Number(raw) : null;
+          const showError = problem !== null && !disabled && (tried || (touched[c.key] && raw !== ''));
           const inputId = `${id}-${c.key}`;
           const descId = `${inputId}-desc`;
           const errorId = `${inputId}-error`;
@@ -126,9 +160,9 @@ export function ScoreForm({
                   onChange={(e) => set(c.key, e.target.value)}
                 />
               </div>
-              {showError ? (
+              {showError && problem ? (
                 <p className="field-error" id={errorId}>
-                  {t('judge.invalid', { max: plain(c.maxScore), step: plain(c.step) })}
+                  {problemText(c, problem)}
                 </p>
               ) : null}
             </div>
@@ -148,12 +182,42 @@ export function ScoreForm({
           <span className="score-total-max">/ {plain(maxTotal)}</span>
         </div>
         <div className="score-actions">
-          {missing > 0 && !disabled ? <span className="muted">{t('judge.incomplete', { n: missing })}</span> : null}
-          <button type="submit" className="button-primary" disabled={disabled}>
-            {submitLabel}
-          </button>
+          {closedNote ? (
+            <span className="score-closed" data-testid="score-closed">
+              {closedNote}
+            </span>
+          ) : (
+            <>
+              {!disabled ? summary() : null}
+              <button type="submit" className="button-primary" disabled={disabled}>
+                {submitLabel}
+              </button>
+            </>
+          )}
         </div>
       </div>
     </form>
   );
+
+  /** Why the sheet cannot go yet: the invalid marks by name first, then how many are still empty. */
+  function summary() {
+    const first = invalid[0];
+    if (first?.problem) {
+      const text =
+        invalid.length === 1
+          ? problemText(first.criterion, first.problem)
+          : t('judge.fixMany', { n: invalid.length, labels: invalid.map((p) => t('judge.fixLabel', { label: p.criterion.label })).join('') });
+      return (
+        <span className="score-summary" data-testid="score-summary">
+          {text}
+        </span>
+      );
+    }
+    if (missing === 0) return null;
+    return (
+      <span className="score-summary score-summary-plain" data-testid="score-summary">
+        {t('judge.incomplete', { n: missing })}
+      </span>
+    );
+  }
 }

@@ -11,6 +11,11 @@ import { session } from '../auth/session';
  *
  * One submission is in flight at a time, oldest first; a newer sheet for the same entry
  * replaces one still waiting, so the latest marks always win.
+ *
+ * A sheet the API refuses because scoring had ended meanwhile (it sat here while the phone
+ * was offline) is not dropped: it stays, marked `closedOut`, is never sent again, and is
+ * shown until the judge acknowledges it. Each sheet carries `enteredAt`, the moment the
+ * judge pressed submit, so that the API can record when the marks were really given.
  */
 export interface PendingSheet {
   clientRequestId: string;
@@ -25,7 +30,13 @@ export interface PendingSheet {
   attempts: number;
   /** The last failure that will be retried (offline, busy). */
   lastError?: string;
+  /** Refused because scoring had ended before it arrived: kept for the judge to see, never retried. */
+  closedOut?: { reason: ClosedOutReason; at: string };
 }
+
+/** Refusals that mean "the round closed first": REJECTED_AFTER_CLOSE (the API kept a record), ROUND_STATUS (older APIs, no record). */
+export type ClosedOutReason = 'REJECTED_AFTER_CLOSE' | 'ROUND_STATUS';
+const CLOSED_OUT: ReadonlySet<string> = new Set<ClosedOutReason>(['REJECTED_AFTER_CLOSE', 'ROUND_STATUS']);
 
 export type SubmittedSheet = SubmitScoreSheetMutation['submitScoreSheet'];
 
@@ -64,7 +75,9 @@ export class Outbox {
   enqueue(sheet: Omit<PendingSheet, 'clientRequestId' | 'queuedAt' | 'attempts'>): PendingSheet {
     const item: PendingSheet = { ...sheet, clientRequestId: newRequestId(), queuedAt: new Date().toISOString(), attempts: 0 };
     // A waiting (not in-flight) sheet for the same entry is superseded by the newer marks.
-    this.items = this.items.filter((i) => !(i.userId === item.userId && i.entryId === item.entryId && i.clientRequestId !== this.inFlight));
+    this.items = this.items.filter(
+      (i) => i.closedOut || !(i.userId === item.userId && i.entryId === item.entryId && i.clientRequestId !== this.inFlight),
+    );
     this.items.push(item);
     this.persist();
     this.failures = 0;
@@ -74,7 +87,17 @@ export class Outbox {
 
   /** The signed-in user's waiting sheets, oldest first. */
   pending(userId: string | null = this.currentUser()): PendingSheet[] {
-    return this.items.filter((i) => i.userId === userId);
+    return this.items.filter((i) => i.userId === userId && !i.closedOut);
+  }
+
+  /** The signed-in user's sheets that arrived after scoring had ended, oldest first. */
+  closedOut(userId: string | null = this.currentUser()): PendingSheet[] {
+    return this.items.filter((i) => i.userId === userId && i.closedOut);
+  }
+
+  /** The judge has read that a closed-out sheet did not count: forget it. */
+  dismiss(clientRequestId: string): void {
+    this.remove(clientRequestId);
   }
 
   isSending(clientRequestId: string): boolean {
@@ -116,8 +139,15 @@ export class Outbox {
           this.schedule();
           return;
         }
-        // The API refused it for good (closed round, conflict of interest, invalid marks).
-        this.remove(item.clientRequestId);
+        if (apiError.reason && CLOSED_OUT.has(apiError.reason)) {
+          // Scoring ended while it waited: keep it in sight, but never send it again.
+          item.closedOut = { reason: apiError.reason as ClosedOutReason, at: new Date().toISOString() };
+          delete item.lastError;
+          this.persist();
+        } else {
+          // The API refused it for good (conflict of interest, invalid marks).
+          this.remove(item.clientRequestId);
+        }
         this.emit({ kind: 'rejected', item, error: apiError });
       }
     }
@@ -190,7 +220,14 @@ export const outbox = new Outbox(
   async (item) =>
     (
       await request(SubmitScoreSheetDocument, {
-        input: { entryId: item.entryId, scores: item.scores, comment: item.comment, clientRequestId: item.clientRequestId },
+        input: {
+          entryId: item.entryId,
+          scores: item.scores,
+          comment: item.comment,
+          clientRequestId: item.clientRequestId,
+          // Queued the moment the judge pressed submit, however long the sheet then waited.
+          enteredAt: item.queuedAt,
+        },
       })
     ).submitScoreSheet,
   () => session.get()?.user.id ?? null,
