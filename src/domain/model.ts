@@ -128,6 +128,11 @@ export interface Round extends ScoringRule {
   rejectedSheetCount?: number;
   /** Set while hidden from lists; archived rounds stay readable for audit. */
   archivedAt?: string | null;
+  /**
+   * True when the round's partition marks every organizer of its competition (created
+   * since the marks exist); older rounds are checked against the competition instead.
+   */
+  managersMarked?: boolean;
   createdAt: string;
 }
 

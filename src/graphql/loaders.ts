@@ -24,18 +24,20 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
     const seats = await store.rounds.getJudges(roundIds.map((roundId) => ({ roundId, userId: viewerId })));
     return roundIds.map((id) => seats.find((j) => j.roundId === id) ?? null);
   });
-  return {
-    competition,
-    /** Whether the caller manages (created, or was granted) each competition: one read, and none for non-organizers. */
-    manages: new DataLoader<string, boolean>(async (competitionIds) => {
-      if (!viewer || !isOrganizer) return competitionIds.map(() => false);
+  /** Whether the caller manages (created, or was granted) each competition: one read, and none for non-organizers. */
+  const managesLoader = new DataLoader<string, boolean>(async (competitionIds) => {
+    if (!viewer || !isOrganizer) return competitionIds.map(() => false);
       const { competitions, grants } = await store.competitions.getCompetitionsWithGrants(competitionIds, viewer.id);
       for (const [id, found] of competitions) competition.prime(id, found);
       return competitionIds.map((id) => {
         const found = competitions.get(id);
         return !!found && manages(viewer, found, grants.has(id));
       });
-    }),
+  });
+
+  return {
+    competition,
+    manages: managesLoader,
     /** The caller's seat on each round's panel, or null (primed by the round loader). */
     seat,
     /** Conflicts of interest recorded for the caller in a round, by entry id. */
@@ -47,10 +49,17 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
         }),
       ),
     ),
-    /** Rounds, read together with the caller's seat on each panel so that access checks cost nothing more. */
+    /**
+     * Rounds, read together with the caller's seat on each panel and, for organizers,
+     * their manager mark, so that access checks cost nothing more. Rounds older than
+     * the marks leave `manages` to read the competition.
+     */
     round: new DataLoader<string, Round | null>(async (ids) => {
-      const { rounds, seats } = await store.competitions.getRoundsWithSeats(ids, viewerId);
+      const { rounds, seats, managed } = await store.competitions.getRoundsWithSeats(ids, viewerId, isOrganizer);
       for (const id of ids) seat.prime(id, seats.get(id) ?? null);
+      for (const round of rounds.values()) {
+        if (isOrganizer && round.managersMarked) managesLoader.prime(round.competitionId, managed.has(round.id));
+      }
       return ids.map((id) => rounds.get(id) ?? null);
     }),
     unit: byIds<Unit>((ids) => store.directory.getUnits(ids)),

@@ -88,7 +88,14 @@ export class CompetitionService {
     const user = parseArgument(externalId, userId, 'userId');
     const competition = await this.requireCompetition(competitionId, 'competitionId');
     await this.store.competitions.putGrant({ competitionId, userId: user, grantedBy: viewer.id, grantedAt: this.now().toISOString() });
+    // After the grant: a round created meanwhile reads the grant when it marks its managers.
+    await this.store.competitions.markManager((await this.allRounds(competitionId)).map((r) => r.id), user);
     return competition;
+  }
+
+  /** Everyone who manages a competition: its creator and those granted. */
+  async managersOf(competition: Competition): Promise<string[]> {
+    return [...new Set([competition.createdBy, ...(await this.store.competitions.listGrantees(competition.id))])];
   }
 
   async requireCompetition(id: string, field?: string): Promise<Competition> {

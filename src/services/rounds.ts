@@ -105,11 +105,19 @@ export class RoundService {
       entryCount: 0,
       judgeCount: 0,
       version: 0,
+      managersMarked: true,
       createdAt: this.now().toISOString(),
     };
-    if (!(await this.store.competitions.createRound(round))) {
+    const competition = (await this.store.competitions.getCompetitions([parsed.competitionId])).get(parsed.competitionId);
+    if (!competition) throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
+    const managers = new Set([competition.createdBy, ...(await this.store.competitions.listGrantees(competition.id))]);
+    if (!(await this.store.competitions.createRound(round, [...managers]))) {
       throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
     }
+    // A grant given meanwhile marks the rounds it finds after writing itself; this round
+    // looks again after writing itself, so one of the two always sees the other.
+    const late = (await this.store.competitions.listGrantees(competition.id)).filter((userId) => !managers.has(userId));
+    for (const userId of late) await this.store.competitions.markManager([round.id], userId);
     return round;
   }
 

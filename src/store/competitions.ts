@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competition, Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, roundIndexes, roundKey, roundsOf } from './keys.js';
-import { batchGet, cancellationReasons, isConditionFailure, queryAll, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
+import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
+import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** Competitions and the round items that carry each round's status, rule and counters. */
@@ -57,17 +57,40 @@ export class CompetitionStore {
     return { competitions, grants };
   }
 
-  /** Rounds and whether `userId` sits on each panel, in one batch read. */
-  async getRoundsWithSeats(ids: readonly string[], userId: string | null): Promise<{ rounds: Map<string, Round>; seats: Map<string, Judge> }> {
-    const keys = ids.flatMap((id) => [roundKey(id), ...(userId ? [judgeKey(id, userId)] : [])]);
+  /**
+   * Rounds, whether `userId` sits on each panel and (for organizers) whether they
+   * manage each round's competition: one batch read.
+   */
+  async getRoundsWithSeats(
+    ids: readonly string[],
+    userId: string | null,
+    withManagers = false,
+  ): Promise<{ rounds: Map<string, Round>; seats: Map<string, Judge>; managed: Set<string> }> {
+    const keys = ids.flatMap((id) => [
+      roundKey(id),
+      ...(userId ? [judgeKey(id, userId)] : []),
+      ...(userId && withManagers ? [managerKey(id, userId)] : []),
+    ]);
     const items = await batchGet(this.db, this.table, keys);
     const rounds = new Map<string, Round>();
     const seats = new Map<string, Judge>();
+    const managed = new Set<string>();
     for (const item of items) {
       if (item.entity === 'Judge') seats.set(item.roundId as string, recordOf<Judge>(item));
+      else if (item.entity === 'Manager') managed.add(item.roundId as string);
       else rounds.set(item.id as string, recordOf<Round>(item));
     }
-    return { rounds, seats };
+    return { rounds, seats, managed };
+  }
+
+  /** Marks `userId` as an organizer on each round (a grant reaching the competition's rounds). Idempotent. */
+  async markManager(roundIds: readonly string[], userId: string): Promise<void> {
+    await batchPut(this.db, this.table, roundIds.map((roundId) => managerItem(roundId, userId)));
+  }
+
+  /** Who holds a grant on a competition. */
+  async listGrantees(id: string): Promise<string[]> {
+    return (await queryPrefix(this.db, this.table, competitionKey(id).pk, 'GRANT#')).map((i) => String(i.userId));
   }
 
   /** Changes who may see the round's scores, until it is published. Returns null when it is published or missing. */
@@ -109,8 +132,8 @@ export class CompetitionStore {
     });
   }
 
-  /** Creates a round; returns false when the competition does not exist (nothing written). */
-  async createRound(round: Round): Promise<boolean> {
+  /** Creates a round with its manager marks; returns false when the competition does not exist (nothing written). */
+  async createRound(round: Round, managers: readonly string[]): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -129,6 +152,7 @@ export class CompetitionStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...managers.map((userId) => ({ Put: { TableName: this.table, Item: managerItem(round.id, userId) } })),
           ],
         }),
       );
@@ -316,4 +340,8 @@ export class CompetitionStore {
       throw error;
     }
   }
+}
+
+function managerItem(roundId: string, userId: string) {
+  return { ...managerKey(roundId, userId), entity: 'Manager', roundId, userId };
 }

@@ -22,6 +22,7 @@ import type { RankValue } from '../domain/ranking.js';
  *   Entry      ROUND#<rid>        ENTRY#<key> LB#<rid> / leaderboard order     gsi2: LBG#<rid>#<group> / same
  *   Conflict   ENTRY#<eid>        CONFLICT#<uid>
  *   Judge      ROUND#<rid>        JUDGE#<uid> JUDGE#<uid> / rid
+ *   Manager    ROUND#<rid>        MANAGER#<uid>   (an organizer of its competition: read with the round, no extra request)
  *   Amendment  ROUND#<rid>        AMEND#<ULID>
  *   Draw       ROUND#<rid>        DRAW#<at>#<ULID>
  *   Rejected   ROUND#<rid>        REJECT#<uid>#<clientRequestId>
@@ -137,6 +138,9 @@ export const rejectedKey = (roundId: string, judgeId: string, clientRequestId: s
 
 export const AMENDMENT_PREFIX = 'AMEND#';
 export const amendmentKey = (roundId: string, id: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${AMENDMENT_PREFIX}${id}` });
+
+/** Marks an organizer of the round's competition, so that one batch read answers "does the caller manage it?". */
+export const managerKey = (roundId: string, userId: string): ItemKey => ({ pk: roundPartition(roundId), sk: `MANAGER#${userId}` });
 
 export const JUDGE_PREFIX = 'JUDGE#';
 export const judgeKey = (roundId: string, userId: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${JUDGE_PREFIX}${userId}` });

@@ -61,6 +61,15 @@ describe('leaderboard', () => {
     expect(response.extensions?.cost?.dynamodbRequests).toBe(2);
   });
 
+  it('costs an organizer the same two requests, whether they manage the competition or not', async () => {
+    const managing = await api.gql(PAGE, { r: s.roundId, first: 50 }, s.organizer);
+    expect(ok(managing).leaderboard.edges).toHaveLength(ENTRIES);
+    expect(managing.extensions?.cost?.dynamodbRequests).toBe(2);
+    const rival = await api.token('rival-organizer', 'organizer');
+    const other = await api.gql(PAGE, { r: s.roundId, first: 50 }, rival);
+    expect(other.extensions?.cost?.dynamodbRequests).toBe(2);
+  });
+
   it('answers NOT_FOUND for an unknown round', async () => {
     const response = await api.gql(PAGE, { r: 'round_01ARZ3NDEKTSV4RRFFQ69G5FAV' }, s.viewer);
     expect(response.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
