@@ -685,7 +685,7 @@ export type ResultsLeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, rawTotal: number | null, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null } } }> } };
+export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, rawTotal: number | null, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
 
 export type ResultsAssessmentQueryVariables = Exact<{
   entryId: string;
@@ -1699,12 +1699,9 @@ export const ResultsLeaderboardDocument = new TypedDocumentString(`
           group
           rawTotal
           cadre {
-            id
             name
-            position
           }
           unit {
-            id
             name
           }
         }

@@ -11,18 +11,20 @@ import enErrors from './en/errors.json';
 import enFields from './en/fields.json';
 import enJudge from './en/judge.json';
 import enOrganizer from './en/organizer.json';
+import enRound from './en/round.json';
 import enScreen from './en/screen.json';
 import zhApp from './zh-CN/app.json';
 import zhErrors from './zh-CN/errors.json';
 import zhFields from './zh-CN/fields.json';
 import zhJudge from './zh-CN/judge.json';
 import zhOrganizer from './zh-CN/organizer.json';
+import zhRound from './zh-CN/round.json';
 import zhScreen from './zh-CN/screen.json';
 
-const zh = { ...zhApp, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhScreen };
+const zh = { ...zhApp, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhScreen };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enScreen };
+const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enRound, ...enScreen };
 
 export const CATALOGS = { 'zh-CN': zh as Record<MessageKey, string>, en } as const;

@@ -1,52 +1,90 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../api/hooks';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
-import { CompetitionsDocument, CreateCompetitionDocument, CreateRoundDocument, RubricsDocument, type CompetitionsQuery, type LeaderboardVisibility } from '../gql/graphql';
+import { ArchivedListingDocument, ConsoleCompetitionsDocument, CreateCompetitionDocument, RubricsDocument, type ArchivedListingQuery, type ConsoleCompetitionsQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { Link, navigate } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { CadreImport } from './CadreImport';
 import { RoundPanel } from './RoundPanel';
-import { RubricEditor, type RubricSummary } from './RubricEditor';
+import { RubricEditor } from './RubricEditor';
+import { CompetitionHousekeeping } from './round/Housekeeping';
+import { NewRound } from './round/NewRound';
+import { roundPath, type CompetitionSummary, type RoundSummary } from './round/types';
 
-export type Competition = CompetitionsQuery['competitions']['edges'][number]['node'];
-export type RoundSummary = Competition['rounds'][number];
+const byCreation = (a: { createdAt: string }, b: { createdAt: string }) => a.createdAt.localeCompare(b.createdAt);
+
+/**
+ * The side list: active competitions with their active rounds and, when asked for, the
+ * archived competitions and every archived round merged in (the API lists archived ones
+ * only under `archived: true`).
+ */
+function listing(active: ConsoleCompetitionsQuery | undefined, archived: ArchivedListingQuery | undefined): CompetitionSummary[] {
+  if (!active) return [];
+  const extraRounds = new Map<string, RoundSummary[]>();
+  for (const { node } of [...(archived?.active.edges ?? []), ...(archived?.archived.edges ?? [])]) extraRounds.set(node.id, node.archivedRounds);
+  const competitions: CompetitionSummary[] = [...active.competitions.edges, ...(archived?.archived.edges ?? [])].map(({ node }) => ({
+    id: node.id,
+    name: node.name,
+    description: node.description,
+    archivedAt: node.archivedAt,
+    createdAt: node.createdAt,
+    rounds: [...node.rounds, ...(extraRounds.get(node.id) ?? [])].sort(byCreation),
+  }));
+  return competitions.sort((a, b) => byCreation(b, a));
+}
 
 export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
   const { t } = useI18n();
-  const { data, error, refetch } = useQuery(CompetitionsDocument, {}, { pollMs: 30_000 });
+  const toggleId = useId();
+  const [showArchived, setShowArchived] = useState(false);
+  const newRoundFor = useLocation().query.get('newRound');
+  const { data, error, refetch: refetchActive } = useQuery(ConsoleCompetitionsDocument, {}, { pollMs: 30_000 });
+  const archived = useQuery(ArchivedListingDocument, {}, { skip: !showArchived });
+  const refetch = async () => {
+    await Promise.all([refetchActive(), showArchived ? archived.refetch() : undefined]);
+  };
   const rubricsQuery = useQuery(RubricsDocument, {});
   const rubrics = rubricsQuery.data?.rubrics.edges.map((e) => e.node) ?? [];
-  const competitions = data?.competitions.edges.map((e) => e.node) ?? [];
-  const allRounds = competitions.flatMap((c) => c.rounds.map((r) => ({ round: r, competition: c })));
+  const competitions = listing(data, showArchived ? archived.data : undefined);
+  const allRounds = competitions.flatMap((c) => c.rounds);
+  const creatingIn = roundId ? undefined : competitions.find((c) => c.id === newRoundFor);
   // Without a round in the address, show the first round being scored.
-  const chosen =
-    allRounds.find((x) => x.round.id === roundId) ?? (roundId ? undefined : (allRounds.find((x) => x.round.status === 'OPEN') ?? allRounds[0]));
+  const chosen = roundId ?? (allRounds.find((r) => r.status === 'OPEN' && !r.archivedAt) ?? allRounds.find((r) => !r.archivedAt))?.id;
 
   return (
     <div className="console">
       <h1 className="visually-hidden">{t('org.title')}</h1>
       <aside className="console-side" aria-labelledby="competitions-title">
-        <h2 id="competitions-title">{t('org.competitions')}</h2>
+        <div className="side-head">
+          <h2 id="competitions-title">{t('org.competitions')}</h2>
+          <div className="field field-check">
+            <input id={toggleId} type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+            <label htmlFor={toggleId}>{t('round.showArchived')}</label>
+          </div>
+        </div>
         {error ? <ErrorNote error={error} onRetry={() => void refetch()} /> : null}
+        {showArchived && archived.error ? <ErrorNote error={archived.error} onRetry={() => void archived.refetch()} /> : null}
         {!data && !error ? <Loading /> : null}
         {data && competitions.length === 0 ? <Note>{t('org.noCompetitions')}</Note> : null}
         {competitions.map((competition) => (
-          <article key={competition.id} className="competition">
-            <h3>{competition.name}</h3>
+          <article key={competition.id} className={competition.archivedAt ? 'competition competition-archived' : 'competition'}>
+            <h3>
+              {competition.name}
+              {competition.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
+            </h3>
             {competition.description ? <p className="muted small">{competition.description}</p> : null}
             {competition.rounds.length === 0 ? <p className="muted small">{t('org.noRounds')}</p> : null}
             <ul className="round-list">
               {competition.rounds.map((round) => {
-                const active = chosen?.round.id === round.id;
+                const active = chosen === round.id;
                 return (
                   <li key={round.id} className={active ? 'round-item round-active' : 'round-item'}>
-                    <Link
-                      to={`/organizer/rounds/${encodeURIComponent(round.id)}`}
-                      aria-current={active ? 'page' : undefined}
-                      className="round-link"
-                    >
+                    <Link to={roundPath(round.id)} aria-current={active ? 'page' : undefined} className="round-link">
                       <span>{round.name}</span>
-                      <StatusBadge status={round.status} />
+                      <span className="round-badges">
+                        {round.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
+                        <StatusBadge status={round.status} />
+                      </span>
                     </Link>
                     <span className="muted small">
                       {t('org.entries', { n: round.entryCount })} · {t(`visibility.${round.leaderboardVisibility}`)}
@@ -55,20 +93,22 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
                 );
               })}
             </ul>
-            <NewRound competition={competition} rubrics={rubrics} onCreated={(id) => (void refetch(), navigate(`/organizer/rounds/${encodeURIComponent(id)}`))} />
+            {competition.archivedAt ? null : (
+              <Link to={`/organizer?newRound=${encodeURIComponent(competition.id)}`} className="summary-link new-round-link" aria-current={newRoundFor === competition.id ? 'page' : undefined}>
+                {t('org.newRound')}
+              </Link>
+            )}
+            <CompetitionHousekeeping competition={competition} onChanged={() => void refetch()} />
           </article>
         ))}
         <NewCompetition onCreated={() => void refetch()} />
       </aside>
 
       <div className="console-main">
-        {chosen ? (
-          <RoundPanel
-            key={chosen.round.id}
-            round={chosen.round}
-            competition={chosen.competition}
-            onChanged={() => void refetch()}
-          />
+        {creatingIn ? (
+          <NewRound key={creatingIn.id} competition={creatingIn} rubrics={rubrics} onCreated={(id) => (void refetch(), navigate(roundPath(id)))} />
+        ) : chosen ? (
+          <RoundPanel key={chosen} roundId={chosen} onChanged={() => void refetch()} />
         ) : null}
         <RubricEditor rubrics={rubrics} onSaved={() => void rubricsQuery.refetch()} />
         <CadreImport />
@@ -107,7 +147,11 @@ function NewCompetition({ onCreated }: { onCreated: () => void }) {
           <textarea id={`${id}-desc`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
         {error ? <ErrorNote error={error} /> : null}
-        {done ? <Note kind="ok" live>{done}</Note> : null}
+        {done ? (
+          <Note kind="ok" live>
+            {done}
+          </Note>
+        ) : null}
         <button type="submit" className="button-primary" disabled={pending || !name.trim()}>
           {t('org.create')}
         </button>
@@ -115,91 +159,3 @@ function NewCompetition({ onCreated }: { onCreated: () => void }) {
     </details>
   );
 }
-
-const VISIBILITIES: LeaderboardVisibility[] = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'];
-
-function NewRound({ competition, rubrics, onCreated }: { competition: Competition; rubrics: RubricSummary[]; onCreated: (roundId: string) => void }) {
-  const { t } = useI18n();
-  const id = useId();
-  const last = competition.rounds.at(-1);
-  const [name, setName] = useState('');
-  const [rubricId, setRubricId] = useState(last?.rubric.id ?? rubrics[0]?.id ?? '');
-  const [trimHighest, setTrimHighest] = useState(last?.trimHighest ?? 0);
-  const [trimLowest, setTrimLowest] = useState(last?.trimLowest ?? 0);
-  const [quorum, setQuorum] = useState(last?.quorum ?? 1);
-  const [visibility, setVisibility] = useState<LeaderboardVisibility>(last?.leaderboardVisibility ?? 'AFTER_CLOSE');
-  const { mutate, pending, error } = useMutation(CreateRoundDocument);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await mutate({
-      input: { competitionId: competition.id, name: name.trim(), rubricId: rubricId.trim(), trimHighest, trimLowest, quorum, leaderboardVisibility: visibility },
-    });
-    if (created) {
-      setName('');
-      onCreated(created.createRound.id);
-    }
-  };
-  return (
-    <details className="create">
-      <summary>{t('org.newRound')}</summary>
-      <form onSubmit={submit} className="form-grid">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('org.roundName')}</label>
-          <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-rubric`}>{t('rubric.pick')}</label>
-          <select id={`${id}-rubric`} required value={rubricId} aria-describedby={`${id}-rubric-hint`} onChange={(e) => setRubricId(e.target.value)}>
-            <option value="">—</option>
-            {rubrics.map((r) => (
-              <option key={r.id} value={r.id}>
-                {t('rubric.option', { name: r.name, version: r.version })}
-              </option>
-            ))}
-          </select>
-          <span id={`${id}-rubric-hint`} className="muted small">
-            {t('org.rubricHint')}
-          </span>
-        </div>
-        <NumberField label={t('org.trimHighest')} value={trimHighest} min={0} onChange={setTrimHighest} />
-        <NumberField label={t('org.trimLowest')} value={trimLowest} min={0} onChange={setTrimLowest} />
-        <NumberField label={t('org.quorum')} value={quorum} min={1} onChange={setQuorum} />
-        <div className="field">
-          <label htmlFor={`${id}-vis`}>{t('org.visibility')}</label>
-          <select id={`${id}-vis`} value={visibility} onChange={(e) => setVisibility(e.target.value as LeaderboardVisibility)}>
-            {VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {t(`visibility.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {error ? <ErrorNote error={error} /> : null}
-        <button type="submit" className="button-primary" disabled={pending || !name.trim() || !rubricId.trim()}>
-          {t('org.create')}
-        </button>
-      </form>
-    </details>
-  );
-}
-
-export function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max?: number; onChange: (n: number) => void }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        onChange={(e) => onChange(Math.max(min, Math.trunc(Number(e.target.value) || 0)))}
-      />
-    </div>
-  );
-}
-
-export { VISIBILITIES };
