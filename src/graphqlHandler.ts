@@ -14,12 +14,12 @@ import type { GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { leaderboardCachePlugin } from './graphql/httpCache.js';
 import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
-import { createLoaders } from './graphql/loaders.js';
+import { createLoaders } from './services/loaders.js';
 import { costExtensionPlugin, requestLogPlugin, type Logger } from './graphql/plugins.js';
 import { buildResolvers, typeDefs } from './graphql/schema.js';
 import { createServices, type Services } from './services/index.js';
 import { createStore, type Dynamo, type TableNames } from './store/index.js';
-import { CostMeter, runWithMeter } from './store/meter.js';
+import { CostMeter, runWithMeter } from './meter.js';
 
 /** API Gateway accepts larger bodies; no legitimate GraphQL request here comes near this. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;

@@ -1,5 +1,10 @@
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
-import type { Logger } from './graphql/plugins.js';
+
+/** Where the handlers write their one line per request; Powertools when deployed, a spy in tests. */
+export interface Logger {
+  info(message: string, fields: Record<string, unknown>): void;
+  error(message: string, fields: Record<string, unknown>): void;
+}
 
 /**
  * Structured JSON logs through Powertools Logger: level, timestamp, service and

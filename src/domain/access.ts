@@ -1,9 +1,9 @@
 import type { Competition, Conflict, Judge, Round, Viewer } from './model.js';
 
 /** When viewers, API keys and judges may see a round's scores; organizers managing it always may. */
-export const LEADERBOARD_VISIBILITIES = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'] as const;
-export type LeaderboardVisibility = (typeof LEADERBOARD_VISIBILITIES)[number];
-export const DEFAULT_VISIBILITY: LeaderboardVisibility = 'AFTER_CLOSE';
+import { DEFAULT_VISIBILITY, type LeaderboardVisibility } from './primitives.js';
+
+export { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES, type LeaderboardVisibility } from './primitives.js';
 
 /** An organizer manages the competitions they created or were granted. */
 export function manages(viewer: Viewer | null, competition: Pick<Competition, 'createdBy'>, granted: boolean): boolean {

@@ -1,5 +1,5 @@
 import BigBase, { type Big } from 'big.js';
-import type { Decimal } from './model.js';
+import type { Decimal } from './primitives.js';
 
 /**
  * Decimal arithmetic for scores. A private big.js constructor keeps our precision

@@ -5,12 +5,12 @@ import type { Owned } from './ownership.js';
  * between the judge's input and the published rank.
  */
 
-import type { LeaderboardVisibility } from './access.js';
+import type { Criterion, Decimal, LeaderboardVisibility, Mark } from './primitives.js';
 import type { ScoringRule } from './rule.js';
 import type { JudgeSheet } from './scoring.js';
 import type { StandingsRule } from './standings.js';
 
-export type Decimal = string;
+export type { Criterion, Decimal, LeaderboardVisibility, Mark } from './primitives.js';
 
 export const ROLES = ['organizer', 'judge', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -72,15 +72,6 @@ export interface Cadre extends Owned {
   grade: string | null;
   birthYear: number | null;
   updatedAt: string;
-}
-
-export interface Criterion {
-  key: string;
-  label: string;
-  description: string | null;
-  maxScore: Decimal;
-  weight: Decimal;
-  step: Decimal;
 }
 
 export interface Rubric extends Owned {
@@ -231,11 +222,6 @@ export interface Judge {
   unitId: string | null;
   /** Anonymous label, J1…Jn in order of assignment. */
   label: string;
-}
-
-export interface Mark {
-  criterion: string;
-  score: Decimal;
 }
 
 export interface Conflict {

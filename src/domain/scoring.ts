@@ -1,5 +1,5 @@
 import { canonical, dec, mean, round2, sum, type Big } from './decimal.js';
-import type { Criterion, Decimal, Mark } from './model.js';
+import type { Criterion, Decimal, Mark } from './primitives.js';
 import type { Aggregate, ScoringRule } from './rule.js';
 import { dictOf, own } from './dict.js';
 

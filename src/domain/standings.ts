@@ -1,5 +1,5 @@
 import { dec, mean, round2, sum } from './decimal.js';
-import type { Decimal } from './model.js';
+import type { Decimal } from './primitives.js';
 
 /** How a competition combines its rounds into standings. */
 export const STANDINGS_METHODS = ['SUM', 'WEIGHTED_SUM', 'BEST', 'AVERAGE', 'LAST'] as const;

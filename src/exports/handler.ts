@@ -4,15 +4,15 @@ import { stringify } from 'csv-stringify/sync';
 import { neutralizeText, spreadsheetCell } from './cells.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { TokenVerifier } from '../auth/claims.js';
-import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, type ErrorCode } from '../domain/errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { Round, Viewer } from '../domain/model.js';
 import { entryResult } from '../domain/scoring.js';
-import { INTERNAL_MESSAGE, isRetryableAwsError } from '../graphql/errors.js';
-import { createLoaders } from '../graphql/loaders.js';
-import type { Logger } from '../graphql/plugins.js';
-import { mayCount, requireCompetitionScope, requireScores, roundAccess, type AccessContext } from '../graphql/visibility.js';
+import { HTTP_STATUS, failureOf } from '../faults.js';
+import { createLoaders } from '../services/loaders.js';
+import type { Logger } from '../logging.js';
+import { mayCount, requireCompetitionScope, requireScores, roundAccess, type AccessContext } from '../services/visibility.js';
 import type { Services } from '../services/index.js';
-import { currentMeter } from '../store/meter.js';
+import { currentMeter } from '../meter.js';
 import { exceedsInlineLimit, type ExportSink } from './spill.js';
 import { renderXlsx } from './xlsx.js';
 import { leaderboardColumns, sheetColumns, standingsColumns, type Column, type Lang, type SheetRow } from './tables.js';
@@ -32,14 +32,6 @@ import { leaderboardColumns, sheetColumns, standingsColumns, type Column, type L
 const ROUTE = /^\/export\/(rounds|competitions)\/([A-Za-z0-9_]{1,64})\/(leaderboard|sheets|standings)\.(csv|json|xlsx)$/;
 const PAGE = 200;
 const BOM = '\uFEFF';
-const STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 export interface ExportDependencies {
   services: Services;
@@ -227,16 +219,14 @@ function cacheHeaders(etag: string) {
   return { etag, 'cache-control': 'private, max-age=86400' };
 }
 
-/** Our typed errors with their status; DynamoDB busy signals as 503; anything else masked and logged. */
+/** The failure as GraphQL would word it (src/faults.ts), with its HTTP status; faults logged, never shown. */
 function errorResult(error: unknown, requestId: string, logger: Logger): Result {
-  if (error instanceof AppError) {
-    return json(STATUS[error.code], { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+  const failure = failureOf(error);
+  if (!failure.expected) {
+    logger.error('unexpected error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
   }
-  if (isRetryableAwsError(error)) {
-    return json(503, { errors: [{ message: 'The service is busy; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-  }
-  logger.error('unexpected error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
-  return json(500, { errors: [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+  const extensions = { code: failure.code, ...failure.details, ...(failure.expected ? {} : { requestId }) };
+  return json(HTTP_STATUS[failure.code], { errors: [{ message: failure.message, extensions }] });
 }
 
 function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Result {

@@ -1,7 +1,7 @@
 import type { AppError } from '../domain/errors.js';
 import type { Viewer } from '../domain/model.js';
 import type { Services } from '../services/index.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from '../services/loaders.js';
 
 export interface GraphQLContext {
   /** The authenticated caller, or null (then `authError` says why, if a credential was sent). */

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError } from '../domain/errors.js';
+import { failureOf } from '../faults.js';
 
 /** Codes Apollo Server itself produces for malformed requests; safe to pass through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -14,19 +14,6 @@ const REQUEST_ERROR_CODES = new Set([
   'NOT_MODIFIED',
 ]);
 
-/** AWS faults that mean "busy, try again", not "broken". */
-const RETRYABLE_AWS_ERRORS = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'TransactionConflictException',
-  'TransactionCanceledException',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-]);
-
-export const INTERNAL_MESSAGE = 'Internal server error';
 
 /**
  * The only way an error reaches a client: our typed errors with their stable
@@ -34,26 +21,15 @@ export const INTERNAL_MESSAGE = 'Internal server error';
  * else masked as INTERNAL_SERVER_ERROR (the detail goes to the log instead).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = rootCause(error);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
-  }
-  if (isRetryableAwsError(original)) {
-    return { ...base, message: 'The service is busy; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  }
+  const base = { locations: formatted.locations, path: formatted.path };
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { ...base, extensions: { code } };
+  const failure = failureOf(rootCause(error));
+  if (failure.code === 'INTERNAL_SERVER_ERROR' && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    return { ...base, message: formatted.message, extensions: { code } };
   }
-  return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { ...base, message: failure.message, extensions: { code: failure.code, ...failure.details } };
 }
 
-export function isRetryableAwsError(error: unknown): boolean {
-  const e = error as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } } | null;
-  if (!e || typeof e !== 'object') return false;
-  return RETRYABLE_AWS_ERRORS.has(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500;
-}
 
 /** Whether an error is one we expected (a caller mistake or a busy signal) rather than a fault to log loudly. */
 export function isExpected(error: unknown): boolean {
@@ -61,8 +37,7 @@ export function isExpected(error: unknown): boolean {
   // Read by shape, not instanceof: a bundler or test runner may load graphql twice.
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
-  const original = rootCause(error);
-  return original instanceof AppError || isRetryableAwsError(original);
+  return failureOf(rootCause(error)).expected;
 }
 
 /** The error underneath GraphQL's wrappers (resolver, plugin and execution errors). */

@@ -1,12 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentMeter } from '../store/meter.js';
+import { currentMeter } from '../meter.js';
 import type { GraphQLContext } from './context.js';
+import type { Logger } from '../logging.js';
 import { isExpected, rootCause } from './errors.js';
 
-export interface Logger {
-  info(message: string, fields: Record<string, unknown>): void;
-  error(message: string, fields: Record<string, unknown>): void;
-}
+export type { Logger } from '../logging.js';
 
 /** Adds `extensions.cost` (DynamoDB requests and capacity of this operation) to every response. */
 export function costExtensionPlugin(): ApolloServerPlugin<GraphQLContext> {

@@ -1,7 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InitializeMiddleware, MetadataBearer } from '@smithy/types';
-import { currentMeter, type ConsumedCapacityLike } from './meter.js';
+import { currentMeter, type ConsumedCapacityLike } from '../meter.js';
 
 export type Dynamo = DynamoDBDocumentClient;
 

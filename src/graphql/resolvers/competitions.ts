@@ -8,7 +8,7 @@ import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
 import { toConnection, toFloat } from './scalars.js';
 import type { EntryParent } from '../parents.js';
-import { roundAccess } from '../visibility.js';
+import { roundAccess } from '../../services/visibility.js';
 
 export const competitionResolvers: Resolvers = {
   Query: {

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../domain/errors.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
-import { roundAccess } from '../visibility.js';
+import { roundAccess } from '../../services/visibility.js';
 
 /** Who pitches and in what order (DRAFT rounds), the draws, sheets refused after close, and housekeeping. */
 export const enrolmentResolvers: Resolvers = {

@@ -1,4 +1,4 @@
-import { mayCount, requireCompetitionScope } from '../visibility.js';
+import { mayCount, requireCompetitionScope } from '../../services/visibility.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';

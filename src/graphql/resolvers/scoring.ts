@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
-import { requireScores, roundAccess } from '../visibility.js';
+import { requireScores, roundAccess } from '../../services/visibility.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';
 

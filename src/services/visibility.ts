@@ -1,10 +1,13 @@
 import { inScope, isJudgeOnly, scoresVisible } from '../domain/access.js';
 import { ForbiddenError } from '../domain/errors.js';
-import type { Round } from '../domain/model.js';
-import type { GraphQLContext } from './context.js';
+import type { Round, Viewer } from '../domain/model.js';
+import type { Loaders } from './loaders.js';
 
 /** What the checks need: the caller and the per-request loaders (GraphQL context, or an export request's own). */
-export type AccessContext = Pick<GraphQLContext, 'viewer' | 'loaders'>;
+export interface AccessContext {
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
 
 export interface RoundAccess {
   /** The caller organizes this round's competition: sees everything, names included. */
