@@ -93,6 +93,8 @@ export class AlarmTopic extends Construct {
 
 export interface AlarmsProps {
   readonly function: lambda.IFunction;
+  /** The exports function (GET /export/*): the same crash, throttle and duration alarms. */
+  readonly exportFunction: lambda.IFunction;
   readonly functionLogs: logs.ILogGroup;
   readonly functionTimeout: Duration;
   readonly httpApi: apigw.IHttpApi;
@@ -115,7 +117,6 @@ export class Alarms extends Construct {
     super(scope, id);
     const topic = new AlarmTopic(this, 'Notify', { email: props.email });
     this.topic = topic.topic;
-    const fn = props.function;
 
     const errorLogs = new logs.MetricFilter(this, 'ErrorLogFilter', {
       logGroup: props.functionLogs,
@@ -130,22 +131,27 @@ export class Alarms extends Construct {
       threshold: 1,
       evaluationPeriods: 1,
     });
-    topic.alarm(this, 'FunctionErrors', 'The GraphQL function failed (crash, timeout or out of memory)', {
-      metric: fn.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
-      threshold: 1,
-      evaluationPeriods: 1,
-    });
-    topic.alarm(this, 'FunctionThrottles', 'The GraphQL function was throttled by Lambda concurrency limits', {
-      metric: fn.metricThrottles({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
-      threshold: 1,
-      evaluationPeriods: 1,
-    });
-    // Close to the timeout for 15 minutes: requests are about to fail, not merely slow.
-    topic.alarm(this, 'FunctionDuration', 'p99 duration of the GraphQL function stays above 80% of its timeout', {
-      metric: fn.metricDuration({ period: PERIOD, statistic: cloudwatch.Stats.percentile(99) }),
-      threshold: props.functionTimeout.toMilliseconds() * 0.8,
-      evaluationPeriods: 3,
-    });
+    for (const [prefix, name, fn] of [
+      ['Function', 'GraphQL function', props.function],
+      ['ExportFunction', 'exports function', props.exportFunction],
+    ] as const) {
+      topic.alarm(this, `${prefix}Errors`, `The ${name} failed (crash, timeout or out of memory)`, {
+        metric: fn.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
+        threshold: 1,
+        evaluationPeriods: 1,
+      });
+      topic.alarm(this, `${prefix}Throttles`, `The ${name} was throttled by Lambda concurrency limits`, {
+        metric: fn.metricThrottles({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
+        threshold: 1,
+        evaluationPeriods: 1,
+      });
+      // Close to the timeout for 15 minutes: requests are about to fail, not merely slow.
+      topic.alarm(this, `${prefix}Duration`, `p99 duration of the ${name} stays above 80% of its timeout`, {
+        metric: fn.metricDuration({ period: PERIOD, statistic: cloudwatch.Stats.percentile(99) }),
+        threshold: props.functionTimeout.toMilliseconds() * 0.8,
+        evaluationPeriods: 3,
+      });
+    }
 
     // 5xx at the gateway: function errors and timeouts as callers see them, and 503 SERVICE_UNAVAILABLE.
     topic.alarm(this, 'Api5xx', 'API Gateway answered 5 or more requests with 5xx within 5 minutes', {

@@ -315,15 +315,16 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const [topicId, topic] = only(template, 'AWS::SNS::Topic');
       expect(topic.Properties.KmsMasterKeyId).toBeDefined();
       const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm'));
-      expect(alarms).toHaveLength(6 + 2 * TABLE_NAMES.length);
+      expect(alarms).toHaveLength(9 + 2 * TABLE_NAMES.length);
       for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       const metricNames = alarms.map((a) => a.Properties.MetricName).filter(Boolean).sort();
-      expect(metricNames).toEqual(['5xx', 'Duration', 'ErrorLogLines', 'Errors', 'Latency', 'Throttles']);
+      // Errors, throttles and duration for each of the two functions.
+      expect(metricNames).toEqual(['5xx', 'Duration', 'Duration', 'ErrorLogLines', 'Errors', 'Errors', 'Latency', 'Throttles', 'Throttles']);
       const api5xx = alarms.find((a) => a.Properties.MetricName === '5xx')!.Properties;
       expect(api5xx).toMatchObject({ Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 5 });
       const systemErrors = alarms.filter((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('SystemErrors'));
       expect(systemErrors).toHaveLength(TABLE_NAMES.length);
-      expect(alarms.find((a) => a.Properties.MetricName === 'Duration')!.Properties.ExtendedStatistic).toBe('p99');
+      for (const duration of alarms.filter((a) => a.Properties.MetricName === 'Duration')) expect(duration.Properties.ExtendedStatistic).toBe('p99');
       const tableAlarms = alarms.filter((a) => a.Properties.Metrics);
       const watchedTables = tableAlarms.flatMap((a) =>
         a.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'TableName').Value.Ref),

@@ -46,6 +46,7 @@ export class ScoringApiStack extends Stack {
     this.webAuth = { kind: 'cognito', domain: users.hostedUiUrl, clientId: users.webClient.userPoolClientId, scopes: [...WEB_SCOPES] };
     const alarms = new Alarms(this, 'Alarms', {
       function: api.function,
+      exportFunction: api.exportFunction,
       functionLogs: api.functionLogs,
       functionTimeout: settings.lambdaTimeout,
       httpApi: api.httpApi,
