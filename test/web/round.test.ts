@@ -220,4 +220,144 @@ describe('round console', () => {
     expect(recorded.round.draws.map((d) => d.seed)).toEqual(['20261205-擂台赛', '20261205-擂台赛']);
     expect(recorded.round.draws[0]!.entries.map((e) => e.id)).toEqual(drawn.map((e) => e.id));
   }, 60_000);
+
+  it('opens, lists the missing sheets before closing, closes on confirmation', async () => {
+    const panel = page.locator('.round-panel');
+    await panel.locator('summary', { hasText: '评委名单' }).click();
+    await panel.getByLabel('分配评委').fill('judge-1,陈建国\njudge-2,李晓红\njudge-3,张伟');
+    await panel.getByRole('button', { name: '分配评委' }).click();
+    await panel.getByText('已分配 3 名评委').waitFor();
+    await panel.getByRole('button', { name: '开始评分' }).click();
+    await page.getByTestId('progress').waitFor();
+
+    // Every judge scores every entry but three: judge-2 misses the first two, judge-3 the last.
+    const entries = (await entriesOf(roundId)).entries;
+    const missing = new Set([`judge-2:${entries[0]!.id}`, `judge-2:${entries[1]!.id}`, `judge-3:${entries.at(-1)!.id}`]);
+    const sheets = ['judge-1', 'judge-2', 'judge-3'].flatMap((judge) => entries.filter((e) => !missing.has(`${judge}:${e.id}`)).map((e, i) => ({ judge, entryId: e.id, i, key: `${judge}-${e.order}` })));
+    for (let start = 0; start < sheets.length; start += 10) {
+      await Promise.all(
+        sheets.slice(start, start + 10).map(({ judge, entryId, i, key }) =>
+          app.runtime.services.scoring.submitSheet(
+            { id: judge, name: judge, roles: ['judge'], kind: 'user' },
+            { entryId, scores: [{ criterion: 'vision', score: 20 + (i % 10) }, { criterion: 'results', score: 30 + (i % 7) }, { criterion: 'qa', score: 22.5 }], clientRequestId: key },
+          ),
+        ),
+      );
+    }
+
+    await panel.getByRole('button', { name: '结束评分' }).click();
+    const check = page.getByTestId('close-check');
+    await check.waitFor();
+    expect(await check.textContent()).toContain('仍有 3 份评分未提交，确定结束评分吗？');
+    const items = await check.locator('.missing-list li').allTextContents();
+    expect(items).toEqual([
+      `李晓红（J2）缺 2 份：1 号 ${entries[0]!.cadre.name}（${entries[0]!.title}）、2 号 ${entries[1]!.cadre.name}（${entries[1]!.title}）`,
+      `张伟（J3）缺 1 份：62 号 ${entries.at(-1)!.cadre.name}（${entries.at(-1)!.title}）`,
+    ]);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot('round-close-check.png');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await check.getByRole('button', { name: '结束评分' }).click();
+    await panel.getByRole('button', { name: '发布成绩' }).waitFor();
+    expect((await entriesOf(roundId)).status).toBe('CLOSED');
+  }, 120_000);
+
+  it('shows a sheet a judge sent after the close, refused and not counted', async () => {
+    const entries = (await entriesOf(roundId)).entries;
+    const late = await app.gql(
+      app.token('judge-3'),
+      'mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { id } }',
+      {
+        i: {
+          entryId: entries.at(-1)!.id,
+          clientRequestId: 'judge-3-late',
+          enteredAt: new Date(Date.now() - 120_000).toISOString(),
+          comment: '网络恢复后补交',
+          scores: [
+            { criterion: 'vision', score: 26 },
+            { criterion: 'results', score: 35.5 },
+            { criterion: 'qa', score: 24 },
+          ],
+        },
+      },
+    );
+    expect(late.errors?.[0]?.extensions?.reason).toBe('REJECTED_AFTER_CLOSE');
+
+    await page.reload();
+    const notice = page.getByTestId('rejected-sheets');
+    await notice.waitFor();
+    expect(await notice.locator('h3').textContent()).toBe('评分结束后收到 1 份评分，未计入成绩');
+    const row = await notice.locator('li').first().textContent();
+    expect(row).toContain(`62 号 ${entries.at(-1)!.cadre.name}：张伟（J3）的评分 思路与谋划 26，实绩与成效 35.5，现场答辩 24`);
+    expect(row).toContain('评委录入时间');
+    expect(row).toContain('评语“网络恢复后补交”');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot('round-rejected.png');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('archives the round (hidden, shown again with 显示已归档) and deletes a draft round and an unused competition', async () => {
+    const side = page.locator('.console-side');
+    const panel = page.locator('.round-panel');
+    const listed = side.locator('.round-item', { hasText: '村社书记擂台赛' });
+    await listed.waitFor();
+
+    await panel.locator('summary', { hasText: '归档与删除' }).click();
+    expect(await panel.getByText('已开始评分的轮次不能删除，可以归档。').count()).toBe(1);
+    await panel.getByRole('button', { name: '归档本轮' }).click();
+    expect(await panel.locator('.confirm').textContent()).toContain('归档后“村社书记擂台赛”不再显示在列表中');
+    await panel.locator('.confirm').getByRole('button', { name: '归档本轮' }).click();
+    await panel.getByRole('button', { name: '取消归档' }).waitFor();
+    await expect.poll(() => listed.count()).toBe(0);
+    expect((await api('query($id: ID!) { round(id: $id) { archivedAt } }', { id: roundId })).round.archivedAt).not.toBeNull();
+
+    await side.getByLabel('显示已归档').check();
+    await listed.waitFor();
+    expect(await listed.locator('.tag').textContent()).toBe('已归档');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot('round-archived.png');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await side.getByLabel('显示已归档').uncheck();
+    await expect.poll(() => listed.count()).toBe(0);
+
+    // A DRAFT round is deleted after a question naming what goes with it.
+    const spare = await api<{ createRound: { id: string } }>('mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
+      i: { competitionId, name: '备用轮次', rubricId },
+    });
+    await page.goto(`${app.origin}/organizer/rounds/${encodeURIComponent(spare.createRound.id)}`);
+    await panel.getByRole('heading', { name: /备用轮次/ }).waitFor();
+    await panel.locator('summary', { hasText: '归档与删除' }).click();
+    await panel.getByRole('button', { name: '删除本轮' }).click();
+    expect(await panel.locator('.confirm').textContent()).toContain('删除后“备用轮次”的 0 名选手和 0 名评委安排一并删除，不能恢复。确定删除吗？');
+    await shot('round-delete-confirm.png');
+    await panel.locator('.confirm').getByRole('button', { name: '删除本轮' }).click();
+    await page.waitForURL(/\/organizer$/);
+    expect((await api('query($id: ID!) { round(id: $id) { id } }', { id: spare.createRound.id })).round).toBeNull();
+    await expect.poll(() => side.locator('.round-item', { hasText: '备用轮次' }).count()).toBe(0);
+
+    // A competition whose rounds are all DRAFT can be deleted; one with results only archived.
+    const unused = await api<{ createCompetition: { id: string } }>('mutation($i: CreateCompetitionInput!) { createCompetition(input: $i) { id } }', { i: { name: '临时测试赛事' } });
+    await api('mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }', { i: { competitionId: unused.createCompetition.id, name: '预赛', rubricId } });
+    await page.reload();
+    const card = side.locator('article', { hasText: '临时测试赛事' });
+    await card.locator('summary', { hasText: '归档或删除赛事' }).click();
+    await card.getByRole('button', { name: '删除赛事' }).click();
+    expect(await card.locator('.confirm').textContent()).toContain('删除后“临时测试赛事”及其 1 个轮次一并删除，不能恢复。确定删除吗？');
+    await card.locator('.confirm').getByRole('button', { name: '删除赛事' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    expect((await api('query($id: ID!) { competition(id: $id) { id } }', { id: unused.createCompetition.id })).competition).toBeNull();
+
+    const mine = side.locator('article', { hasText: '2026 年第四季度拼搏赶超交流会' });
+    await side.getByLabel('显示已归档').check();
+    await mine.locator('summary', { hasText: '归档或删除赛事' }).click();
+    expect(await mine.getByText('本赛事已有轮次开始评分，不能删除，可以归档。').count()).toBe(1);
+    await side.getByLabel('显示已归档').uncheck();
+    await mine.getByRole('button', { name: '归档赛事' }).click();
+    await mine.locator('.confirm').getByRole('button', { name: '归档赛事' }).click();
+    await expect.poll(() => mine.count()).toBe(0);
+    await side.getByLabel('显示已归档').check();
+    await mine.waitFor();
+    expect(await mine.locator('h3 .tag').textContent()).toBe('已归档');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 90_000);
 });
