@@ -28,9 +28,13 @@ const fromRubric = (rubric: RubricSummary): CriterionDraft[] =>
     step: String(c.step),
   }));
 
-/** Keys for the criteria saved without one: the first free c1, c2, … so existing keys never change. */
-export function withKeys(criteria: CriterionDraft[]): CriterionDraft[] {
-  const used = new Set(criteria.map((c) => c.key.trim()).filter(Boolean));
+/**
+ * Keys for the criteria saved without one: the first free c1, c2, … Existing keys never
+ * change, and a revision never reuses a key its earlier version gave another criterion
+ * (`reserved`), so exports and tie-breakers across versions do not mix two criteria.
+ */
+export function withKeys(criteria: CriterionDraft[], reserved: readonly string[] = []): CriterionDraft[] {
+  const used = new Set([...reserved, ...criteria.map((c) => c.key.trim()).filter(Boolean)]);
   let n = 0;
   return criteria.map((c) => {
     if (c.key.trim()) return { ...c, key: c.key.trim() };
@@ -155,7 +159,7 @@ function RubricForm({ rubric, onSaved, onCancel }: { rubric: RubricSummary | nul
     if (found.length > 0) return;
     const input = {
       name: name.trim(),
-      criteria: withKeys(criteria).map((c) => ({
+      criteria: withKeys(criteria, rubric?.criteria.map((c) => c.key)).map((c) => ({
         key: c.key,
         label: c.label.trim(),
         description: c.description.trim() || null,
