@@ -46,6 +46,13 @@ module.exports = {
       to: { path: '^src/(graphql|store)/' },
     },
     {
+      name: 'keys-stay-in-store',
+      severity: 'error',
+      comment: 'Key and index attribute names are the store’s business: nothing outside src/store builds or reads them.',
+      from: { pathNot: '^src/store/' },
+      to: { path: '^src/store/keys\\.ts$' },
+    },
+    {
       name: 'web-apart',
       severity: 'error',
       comment: 'The web client talks to the API over HTTP only.',

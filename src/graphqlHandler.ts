@@ -14,7 +14,6 @@ import type { GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { leaderboardCachePlugin } from './graphql/httpCache.js';
 import { PARSE_OPTIONS, queryLimits } from './graphql/limits.js';
-import { createLoaders } from './services/loaders.js';
 import { costExtensionPlugin, requestLogPlugin, type Logger } from './graphql/plugins.js';
 import { buildResolvers, typeDefs } from './graphql/schema.js';
 import { createServices, type Services } from './services/index.js';
@@ -85,7 +84,7 @@ export function createGraphqlHandler(options: HandlerOptions, services: Services
         viewer,
         authError,
         services,
-        loaders: createLoaders(services.store, viewer),
+        loaders: services.loadersFor(viewer),
         requestId: event.requestContext?.requestId ?? crypto.randomUUID(),
       };
     },

@@ -33,6 +33,23 @@ export function rankValueOf(
   return { total: result.total, tieBreakers: rule.tieBreakers.map((key) => own(result.criterionValues, key) ?? '0') };
 }
 
+/** Upper bound of a value in hundredths; totals are capped well below it by MAX_RUBRIC_TOTAL. */
+const VALUE_CEILING = 999_999_999_999n;
+
+/** A value as twelve digits that sort in descending order of the value. */
+export function invertedValue(value: Decimal): string {
+  const hundredths = BigInt(dec(value).times(100).toFixed(0));
+  return (VALUE_CEILING - hundredths).toString().padStart(12, '0');
+}
+
+/**
+ * Canonical, sortable encoding of a rank value: equal encodings ⇔ equal rank values,
+ * and ascending order of encodings is descending order of rank values (best first).
+ */
+export function rankValueKey(value: RankValue): string {
+  return [value.total, ...value.tieBreakers].map(invertedValue).join('#');
+}
+
 /** Highest first; null (unranked) last. */
 export function compareRankValues(a: RankValue | null, b: RankValue | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;

@@ -8,7 +8,6 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/e
 import type { Round, Viewer } from '../domain/model.js';
 import { entryResult } from '../domain/scoring.js';
 import { HTTP_STATUS, failureOf } from '../faults.js';
-import { createLoaders } from '../services/loaders.js';
 import type { Logger } from '../logging.js';
 import { mayCount, requireCompetitionScope, requireScores, roundAccess, type AccessContext } from '../services/visibility.js';
 import type { Services } from '../services/index.js';
@@ -74,7 +73,7 @@ export function createExportHandler(deps: ExportDependencies) {
         const auth = await authenticate(deps.verifier, deps.services.apiKeys, event.headers ?? {});
         if (!auth.viewer) throw auth.authError ?? new UnauthenticatedError();
         viewer = auth.viewer;
-        const context: AccessContext = { viewer, loaders: createLoaders(deps.services.store, viewer) };
+        const context: AccessContext = { viewer, loaders: deps.services.loadersFor(viewer) };
         const lang = languageOf(event.queryStringParameters?.lang, format);
         const group = event.queryStringParameters?.group ?? null;
         const found =
@@ -137,14 +136,13 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
   if (round.status !== 'PUBLISHED' && !managing) {
     throw new ForbiddenError('Judge-level marks are exported after publication', 'RESULTS_NOT_VISIBLE');
   }
-  const [entries, judges] = await Promise.all([services.store.rounds.listEntries(round.id), services.store.rounds.listJudges(round.id)]);
+  const [entries, ordered] = await Promise.all([services.rounds.entries(round), services.rounds.panel(round.id)]);
   const entryById = new Map(entries.map((e) => [e.id, e]));
   const dropped = new Map(entries.map((e) => [e.id, new Set(entryResult(round.rubric.criteria, round, e.sheets).droppedSheets)]));
-  const ordered = [...judges].sort((a, b) => Number(a.label.slice(1)) - Number(b.label.slice(1)));
   // One judge's sheets at a time: memory stays bounded by the largest panel member's share.
   async function* rows(): AsyncIterable<SheetRow[]> {
     for (const judge of ordered) {
-      const sheets = await services.store.sheets.listSheetsOfJudge(round.id, judge.userId);
+      const sheets = await services.rounds.sheetsOf(round.id, judge.userId);
       yield sheets
         .map((sheet) => ({ sheet, judge, entry: entryById.get(sheet.entryId)!, trimmed: dropped.get(sheet.entryId)?.has(judge.userId) ?? false, managing }))
         .filter((r) => r.entry)
@@ -157,7 +155,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
 async function standingsExport(services: Services, context: AccessContext, competitionId: string, group: string | null) {
   requireCompetitionScope(context, competitionId);
   const { competition, rounds, rows } = await services.results.standingRows(competitionId, group, (round) => mayCount(context, round));
-  const all = await services.store.competitions.listRounds(competitionId);
+  const all = await services.rounds.ofCompetition(competitionId);
   const final = all.length > 0 && all.every((r) => r.status === 'PUBLISHED');
   async function* pages() {
     for (let i = 0; i < rows.length; i += PAGE) yield rows.slice(i, i + PAGE);

@@ -1,9 +1,11 @@
+import type { Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
 import { Cursors } from './cursor.js';
 import { DirectoryService } from './directory.js';
 import { EnrolmentService } from './enrolment.js';
+import { createLoaders, type Loaders } from './loaders.js';
 import { ResultsService } from './results.js';
 import { RoundService } from './rounds.js';
 import { RubricService } from './rubrics.js';
@@ -19,6 +21,8 @@ export interface Services {
   results: ResultsService;
   scoring: ScoringService;
   apiKeys: ApiKeyService;
+  /** Per-request batching and caching of reads for one caller. */
+  loadersFor(viewer: Viewer | null): Loaders;
 }
 
 export interface ServiceOptions {
@@ -44,5 +48,6 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     results,
     scoring: new ScoringService(store, results, now, cursors),
     apiKeys: new ApiKeyService(store, now),
+    loadersFor: (viewer) => createLoaders(store, viewer),
   };
 }

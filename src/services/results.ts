@@ -7,9 +7,9 @@ import { zscoreNormalize, type ScoredSheet } from '../domain/normalization.js';
 import { RANK_START, compareRankValues, nextRank, rankAll, rankValueOf, type RankState } from '../domain/ranking.js';
 import { marksByCriterion, scoreEntry, type JudgeSheet } from '../domain/scoring.js';
 import { standingTotal, type RoundTotal } from '../domain/standings.js';
+import { labelOrder } from '../domain/judges.js';
 import type { Store } from '../store/index.js';
-import { recordOf } from '../store/ops.js';
-import { entryIndexes, type StoredEntry } from '../store/rounds.js';
+import { leaderboardKeyOf, type StoredEntry } from '../store/rounds.js';
 import type { CompetitionService } from './competitions.js';
 import type { Cursors } from './cursor.js';
 import * as z from 'zod/mini';
@@ -101,8 +101,8 @@ export class ResultsService {
   async verifyRound(roundId: string): Promise<Verification> {
     const round = await this.store.competitions.getRound(roundId, true);
     if (!round) throw new NotFoundError('Round', roundId, 'roundId');
-    const [items, judges] = await Promise.all([this.store.rounds.listEntryItems(roundId), this.store.rounds.listJudges(roundId)]);
-    const entries = items.map((i) => recordOf<StoredEntry>(i));
+    const [stored, judges] = await Promise.all([this.store.rounds.listEntriesWithLeaderboardKeys(roundId), this.store.rounds.listJudges(roundId)]);
+    const entries = stored.map((s) => s.entry);
     const sheets = await this.store.sheets.listSheetsOfRound(roundId, judges.map((j) => j.userId));
     const mismatches: Mismatch[] = [];
     const record = (entryId: string, field: string, expected: unknown, actual: unknown) => {
@@ -131,7 +131,7 @@ export class ResultsService {
       record(have.id, 'rawTotal', want.rawTotal, have.rawTotal);
       record(have.id, 'criterionValues', want.criterionValues, have.criterionValues);
       // The stored leaderboard key is what orders and ranks the entry on every page.
-      record(have.id, 'leaderboardKey', entryIndexes(want, round).gsi1sk, items[i]!.gsi1sk);
+      record(have.id, 'leaderboardKey', leaderboardKeyOf(want, round), stored[i]!.leaderboardKey);
     });
     const wantRanks = rankAll(expected.map((e) => rankValueOf(e, e.sheetCount, round)));
     const haveRanks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
@@ -270,8 +270,4 @@ function sameResult(a: StoredEntry, b: StoredEntry): boolean {
 function sortKeys<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)])) as T;
-}
-
-export function labelOrder(judge: Judge | undefined): number {
-  return judge ? Number(judge.label.slice(1)) : Number.MAX_SAFE_INTEGER;
 }

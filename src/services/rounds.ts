@@ -2,7 +2,8 @@ import { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES, conflictOf } from '../dom
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { entryIdOf, entryKeyPart, newId, type Participant } from '../domain/ids.js';
 import { assertStatus, assertTransition } from '../domain/lifecycle.js';
-import type { Cadre, Conflict, Judge, Round, Unit, UnitSnapshot } from '../domain/model.js';
+import { byLabel } from '../domain/judges.js';
+import type { Cadre, Conflict, Judge, Round, ScoreSheet, Unit, UnitSnapshot } from '../domain/model.js';
 import { compareRankValues, rankValueOf } from '../domain/ranking.js';
 import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
 import type { Store } from '../store/index.js';
@@ -151,6 +152,31 @@ export class RoundService {
     if (updated) return updated;
     const round = await this.requireRound(id, true);
     throw new ConflictError(`Cannot change a round that is ${round.status}`, 'ROUND_STATUS');
+  }
+
+  /** The round's entries as its readers see them (a DRAFT round's follow the directory). */
+  async entries(round: Round): Promise<StoredEntry[]> {
+    return this.enrolment.current(round, await this.store.rounds.listEntries(round.id));
+  }
+
+  /** The round's panel in label order (J1, J2, …). */
+  async panel(roundId: string): Promise<Judge[]> {
+    return byLabel(await this.store.rounds.listJudges(roundId), (j) => j);
+  }
+
+  /** Ids of the rounds whose panel includes `userId`, newest first. */
+  assignedRoundIds(userId: string): Promise<string[]> {
+    return this.store.rounds.listAssignedRoundIds(userId);
+  }
+
+  /** A competition's rounds in creation order (the archived ones, or the others). */
+  ofCompetition(competitionId: string, archived = false): Promise<Round[]> {
+    return this.store.competitions.listRounds(competitionId, archived);
+  }
+
+  /** One judge's current sheets in a round. */
+  sheetsOf(roundId: string, judgeId: string): Promise<ScoreSheet[]> {
+    return this.store.sheets.listSheetsOfJudge(roundId, judgeId);
   }
 
   async requireRound(id: string, consistent = false, field?: string): Promise<Round> {

@@ -6,16 +6,16 @@ import { dictOf, own } from '../domain/dict.js';
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Amendment, Conflict, Criterion, Decimal, Judge, RejectedSheet, Round, RoundStatus, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
-import { RANK_START, nextRank, rankValueOf, type RankState } from '../domain/ranking.js';
+import { RANK_START, nextRank, rankValueKey, rankValueOf, type RankState } from '../domain/ranking.js';
 import { validateMarks } from '../domain/rubric.js';
 import { entryResult, marksByCriterion, scoreEntry, sheetTotal } from '../domain/scoring.js';
 import type { Store } from '../store/index.js';
-import { rankKey } from '../store/keys.js';
-import { RaceLost, backoff, isTransientConflict, recordOf, retrying } from '../store/ops.js';
+import { RaceLost, backoff, isTransientConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/rounds.js';
 import type { RequestRecord } from '../store/sheets.js';
 import type { Cursors } from './cursor.js';
-import { labelOrder, type ResultsService } from './results.js';
+import { labelOrder } from '../domain/judges.js';
+import type { ResultsService } from './results.js';
 import * as z from 'zod/mini';
 import { count, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
@@ -295,15 +295,14 @@ export class ScoringService {
     const cursor = args.after ? this.cursors.decode(scope, leaderboardCursor, args.after) : undefined;
     const page = await this.store.rounds.leaderboardPage(round.id, group, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
     let state: RankState = cursor ? { position: cursor.p, rank: cursor.r, tieKey: cursor.t } : RANK_START;
-    const rows = page.items.slice(0, first).map((item) => {
-      const entry = recordOf<StoredEntry>(item);
+    const rows = page.slice(0, first).map(({ entry, sortKey }) => {
       const value = rankValueOf(entry, entry.sheetCount, round);
-      state = nextRank(state, value && rankKey(value));
+      state = nextRank(state, value && rankValueKey(value));
       const node: LeaderboardRow = { rank: state.rank, total: entry.total, sheetCount: entry.sheetCount, entry: { ...entry, rank: state.rank } };
-      const next = { s: item[group === null ? 'gsi1sk' : 'gsi2sk'], k: entry.keyPart, p: state.position, r: state.rank, t: state.tieKey };
+      const next = { s: sortKey, k: entry.keyPart, p: state.position, r: state.rank, t: state.tieKey };
       return { cursor: this.cursors.encode(scope, next), node };
     });
-    return { rows, hasNextPage: page.items.length > first };
+    return { rows, hasNextPage: page.length > first };
   }
 
   /** Rank of one entry in its round: one more than the number of entries ranked strictly better. */

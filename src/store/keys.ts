@@ -1,6 +1,5 @@
-import { dec } from '../domain/decimal.js';
 import type { Decimal } from '../domain/model.js';
-import type { RankValue } from '../domain/ranking.js';
+import { invertedValue as inverted, rankValueKey, type RankValue } from '../domain/ranking.js';
 
 /**
  * Key design, one place. Each builder returns the attributes that locate one
@@ -97,19 +96,7 @@ export const leaderboardOf = (roundId: string) => `LB#${roundId}`;
 
 export const groupLeaderboardOf = (roundId: string, group: string) => `LBG#${roundId}#${group}`;
 
-/** Upper bound of a value in hundredths; totals are capped well below it by MAX_RUBRIC_TOTAL. */
-const VALUE_CEILING = 999_999_999_999n;
-
-/** A value as twelve digits that sort in descending order of the value. */
-function inverted(value: Decimal): string {
-  const hundredths = BigInt(dec(value).times(100).toFixed(0));
-  return (VALUE_CEILING - hundredths).toString().padStart(12, '0');
-}
-
-/** Canonical, sortable encoding of a rank value: equal encodings ⇔ equal rank values. */
-export function rankKey(value: RankValue): string {
-  return [value.total, ...value.tieBreakers].map(inverted).join('#');
-}
+const rankKey = rankValueKey;
 
 /** Sort keys of ranked entries better than `value` are all below this. */
 export function rankedBelow(value: RankValue): string {

@@ -16,7 +16,7 @@ import {
   roundKey,
   roundPartition,
 } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, queryAll, queryCount, queryPage, queryPrefix, recordOf, type Item, type Page } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, queryAll, queryCount, queryPage, queryPrefix, recordOf, type Item } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** A stored entry also knows its key part (`c~id`/`u~id`) for its keys. */
@@ -36,6 +36,11 @@ export function entryIndexes(entry: StoredEntry, rule: RankRule): Item {
     gsi1sk: sortKey,
     ...(entry.group === null ? {} : { gsi2pk: groupLeaderboardOf(entry.roundId, entry.group), gsi2sk: sortKey }),
   };
+}
+
+/** The key an entry should have on its round's leaderboard, by the round's rule. */
+export function leaderboardKeyOf(entry: StoredEntry, rule: RankRule): string {
+  return String(entryIndexes(entry, rule).gsi1sk);
 }
 
 export function entryItem(entry: StoredEntry, rule: RankRule): Item {
@@ -129,15 +134,18 @@ export class RoundStore {
     return queryPrefix(this.db, this.table, roundPartition(roundId), ENTRY_PREFIX, consistent);
   }
 
-  /** One page of a leaderboard index (the round's, or one group's), best first; `start` is the last row seen. */
+  /**
+   * One page of a leaderboard index (the round's, or one group's), best first; `start` is
+   * the last row seen. Each row comes with its sort key, which resumes the listing after it.
+   */
   async leaderboardPage(
     roundId: string,
     group: string | null,
     limit: number,
     start: { keyPart: string; sortKey: string } | undefined,
-  ): Promise<Page> {
+  ): Promise<{ entry: StoredEntry; sortKey: string }[]> {
     const index = leaderboardIndex(roundId, group);
-    return queryPage(this.db, {
+    const page = await queryPage(this.db, {
       TableName: this.table,
       IndexName: index.name,
       KeyConditionExpression: `${index.name}pk = :p`,
@@ -149,6 +157,13 @@ export class RoundStore {
         [`${index.name}sk`]: start.sortKey,
       },
     });
+    return page.items.map((item) => ({ entry: recordOf<StoredEntry>(item), sortKey: String(item[`${index.name}sk`]) }));
+  }
+
+  /** Entries as stored with the key that orders each on the round's leaderboard (for verification). */
+  async listEntriesWithLeaderboardKeys(roundId: string): Promise<{ entry: StoredEntry; leaderboardKey: string }[]> {
+    const items = await this.listEntryItems(roundId, true);
+    return items.map((item) => ({ entry: recordOf<StoredEntry>(item), leaderboardKey: String(item.gsi1sk) }));
   }
 
   /** How many ranked entries of the round (or group) have a strictly better rank value. */

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RANK_START, compareRankValues, nextRank, rankAll, rankValueOf, type RankState, type RankValue } from '../../src/domain/ranking.js';
-import { rankKey } from '../../src/store/keys.js';
+import { RANK_START, compareRankValues, nextRank, rankAll, rankValueKey, rankValueOf, type RankState, type RankValue } from '../../src/domain/ranking.js';
 
 function rankSequence(values: (RankValue | null)[]): (number | null)[] {
   let state: RankState = RANK_START;
-  return values.map((v) => (state = nextRank(state, v && rankKey(v))).rank);
+  return values.map((v) => (state = nextRank(state, v && rankValueKey(v))).rank);
 }
 const value = (total: string, ...tieBreakers: string[]): RankValue => ({ total, tieBreakers });
 
@@ -40,8 +39,8 @@ describe('competition ranking', () => {
         expect(rankAll(values)).toEqual(values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && compareRankValues(o, v) < 0).length)));
         const cut = sorted.length === 0 ? 0 : cutAt % sorted.length;
         let state: RankState = RANK_START;
-        for (const v of sorted.slice(0, cut)) state = nextRank(state, v && rankKey(v));
-        const rest = sorted.slice(cut).map((v) => (state = nextRank(state, v && rankKey(v))).rank);
+        for (const v of sorted.slice(0, cut)) state = nextRank(state, v && rankValueKey(v));
+        const rest = sorted.slice(cut).map((v) => (state = nextRank(state, v && rankValueKey(v))).rank);
         expect(rest).toEqual(streamed.slice(cut));
       }),
     );
@@ -50,8 +49,8 @@ describe('competition ranking', () => {
   it('encodes rank values so that key order is rank order', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, b) => {
-        const ka = rankKey(value(String(a / 100)));
-        const kb = rankKey(value(String(b / 100)));
+        const ka = rankValueKey(value(String(a / 100)));
+        const kb = rankValueKey(value(String(b / 100)));
         expect(Math.sign(ka.localeCompare(kb))).toBe(Math.sign(b - a));
       }),
     );

@@ -30,7 +30,7 @@ export const competitionResolvers: Resolvers = {
       return (await context.services.enrolment.current(round, [entry]))[0]!;
     },
     myAssignments: async (_, __, { viewer, services, loaders }) => {
-      const roundIds = await services.store.rounds.listAssignedRoundIds(viewer!.id);
+      const roundIds = await services.rounds.assignedRoundIds(viewer!.id);
       const rounds = await loaders.round.loadMany(roundIds);
       return rounds.filter((r): r is Round => r !== null && !(r instanceof Error));
     },
@@ -62,7 +62,7 @@ export const competitionResolvers: Resolvers = {
     entries: async (round, _, context) => {
       await roundAccess(context, round);
       // DRAFT entries show the directory as it is now (a fixed typo); opening the round takes the snapshot.
-      const entries = await context.services.enrolment.current(round, await context.services.store.rounds.listEntries(round.id));
+      const entries = await context.services.rounds.entries(round);
       const ranks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
       return entries
         .map((entry, i) => ({ ...entry, rank: ranks[i] ?? null }))
@@ -70,7 +70,7 @@ export const competitionResolvers: Resolvers = {
     },
     judges: async (round, _, context) => {
       await roundAccess(context, round);
-      return (await context.services.store.rounds.listJudges(round.id)).sort((a, b) => Number(a.label.slice(1)) - Number(b.label.slice(1)));
+      return context.services.rounds.panel(round.id);
     },
     mySheets: async (round, _, { loaders }) => [...(await loaders.mySheets.load(round.id)).values()],
     amendmentCount: (round) => round.amendmentCount ?? 0,
@@ -116,7 +116,7 @@ async function judgeRevealed(context: GraphQLContext, judge: Judge): Promise<boo
 
 /** A competition's rounds in creation order, less those a judge-only caller does not sit on. */
 async function visibleRounds(context: GraphQLContext, competitionId: string, archived: boolean): Promise<Round[]> {
-  const rounds = await context.services.store.competitions.listRounds(competitionId, archived);
+  const rounds = await context.services.rounds.ofCompetition(competitionId, archived);
   for (const round of rounds) context.loaders.round.prime(round.id, round);
   if (!isJudgeOnly(context.viewer) || (await context.loaders.manages.load(competitionId))) return rounds;
   const seats = await context.loaders.seat.loadMany(rounds.map((r) => r.id));
