@@ -2,12 +2,15 @@
 // Makes sure Debian's Chromium is present for the web end-to-end tests (playwright-core
 // drives /usr/bin/chromium; no browser is ever downloaded by playwright itself), and a
 // CJK font so that the zh-CN pages render as text rather than boxes in screenshots.
-// Installs with apt-get only what is missing; prints what it does and fails loudly.
+// Also poppler-utils (pdftoppm, pdftotext, pdffonts), with which the print tests read back
+// the PDFs Chromium prints. Installs with apt-get only what is missing; prints what it
+// does and fails loudly.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CJK_FONT_PACKAGE = 'fonts-wqy-microhei';
+const POPPLER_TOOLS = ['/usr/bin/pdftoppm', '/usr/bin/pdftotext', '/usr/bin/pdffonts'];
 
 function hasCjkFont() {
   if (existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) return true;
@@ -18,9 +21,10 @@ function hasCjkFont() {
 const missing = [];
 if (!existsSync(CHROMIUM)) missing.push('chromium');
 if (!hasCjkFont()) missing.push(CJK_FONT_PACKAGE);
+if (!POPPLER_TOOLS.every((tool) => existsSync(tool))) missing.push('poppler-utils');
 
 if (missing.length === 0) {
-  console.log(`ensure-chromium: ${CHROMIUM} and a CJK font are present`);
+  console.log(`ensure-chromium: ${CHROMIUM}, a CJK font and poppler-utils are present`);
   process.exit(0);
 }
 
@@ -46,8 +50,10 @@ console.log(`ensure-chromium: missing ${missing.join(', ')}; installing from Deb
 run(['apt-get', 'update']);
 run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`ensure-chromium: apt-get finished but ${CHROMIUM} still does not exist`);
-  process.exit(1);
+for (const path of [CHROMIUM, ...POPPLER_TOOLS]) {
+  if (!existsSync(path)) {
+    console.error(`ensure-chromium: apt-get finished but ${path} still does not exist`);
+    process.exit(1);
+  }
 }
 console.log(`ensure-chromium: ready (${CHROMIUM})`);

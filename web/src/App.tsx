@@ -13,6 +13,9 @@ import { Link, match, navigate, useLocation } from './router';
 // Judges' phones load only what judging needs; the console and the big screen come on demand.
 const OrganizerConsole = lazy(() => import('./organizer/OrganizerConsole').then((m) => ({ default: m.OrganizerConsole })));
 const BigScreen = lazy(() => import('./screen/BigScreen').then((m) => ({ default: m.BigScreen })));
+const ResultsPage = lazy(() => import('./results/ResultsPage').then((m) => ({ default: m.ResultsPage })));
+const PrintSheet = lazy(() => import('./results/PrintSheet').then((m) => ({ default: m.PrintSheet })));
+const ProtocolPrint = lazy(() => import('./results/ProtocolPrint').then((m) => ({ default: m.ProtocolPrint })));
 const ScreenPicker = lazy(() => import('./screen/ScreenPicker').then((m) => ({ default: m.ScreenPicker })));
 
 export function App() {
@@ -69,6 +72,19 @@ export function App() {
     return (
       <Shell>
         <JudgeHome />
+      </Shell>
+    );
+  }
+  // Results, the 成绩单 and a protocol first: `/organizer/rounds/:roundId` is the console.
+  const results = match('/organizer/rounds/:roundId/results', path);
+  const printSheet = match('/organizer/rounds/:roundId/print', path);
+  const protocol = match('/organizer/entries/:entryId/protocol', path);
+  if ((results || printSheet || protocol) && hasRole(user, 'organizer')) {
+    return (
+      <Shell wide>
+        {results ? <ResultsPage roundId={results.roundId!} /> : null}
+        {printSheet ? <PrintSheet roundId={printSheet.roundId!} /> : null}
+        {protocol ? <ProtocolPrint entryId={protocol.entryId!} /> : null}
       </Shell>
     );
   }

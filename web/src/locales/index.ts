@@ -12,6 +12,7 @@ import enFields from './en/fields.json';
 import enJudge from './en/judge.json';
 import enOrganizer from './en/organizer.json';
 import enRound from './en/round.json';
+import enResults from './en/results.json';
 import enScreen from './en/screen.json';
 import zhApp from './zh-CN/app.json';
 import zhErrors from './zh-CN/errors.json';
@@ -19,12 +20,13 @@ import zhFields from './zh-CN/fields.json';
 import zhJudge from './zh-CN/judge.json';
 import zhOrganizer from './zh-CN/organizer.json';
 import zhRound from './zh-CN/round.json';
+import zhResults from './zh-CN/results.json';
 import zhScreen from './zh-CN/screen.json';
 
-const zh = { ...zhApp, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhScreen };
+const zh = { ...zhApp, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhResults, ...zhScreen };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enRound, ...enScreen };
+const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enRound, ...enResults, ...enScreen };
 
 export const CATALOGS = { 'zh-CN': zh as Record<MessageKey, string>, en } as const;

@@ -1,0 +1,142 @@
+import { useQuery } from '../api/hooks';
+import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
+import { ResultsAssessmentDocument, ResultsRoundDocument, type ResultsRoundQuery } from '../gql/graphql';
+import { useI18n } from '../i18n';
+import { Link, navigate, useLocation } from '../router';
+import { Downloads } from './Downloads';
+import { beijingDateTime, entryName, groupsInOrder, ruleInWords, type RuleFacts } from './format';
+import { GroupTabs } from './GroupTabs';
+import { JudgeStatsPanel } from './JudgeStatsPanel';
+import { ProtocolHeading, ProtocolTable } from './Protocol';
+import { RankTable } from './RankTable';
+import { useFullLeaderboard } from './useLeaderboard';
+import { VerificationPanel } from './VerificationPanel';
+import './results.css';
+
+export type ResultsRound = NonNullable<ResultsRoundQuery['round']>;
+
+/** The round's rule as the words helpers take it. */
+export function ruleFactsOf(round: ResultsRound): RuleFacts {
+  const labels = new Map(round.rubric.criteria.map((c) => [c.key, c.label]));
+  return {
+    judgeCount: round.judges.length,
+    trimHighest: round.trimHighest,
+    trimLowest: round.trimLowest,
+    trimScope: round.trimScope,
+    aggregate: round.aggregate,
+    normalization: round.normalization,
+    quorum: round.quorum,
+    tieBreakers: round.tieBreakers.map((key) => labels.get(key) ?? key),
+  };
+}
+
+export const resultsPath = (roundId: string) => `/organizer/rounds/${encodeURIComponent(roundId)}/results`;
+export const printPath = (roundId: string, group: string) =>
+  `/organizer/rounds/${encodeURIComponent(roundId)}/print${group ? `?group=${encodeURIComponent(group)}` : ''}`;
+export const protocolPath = (entryId: string) => `/organizer/entries/${encodeURIComponent(entryId)}/protocol`;
+
+/**
+ * A round's results for its organizers: the ranked table (per group), each entry's
+ * protocol, the judges' statistics, the verification and the downloads.
+ * `?group=` and `?entry=` keep the open tab and protocol across reloads.
+ */
+export function ResultsPage({ roundId }: { roundId: string }) {
+  const { t, lang } = useI18n();
+  const { query } = useLocation();
+  const group = query.get('group') ?? '';
+  const roundQuery = useQuery(ResultsRoundDocument, { id: roundId });
+  const board = useFullLeaderboard(roundId, group || null);
+  const round = roundQuery.data?.round;
+
+  const setParams = (next: { group?: string; entry?: string | null }) => {
+    const params = new URLSearchParams(query);
+    if (next.group !== undefined) {
+      if (next.group) params.set('group', next.group);
+      else params.delete('group');
+    }
+    if (next.entry !== undefined) {
+      if (next.entry) params.set('entry', next.entry);
+      else params.delete('entry');
+    }
+    const search = params.toString();
+    navigate(`${resultsPath(roundId)}${search ? `?${search}` : ''}`, { replace: true });
+  };
+
+  if (roundQuery.error && !round) return <ErrorNote error={roundQuery.error} onRetry={() => void roundQuery.refetch()} />;
+  if (!roundQuery.data) return <Loading />;
+  if (!round) return <Note kind="warn">{t('results.notFound')}</Note>;
+
+  const rows = board.rows ?? [];
+  const selected = rows.find((r) => r.entry.id === query.get('entry'))?.entry.id ?? rows[0]?.entry.id ?? null;
+  const groups = groupsInOrder(round.entries);
+  const names = new Map(rows.map((r) => [r.entry.id, entryName(r.entry)]));
+
+  return (
+    <div className="results-page">
+      <header className="results-head">
+        <div>
+          <p className="muted small">
+            <Link to={`/organizer/rounds/${encodeURIComponent(round.id)}`}>{t('results.backToRound')}</Link> · {round.competition.name}
+          </p>
+          <h1>
+            {t('results.title', { round: round.name })} <StatusBadge status={round.status} />
+          </h1>
+          <p className="results-rule" data-testid="rule-words">
+            {ruleInWords(t, ruleFactsOf(round))}
+          </p>
+          <p className="muted small">
+            {round.resultsFinalizedAt
+              ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) })
+              : t('results.notFinal')}
+          </p>
+        </div>
+        <div className="results-actions">
+          <Link to={printPath(round.id, group)} className="button button-primary">
+            {group ? t('results.printGroup', { group }) : t('results.print')}
+          </Link>
+        </div>
+      </header>
+
+      <Downloads roundId={round.id} roundName={round.name} competitionId={round.competition.id} competitionName={round.competition.name} group={group || null} />
+
+      {groups.length > 0 ? <GroupTabs groups={groups} value={group} onChange={(g) => setParams({ group: g, entry: null })} controls="results-board" /> : null}
+
+      <div className="results-grid">
+        <section id="results-board" role={groups.length ? 'tabpanel' : undefined} className="panel results-board" aria-labelledby="board-title">
+          <div className="section-head">
+            <h2 id="board-title">{group ? t('results.boardGroup', { group }) : t('results.board')}</h2>
+            {board.rows ? <span className="muted small">{t('results.count', { n: board.totalCount ?? rows.length })}</span> : null}
+          </div>
+          {board.error ? <ErrorNote error={board.error} onRetry={() => void board.refetch()} /> : null}
+          {!board.rows && !board.error ? <Loading /> : null}
+          {board.rows && rows.length === 0 ? <Note>{t('results.empty')}</Note> : null}
+          {rows.length ? <RankTable rows={rows} selected={selected} onSelect={(entry) => setParams({ entry })} /> : null}
+        </section>
+        <aside className="panel results-protocol" aria-label={t('results.protocol.region')}>
+          {selected ? <ProtocolPanel entryId={selected} /> : <Note>{t('results.protocol.pick')}</Note>}
+        </aside>
+      </div>
+
+      <JudgeStatsPanel roundId={round.id} />
+      <VerificationPanel roundId={round.id} names={names} />
+    </div>
+  );
+}
+
+function ProtocolPanel({ entryId }: { entryId: string }) {
+  const { t } = useI18n();
+  const { data, error, refetch } = useQuery(ResultsAssessmentDocument, { entryId });
+  if (error && !data) return <ErrorNote error={error} onRetry={() => void refetch()} />;
+  if (!data) return <Loading />;
+  return (
+    <div data-testid="protocol" data-entry={entryId}>
+      <div className="section-head">
+        <ProtocolHeading assessment={data.assessment} />
+        <Link to={protocolPath(entryId)} className="button button-small">
+          {t('results.protocol.print')}
+        </Link>
+      </div>
+      <ProtocolTable assessment={data.assessment} showNames />
+    </div>
+  );
+}
