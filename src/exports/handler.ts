@@ -121,7 +121,7 @@ async function leaderboardExport(services: Services, context: AccessContext, rou
   async function* rows() {
     let after: string | null = null;
     do {
-      const page = await services.scoring.leaderboard(round, { group, first: PAGE, after });
+      const page = await services.leaderboard.leaderboard(round, { group, first: PAGE, after });
       yield page.rows.map((r) => r.node);
       after = page.hasNextPage ? (page.rows.at(-1)?.cursor ?? null) : null;
     } while (after);

@@ -1,7 +1,7 @@
 import { own } from '../domain/dict.js';
 import type { Criterion, Judge, Round, ScoreSheet } from '../domain/model.js';
 import type { StandingRow } from '../services/results.js';
-import type { LeaderboardRow } from '../services/scoring.js';
+import type { LeaderboardRow } from '../services/leaderboard.js';
 
 /**
  * The flat tables BI tools read. Column keys are stable English names; headers

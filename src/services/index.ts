@@ -9,7 +9,10 @@ import { createLoaders, type Loaders } from './loaders.js';
 import { ResultsService } from './results.js';
 import { RoundService } from './rounds.js';
 import { RubricService } from './rubrics.js';
-import { ScoringService } from './scoring.js';
+import { AssessmentService } from './assessment.js';
+import { LeaderboardService } from './leaderboard.js';
+import { RemovalService } from './removals.js';
+import { SubmissionService } from './submission.js';
 
 export interface Services {
   store: Store;
@@ -19,7 +22,10 @@ export interface Services {
   rounds: RoundService;
   enrolment: EnrolmentService;
   results: ResultsService;
-  scoring: ScoringService;
+  submission: SubmissionService;
+  removals: RemovalService;
+  leaderboard: LeaderboardService;
+  assessment: AssessmentService;
   apiKeys: ApiKeyService;
   /** Per-request batching and caching of reads for one caller. */
   loadersFor(viewer: Viewer | null): Loaders;
@@ -38,6 +44,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const competitions = new CompetitionService(store, now, cursors);
   const results = new ResultsService(store, competitions, now, cursors);
   const enrolment = new EnrolmentService(store, now);
+  const leaderboard = new LeaderboardService(store, cursors);
   return {
     store,
     directory: new DirectoryService(store, now, cursors),
@@ -46,7 +53,10 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     rounds: new RoundService(store, rubrics, results, enrolment, now),
     enrolment,
     results,
-    scoring: new ScoringService(store, results, now, cursors),
+    submission: new SubmissionService(store, now),
+    removals: new RemovalService(store, results, now),
+    leaderboard,
+    assessment: new AssessmentService(store, leaderboard),
     apiKeys: new ApiKeyService(store, now),
     loadersFor: (viewer) => createLoaders(store, viewer),
   };

@@ -2,7 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Viewer as ViewerParent, Criterion as CriterionParent, Rubric as RubricParent, Competition as CompetitionParent, Round as RoundParent, Judge as JudgeParent, Mark as MarkParent, ScoreSheet as ScoreSheetParent, Conflict as ConflictParent, PitchDraw as PitchDrawParent, ApiKey as ApiKeyParent } from '../../domain/model.js';
 import type { UnitParent as UnitParentParent, CadreParent as CadreParentParent, EntryParent as EntryParentParent, LeaderboardConnectionParent as LeaderboardConnectionParentParent, CriterionMeanParent as CriterionMeanParentParent, StandingsConnectionParent as StandingsConnectionParentParent, ParticipantParent as ParticipantParentParent, AmendmentParent as AmendmentParentParent, RejectedSheetParent as RejectedSheetParentParent, SheetEventParent as SheetEventParentParent, JudgeStatsParent as JudgeStatsParentParent, JudgeProgressParent as JudgeProgressParentParent, EntryProgressParent as EntryProgressParentParent } from '../parents.js';
-import type { LeaderboardRow as LeaderboardRowParent, Assessment as AssessmentParent, AssessedSheet as AssessedSheetParent } from '../../services/scoring.js';
+import type { LeaderboardRow as LeaderboardRowParent } from '../../services/leaderboard.js';
+import type { Assessment as AssessmentParent, AssessedSheet as AssessedSheetParent } from '../../services/assessment.js';
 import type { StandingRow as StandingRowParent, Verification as VerificationParent, Progress as ProgressParent } from '../../services/results.js';
 import type { RoundTotal as RoundTotalParent, StandingsRule as StandingsRuleParent } from '../../domain/standings.js';
 import type { AdvanceResult as AdvanceResultParent } from '../../services/rounds.js';

@@ -74,7 +74,7 @@ export const competitionResolvers: Resolvers = {
     },
     mySheets: async (round, _, { loaders }) => [...(await loaders.mySheets.load(round.id)).values()],
     amendmentCount: (round) => round.amendmentCount ?? 0,
-    amendments: async (round, _, context) => ((await roundAccess(context, round)).managing ? context.services.scoring.amendments(round.id) : []),
+    amendments: async (round, _, context) => ((await roundAccess(context, round)).managing ? context.services.removals.amendments(round.id) : []),
   },
   // Outside the competition's organizers a judge is only a label (J1…Jn); a judge sees their own seat.
   Judge: {
@@ -91,7 +91,7 @@ export const competitionResolvers: Resolvers = {
     rank: async (entry, _, context) => {
       const round = await scoresOf(context, entry);
       if (!round) return null;
-      return entry.rank !== undefined ? entry.rank : context.services.scoring.rankOf(entry, round);
+      return entry.rank !== undefined ? entry.rank : context.services.leaderboard.rankOf(entry, round);
     },
     criterionValues: async (entry, _, context) => {
       const round = required(await context.loaders.round.load(entry.roundId), 'Round', entry.roundId);

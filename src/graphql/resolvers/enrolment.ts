@@ -27,7 +27,7 @@ export const enrolmentResolvers: Resolvers = {
     },
     rejectedSheetCount: (round) => round.rejectedSheetCount ?? 0,
     rejectedSheets: async (round, _, context) =>
-      (await roundAccess(context, round)).managing ? context.services.scoring.rejectedSheets(round.id) : [],
+      (await roundAccess(context, round)).managing ? context.services.submission.rejectedSheets(round.id) : [],
     archivedAt: (round) => round.archivedAt ?? null,
   },
   Competition: {

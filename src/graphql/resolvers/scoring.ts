@@ -11,7 +11,7 @@ export const scoringResolvers: Resolvers = {
       const round = await loaders.round.load(roundId);
       if (!round) throw new NotFoundError('Round', roundId, 'roundId');
       await requireScores(context, round);
-      const page = await services.scoring.leaderboard(round, { group, first, after });
+      const page = await services.leaderboard.leaderboard(round, { group, first, after });
       return { roundId: round.id, ...page };
     },
     assessment: async (_, { entryId }, context) => {
@@ -23,22 +23,22 @@ export const scoringResolvers: Resolvers = {
       const access = await roundAccess(context, round);
       const ownSheetsOnly = access.onPanel && !access.scores && (round.status === 'DRAFT' || round.status === 'OPEN');
       if (!ownSheetsOnly) await requireScores(context, round);
-      return services.scoring.assessment(viewer!, round, entry, { managing: access.managing, aggregates: !ownSheetsOnly });
+      return services.assessment.assessment(viewer!, round, entry, { managing: access.managing, aggregates: !ownSheetsOnly });
     },
     apiKeys: (_, __, { viewer, services }) => services.apiKeys.list(viewer!),
     auditTrail: async (_, { entryId }, { services }) => {
-      const { events, judges } = await services.scoring.auditTrail(entryId);
+      const { events, judges } = await services.removals.auditTrail(entryId);
       return events.map((event) => ({ event, judge: judges.get(event.sheet.judgeId) }));
     },
   },
   Mutation: {
     createApiKey: (_, { name, expiresAt, competitionIds }, { viewer, services }) => services.apiKeys.create(viewer!, name, expiresAt, competitionIds),
     revokeApiKey: (_, { id }, { viewer, services }) => services.apiKeys.revoke(viewer!, id),
-    submitScoreSheet: (_, { input }, { viewer, services }) => services.scoring.submitSheet(viewer!, input),
-    voidSheet: (_, { sheetId, reason }, { viewer, services }) => services.scoring.voidSheet(viewer!, sheetId, reason),
-    declareConflict: (_, { entryId, reason }, { viewer, services }) => services.scoring.declareConflict(viewer!, entryId, reason),
+    submitScoreSheet: (_, { input }, { viewer, services }) => services.submission.submitSheet(viewer!, input),
+    voidSheet: (_, { sheetId, reason }, { viewer, services }) => services.removals.voidSheet(viewer!, sheetId, reason),
+    declareConflict: (_, { entryId, reason }, { viewer, services }) => services.removals.declareConflict(viewer!, entryId, reason),
     setConflict: (_, { roundId, userId, entryId, reason }, { viewer, services }) =>
-      services.scoring.setConflict(viewer!, roundId, userId, entryId, reason),
+      services.removals.setConflict(viewer!, roundId, userId, entryId, reason),
   },
   LeaderboardConnection: {
     edges: (connection) => connection.rows,

@@ -1,0 +1,76 @@
+import { own } from '../domain/dict.js';
+import { labelOrder } from '../domain/judges.js';
+import type { Criterion, Decimal, Judge, Round, ScoreSheet, Viewer } from '../domain/model.js';
+import { entryResult } from '../domain/scoring.js';
+import type { Store } from '../store/index.js';
+import type { StoredEntry } from '../store/rounds.js';
+import type { LeaderboardService } from './leaderboard.js';
+
+export interface AssessedSheet {
+  sheet: ScoreSheet;
+  judge: Judge | undefined;
+  /** Whether the caller may see the judge's name and comment. */
+  managing: boolean;
+  trimmed: boolean;
+  /** Criteria whose mark trimming dropped (trimScope CRITERION). */
+  trimmedMarks: string[];
+  normalizedTotal: Decimal | null;
+}
+
+export interface Assessment {
+  round: Round;
+  entry: StoredEntry;
+  rank: number | null;
+  /** False before publication for callers who may not see other judges' marks. */
+  sheetsVisible: boolean;
+  /** The caller organizes the competition: judges' names and comments are shown. */
+  managing: boolean;
+  /** False for a judge of a running round: totals, means, rank and trim flags are withheld. */
+  aggregates: boolean;
+  sheets: AssessedSheet[];
+  criteria: { criterion: Criterion; mean: Decimal | null }[];
+}
+
+/** An entry's scoring protocol, as far as the caller may see it. */
+export class AssessmentService {
+  constructor(
+    private readonly store: Store,
+    private readonly leaderboard: LeaderboardService,
+  ) {}
+
+  /**
+   * The entry's scoring protocol. Before publication (blind scoring) the competition's
+   * organizers see every sheet, a judge only their own, anyone else none.
+   */
+  async assessment(viewer: Viewer, round: Round, entry: StoredEntry, show: { managing: boolean; aggregates: boolean }): Promise<Assessment> {
+    const { managing, aggregates } = show;
+    const [sheets, judges, rank] = await Promise.all([
+      this.store.sheets.listSheets(entry.id),
+      this.store.rounds.listJudges(round.id),
+      aggregates ? this.leaderboard.rankOf(entry, round) : null,
+    ]);
+    const judgeById = new Map(judges.map((j) => [j.userId, j]));
+    const result = entryResult(round.rubric.criteria, round, entry.sheets, entry.normalized ?? undefined);
+    const allVisible = round.status === 'PUBLISHED' || managing;
+    const visible = allVisible ? sheets : sheets.filter((s) => s.judgeId === viewer.id);
+    return {
+      round,
+      entry,
+      rank,
+      managing,
+      aggregates,
+      sheetsVisible: allVisible,
+      sheets: visible
+        .map((sheet) => ({
+          sheet,
+          judge: judgeById.get(sheet.judgeId),
+          managing,
+          trimmed: aggregates && result.droppedSheets.includes(sheet.judgeId),
+          trimmedMarks: aggregates ? Object.entries(result.droppedMarks).filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId)).map(([key]) => key) : [],
+          normalizedTotal: aggregates ? (own(entry.normalized, sheet.judgeId) ?? null) : null,
+        }))
+        .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge)),
+      criteria: round.rubric.criteria.map((criterion) => ({ criterion, mean: aggregates ? (own(entry.criterionValues, criterion.key) ?? null) : null })),
+    };
+  }
+}
