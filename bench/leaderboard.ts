@@ -93,8 +93,8 @@ export async function loadScoredRound(
       ExpressionAttributeValues: { ':n': size, ':draft': 'DRAFT', ':zero': 0 },
     }),
   );
-  await services.rounds.assignJudges(round.id, PANEL);
-  return { size, round: await services.rounds.openRound(round.id), standings: expectedStandings(round, entries) };
+  await services.panels.assignJudges(round.id, PANEL);
+  return { size, round: await services.lifecycle.openRound(round.id), standings: expectedStandings(round, entries) };
 }
 
 interface PageTarget {

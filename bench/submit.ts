@@ -103,8 +103,8 @@ export async function benchSubmit(env: BenchEnvironment, fixture: Fixture, rando
     enrolled.push(...(await services.rounds.addEntries(round.id, batch)));
   }
   const panel = Array.from({ length: PANEL_SIZE }, (_, i) => ({ userId: `bench-judge-${String(i + 1).padStart(2, '0')}`, name: `评委${i + 1}` }));
-  await services.rounds.assignJudges(round.id, panel);
-  round = await services.rounds.openRound(round.id);
+  await services.panels.assignJudges(round.id, panel);
+  round = await services.lifecycle.openRound(round.id);
   const judges: Judge[] = await Promise.all(panel.map(async (j) => ({ userId: j.userId, token: await env.token(j.userId, ['judge'], j.name) })));
 
   const entries = enrolled.map((e) => e.id);

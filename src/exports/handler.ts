@@ -136,7 +136,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
   if (round.status !== 'PUBLISHED' && !managing) {
     throw new ForbiddenError('Judge-level marks are exported after publication', 'RESULTS_NOT_VISIBLE');
   }
-  const [entries, ordered] = await Promise.all([services.rounds.entries(round), services.rounds.panel(round.id)]);
+  const [entries, ordered] = await Promise.all([services.rounds.entries(round), services.panels.panel(round.id)]);
   const entryById = new Map(entries.map((e) => [e.id, e]));
   const dropped = new Map(entries.map((e) => [e.id, new Set(entryResult(round.rubric.criteria, round, e.sheets).droppedSheets)]));
   // One judge's sheets at a time: memory stays bounded by the largest panel member's share.

@@ -112,7 +112,7 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
       group: cadre.group,
     })),
   );
-  await services.rounds.assignJudges(round.id, DEMO_JUDGES.map((j) => ({ ...j })));
-  await services.rounds.openRound(round.id);
+  await services.panels.assignJudges(round.id, DEMO_JUDGES.map((j) => ({ ...j })));
+  await services.lifecycle.openRound(round.id);
   return { competitionId: competition.id, roundId: round.id, rubricId: rubric.id };
 }

@@ -7,6 +7,8 @@ import { DirectoryService } from './directory.js';
 import { EnrolmentService } from './enrolment.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { ResultsService } from './results.js';
+import { LifecycleService } from './lifecycle.js';
+import { PanelService } from './panels.js';
 import { RoundService } from './rounds.js';
 import { RubricService } from './rubrics.js';
 import { AssessmentService } from './assessment.js';
@@ -20,6 +22,8 @@ export interface Services {
   rubrics: RubricService;
   competitions: CompetitionService;
   rounds: RoundService;
+  panels: PanelService;
+  lifecycle: LifecycleService;
   enrolment: EnrolmentService;
   results: ResultsService;
   submission: SubmissionService;
@@ -45,12 +49,15 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const results = new ResultsService(store, competitions, now, cursors);
   const enrolment = new EnrolmentService(store, now);
   const leaderboard = new LeaderboardService(store, cursors);
+  const rounds = new RoundService(store, rubrics, enrolment, now);
   return {
     store,
     directory: new DirectoryService(store, now, cursors),
     rubrics,
     competitions,
-    rounds: new RoundService(store, rubrics, results, enrolment, now),
+    rounds,
+    panels: new PanelService(store, rounds),
+    lifecycle: new LifecycleService(store, rounds, enrolment, results, now),
     enrolment,
     results,
     submission: new SubmissionService(store, now),

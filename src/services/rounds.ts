@@ -1,22 +1,19 @@
-import { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES, conflictOf } from '../domain/access.js';
+import { DEFAULT_VISIBILITY, LEADERBOARD_VISIBILITIES } from '../domain/access.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { entryIdOf, entryKeyPart, newId, type Participant } from '../domain/ids.js';
-import { assertStatus, assertTransition } from '../domain/lifecycle.js';
-import { byLabel } from '../domain/judges.js';
-import type { Cadre, Conflict, Judge, Round, ScoreSheet, Unit, UnitSnapshot } from '../domain/model.js';
+import { assertStatus } from '../domain/lifecycle.js';
+import type { Cadre, Round, ScoreSheet, Unit, UnitSnapshot } from '../domain/model.js';
 import { compareRankValues, rankValueOf } from '../domain/ranking.js';
 import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/rounds.js';
 import type { EnrolmentService } from './enrolment.js';
-import type { ResultsService } from './results.js';
 import type { RubricService } from './rubrics.js';
 import * as z from 'zod/mini';
 import { count, externalId, optionalText, parseArgument, text } from './validation.js';
 
 export const MAX_ENTRIES_PER_CALL = 99;
-export const MAX_JUDGES_PER_CALL = 50;
 export const MAX_TRIM = 10;
 
 const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
@@ -50,9 +47,6 @@ const entryInput = z.object({
 });
 const entriesInput = z.array(entryInput).check(z.minLength(1), z.maxLength(MAX_ENTRIES_PER_CALL));
 
-const judgeInput = z.object({ userId: externalId, name: text(100), unitId: optional(externalId) });
-const judgesInput = z.array(judgeInput).check(z.minLength(1), z.maxLength(MAX_JUDGES_PER_CALL));
-
 type RuleInput = { [K in keyof ScoringRule]?: ScoringRule[K] | null };
 
 /** The given rule fields over `base`, checked against the rubric. */
@@ -83,7 +77,6 @@ export class RoundService {
   constructor(
     private readonly store: Store,
     private readonly rubrics: RubricService,
-    private readonly results: ResultsService,
     private readonly enrolment: EnrolmentService,
     private readonly now: () => Date,
   ) {}
@@ -159,11 +152,6 @@ export class RoundService {
     return this.enrolment.current(round, await this.store.rounds.listEntries(round.id));
   }
 
-  /** The round's panel in label order (J1, J2, …). */
-  async panel(roundId: string): Promise<Judge[]> {
-    return byLabel(await this.store.rounds.listJudges(roundId), (j) => j);
-  }
-
   /** Ids of the rounds whose panel includes `userId`, newest first. */
   assignedRoundIds(userId: string): Promise<string[]> {
     return this.store.rounds.listAssignedRoundIds(userId);
@@ -183,65 +171,6 @@ export class RoundService {
     const round = await this.store.competitions.getRound(id, consistent);
     if (!round) throw new NotFoundError('Round', id, field);
     return round;
-  }
-
-  /**
-   * DRAFT → OPEN. First every entry takes its snapshot of the directory and the
-   * number of sheets expected of it (the panel less the judges excused by 回避), each
-   * under the version it was read at; then the status moves, on condition that the
-   * panel and the enrolment are still the ones counted. A change in between retries.
-   */
-  async openRound(id: string): Promise<Round> {
-    const opened = await retrying(
-      async () => {
-        const round = await this.requireRound(id, true);
-        assertTransition('open', round.status);
-        if (round.entryCount === 0 || round.judgeCount === 0) {
-          throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
-        }
-        const [entries, judges, conflicts] = await Promise.all([
-          this.store.rounds.listEntries(id, true),
-          this.store.rounds.listJudges(id),
-          this.store.sheets.listConflictsOfRound(id),
-        ]);
-        const snapshots = await this.enrolment.snapshot(entries);
-        const prepared = snapshots.map((entry) => ({ ...entry, expectedSheets: expectedOf(entry, judges, conflicts), version: entry.version + 1 }));
-        const written = await this.store.enrolment.rewriteEntries(round, prepared);
-        if (!written.ok) {
-          if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
-          throw new RaceLost();
-        }
-        const result = await this.store.competitions.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true, {
-          entryCount: entries.length,
-          judgeCount: judges.length,
-        });
-        if (!result) throw new RaceLost();
-        return result;
-      },
-      (error) => error instanceof RaceLost || isTransientConflict(error),
-    );
-    return opened;
-  }
-
-  /** OPEN → CLOSED: no sheet is accepted afterwards; then the official results are computed and stored. */
-  async closeRound(id: string): Promise<Round> {
-    const round = await this.requireRound(id, true);
-    assertTransition('close', round.status);
-    const closed = await retrying(() => this.store.competitions.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), false), isTransientConflict);
-    if (!closed) return this.raceLostTransition(id);
-    return this.results.finalize(id, false);
-  }
-
-  /** CLOSED → PUBLISHED, storing the official results afresh in the same step; afterwards nothing changes. */
-  async publishRound(id: string): Promise<Round> {
-    const round = await this.requireRound(id, true);
-    assertTransition('publish', round.status);
-    return this.results.finalize(id, true);
-  }
-
-  private async raceLostTransition(id: string): Promise<never> {
-    const current = await this.requireRound(id, true);
-    throw new ConflictError(`The round changed concurrently and is now ${current.status}`, 'ROUND_STATUS');
   }
 
   /** Enrols cadres or units; all or nothing. */
@@ -298,56 +227,6 @@ export class RoundService {
     return { advanced, alreadyEnrolled };
   }
 
-  /** Adds judges to the panel (new labels J<n+1>…) or updates the names of judges already on it. */
-  async assignJudges(roundId: string, input: unknown): Promise<Judge[]> {
-    const parsed = parseArgument(judgesInput, input, 'judges');
-    const dup = parsed.findIndex((j, i) => parsed.findIndex((k) => k.userId === j.userId) !== i);
-    if (dup >= 0) throw InvalidInputError.at(`judges.${dup}.userId`, 'DUPLICATE', `judge ${parsed[dup]!.userId} is listed twice`, { value: parsed[dup]!.userId });
-    const units = await this.store.directory.getUnits([...new Set(parsed.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
-    const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
-    if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
-
-    return retrying(
-      async () => {
-        const round = await this.requireRound(roundId, true);
-        assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
-        const existing = new Map((await this.store.rounds.listJudges(roundId)).map((j) => [j.userId, j]));
-        const joining = parsed.filter((j) => !existing.has(j.userId));
-        if (round.status === 'OPEN' && joining.length > 0 && round.quorumMode === 'ALL_EXPECTED') {
-          // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
-          throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
-        }
-        let next = round.judgeCount;
-        const judges = parsed.map((j): Judge => ({
-          roundId,
-          userId: j.userId,
-          name: j.name,
-          unitId: j.unitId ?? null,
-          label: existing.get(j.userId)?.label ?? `J${++next}`,
-        }));
-        const outcome = await this.store.rounds.putJudges(
-          roundId,
-          round.judgeCount,
-          judges.filter((j) => !existing.has(j.userId)),
-          judges.filter((j) => existing.has(j.userId)),
-        );
-        if (!outcome.ok) throw new RaceLost();
-        if (round.status === 'OPEN' && joining.length > 0) await this.expectFrom(roundId, judges.filter((j) => !existing.has(j.userId)));
-        return judges;
-      },
-      (error) => error instanceof RaceLost || isTransientConflict(error),
-    );
-  }
-
-  /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */
-  private async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
-    const entries = await this.store.rounds.listEntries(roundId, true);
-    for (const entry of entries) {
-      const owed = joined.filter((j) => !conflictOf(j, entry.unit?.id ?? null, null)).length;
-      if (owed > 0 && entry.expectedSheets !== undefined) await this.store.rounds.addExpectedSheets(entry, owed);
-    }
-  }
-
   private async enrol(round: Round, entries: StoredEntry[]): Promise<void> {
     const outcome = await retrying(() => this.store.rounds.addEntries(round, entries), isTransientConflict);
     if (outcome.ok) return;
@@ -361,12 +240,6 @@ export class RoundService {
     const unitIds = new Set([...participants.filter((p) => p.kind === 'unit').map((p) => p.id), ...[...cadres.values()].map((c) => c.unitId)]);
     return { cadres, units: await this.store.directory.getUnits([...unitIds]) };
   }
-}
-
-/** Sheets an entry is owed: one from each judge of the panel not excused from it (same unit, or a recorded conflict). */
-function expectedOf(entry: StoredEntry, judges: readonly Judge[], conflicts: readonly Conflict[]): number {
-  const recorded = new Map(conflicts.filter((c) => c.entryId === entry.id).map((c) => [c.judgeId, c]));
-  return judges.filter((j) => !conflictOf(j, entry.unit?.id ?? null, recorded.get(j.userId) ?? null)).length;
 }
 
 /** The entries ranked within `top`, ties at the cut-off included, best first. */

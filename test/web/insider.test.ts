@@ -58,7 +58,7 @@ describe('results changed after close', () => {
   it('the organizer console lists each change with who, why and the totals', async () => {
     const round = await app.gql(app.token(DEMO_ORGANIZER.id), 'query($id: ID!) { round(id: $id) { entries { id order } } }', { id: app.seeded.roundId });
     const first = round.data.round.entries.find((e: { order: number }) => e.order === 1).id;
-    await app.runtime.services.rounds.closeRound(app.seeded.roundId);
+    await app.runtime.services.lifecycle.closeRound(app.seeded.roundId);
     await app.runtime.services.scoring.voidSheet(ORGANIZER, `${first}/judge-4`, '评委误将他人分数录入');
 
     const page = await app.browser.newPage();

@@ -41,10 +41,10 @@ export const competitionResolvers: Resolvers = {
     createRound: (_, { input }, { services }) => services.rounds.createRound(input),
     updateRound: (_, { id, input }, { services }) => services.rounds.updateRound(id, input),
     addEntries: (_, { roundId, entries }, { services }) => services.rounds.addEntries(roundId, entries),
-    assignJudges: (_, { roundId, judges }, { services }) => services.rounds.assignJudges(roundId, judges),
-    openRound: (_, { id }, { services }) => services.rounds.openRound(id),
-    closeRound: (_, { id }, { services }) => services.rounds.closeRound(id),
-    publishRound: (_, { id }, { services }) => services.rounds.publishRound(id),
+    assignJudges: (_, { roundId, judges }, { services }) => services.panels.assignJudges(roundId, judges),
+    openRound: (_, { id }, { services }) => services.lifecycle.openRound(id),
+    closeRound: (_, { id }, { services }) => services.lifecycle.closeRound(id),
+    publishRound: (_, { id }, { services }) => services.lifecycle.publishRound(id),
     advanceEntries: (_, { fromRoundId, toRoundId, top, perGroup }, { services }) =>
       services.rounds.advanceEntries(fromRoundId, toRoundId, top, perGroup ?? false),
     setLeaderboardVisibility: (_, { roundId, visibility }, { services }) => services.rounds.setLeaderboardVisibility(roundId, visibility),
@@ -70,7 +70,7 @@ export const competitionResolvers: Resolvers = {
     },
     judges: async (round, _, context) => {
       await roundAccess(context, round);
-      return context.services.rounds.panel(round.id);
+      return context.services.panels.panel(round.id);
     },
     mySheets: async (round, _, { loaders }) => [...(await loaders.mySheets.load(round.id)).values()],
     amendmentCount: (round) => round.amendmentCount ?? 0,

@@ -1,0 +1,86 @@
+import { conflictOf } from '../domain/access.js';
+import { ConflictError } from '../domain/errors.js';
+import { assertTransition } from '../domain/lifecycle.js';
+import type { Conflict, Judge, Round } from '../domain/model.js';
+import type { Store } from '../store/index.js';
+import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import type { StoredEntry } from '../store/rounds.js';
+import type { EnrolmentService } from './enrolment.js';
+import type { ResultsService } from './results.js';
+import type { RoundService } from './rounds.js';
+
+/** A round's life: DRAFT → OPEN (the snapshot taken), OPEN → CLOSED, CLOSED → PUBLISHED (the official results stored). */
+export class LifecycleService {
+  constructor(
+    private readonly store: Store,
+    private readonly rounds: RoundService,
+    private readonly enrolment: EnrolmentService,
+    private readonly results: ResultsService,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * DRAFT → OPEN. First every entry takes its snapshot of the directory and the
+   * number of sheets expected of it (the panel less the judges excused by 回避), each
+   * under the version it was read at; then the status moves, on condition that the
+   * panel and the enrolment are still the ones counted. A change in between retries.
+   */
+  async openRound(id: string): Promise<Round> {
+    const opened = await retrying(
+      async () => {
+        const round = await this.rounds.requireRound(id, true);
+        assertTransition('open', round.status);
+        if (round.entryCount === 0 || round.judgeCount === 0) {
+          throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
+        }
+        const [entries, judges, conflicts] = await Promise.all([
+          this.store.rounds.listEntries(id, true),
+          this.store.rounds.listJudges(id),
+          this.store.sheets.listConflictsOfRound(id),
+        ]);
+        const snapshots = await this.enrolment.snapshot(entries);
+        const prepared = snapshots.map((entry) => ({ ...entry, expectedSheets: expectedOf(entry, judges, conflicts), version: entry.version + 1 }));
+        const written = await this.store.enrolment.rewriteEntries(round, prepared);
+        if (!written.ok) {
+          if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
+          throw new RaceLost();
+        }
+        const result = await this.store.competitions.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true, {
+          entryCount: entries.length,
+          judgeCount: judges.length,
+        });
+        if (!result) throw new RaceLost();
+        return result;
+      },
+      (error) => error instanceof RaceLost || isTransientConflict(error),
+    );
+    return opened;
+  }
+
+  /** OPEN → CLOSED: no sheet is accepted afterwards; then the official results are computed and stored. */
+  async closeRound(id: string): Promise<Round> {
+    const round = await this.rounds.requireRound(id, true);
+    assertTransition('close', round.status);
+    const closed = await retrying(() => this.store.competitions.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), false), isTransientConflict);
+    if (!closed) return this.raceLostTransition(id);
+    return this.results.finalize(id, false);
+  }
+
+  /** CLOSED → PUBLISHED, storing the official results afresh in the same step; afterwards nothing changes. */
+  async publishRound(id: string): Promise<Round> {
+    const round = await this.rounds.requireRound(id, true);
+    assertTransition('publish', round.status);
+    return this.results.finalize(id, true);
+  }
+
+  private async raceLostTransition(id: string): Promise<never> {
+    const current = await this.rounds.requireRound(id, true);
+    throw new ConflictError(`The round changed concurrently and is now ${current.status}`, 'ROUND_STATUS');
+  }
+}
+
+/** Sheets an entry is owed: one from each judge of the panel not excused from it (same unit, or a recorded conflict). */
+function expectedOf(entry: StoredEntry, judges: readonly Judge[], conflicts: readonly Conflict[]): number {
+  const recorded = new Map(conflicts.filter((c) => c.entryId === entry.id).map((c) => [c.judgeId, c]));
+  return judges.filter((j) => !conflictOf(j, entry.unit?.id ?? null, recorded.get(j.userId) ?? null)).length;
+}

@@ -1,0 +1,79 @@
+import { conflictOf } from '../domain/access.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { byLabel } from '../domain/judges.js';
+import { assertStatus } from '../domain/lifecycle.js';
+import type { Judge } from '../domain/model.js';
+import type { Store } from '../store/index.js';
+import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import type { RoundService } from './rounds.js';
+import * as z from 'zod/mini';
+import { externalId, parseArgument, text } from './validation.js';
+
+export const MAX_JUDGES_PER_CALL = 50;
+
+const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+const judgeInput = z.object({ userId: externalId, name: text(100), unitId: optional(externalId) });
+const judgesInput = z.array(judgeInput).check(z.minLength(1), z.maxLength(MAX_JUDGES_PER_CALL));
+
+/** A round's judging panel: seats with anonymous labels, and what each seat owes the entries. */
+export class PanelService {
+  constructor(
+    private readonly store: Store,
+    private readonly rounds: RoundService,
+  ) {}
+
+  /** The round's panel in label order (J1, J2, …). */
+  async panel(roundId: string): Promise<Judge[]> {
+    return byLabel(await this.store.rounds.listJudges(roundId), (j) => j);
+  }
+
+  /** Adds judges to the panel (new labels J<n+1>…) or updates the names of judges already on it. */
+  async assignJudges(roundId: string, input: unknown): Promise<Judge[]> {
+    const parsed = parseArgument(judgesInput, input, 'judges');
+    const dup = parsed.findIndex((j, i) => parsed.findIndex((k) => k.userId === j.userId) !== i);
+    if (dup >= 0) throw InvalidInputError.at(`judges.${dup}.userId`, 'DUPLICATE', `judge ${parsed[dup]!.userId} is listed twice`, { value: parsed[dup]!.userId });
+    const units = await this.store.directory.getUnits([...new Set(parsed.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
+    const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
+    if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
+
+    return retrying(
+      async () => {
+        const round = await this.rounds.requireRound(roundId, true);
+        assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
+        const existing = new Map((await this.store.rounds.listJudges(roundId)).map((j) => [j.userId, j]));
+        const joining = parsed.filter((j) => !existing.has(j.userId));
+        if (round.status === 'OPEN' && joining.length > 0 && round.quorumMode === 'ALL_EXPECTED') {
+          // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
+          throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
+        }
+        let next = round.judgeCount;
+        const judges = parsed.map((j): Judge => ({
+          roundId,
+          userId: j.userId,
+          name: j.name,
+          unitId: j.unitId ?? null,
+          label: existing.get(j.userId)?.label ?? `J${++next}`,
+        }));
+        const outcome = await this.store.rounds.putJudges(
+          roundId,
+          round.judgeCount,
+          judges.filter((j) => !existing.has(j.userId)),
+          judges.filter((j) => existing.has(j.userId)),
+        );
+        if (!outcome.ok) throw new RaceLost();
+        if (round.status === 'OPEN' && joining.length > 0) await this.expectFrom(roundId, judges.filter((j) => !existing.has(j.userId)));
+        return judges;
+      },
+      (error) => error instanceof RaceLost || isTransientConflict(error),
+    );
+  }
+
+  /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */
+  private async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
+    const entries = await this.store.rounds.listEntries(roundId, true);
+    for (const entry of entries) {
+      const owed = joined.filter((j) => !conflictOf(j, entry.unit?.id ?? null, null)).length;
+      if (owed > 0 && entry.expectedSheets !== undefined) await this.store.rounds.addExpectedSheets(entry, owed);
+    }
+  }
+}
