@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
 import { BELOW_QUORUM, ENTRY_COUNT, expectedTotal, judgesScoring, marksOf, seedFinishedRound, TIE_WITH, TIED, UNSCORED, type SeededRound } from './resultsSeed.js';
+import { translate } from '../../web/src/i18n.js';
+import { ruleInWords, type RuleFacts } from '../../web/src/results/format.js';
 import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
 
 /**
@@ -45,6 +47,21 @@ async function openResults() {
   await page.getByTestId('protocol').waitFor();
 }
 
+describe('the scoring rule in words', () => {
+  const zh = (rule: Partial<RuleFacts>) =>
+    ruleInWords((key, params) => translate('zh-CN', key, params), {
+      judgeCount: 7, trimHighest: 1, trimLowest: 1, trimScope: 'SHEET', aggregate: 'MEAN', normalization: 'NONE', quorum: 1, quorumMode: 'FIXED', tieBreakers: [], ...rule,
+    });
+  it('words each rule a round can have', () => {
+    expect(zh({})).toBe('7 位评委评分，去掉 1 个最高分、1 个最低分后取平均分；总分相同者名次并列；总分保留两位小数。');
+    expect(zh({ trimHighest: 0, trimLowest: 0, judgeCount: 5 })).toBe('5 位评委评分，全部评分取平均分；总分相同者名次并列；总分保留两位小数。');
+    expect(zh({ trimLowest: 0, trimScope: 'CRITERION', aggregate: 'MEDIAN' })).toBe('7 位评委评分，每个评分项分别去掉 1 个最高分后取中位数；总分相同者名次并列；总分保留两位小数。');
+    expect(zh({ normalization: 'ZSCORE', quorumMode: 'ALL_EXPECTED', tieBreakers: ['现场答辩', '发展思路'] })).toBe(
+      '7 位评委评分，去掉 1 个最高分、1 个最低分后取平均分；各评委的总分先按 Z 分数标准化；须收齐全部应评评分（回避的评委除外）方可排名；总分相同时依次比较现场答辩、发展思路；总分保留两位小数。',
+    );
+  });
+});
+
 describe('results page', () => {
   it('ranks every entry with shared ranks marked 并列 and unranked entries explained, and states the rule in words', async () => {
     await openResults();
@@ -68,6 +85,9 @@ describe('results page', () => {
     expect(await row(BELOW_QUORUM).textContent()).toContain('未达法定评分数');
     expect(await row(BELOW_QUORUM).locator('.rank-cell').textContent()).toBe('—');
     expect(await row(UNSCORED).textContent()).toContain('尚未评分');
+    // Sheets received of those expected.
+    expect(await row(BELOW_QUORUM).locator('td').nth(4).textContent()).toBe('3/7');
+    expect(await row(0).locator('td').nth(4).textContent()).toBe('7/7');
 
     // Best first: the ranked totals never go up.
     const ranked = await page.locator('.rank-table tbody tr[data-standing="RANKED"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-rank'))));

@@ -676,7 +676,7 @@ export type ResultsRoundQueryVariables = Exact<{
 }>;
 
 
-export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, tieBreakers: Array<string>, resultsFinalizedAt: string | null, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
+export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, resultsFinalizedAt: string | null, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
 
 export type ResultsLeaderboardQueryVariables = Exact<{
   roundId: string;
@@ -685,7 +685,7 @@ export type ResultsLeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, rawTotal: number | null, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
 
 export type ResultsAssessmentQueryVariables = Exact<{
   entryId: string;
@@ -1649,6 +1649,7 @@ export const ResultsRoundDocument = new TypedDocumentString(`
     aggregate
     normalization
     quorum
+    quorumMode
     tieBreakers
     resultsFinalizedAt
     competition {
@@ -1697,7 +1698,7 @@ export const ResultsLeaderboardDocument = new TypedDocumentString(`
           order
           title
           group
-          rawTotal
+          expectedSheetCount
           cadre {
             name
           }

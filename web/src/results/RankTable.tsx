@@ -78,7 +78,7 @@ export function RankTable({ rows, selected, onSelect }: { rows: LeaderboardRow[]
                   {twoDecimals(row.total)}
                   <StandingNote row={row} />
                 </td>
-                <td className="num">{row.sheetCount}</td>
+                <td className="num">{t('results.table.sheetsOf', { n: row.sheetCount, expected: row.entry.expectedSheetCount })}</td>
                 <td>
                   <button
                     type="button"

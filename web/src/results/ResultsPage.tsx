@@ -26,6 +26,7 @@ export function ruleFactsOf(round: ResultsRound): RuleFacts {
     aggregate: round.aggregate,
     normalization: round.normalization,
     quorum: round.quorum,
+    quorumMode: round.quorumMode,
     tieBreakers: round.tieBreakers.map((key) => labels.get(key) ?? key),
   };
 }

@@ -12,6 +12,7 @@ export interface RuleFacts {
   aggregate: 'MEAN' | 'MEDIAN';
   normalization: 'NONE' | 'ZSCORE';
   quorum: number;
+  quorumMode: 'FIXED' | 'ALL_EXPECTED';
   /** Labels of the tie-breaking criteria, in turn. */
   tieBreakers: string[];
 }
@@ -32,7 +33,7 @@ export function ruleInWords(t: Translate, rule: RuleFacts): string {
   const method = trim ? t('results.rule.trimmed', { trim, aggregate }) : t('results.rule.untrimmed', { aggregate });
   const extras = [
     rule.normalization === 'ZSCORE' ? t('results.rule.zscore') : null,
-    rule.quorum > 1 ? t('results.rule.quorum', { n: rule.quorum }) : null,
+    rule.quorumMode === 'ALL_EXPECTED' ? t('results.rule.allExpected') : rule.quorum > 1 ? t('results.rule.quorum', { n: rule.quorum }) : null,
     rule.tieBreakers.length ? t('results.rule.tieBreakers', { criteria: rule.tieBreakers.join(t('results.rule.list')) }) : t('results.rule.ties'),
     t('results.rule.decimals'),
   ].filter((part): part is string => part !== null);
