@@ -3,7 +3,7 @@ import type { Round } from '../src/domain/model.js';
 import { MAX_PAGE } from '../src/services/validation.js';
 import { roundKey } from '../src/store/keys.js';
 import { batchPut } from '../src/store/ops.js';
-import { entryItem } from '../src/store/rounds.js';
+import { entryItem } from '../src/store/entries.js';
 import type { BenchEnvironment } from './environment.js';
 import { createRound, inParallel, randomMarks, type Fixture } from './fixtures.js';
 import { costOf, dataOf, type Cost, type Timed } from './http.js';

@@ -4,7 +4,7 @@ import { compareRankValues, rankValueOf } from '../src/domain/ranking.js';
 import { marksByCriterion, scoreEntry, sheetTotal, type JudgeSheet } from '../src/domain/scoring.js';
 import { HISTORY_PREFIX, SHEET_PREFIX } from '../src/store/keys.js';
 import type { Item } from '../src/store/ops.js';
-import { entryIndexes, type StoredEntry } from '../src/store/rounds.js';
+import { entryIndexes, type StoredEntry } from '../src/store/entries.js';
 
 /**
  * The benchmark's only knowledge of how an entry aggregates its sheets. Everything

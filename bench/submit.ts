@@ -3,7 +3,7 @@ import type { Round } from '../src/domain/model.js';
 import { parseEntryId } from '../src/domain/ids.js';
 import { entryKey, entryPartition } from '../src/store/keys.js';
 import { queryAll } from '../src/store/ops.js';
-import type { StoredEntry } from '../src/store/rounds.js';
+import type { StoredEntry } from '../src/store/entries.js';
 import type { BenchEnvironment } from './environment.js';
 import { createRound, inParallel, randomMarks, type Fixture } from './fixtures.js';
 import { costOf, type Cost } from './http.js';

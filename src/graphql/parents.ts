@@ -3,7 +3,7 @@ import type { Owned } from '../domain/ownership.js';
 import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, RejectedSheet, SheetEvent, UnitSnapshot } from '../domain/model.js';
 import type { Progress, StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/leaderboard.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 
 /** A cadre as resolvers receive it: from the directory, or from an entry's enrolment snapshot with its unit. */
 export type CadreParent = CadreSnapshot & { unitSnapshot?: UnitSnapshot | null };

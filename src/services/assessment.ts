@@ -3,7 +3,7 @@ import { labelOrder } from '../domain/judges.js';
 import type { Criterion, Decimal, Judge, Round, ScoreSheet, Viewer } from '../domain/model.js';
 import { entryResult } from '../domain/scoring.js';
 import type { Store } from '../store/index.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 import type { LeaderboardService } from './leaderboard.js';
 
 export interface AssessedSheet {
@@ -46,7 +46,7 @@ export class AssessmentService {
     const { managing, aggregates } = show;
     const [sheets, judges, rank] = await Promise.all([
       this.store.sheets.listSheets(entry.id),
-      this.store.rounds.listJudges(round.id),
+      this.store.panels.listJudges(round.id),
       aggregates ? this.leaderboard.rankOf(entry, round) : null,
     ]);
     const judgeById = new Map(judges.map((j) => [j.userId, j]));

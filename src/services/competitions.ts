@@ -89,7 +89,7 @@ export class CompetitionService {
     const competition = await this.requireCompetition(competitionId, 'competitionId');
     await this.store.competitions.putGrant({ competitionId, userId: user, grantedBy: viewer.id, grantedAt: this.now().toISOString() });
     // After the grant: a round created meanwhile reads the grant when it marks its managers.
-    await this.store.competitions.markManager((await this.allRounds(competitionId)).map((r) => r.id), user);
+    await this.store.rounds.markManager((await this.allRounds(competitionId)).map((r) => r.id), user);
     return competition;
   }
 
@@ -114,7 +114,7 @@ export class CompetitionService {
 
   /** Every round of a competition, archived ones included. */
   async allRounds(competitionId: string): Promise<Round[]> {
-    const [shown, archived] = await Promise.all([this.store.competitions.listRounds(competitionId), this.store.competitions.listRounds(competitionId, true)]);
+    const [shown, archived] = await Promise.all([this.store.rounds.listRounds(competitionId), this.store.rounds.listRounds(competitionId, true)]);
     return [...shown, ...archived];
   }
 
@@ -132,7 +132,7 @@ export class CompetitionService {
   }
 
   async archiveRound(round: Round, archived: boolean): Promise<Round> {
-    const updated = await this.store.competitions.setRoundArchived(round, archived ? (round.archivedAt ?? this.now().toISOString()) : null);
+    const updated = await this.store.rounds.setRoundArchived(round, archived ? (round.archivedAt ?? this.now().toISOString()) : null);
     if (!updated) throw new NotFoundError('Round', round.id, 'id');
     return updated;
   }
@@ -149,7 +149,7 @@ export class CompetitionService {
     const remains = await Promise.all(
       rounds.map(async (r) => ({
         round: r,
-        entries: await this.store.rounds.listEntries(r.id, true),
+        entries: await this.store.entries.listEntries(r.id, true),
         conflicts: await this.store.sheets.listConflictKeys(r.id),
       })),
     );

@@ -6,7 +6,7 @@ import type { Cadre, PitchDraw, Round, Unit, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import type { EnrolmentOutcome } from '../store/enrolment.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 import * as z from 'zod/mini';
 import { count, parseArgument, text } from './validation.js';
 
@@ -94,10 +94,10 @@ export class EnrolmentService {
 
   /** Deletes a DRAFT round (it cannot hold sheets) with its entries, panel and draws. */
   async deleteRound(roundId: string): Promise<boolean> {
-    const round = await this.store.competitions.getRound(roundId, true);
+    const round = await this.store.rounds.getRound(roundId, true);
     if (!round) throw new NotFoundError('Round', roundId, 'id');
     assertStatus(round.status, ['DRAFT'], 'delete the round (archive it instead)');
-    const [entries, conflicts] = await Promise.all([this.store.rounds.listEntries(roundId, true), this.store.sheets.listConflictKeys(roundId)]);
+    const [entries, conflicts] = await Promise.all([this.store.entries.listEntries(roundId, true), this.store.sheets.listConflictKeys(roundId)]);
     if (!(await this.store.enrolment.deleteRound(round, entries.map((e) => e.id), conflicts))) {
       throw new ConflictError('The round opened meanwhile; archive it instead', 'ROUND_STATUS');
     }
@@ -127,7 +127,7 @@ export class EnrolmentService {
   }
 
   private async draftRound(roundId: string, doing: string): Promise<{ round: Round; entries: StoredEntry[] }> {
-    const [round, entries] = await Promise.all([this.store.competitions.getRound(roundId, true), this.store.rounds.listEntries(roundId, true)]);
+    const [round, entries] = await Promise.all([this.store.rounds.getRound(roundId, true), this.store.entries.listEntries(roundId, true)]);
     if (!round) throw new NotFoundError('Round', roundId, 'roundId');
     assertStatus(round.status, ['DRAFT'], doing);
     return { round, entries };

@@ -1,7 +1,7 @@
 import { dictOf } from '../domain/dict.js';
 import type { Round } from '../domain/model.js';
 import { scoreEntry } from '../domain/scoring.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 
 /** The entry with a new set of sheets and everything derived from them (optimistic version bumped). */
 export function withSheets(entry: StoredEntry, round: Round, sheets: StoredEntry['sheets']): StoredEntry {

@@ -1,7 +1,7 @@
 import type { Decimal, Round } from '../domain/model.js';
 import { RANK_START, nextRank, rankValueKey, rankValueOf, type RankState } from '../domain/ranking.js';
 import type { Store } from '../store/index.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 import type { Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { count, pageSize, parseArgument } from './validation.js';
@@ -37,7 +37,7 @@ export class LeaderboardService {
     const group = args.group ?? null;
     const scope = `leaderboard:${round.id}:${group ?? ''}`;
     const cursor = args.after ? this.cursors.decode(scope, leaderboardCursor, args.after) : undefined;
-    const page = await this.store.rounds.leaderboardPage(round.id, group, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
+    const page = await this.store.entries.leaderboardPage(round.id, group, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
     let state: RankState = cursor ? { position: cursor.p, rank: cursor.r, tieKey: cursor.t } : RANK_START;
     const rows = page.slice(0, first).map(({ entry, sortKey }) => {
       const value = rankValueOf(entry, entry.sheetCount, round);
@@ -53,6 +53,6 @@ export class LeaderboardService {
   async rankOf(entry: StoredEntry, round: Round): Promise<number | null> {
     const value = rankValueOf(entry, entry.sheetCount, round);
     if (!value) return null;
-    return 1 + (await this.store.rounds.countBetter(entry.roundId, null, value));
+    return 1 + (await this.store.entries.countBetter(entry.roundId, null, value));
   }
 }

@@ -4,7 +4,7 @@ import { assertTransition } from '../domain/lifecycle.js';
 import type { Conflict, Judge, Round } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 import type { EnrolmentService } from './enrolment.js';
 import type { ResultsService } from './results.js';
 import type { RoundService } from './rounds.js';
@@ -34,8 +34,8 @@ export class LifecycleService {
           throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
         }
         const [entries, judges, conflicts] = await Promise.all([
-          this.store.rounds.listEntries(id, true),
-          this.store.rounds.listJudges(id),
+          this.store.entries.listEntries(id, true),
+          this.store.panels.listJudges(id),
           this.store.sheets.listConflictsOfRound(id),
         ]);
         const snapshots = await this.enrolment.snapshot(entries);
@@ -45,7 +45,7 @@ export class LifecycleService {
           if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
           throw new RaceLost();
         }
-        const result = await this.store.competitions.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true, {
+        const result = await this.store.rounds.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true, {
           entryCount: entries.length,
           judgeCount: judges.length,
         });
@@ -61,7 +61,7 @@ export class LifecycleService {
   async closeRound(id: string): Promise<Round> {
     const round = await this.rounds.requireRound(id, true);
     assertTransition('close', round.status);
-    const closed = await retrying(() => this.store.competitions.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), false), isTransientConflict);
+    const closed = await retrying(() => this.store.rounds.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), false), isTransientConflict);
     if (!closed) return this.raceLostTransition(id);
     return this.results.finalize(id, false);
   }

@@ -3,7 +3,7 @@ import { parseEntryId } from '../domain/ids.js';
 import { manages } from '../domain/access.js';
 import type { Competition, Conflict, Judge, Round, ScoreSheet, Unit, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 
 /**
  * Per-request batching and caching of reads by id: a page that mentions the same
@@ -21,7 +21,7 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
   const isOrganizer = viewer?.kind === 'user' && viewer.roles.includes('organizer');
   const seat = new DataLoader<string, Judge | null>(async (roundIds) => {
     if (!viewerId) return roundIds.map(() => null);
-    const seats = await store.rounds.getJudges(roundIds.map((roundId) => ({ roundId, userId: viewerId })));
+    const seats = await store.panels.getJudges(roundIds.map((roundId) => ({ roundId, userId: viewerId })));
     return roundIds.map((id) => seats.find((j) => j.roundId === id) ?? null);
   });
   /** Whether the caller manages (created, or was granted) each competition: one read, and none for non-organizers. */
@@ -55,7 +55,7 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
      * the marks leave `manages` to read the competition.
      */
     round: new DataLoader<string, Round | null>(async (ids) => {
-      const { rounds, seats, managed } = await store.competitions.getRoundsWithSeats(ids, viewerId, isOrganizer);
+      const { rounds, seats, managed } = await store.rounds.getRoundsWithSeats(ids, viewerId, isOrganizer);
       for (const id of ids) seat.prime(id, seats.get(id) ?? null);
       for (const round of rounds.values()) {
         if (isOrganizer && round.managersMarked) managesLoader.prime(round.competitionId, managed.has(round.id));
@@ -66,7 +66,7 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
     cadre: byIds((ids) => store.directory.getCadres(ids)),
     entry: new DataLoader<string, StoredEntry | null>(async (ids) => {
       const keys = ids.map((id) => parseEntryId(id, 'entryId'));
-      const entries = new Map((await store.rounds.getEntries(keys)).map((e) => [e.id, e]));
+      const entries = new Map((await store.entries.getEntries(keys)).map((e) => [e.id, e]));
       return ids.map((id) => entries.get(id) ?? null);
     }),
     /** The caller's current sheets in a round, by entry id. */

@@ -24,7 +24,7 @@ export class PanelService {
 
   /** The round's panel in label order (J1, J2, …). */
   async panel(roundId: string): Promise<Judge[]> {
-    return byLabel(await this.store.rounds.listJudges(roundId), (j) => j);
+    return byLabel(await this.store.panels.listJudges(roundId), (j) => j);
   }
 
   /** Adds judges to the panel (new labels J<n+1>…) or updates the names of judges already on it. */
@@ -40,7 +40,7 @@ export class PanelService {
       async () => {
         const round = await this.rounds.requireRound(roundId, true);
         assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
-        const existing = new Map((await this.store.rounds.listJudges(roundId)).map((j) => [j.userId, j]));
+        const existing = new Map((await this.store.panels.listJudges(roundId)).map((j) => [j.userId, j]));
         const joining = parsed.filter((j) => !existing.has(j.userId));
         if (round.status === 'OPEN' && joining.length > 0 && round.quorumMode === 'ALL_EXPECTED') {
           // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
@@ -54,7 +54,7 @@ export class PanelService {
           unitId: j.unitId ?? null,
           label: existing.get(j.userId)?.label ?? `J${++next}`,
         }));
-        const outcome = await this.store.rounds.putJudges(
+        const outcome = await this.store.panels.putJudges(
           roundId,
           round.judgeCount,
           judges.filter((j) => !existing.has(j.userId)),
@@ -70,10 +70,10 @@ export class PanelService {
 
   /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */
   private async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
-    const entries = await this.store.rounds.listEntries(roundId, true);
+    const entries = await this.store.entries.listEntries(roundId, true);
     for (const entry of entries) {
       const owed = joined.filter((j) => !conflictOf(j, entry.unit?.id ?? null, null)).length;
-      if (owed > 0 && entry.expectedSheets !== undefined) await this.store.rounds.addExpectedSheets(entry, owed);
+      if (owed > 0 && entry.expectedSheets !== undefined) await this.store.entries.addExpectedSheets(entry, owed);
     }
   }
 }

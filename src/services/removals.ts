@@ -105,7 +105,7 @@ export class RemovalService {
         });
         if (result.ok) return { round: state.round, sheet: state.sheet };
         if (result.reason === 'ROUND_LOCKED') {
-          const current = await this.store.competitions.getRound(args.roundId, true);
+          const current = await this.store.rounds.getRound(args.roundId, true);
           if (current) assertRemovalAllowed(current.status, args.by, action);
         }
         if (result.reason === 'NOT_ON_PANEL') throw new NotFoundError('Judge', args.judgeId, 'userId');
@@ -120,7 +120,7 @@ export class RemovalService {
 
   /** Changes made to a closed round's results, oldest first, each with the judge it concerned. */
   async amendments(roundId: string): Promise<{ amendment: Amendment; judge: Judge | undefined }[]> {
-    const [amendments, judges] = await Promise.all([this.store.sheets.listAmendments(roundId), this.store.rounds.listJudges(roundId)]);
+    const [amendments, judges] = await Promise.all([this.store.sheets.listAmendments(roundId), this.store.panels.listJudges(roundId)]);
     const byId = new Map(judges.map((j) => [j.userId, j]));
     return amendments.map((amendment) => ({ amendment, judge: byId.get(amendment.judgeId) }));
   }
@@ -128,7 +128,7 @@ export class RemovalService {
   /** Every submitted version and void of an entry's sheets, oldest first. */
   async auditTrail(entryId: string): Promise<{ events: SheetEvent[]; judges: Map<string, Judge> }> {
     const { roundId } = parseEntryId(entryId, 'entryId');
-    const [events, judges] = await Promise.all([this.store.sheets.listEvents(entryId), this.store.rounds.listJudges(roundId)]);
+    const [events, judges] = await Promise.all([this.store.sheets.listEvents(entryId), this.store.panels.listJudges(roundId)]);
     return { events, judges: new Map(judges.map((j) => [j.userId, j])) };
   }
 }

@@ -9,7 +9,7 @@ import { marksByCriterion, scoreEntry, type JudgeSheet } from '../domain/scoring
 import { standingTotal, type RoundTotal } from '../domain/standings.js';
 import { labelOrder } from '../domain/judges.js';
 import type { Store } from '../store/index.js';
-import { leaderboardKeyOf, type StoredEntry } from '../store/rounds.js';
+import { leaderboardKeyOf, type StoredEntry } from '../store/entries.js';
 import type { CompetitionService } from './competitions.js';
 import type { Cursors } from './cursor.js';
 import * as z from 'zod/mini';
@@ -73,7 +73,7 @@ export class ResultsService {
   async finalize(roundId: string, publish: boolean): Promise<Round> {
     const token = ulid();
     const now = this.now();
-    const round = await this.store.competitions.lockForFinalizing(
+    const round = await this.store.rounds.lockForFinalizing(
       roundId,
       'CLOSED',
       token,
@@ -81,15 +81,15 @@ export class ResultsService {
       new Date(now.getTime() - FINALIZING_LOCK_MS).toISOString(),
     );
     if (!round) {
-      const current = await this.store.competitions.getRound(roundId, true);
+      const current = await this.store.rounds.getRound(roundId, true);
       if (!current) throw new NotFoundError('Round', roundId);
       if (current.status !== 'CLOSED') throw new ConflictError(`The round is ${current.status}; results are final once CLOSED`, 'ROUND_STATUS');
       throw new ConflictError('The round’s results are being computed by another request; retry shortly', 'ROUND_FINALIZING');
     }
-    const entries = await this.store.rounds.listEntries(roundId, true);
+    const entries = await this.store.entries.listEntries(roundId, true);
     const changed = officialResults(round, entries).filter((next, i) => !sameResult(next, entries[i]!));
-    await this.store.rounds.putEntries(changed, round);
-    const finalized = await this.store.competitions.unlockFinalized(roundId, token, this.now().toISOString(), publish);
+    await this.store.entries.putEntries(changed, round);
+    const finalized = await this.store.rounds.unlockFinalized(roundId, token, this.now().toISOString(), publish);
     if (!finalized) throw new ConflictError('The finalising lock was lost; retry', 'ROUND_FINALIZING');
     return finalized;
   }
@@ -99,9 +99,9 @@ export class ResultsService {
    * round's rule and reports each difference from what is stored.
    */
   async verifyRound(roundId: string): Promise<Verification> {
-    const round = await this.store.competitions.getRound(roundId, true);
+    const round = await this.store.rounds.getRound(roundId, true);
     if (!round) throw new NotFoundError('Round', roundId, 'roundId');
-    const [stored, judges] = await Promise.all([this.store.rounds.listEntriesWithLeaderboardKeys(roundId), this.store.rounds.listJudges(roundId)]);
+    const [stored, judges] = await Promise.all([this.store.entries.listEntriesWithLeaderboardKeys(roundId), this.store.panels.listJudges(roundId)]);
     const entries = stored.map((s) => s.entry);
     const sheets = await this.store.sheets.listSheetsOfRound(roundId, judges.map((j) => j.userId));
     const mismatches: Mismatch[] = [];
@@ -140,8 +140,8 @@ export class ResultsService {
   }
 
   async judgeStats(roundId: string): Promise<{ judge: Judge; stats: JudgeStatistics }[]> {
-    const judges = await this.store.rounds.listJudges(roundId);
-    const entries = await this.store.rounds.listEntries(roundId);
+    const judges = await this.store.panels.listJudges(roundId);
+    const entries = await this.store.entries.listEntries(roundId);
     const stats = judgeStatistics(judges.map((j) => j.userId), scoredSheets(entries));
     return judges.map((judge, i) => ({ judge, stats: stats[i]! })).sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
   }
@@ -149,8 +149,8 @@ export class ResultsService {
   /** Sheets expected (panel × entries, less conflicts of interest) against sheets received. */
   async roundProgress(roundId: string): Promise<Progress> {
     const [judges, entries, conflicts] = await Promise.all([
-      this.store.rounds.listJudges(roundId),
-      this.store.rounds.listEntries(roundId),
+      this.store.panels.listJudges(roundId),
+      this.store.entries.listEntries(roundId),
       this.store.sheets.listConflictsOfRound(roundId),
     ]);
     const conflicted = new Set(conflicts.map((c: Conflict) => `${c.entryId}|${c.judgeId}`));
@@ -208,10 +208,10 @@ export class ResultsService {
    */
   async standingRows(competitionId: string, group: string | null, visible: (round: Round) => Promise<boolean> = async () => true) {
     const competition = await this.competitions.requireCompetition(competitionId, 'competitionId');
-    const finished = (await this.store.competitions.listRounds(competitionId)).filter((r) => r.status === 'CLOSED' || r.status === 'PUBLISHED');
+    const finished = (await this.store.rounds.listRounds(competitionId)).filter((r) => r.status === 'CLOSED' || r.status === 'PUBLISHED');
     const counted = await Promise.all(finished.map(visible));
     const rounds = finished.filter((_, i) => counted[i]);
-    const entriesByRound = await Promise.all(rounds.map((r) => this.store.rounds.listEntries(r.id)));
+    const entriesByRound = await Promise.all(rounds.map((r) => this.store.entries.listEntries(r.id)));
 
     const participants = new Map<string, { latest: StoredEntry; totals: Map<string, Decimal | null> }>();
     entriesByRound.forEach((entries, r) => {

@@ -7,7 +7,7 @@ import { compareRankValues, rankValueOf } from '../domain/ranking.js';
 import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 import type { EnrolmentService } from './enrolment.js';
 import type { RubricService } from './rubrics.js';
 import * as z from 'zod/mini';
@@ -105,13 +105,13 @@ export class RoundService {
     const competition = (await this.store.competitions.getCompetitions([parsed.competitionId])).get(parsed.competitionId);
     if (!competition) throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
     const managers = new Set([competition.createdBy, ...(await this.store.competitions.listGrantees(competition.id))]);
-    if (!(await this.store.competitions.createRound(round, [...managers]))) {
+    if (!(await this.store.rounds.createRound(round, [...managers]))) {
       throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
     }
     // A grant given meanwhile marks the rounds it finds after writing itself; this round
     // looks again after writing itself, so one of the two always sees the other.
     const late = (await this.store.competitions.listGrantees(competition.id)).filter((userId) => !managers.has(userId));
-    for (const userId of late) await this.store.competitions.markManager([round.id], userId);
+    for (const userId of late) await this.store.rounds.markManager([round.id], userId);
     return round;
   }
 
@@ -131,7 +131,7 @@ export class RoundService {
           ...mergeRule(round, parsed, rubric.criteria, 'input'),
           version: round.version + 1,
         };
-        if (!(await this.store.competitions.updateRound(next))) throw new RaceLost();
+        if (!(await this.store.rounds.updateRound(next))) throw new RaceLost();
         return next;
       },
       (error) => error instanceof RaceLost,
@@ -141,7 +141,7 @@ export class RoundService {
   /** Who may see scores can change until publication (e.g. to LIVE for the big screen during the event). */
   async setLeaderboardVisibility(id: string, visibility: unknown): Promise<Round> {
     const value = parseArgument(z.enum(LEADERBOARD_VISIBILITIES), visibility, 'visibility');
-    const updated = await this.store.competitions.setVisibility(id, value);
+    const updated = await this.store.rounds.setVisibility(id, value);
     if (updated) return updated;
     const round = await this.requireRound(id, true);
     throw new ConflictError(`Cannot change a round that is ${round.status}`, 'ROUND_STATUS');
@@ -149,17 +149,17 @@ export class RoundService {
 
   /** The round's entries as its readers see them (a DRAFT round's follow the directory). */
   async entries(round: Round): Promise<StoredEntry[]> {
-    return this.enrolment.current(round, await this.store.rounds.listEntries(round.id));
+    return this.enrolment.current(round, await this.store.entries.listEntries(round.id));
   }
 
   /** Ids of the rounds whose panel includes `userId`, newest first. */
   assignedRoundIds(userId: string): Promise<string[]> {
-    return this.store.rounds.listAssignedRoundIds(userId);
+    return this.store.panels.listAssignedRoundIds(userId);
   }
 
   /** A competition's rounds in creation order (the archived ones, or the others). */
   ofCompetition(competitionId: string, archived = false): Promise<Round[]> {
-    return this.store.competitions.listRounds(competitionId, archived);
+    return this.store.rounds.listRounds(competitionId, archived);
   }
 
   /** One judge's current sheets in a round. */
@@ -168,7 +168,7 @@ export class RoundService {
   }
 
   async requireRound(id: string, consistent = false, field?: string): Promise<Round> {
-    const round = await this.store.competitions.getRound(id, consistent);
+    const round = await this.store.rounds.getRound(id, consistent);
     if (!round) throw new NotFoundError('Round', id, field);
     return round;
   }
@@ -210,10 +210,10 @@ export class RoundService {
     assertStatus(to.status, ['DRAFT'], 'enrol entries');
     if (from.competitionId !== to.competitionId) throw InvalidInputError.at('toRoundId', 'NOT_IN_ROUND', 'both rounds must belong to the same competition');
 
-    const entries = await this.store.rounds.listEntries(fromRoundId, true);
+    const entries = await this.store.entries.listEntries(fromRoundId, true);
     const groups = perGroup ? [...new Set(entries.map((e) => e.group))] : [undefined];
     const qualified = groups.flatMap((group) => qualifiers(entries.filter((e) => group === undefined || e.group === group), from, top));
-    const existing = new Set((await this.store.rounds.listEntries(toRoundId, true)).map((e) => e.keyPart));
+    const existing = new Set((await this.store.entries.listEntries(toRoundId, true)).map((e) => e.keyPart));
     const alreadyEnrolled = qualified.filter((e) => existing.has(e.keyPart));
     const advanced = qualified
       .filter((e) => !existing.has(e.keyPart))
@@ -228,7 +228,7 @@ export class RoundService {
   }
 
   private async enrol(round: Round, entries: StoredEntry[]): Promise<void> {
-    const outcome = await retrying(() => this.store.rounds.addEntries(round, entries), isTransientConflict);
+    const outcome = await retrying(() => this.store.entries.addEntries(round, entries), isTransientConflict);
     if (outcome.ok) return;
     if (outcome.reason === 'ROUND_NOT_DRAFT') throw new ConflictError('Entries can only be added while the round is DRAFT', 'ROUND_STATUS');
     const taken = entries[outcome.index]!;

@@ -10,7 +10,7 @@ import { validateMarks } from '../domain/rubric.js';
 import { marksByCriterion, sheetTotal } from '../domain/scoring.js';
 import type { Store } from '../store/index.js';
 import { backoff } from '../store/ops.js';
-import type { StoredEntry } from '../store/rounds.js';
+import type { StoredEntry } from '../store/entries.js';
 import type { RequestRecord } from '../store/sheets.js';
 import { withSheets } from './entryAggregate.js';
 import { sheetIdOf } from './sheetIds.js';
@@ -74,7 +74,7 @@ export class SubmissionService {
       const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry: withSheets(state.entry, round, sheets), round });
       if (outcome.ok) return sheet;
       if (outcome.reason === 'ROUND_NOT_OPEN') {
-        const now = await this.store.competitions.getRound(roundId, true);
+        const now = await this.store.rounds.getRound(roundId, true);
         if (now && isClosed(now.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
         throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
       }
@@ -112,7 +112,7 @@ export class SubmissionService {
 
   /** Sheets refused after close, oldest first, each with its judge. */
   async rejectedSheets(roundId: string): Promise<{ rejected: RejectedSheet; judge: Judge | undefined }[]> {
-    const [rejected, judges] = await Promise.all([this.store.sheets.listRejected(roundId), this.store.rounds.listJudges(roundId)]);
+    const [rejected, judges] = await Promise.all([this.store.sheets.listRejected(roundId), this.store.panels.listJudges(roundId)]);
     const byId = new Map(judges.map((j) => [j.userId, j]));
     return rejected.map((r) => ({ rejected: r, judge: byId.get(r.judgeId) }));
   }

@@ -1,11 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Competition, Judge, Round, RoundStatus } from '../domain/model.js';
+import { PutCommand, TransactWriteCommand, } from '@aws-sdk/lib-dynamodb';
+import type { Competition, Round, } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
+import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, roundKey, } from './keys.js';
+import { batchGet, cancellationReasons, isConditionFailure, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
-
-/** Competitions and the round items that carry each round's status, rule and counters. */
+/** Competitions and the grants that let other organizers manage them. */
 export class CompetitionStore {
   constructor(
     private readonly db: Dynamo,
@@ -57,61 +56,9 @@ export class CompetitionStore {
     return { competitions, grants };
   }
 
-  /**
-   * Rounds, whether `userId` sits on each panel and (for organizers) whether they
-   * manage each round's competition: one batch read.
-   */
-  async getRoundsWithSeats(
-    ids: readonly string[],
-    userId: string | null,
-    withManagers = false,
-  ): Promise<{ rounds: Map<string, Round>; seats: Map<string, Judge>; managed: Set<string> }> {
-    const keys = ids.flatMap((id) => [
-      roundKey(id),
-      ...(userId ? [judgeKey(id, userId)] : []),
-      ...(userId && withManagers ? [managerKey(id, userId)] : []),
-    ]);
-    const items = await batchGet(this.db, this.table, keys);
-    const rounds = new Map<string, Round>();
-    const seats = new Map<string, Judge>();
-    const managed = new Set<string>();
-    for (const item of items) {
-      if (item.entity === 'Judge') seats.set(item.roundId as string, recordOf<Judge>(item));
-      else if (item.entity === 'Manager') managed.add(item.roundId as string);
-      else rounds.set(item.id as string, recordOf<Round>(item));
-    }
-    return { rounds, seats, managed };
-  }
-
-  /** Marks `userId` as an organizer on each round (a grant reaching the competition's rounds). Idempotent. */
-  async markManager(roundIds: readonly string[], userId: string): Promise<void> {
-    await batchPut(this.db, this.table, roundIds.map((roundId) => managerItem(roundId, userId)));
-  }
-
   /** Who holds a grant on a competition. */
   async listGrantees(id: string): Promise<string[]> {
     return (await queryPrefix(this.db, this.table, competitionKey(id).pk, 'GRANT#')).map((i) => String(i.userId));
-  }
-
-  /** Changes who may see the round's scores, until it is published. Returns null when it is published or missing. */
-  async setVisibility(id: string, visibility: string): Promise<Round | null> {
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: roundKey(id),
-          UpdateExpression: 'SET leaderboardVisibility = :v, version = version + :one',
-          ConditionExpression: 'attribute_exists(pk) AND #status <> :published',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':v': visibility, ':one': 1, ':published': 'PUBLISHED' },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return recordOf<Round>(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
   }
 
   async getCompetitions(ids: readonly string[]): Promise<Map<string, Competition>> {
@@ -130,138 +77,6 @@ export class CompetitionStore {
       Limit: limit,
       ExclusiveStartKey: start,
     });
-  }
-
-  /** Creates a round with its manager marks; returns false when the competition does not exist (nothing written). */
-  async createRound(round: Round, managers: readonly string[]): Promise<boolean> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.table,
-                Key: competitionKey(round.competitionId),
-                ConditionExpression: 'attribute_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...roundKey(round.id), ...roundIndexes(round), entity: 'Round', ...round },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...managers.map((userId) => ({ Put: { TableName: this.table, Item: managerItem(round.id, userId) } })),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
-  }
-
-  /** Replaces a DRAFT round's settings, guarded by its version. Returns false when it changed or left DRAFT. */
-  async updateRound(round: Round): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...roundKey(round.id), ...roundIndexes(round), entity: 'Round', ...round },
-          ConditionExpression: 'version = :expected AND #status = :draft',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': round.version - 1, ':draft': 'DRAFT' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-
-  /**
-   * Takes the round's finalising lock (status `status`, no live lock). While held,
-   * nothing else may change results. A lock older than `staleBefore` is presumed
-   * abandoned by a crashed request and may be taken over.
-   */
-  async lockForFinalizing(id: string, status: RoundStatus, token: string, now: string, staleBefore: string): Promise<Round | null> {
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: roundKey(id),
-          UpdateExpression: 'SET finalizing = :token, finalizingAt = :now',
-          ConditionExpression: '#status = :status AND (attribute_not_exists(finalizing) OR finalizingAt < :stale)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':token': token, ':now': now, ':status': status, ':stale': staleBefore },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return recordOf<Round>(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
-  }
-
-  /** Releases the lock, stamps the results as final and, when `publish`, moves CLOSED → PUBLISHED in the same write. */
-  async unlockFinalized(id: string, token: string, at: string, publish: boolean): Promise<Round | null> {
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: roundKey(id),
-          UpdateExpression: `REMOVE finalizing, finalizingAt SET resultsFinalizedAt = :at, version = version + :one${publish ? ', #status = :published, publishedAt = :at' : ''}`,
-          ConditionExpression: 'finalizing = :token',
-          ExpressionAttributeNames: publish ? { '#status': 'status' } : undefined,
-          ExpressionAttributeValues: { ':token': token, ':at': at, ':one': 1, ...(publish ? { ':published': 'PUBLISHED' } : {}) },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return recordOf<Round>(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
-  }
-
-  async getRound(id: string, consistent = false): Promise<Round | null> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: roundKey(id), ConsistentRead: consistent }));
-    return out.Item ? recordOf<Round>(out.Item) : null;
-  }
-
-  /** Rounds of a competition in creation order (the archived ones, or the others). */
-  async listRounds(competitionId: string, archived = false): Promise<Round[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: INDEX.gsi1,
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': roundsOf(competitionId, archived) },
-    });
-    return items.map((i) => recordOf<Round>(i));
-  }
-
-  /** Hides a round from its competition's list (or shows it again); it stays readable by id. */
-  async setRoundArchived(round: Round, archivedAt: string | null): Promise<Round | null> {
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: roundKey(round.id),
-          UpdateExpression: 'SET archivedAt = :at, gsi1pk = :list, version = version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': archivedAt, ':list': roundIndexes({ ...round, archivedAt }).gsi1pk, ':one': 1 },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return recordOf<Round>(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
   }
 
   /**
@@ -298,50 +113,4 @@ export class CompetitionStore {
     const items = await queryPrefix(this.db, this.table, competitionKey(id).pk, 'GRANT#');
     return items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
   }
-
-  /**
-   * Moves a round from one status to the next in a single conditional write.
-   * `requirePanel` adds the opening rule (at least one entry and one judge).
-   * Returns the updated round, or null when the round was no longer in `from`.
-   */
-  async transition(
-    id: string,
-    from: RoundStatus,
-    to: RoundStatus,
-    at: string,
-    requirePanel: boolean,
-    /** Counts the caller prepared the move for (opening: the entries' snapshots); another count fails it. */
-    counted?: { entryCount: number; judgeCount: number },
-  ): Promise<Round | null> {
-    const guard =
-      (requirePanel ? ' AND entryCount > :zero AND judgeCount > :zero' : '') + (counted ? ' AND entryCount = :entries AND judgeCount = :judges' : '');
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: roundKey(id),
-          UpdateExpression: 'SET #status = :to, version = version + :one, #stamp = :at',
-          ConditionExpression: `#status = :from${guard}`,
-          ExpressionAttributeNames: { '#status': 'status', '#stamp': `${to.toLowerCase()}At` },
-          ExpressionAttributeValues: {
-            ':from': from,
-            ':to': to,
-            ':one': 1,
-            ':at': at,
-            ...(requirePanel ? { ':zero': 0 } : {}),
-            ...(counted ? { ':entries': counted.entryCount, ':judges': counted.judgeCount } : {}),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return recordOf<Round>(out.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
-  }
-}
-
-function managerItem(roundId: string, userId: string) {
-  return { ...managerKey(roundId, userId), entity: 'Manager', roundId, userId };
 }

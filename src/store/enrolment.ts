@@ -4,7 +4,7 @@ import type { PitchDraw, Round } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { DRAW_PREFIX, drawKey, entryKey, entryPartition, roundKey, roundPartition, type ItemKey } from './keys.js';
 import { BATCH_WRITE_LIMIT, backoff, cancellationReasons, queryAll, queryPrefix, recordOf } from './ops.js';
-import { entryItem, type StoredEntry } from './rounds.js';
+import { entryItem, type StoredEntry } from './entries.js';
 
 /** Why a change to a DRAFT round's enrolment did not happen. */
 export type EnrolmentOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_DRAFT' | 'STALE' };

@@ -2,6 +2,8 @@ import { ApiKeyStore } from './apiKeys.js';
 import type { Dynamo } from './client.js';
 import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
+import { EntryStore } from './entries.js';
+import { PanelStore } from './panels.js';
 import { EnrolmentStore } from './enrolment.js';
 import { RoundStore } from './rounds.js';
 import { RubricStore } from './rubrics.js';
@@ -14,6 +16,8 @@ export interface Store {
   rubrics: RubricStore;
   competitions: CompetitionStore;
   rounds: RoundStore;
+  entries: EntryStore;
+  panels: PanelStore;
   enrolment: EnrolmentStore;
   sheets: SheetStore;
 }
@@ -25,6 +29,8 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     rubrics: new RubricStore(db, tables.rubrics),
     competitions: new CompetitionStore(db, tables.competitions),
     rounds: new RoundStore(db, tables.competitions),
+    entries: new EntryStore(db, tables.competitions),
+    panels: new PanelStore(db, tables.competitions),
     enrolment: new EnrolmentStore(db, tables.competitions),
     sheets: new SheetStore(db, tables.competitions),
   };

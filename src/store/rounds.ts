@@ -1,265 +1,246 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Entry, Judge, Round } from '../domain/model.js';
-import { rankValueOf, type RankRule, type RankValue } from '../domain/ranking.js';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import {
-  ENTRY_PREFIX,
-  JUDGE_PREFIX,
-  assignmentsOf,
-  entryKey,
-  judgeIndexes,
-  judgeKey,
-  groupLeaderboardOf,
-  leaderboardOf,
-  leaderboardSortKey,
-  rankedBelow,
-  roundKey,
-  roundPartition,
-} from './keys.js';
-import { batchGet, batchPut, cancellationReasons, queryAll, queryCount, queryPage, queryPrefix, recordOf, type Item } from './ops.js';
+import { competitionKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
+import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll, recordOf, } from './ops.js';
 import { INDEX } from './tables.js';
-
-/** A stored entry also knows its key part (`c~id`/`u~id`) for its keys. */
-export interface StoredEntry extends Entry {
-  keyPart: string;
-}
-
-export type AddEntriesOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_DRAFT' } | { ok: false; reason: 'ALREADY_ENROLLED'; index: number };
-
-export type AssignJudgesOutcome = { ok: true } | { ok: false; reason: 'ROUND_CHANGED' };
-
-/** The entry's place on the round's leaderboard index and, if it has a group, on the group's. */
-export function entryIndexes(entry: StoredEntry, rule: RankRule): Item {
-  const sortKey = leaderboardSortKey(rankValueOf(entry, entry.sheetCount, rule), entry.total, entry.order, entry.keyPart);
-  return {
-    gsi1pk: leaderboardOf(entry.roundId),
-    gsi1sk: sortKey,
-    ...(entry.group === null ? {} : { gsi2pk: groupLeaderboardOf(entry.roundId, entry.group), gsi2sk: sortKey }),
-  };
-}
-
-/** The key an entry should have on its round's leaderboard, by the round's rule. */
-export function leaderboardKeyOf(entry: StoredEntry, rule: RankRule): string {
-  return String(entryIndexes(entry, rule).gsi1sk);
-}
-
-export function entryItem(entry: StoredEntry, rule: RankRule): Item {
-  return { ...entryKey(entry.roundId, entry.keyPart), ...entryIndexes(entry, rule), entity: 'Entry', ...entry };
-}
-
 /**
- * The transaction item that stores an entry's new aggregate, guarded by the version
- * it was computed from (`entry.version - 1`): a concurrent change makes it fail.
+ * Round items: each round's status, rule, counters and finalising lock, its place in
+ * its competition's list, and the marks naming the organizers who manage it.
  */
-export function aggregateUpdate(table: string, entry: StoredEntry, rule: RankRule) {
-  const indexes = entryIndexes(entry, rule);
-  const indexNames = Object.keys(indexes);
-  const expected = entry.expectedSheets === undefined ? '' : ', expectedSheets = :expectedSheets';
-  return {
-    Update: {
-      TableName: table,
-      Key: entryKey(entry.roundId, entry.keyPart),
-      UpdateExpression: `SET sheets = :sheets, sheetCount = :count, rawTotal = :raw, #total = :total, criterionValues = :values, normalized = :normalized, version = :next${expected}, ${indexNames.map((n) => `${n} = :${n}`).join(', ')}`,
-      ConditionExpression: 'version = :expected',
-      // A lost race hands back the entry as it now is, so the retry needs no fresh read.
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-      ExpressionAttributeNames: { '#total': 'total' },
-      ExpressionAttributeValues: {
-        ':sheets': entry.sheets,
-        ':count': entry.sheetCount,
-        ':raw': entry.rawTotal,
-        ':total': entry.total,
-        ':values': entry.criterionValues,
-        ':normalized': entry.normalized,
-        ':next': entry.version,
-        ':expected': entry.version - 1,
-        ...(entry.expectedSheets === undefined ? {} : { ':expectedSheets': entry.expectedSheets }),
-        ...Object.fromEntries(Object.entries(indexes).map(([n, v]) => [`:${n}`, v])),
-      },
-    },
-  };
-}
-
-/** Entries, judge panels and the leaderboard index of rounds. */
 export class RoundStore {
   constructor(
     private readonly db: Dynamo,
     private readonly table: string,
   ) {}
 
-  /** Enrols entries and counts them on the round, atomically, while the round is DRAFT. At most 99. */
-  async addEntries(round: Round, entries: readonly StoredEntry[]): Promise<AddEntriesOutcome> {
+  /**
+   * Rounds, whether `userId` sits on each panel and (for organizers) whether they
+   * manage each round's competition: one batch read.
+   */
+  async getRoundsWithSeats(
+    ids: readonly string[],
+    userId: string | null,
+    withManagers = false,
+  ): Promise<{ rounds: Map<string, Round>; seats: Map<string, Judge>; managed: Set<string> }> {
+    const keys = ids.flatMap((id) => [
+      roundKey(id),
+      ...(userId ? [judgeKey(id, userId)] : []),
+      ...(userId && withManagers ? [managerKey(id, userId)] : []),
+    ]);
+    const items = await batchGet(this.db, this.table, keys);
+    const rounds = new Map<string, Round>();
+    const seats = new Map<string, Judge>();
+    const managed = new Set<string>();
+    for (const item of items) {
+      if (item.entity === 'Judge') seats.set(item.roundId as string, recordOf<Judge>(item));
+      else if (item.entity === 'Manager') managed.add(item.roundId as string);
+      else rounds.set(item.id as string, recordOf<Round>(item));
+    }
+    return { rounds, seats, managed };
+  }
+
+  /** Marks `userId` as an organizer on each round (a grant reaching the competition's rounds). Idempotent. */
+  async markManager(roundIds: readonly string[], userId: string): Promise<void> {
+    await batchPut(this.db, this.table, roundIds.map((roundId) => managerItem(roundId, userId)));
+  }
+
+  /** Changes who may see the round's scores, until it is published. Returns null when it is published or missing. */
+  async setVisibility(id: string, visibility: string): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: 'SET leaderboardVisibility = :v, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':v': visibility, ':one': 1, ':published': 'PUBLISHED' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Creates a round with its manager marks; returns false when the competition does not exist (nothing written). */
+  async createRound(round: Round, managers: readonly string[]): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
-              Update: {
+              ConditionCheck: {
                 TableName: this.table,
-                Key: roundKey(round.id),
-                UpdateExpression: 'ADD entryCount :n',
-                ConditionExpression: '#status = :draft',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':n': entries.length, ':draft': 'DRAFT' },
+                Key: competitionKey(round.competitionId),
+                ConditionExpression: 'attribute_exists(pk)',
               },
             },
-            ...entries.map((entry) => ({
-              Put: { TableName: this.table, Item: entryItem(entry, round), ConditionExpression: 'attribute_not_exists(pk)' },
-            })),
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...roundKey(round.id), ...roundIndexes(round), entity: 'Round', ...round },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...managers.map((userId) => ({ Put: { TableName: this.table, Item: managerItem(round.id, userId) } })),
           ],
         }),
       );
-      return { ok: true };
+      return true;
     } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (!reasons) throw error;
-      if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_DRAFT' };
-      const index = reasons.slice(1).indexOf('ConditionalCheckFailed');
-      if (index >= 0) return { ok: false, reason: 'ALREADY_ENROLLED', index };
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
       throw error;
     }
   }
 
-  async getEntries(keys: readonly { roundId: string; keyPart: string }[], consistent = false): Promise<StoredEntry[]> {
-    const items = await batchGet(this.db, this.table, keys.map((k) => entryKey(k.roundId, k.keyPart)), consistent);
-    return items.map((i) => recordOf<StoredEntry>(i));
-  }
-
-  async listEntries(roundId: string, consistent = false): Promise<StoredEntry[]> {
-    return (await this.listEntryItems(roundId, consistent)).map((i) => recordOf<StoredEntry>(i));
-  }
-
-  /** Entry items as stored, index keys included (for verification). */
-  async listEntryItems(roundId: string, consistent = true): Promise<Item[]> {
-    return queryPrefix(this.db, this.table, roundPartition(roundId), ENTRY_PREFIX, consistent);
-  }
-
-  /**
-   * One page of a leaderboard index (the round's, or one group's), best first; `start` is
-   * the last row seen. Each row comes with its sort key, which resumes the listing after it.
-   */
-  async leaderboardPage(
-    roundId: string,
-    group: string | null,
-    limit: number,
-    start: { keyPart: string; sortKey: string } | undefined,
-  ): Promise<{ entry: StoredEntry; sortKey: string }[]> {
-    const index = leaderboardIndex(roundId, group);
-    const page = await queryPage(this.db, {
-      TableName: this.table,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.name}pk = :p`,
-      ExpressionAttributeValues: { ':p': index.partition },
-      Limit: limit,
-      ExclusiveStartKey: start && {
-        ...entryKey(roundId, start.keyPart),
-        [`${index.name}pk`]: index.partition,
-        [`${index.name}sk`]: start.sortKey,
-      },
-    });
-    return page.items.map((item) => ({ entry: recordOf<StoredEntry>(item), sortKey: String(item[`${index.name}sk`]) }));
-  }
-
-  /** Entries as stored with the key that orders each on the round's leaderboard (for verification). */
-  async listEntriesWithLeaderboardKeys(roundId: string): Promise<{ entry: StoredEntry; leaderboardKey: string }[]> {
-    const items = await this.listEntryItems(roundId, true);
-    return items.map((item) => ({ entry: recordOf<StoredEntry>(item), leaderboardKey: String(item.gsi1sk) }));
-  }
-
-  /** How many ranked entries of the round (or group) have a strictly better rank value. */
-  async countBetter(roundId: string, group: string | null, value: RankValue): Promise<number> {
-    const index = leaderboardIndex(roundId, group);
-    return queryCount(this.db, {
-      TableName: this.table,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.name}pk = :p AND ${index.name}sk < :below`,
-      ExpressionAttributeValues: { ':p': index.partition, ':below': rankedBelow(value) },
-    });
-  }
-
-  /** Rewrites entries whole (finalised results). Not conditional: callers hold the round's finalising lock. */
-  async putEntries(entries: readonly StoredEntry[], rule: RankRule): Promise<number> {
-    return batchPut(this.db, this.table, entries.map((e) => entryItem(e, rule)));
-  }
-
-  /**
-   * Raises the sheets an entry expects (judges joined an OPEN panel). Commutative, and
-   * it bumps the version, so an aggregate computed before it fails its guard and is redone.
-   */
-  async addExpectedSheets(entry: StoredEntry, count: number): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: entryKey(entry.roundId, entry.keyPart),
-        UpdateExpression: 'ADD expectedSheets :n, version :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':n': count, ':one': 1 },
-      }),
-    );
-  }
-
-  async listJudges(roundId: string): Promise<Judge[]> {
-    const items = await queryPrefix(this.db, this.table, roundPartition(roundId), JUDGE_PREFIX, true);
-    return items.map((i) => recordOf<Judge>(i));
-  }
-
-  async getJudges(keys: readonly { roundId: string; userId: string }[]): Promise<Judge[]> {
-    const items = await batchGet(this.db, this.table, keys.map((k) => judgeKey(k.roundId, k.userId)));
-    return items.map((i) => recordOf<Judge>(i));
-  }
-
-  /**
-   * Adds new judges and rewrites existing ones in one transaction, guarded by the
-   * round's judge count so that concurrent assignments cannot hand out one label twice.
-   */
-  async putJudges(roundId: string, expectedJudgeCount: number, added: readonly Judge[], updated: readonly Judge[]): Promise<AssignJudgesOutcome> {
-    const item = (j: Judge) => ({ ...judgeKey(j.roundId, j.userId), ...judgeIndexes(j), entity: 'Judge', ...j });
+  /** Replaces a DRAFT round's settings, guarded by its version. Returns false when it changed or left DRAFT. */
+  async updateRound(round: Round): Promise<boolean> {
     try {
       await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: roundKey(roundId),
-                UpdateExpression: 'SET judgeCount = :next',
-                ConditionExpression: 'judgeCount = :expected AND #status IN (:draft, :open)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':expected': expectedJudgeCount,
-                  ':next': expectedJudgeCount + added.length,
-                  ':draft': 'DRAFT',
-                  ':open': 'OPEN',
-                },
-              },
-            },
-            ...added.map((j) => ({ Put: { TableName: this.table, Item: item(j), ConditionExpression: 'attribute_not_exists(pk)' } })),
-            ...updated.map((j) => ({ Put: { TableName: this.table, Item: item(j), ConditionExpression: 'attribute_exists(pk)' } })),
-          ],
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...roundKey(round.id), ...roundIndexes(round), entity: 'Round', ...round },
+          ConditionExpression: 'version = :expected AND #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': round.version - 1, ':draft': 'DRAFT' },
         }),
       );
-      return { ok: true };
+      return true;
     } catch (error) {
-      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return { ok: false, reason: 'ROUND_CHANGED' };
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
 
-  /** Ids of the rounds whose panel includes `userId`, newest first. */
-  async listAssignedRoundIds(userId: string): Promise<string[]> {
+  /**
+   * Takes the round's finalising lock (status `status`, no live lock). While held,
+   * nothing else may change results. A lock older than `staleBefore` is presumed
+   * abandoned by a crashed request and may be taken over.
+   */
+  async lockForFinalizing(id: string, status: RoundStatus, token: string, now: string, staleBefore: string): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: 'SET finalizing = :token, finalizingAt = :now',
+          ConditionExpression: '#status = :status AND (attribute_not_exists(finalizing) OR finalizingAt < :stale)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':token': token, ':now': now, ':status': status, ':stale': staleBefore },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Releases the lock, stamps the results as final and, when `publish`, moves CLOSED → PUBLISHED in the same write. */
+  async unlockFinalized(id: string, token: string, at: string, publish: boolean): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: `REMOVE finalizing, finalizingAt SET resultsFinalizedAt = :at, version = version + :one${publish ? ', #status = :published, publishedAt = :at' : ''}`,
+          ConditionExpression: 'finalizing = :token',
+          ExpressionAttributeNames: publish ? { '#status': 'status' } : undefined,
+          ExpressionAttributeValues: { ':token': token, ':at': at, ':one': 1, ...(publish ? { ':published': 'PUBLISHED' } : {}) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  async getRound(id: string, consistent = false): Promise<Round | null> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: roundKey(id), ConsistentRead: consistent }));
+    return out.Item ? recordOf<Round>(out.Item) : null;
+  }
+
+  /** Rounds of a competition in creation order (the archived ones, or the others). */
+  async listRounds(competitionId: string, archived = false): Promise<Round[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: INDEX.gsi1,
       KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': assignmentsOf(userId) },
-      ScanIndexForward: false,
+      ExpressionAttributeValues: { ':p': roundsOf(competitionId, archived) },
     });
-    return items.map((i) => recordOf<Judge>(i).roundId);
+    return items.map((i) => recordOf<Round>(i));
+  }
+
+  /** Hides a round from its competition's list (or shows it again); it stays readable by id. */
+  async setRoundArchived(round: Round, archivedAt: string | null): Promise<Round | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(round.id),
+          UpdateExpression: 'SET archivedAt = :at, gsi1pk = :list, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': archivedAt, ':list': roundIndexes({ ...round, archivedAt }).gsi1pk, ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Moves a round from one status to the next in a single conditional write.
+   * `requirePanel` adds the opening rule (at least one entry and one judge).
+   * Returns the updated round, or null when the round was no longer in `from`.
+   */
+  async transition(
+    id: string,
+    from: RoundStatus,
+    to: RoundStatus,
+    at: string,
+    requirePanel: boolean,
+    /** Counts the caller prepared the move for (opening: the entries' snapshots); another count fails it. */
+    counted?: { entryCount: number; judgeCount: number },
+  ): Promise<Round | null> {
+    const guard =
+      (requirePanel ? ' AND entryCount > :zero AND judgeCount > :zero' : '') + (counted ? ' AND entryCount = :entries AND judgeCount = :judges' : '');
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: roundKey(id),
+          UpdateExpression: 'SET #status = :to, version = version + :one, #stamp = :at',
+          ConditionExpression: `#status = :from${guard}`,
+          ExpressionAttributeNames: { '#status': 'status', '#stamp': `${to.toLowerCase()}At` },
+          ExpressionAttributeValues: {
+            ':from': from,
+            ':to': to,
+            ':one': 1,
+            ':at': at,
+            ...(requirePanel ? { ':zero': 0 } : {}),
+            ...(counted ? { ':entries': counted.entryCount, ':judges': counted.judgeCount } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return recordOf<Round>(out.Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
   }
 }
 
-function leaderboardIndex(roundId: string, group: string | null) {
-  return group === null
-    ? { name: INDEX.gsi1, partition: leaderboardOf(roundId) }
-    : { name: INDEX.gsi2, partition: groupLeaderboardOf(roundId, group) };
+function managerItem(roundId: string, userId: string) {
+  return { ...managerKey(roundId, userId), entity: 'Manager', roundId, userId };
 }

@@ -22,7 +22,7 @@ import {
   sheetsOfJudge,
 } from './keys.js';
 import { batchGet, cancellationItems, cancellationReasons, queryAll, queryPrefix, recordOf, type Item } from './ops.js';
-import { aggregateUpdate, type StoredEntry } from './rounds.js';
+import { aggregateUpdate, type StoredEntry } from './entries.js';
 import { INDEX } from './tables.js';
 
 /** What a replayed submission returns: the stored first result, and a fingerprint of its input. */
