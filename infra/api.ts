@@ -64,6 +64,9 @@ export class GraphqlApi extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       lifecycleRules: [{ expiration: EXPORT_OBJECT_LIFETIME, abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // The web client downloads a large export with fetch(), which follows the 303 here: the
+      // presigned GET must be allowed from the app's origins (no credentials travel with it).
+      cors: [{ allowedMethods: [s3.HttpMethods.GET], allowedOrigins: [...settings.webOrigins], maxAge: 3600 }],
       removalPolicy,
     });
     Validations.of(this.exportBucket).acknowledge({

@@ -170,7 +170,11 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
         LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 1, Status: 'Enabled' })] },
+        // Downloads from the web client follow the 303 with fetch(): GET from the app's origins only.
+        CorsConfiguration: { CorsRules: [expect.objectContaining({ AllowedMethods: ['GET'] })] },
       });
+      const [, httpApi] = only(template, 'AWS::ApiGatewayV2::Api');
+      expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual(httpApi.Properties.CorsConfiguration.AllowOrigins);
       const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
       const s3 = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
       expect(s3).toEqual([
