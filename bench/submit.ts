@@ -109,7 +109,11 @@ export async function benchSubmit(env: BenchEnvironment, fixture: Fixture, rando
 
   const entries = enrolled.map((e) => e.id);
   let next = 0;
-  const take = (count: number) => entries.slice(next, (next += count));
+  const take = (count: number) => {
+    const taken = entries.slice(next, next + count);
+    next += count;
+    return taken;
+  };
   /** Runs `waves` waves of `judges` simultaneous submissions; `entryFor` says who scores what. */
   const run = async (level: { judges: number; waves: number }, used: string[], entryFor: (wave: number, judge: number) => string, label: string) => {
     const outcomes: Outcome[] = [];

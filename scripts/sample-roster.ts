@@ -36,7 +36,7 @@ async function main() {
   const sheet = workbook.addWorksheet('干部名册');
   sheet.addRow(HEADERS).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((cell, i) => (i === 5 ? Number(cell) : cell)));
-  sheet.columns.forEach((column) => (column.width = 16));
+  for (const column of sheet.columns) column.width = 16;
   await workbook.xlsx.writeFile(`${OUT}年轻干部名册.xlsx`);
   const csv = [HEADERS, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
   writeFileSync(`${OUT}年轻干部名册-GBK.csv`, iconv.encode(csv, 'gbk'));

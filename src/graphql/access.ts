@@ -12,16 +12,22 @@ export interface AccessRule {
   /** Roles that may call the field; `any` means any role at all. */
   roles: 'any' | readonly Role[];
   /** For operations on one competition: only organizers managing it (creator or granted). */
+  // biome-ignore lint/suspicious/noExplicitAny: each field's arguments differ; a rule reads the one argument it names.
   manages?: (args: any) => Target;
 }
 
 const ANY: AccessRule = { roles: 'any' };
 const ORGANIZER: AccessRule = { roles: ['organizer'] };
 const JUDGE: AccessRule = { roles: ['judge'] };
+// biome-ignore lint/suspicious/noExplicitAny: as above, the arguments of whichever field the rule guards.
 const managing = (manages: (args: any) => Target): AccessRule => ({ roles: ['organizer'], manages });
 
-const round = (name: string) => (args: any): Target => ({ roundId: args[name], field: name });
-const entryRound = (name: string) => (args: any): Target => ({ roundId: parseEntryId(args[name], name).roundId, field: name });
+const round =
+  (name: string) =>
+  (args: Record<string, string>): Target => ({ roundId: args[name]!, field: name });
+const entryRound =
+  (name: string) =>
+  (args: Record<string, string>): Target => ({ roundId: parseEntryId(args[name] ?? '', name).roundId, field: name });
 
 /**
  * The authorization table: every Query and Mutation field has a rule. The types

@@ -70,7 +70,11 @@ function cacheHeaders(etag: string): HeaderMap {
 /** Every field name the document selects, fragments included. */
 function selectedFieldNames(document: DocumentNode): Set<string> {
   const names = new Set<string>();
-  visit(document, { Field: (node) => void names.add(node.name.value) });
+  visit(document, {
+    Field(node) {
+      names.add(node.name.value);
+    },
+  });
   return names;
 }
 

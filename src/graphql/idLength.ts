@@ -20,8 +20,13 @@ function checkValue(type: AnyInputType, value: unknown, path: string): void {
   if (value === null || value === undefined) return;
   if (type.ofType) {
     // Non-null (`T!`) or list (`[T]`).
-    if (String(type).endsWith('!')) return checkValue(type.ofType, value, path);
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(type.ofType!, item, `${path}.${i}`));
+    if (String(type).endsWith('!')) {
+      checkValue(type.ofType, value, path);
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) checkValue(type.ofType, item, `${path}.${i}`);
+    }
     return;
   }
   if (type.getFields && typeof value === 'object') {

@@ -16,13 +16,13 @@ async function main(): Promise<void> {
   const dir = dataDir();
   await mkdir(join(dir, 'dynamodb'), { recursive: true });
 
-  let dynamo: LocalDynamo | null = null;
-  const endpoint =
-    process.env.DYNAMODB_ENDPOINT ??
-    (dynamo = await startDynamoLocal({
-      path: join(dir, 'dynamodb'),
-      ...(process.env.DYNAMODB_PORT ? { port: Number(process.env.DYNAMODB_PORT) } : {}),
-    })).endpoint;
+  const dynamo: LocalDynamo | null = process.env.DYNAMODB_ENDPOINT
+    ? null
+    : await startDynamoLocal({
+        path: join(dir, 'dynamodb'),
+        ...(process.env.DYNAMODB_PORT ? { port: Number(process.env.DYNAMODB_PORT) } : {}),
+      });
+  const endpoint = process.env.DYNAMODB_ENDPOINT ?? dynamo!.endpoint;
 
   const runtime = await createLocalRuntime({ endpoint, tablePrefix: process.env.TABLE_PREFIX ?? 'bxgc-local', dataDir: dir, quiet: process.env.LOG_REQUESTS !== 'true' });
   const seeded = await seedDemo(runtime.services);

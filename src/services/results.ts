@@ -135,7 +135,7 @@ export class ResultsService {
     });
     const wantRanks = rankAll(expected.map((e) => rankValueOf(e, e.sheetCount, round)));
     const haveRanks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
-    expected.forEach((want, i) => record(want.id, 'rank', wantRanks[i], haveRanks[i]));
+    for (const [i, want] of expected.entries()) record(want.id, 'rank', wantRanks[i], haveRanks[i]);
     return { round, checkedEntries: entries.length, checkedSheets: sheets.length, mismatches };
   }
 

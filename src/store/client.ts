@@ -25,6 +25,7 @@ const REPORTS_CAPACITY = new Set([
 ]);
 
 /** Asks DynamoDB for consumed capacity and books each request on the current request's meter. */
+// biome-ignore lint/suspicious/noExplicitAny: the middleware sees every command's input type.
 const meteringMiddleware: InitializeMiddleware<any, MetadataBearer> = (next, context) => async (args) => {
   const operation = context.commandName ?? 'unknown';
   const input = args.input as { ReturnConsumedCapacity?: string };

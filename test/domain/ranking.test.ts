@@ -4,7 +4,10 @@ import { RANK_START, compareRankValues, nextRank, rankAll, rankValueKey, rankVal
 
 function rankSequence(values: (RankValue | null)[]): (number | null)[] {
   let state: RankState = RANK_START;
-  return values.map((v) => (state = nextRank(state, v && rankValueKey(v))).rank);
+  return values.map((v) => {
+    state = nextRank(state, v && rankValueKey(v));
+    return state.rank;
+  });
 }
 const value = (total: string, ...tieBreakers: string[]): RankValue => ({ total, tieBreakers });
 
@@ -40,7 +43,10 @@ describe('competition ranking', () => {
         const cut = sorted.length === 0 ? 0 : cutAt % sorted.length;
         let state: RankState = RANK_START;
         for (const v of sorted.slice(0, cut)) state = nextRank(state, v && rankValueKey(v));
-        const rest = sorted.slice(cut).map((v) => (state = nextRank(state, v && rankValueKey(v))).rank);
+        const rest = sorted.slice(cut).map((v) => {
+          state = nextRank(state, v && rankValueKey(v));
+          return state.rank;
+        });
         expect(rest).toEqual(streamed.slice(cut));
       }),
     );
