@@ -17,6 +17,7 @@ const ResultsPage = lazy(() => import('./results/ResultsPage').then((m) => ({ de
 const PrintSheet = lazy(() => import('./results/PrintSheet').then((m) => ({ default: m.PrintSheet })));
 const ProtocolPrint = lazy(() => import('./results/ProtocolPrint').then((m) => ({ default: m.ProtocolPrint })));
 const ScreenPicker = lazy(() => import('./screen/ScreenPicker').then((m) => ({ default: m.ScreenPicker })));
+const DirectoryPage = lazy(() => import('./organizer/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 
 export function App() {
   const { path } = useLocation();
@@ -88,6 +89,13 @@ export function App() {
       </Shell>
     );
   }
+  if (path === '/organizer/directory' && hasRole(user, 'organizer')) {
+    return (
+      <Shell wide>
+        <DirectoryPage />
+      </Shell>
+    );
+  }
   const organizerRound = match('/organizer/rounds/:roundId', path);
   if ((path === '/organizer' || organizerRound) && hasRole(user, 'organizer')) {
     return (
@@ -104,6 +112,14 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
+/** The link the page belongs to: the longest one the path starts with (/organizer/directory, not /organizer). */
+function currentLink(links: readonly { to: string }[], path: string): string | undefined {
+  return links
+    .map((l) => l.to)
+    .filter((to) => path === to || path.startsWith(`${to}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
 function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t, lang, setLang } = useI18n();
   const current = useSession();
@@ -113,6 +129,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
     ? [
         hasRole(user, 'judge') ? { to: '/judge', label: t('nav.judge') } : null,
         hasRole(user, 'organizer') ? { to: '/organizer', label: t('nav.organizer') } : null,
+        hasRole(user, 'organizer') ? { to: '/organizer/directory', label: t('directory.nav') } : null,
         { to: '/screen', label: t('nav.screen') },
       ].filter((l): l is { to: string; label: string } => l !== null)
     : [];
@@ -132,7 +149,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
           {links.length > 0 ? (
             <nav aria-label={t('nav.main')} className="topnav">
               {links.map((l) => (
-                <Link key={l.to} to={l.to} aria-current={path.startsWith(l.to) ? 'page' : undefined}>
+                <Link key={l.to} to={l.to} aria-current={currentLink(links, path) === l.to ? 'page' : undefined}>
                   {l.label}
                 </Link>
               ))}

@@ -7,6 +7,7 @@
  * uses exists.
  */
 import enApp from './en/app.json';
+import enDirectory from './en/directory.json';
 import enErrors from './en/errors.json';
 import enFields from './en/fields.json';
 import enJudge from './en/judge.json';
@@ -15,6 +16,7 @@ import enRound from './en/round.json';
 import enResults from './en/results.json';
 import enScreen from './en/screen.json';
 import zhApp from './zh-CN/app.json';
+import zhDirectory from './zh-CN/directory.json';
 import zhErrors from './zh-CN/errors.json';
 import zhFields from './zh-CN/fields.json';
 import zhJudge from './zh-CN/judge.json';
@@ -23,10 +25,10 @@ import zhRound from './zh-CN/round.json';
 import zhResults from './zh-CN/results.json';
 import zhScreen from './zh-CN/screen.json';
 
-const zh = { ...zhApp, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhResults, ...zhScreen };
+const zh = { ...zhApp, ...zhDirectory, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhResults, ...zhScreen };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...enApp, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enRound, ...enResults, ...enScreen };
+const en: Record<MessageKey, string> = { ...enApp, ...enDirectory, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enRound, ...enResults, ...enScreen };
 
 export const CATALOGS = { 'zh-CN': zh as Record<MessageKey, string>, en } as const;

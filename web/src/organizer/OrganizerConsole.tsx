@@ -4,7 +4,6 @@ import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
 import { ArchivedListingDocument, ConsoleCompetitionsDocument, CreateCompetitionDocument, RubricsDocument, type ArchivedListingQuery, type ConsoleCompetitionsQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
-import { CadreImport } from './CadreImport';
 import { RoundPanel } from './RoundPanel';
 import { RubricEditor } from './RubricEditor';
 import { CompetitionHousekeeping } from './round/Housekeeping';
@@ -111,7 +110,6 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
           <RoundPanel key={chosen} roundId={chosen} onChanged={() => void refetch()} />
         ) : null}
         <RubricEditor rubrics={rubrics} onSaved={() => void rubricsQuery.refetch()} />
-        <CadreImport />
       </div>
     </div>
   );
