@@ -25,6 +25,9 @@ const managing = (manages: (args: any) => Target): AccessRule => ({ roles: ['org
 const round =
   (name: string) =>
   (args: Record<string, string>): Target => ({ roundId: args[name]!, field: name });
+const competition =
+  (name: string) =>
+  (args: Record<string, string>): Target => ({ competitionId: args[name]!, field: name });
 const entryRound =
   (name: string) =>
   (args: Record<string, string>): Target => ({ roundId: parseEntryId(args[name] ?? '', name).roundId, field: name });
@@ -72,8 +75,8 @@ export const ACCESS: {
     createCompetition: ORGANIZER,
     createApiKey: ORGANIZER,
     revokeApiKey: ORGANIZER,
-    updateCompetition: managing((args) => ({ competitionId: args.id, field: 'id' })),
-    grantOrganizer: managing((args) => ({ competitionId: args.competitionId, field: 'competitionId' })),
+    updateCompetition: managing(competition('id')),
+    grantOrganizer: managing(competition('competitionId')),
     createRound: managing((args) => ({ competitionId: args.input.competitionId, field: 'input.competitionId' })),
     updateRound: managing(round('id')),
     setLeaderboardVisibility: managing(round('roundId')),
@@ -84,8 +87,8 @@ export const ACCESS: {
     drawPitchOrder: managing(round('roundId')),
     deleteRound: managing(round('id')),
     archiveRound: managing(round('id')),
-    deleteCompetition: managing((args) => ({ competitionId: args.id, field: 'id' })),
-    archiveCompetition: managing((args) => ({ competitionId: args.id, field: 'id' })),
+    deleteCompetition: managing(competition('id')),
+    archiveCompetition: managing(competition('id')),
     assignJudges: managing(round('roundId')),
     openRound: managing(round('id')),
     closeRound: managing(round('id')),
