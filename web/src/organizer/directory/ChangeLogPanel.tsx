@@ -33,11 +33,15 @@ function shown(t: Translate, units: UnitIndex, field: Field, value: unknown): st
 }
 
 /** "姓名：李伟 → 李玮；职务：（空）→ 村党组织书记". */
-export function describeChange(t: Translate, units: UnitIndex, before: Record_ | null, after: Record_ | null): string[] {
+export function describeChange(t: Translate, units: UnitIndex, kind: string, before: Record_ | null, after: Record_ | null): string[] {
   if (!before) return [t('directory.history.created')];
   if (!after) return [t('directory.history.removed')];
   return FIELDS.filter((f) => (f in before || f in after) && JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map((f) =>
-    t('directory.history.change', { field: t(`directory.history.field.${f}`), before: shown(t, units, f, before[f]), after: shown(t, units, f, after[f]) }),
+    t('directory.history.change', {
+      field: f === 'name' && kind === 'CADRE' ? t('directory.field.name') : t(`directory.history.field.${f}`),
+      before: shown(t, units, f, before[f]),
+      after: shown(t, units, f, after[f]),
+    }),
   );
 }
 
@@ -61,7 +65,7 @@ export function ChangeLogPanel({ units, subject, onClose }: { units: UnitIndex; 
       {records.length ? (
         <ol className="change-list">
           {records.map((r, i) => {
-            const changes = describeChange(t, units, parse(r.before), parse(r.after));
+            const changes = describeChange(t, units, r.subjectKind, parse(r.before), parse(r.after));
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows and is never reordered; records may share a time.
               <li key={`${r.at}-${i}`}>

@@ -31,7 +31,7 @@ type Phase =
   | { kind: 'problem'; message: string }
   | { kind: 'preview' }
   | { kind: 'importing'; done: number; total: number }
-  | { kind: 'done'; summary: ImportSummary };
+  | { kind: 'done'; summary: ImportSummary; total: number };
 
 function fileProblem(t: Translate, error: unknown): string {
   if (error instanceof RosterFileError) return t(`directory.import.file.${error.problem}`);
@@ -45,11 +45,13 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [createUnits, setCreateUnits] = useState(false);
   const [onlyProblems, setOnlyProblems] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const plan = useMemo(() => (loaded ? planRoster(loaded.table, loaded.header, loaded.units, loaded.existing, { createUnits }) : null), [loaded, createUnits]);
 
   const choose = async (file: File | undefined) => {
     setLoaded(null);
+    setFileName(file?.name ?? null);
     if (!file) return setPhase({ kind: 'idle' });
     setPhase({ kind: 'reading' });
     try {
@@ -84,7 +86,7 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
     } catch {
       // The summary stands; the preview keeps the state it was planned against.
     }
-    setPhase({ kind: 'done', summary });
+    setPhase({ kind: 'done', summary, total: summary.written + summary.failures.length });
     onImported();
   };
 
@@ -100,15 +102,22 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
       <h2 id={`${id}-title`}>{t('directory.import.title')}</h2>
       <p className="muted">{t('directory.import.hint')}</p>
       <div className="field">
-        <label htmlFor={`${id}-file`}>{t('directory.import.file')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          disabled={busy}
-          aria-describedby={`${id}-file-hint`}
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
+        {/* The browser's own file button speaks the browser's language; ours speaks the page's. */}
+        <div className="file-picker">
+          <input
+            id={`${id}-file`}
+            className="visually-hidden"
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            disabled={busy}
+            aria-describedby={`${id}-file-hint`}
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+          <label htmlFor={`${id}-file`} className="button file-button">
+            {t('directory.import.file')}
+          </label>
+          <span className="muted">{fileName ?? t('directory.import.noFile')}</span>
+        </div>
         <p id={`${id}-file-hint`} className="muted small">
           {t('directory.import.fileHint')}
         </p>
@@ -170,7 +179,9 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
                   <label htmlFor={`${id}-only`}>{t('directory.import.onlyProblems')}</label>
                 </div>
               </div>
-              {phase.kind === 'importing' ? <ProgressBar label={t('directory.import.progress')} value={phase.done} max={phase.total} /> : null}
+              {phase.kind === 'importing' || phase.kind === 'done' ? (
+                <ProgressBar label={t('directory.import.progress')} value={phase.kind === 'done' ? phase.total : phase.done} max={phase.total} />
+              ) : null}
               {phase.kind === 'done' ? <ImportReport summary={phase.summary} /> : null}
               <PreviewTable rows={shownRows} units={loaded.units} existing={loaded.existing} />
             </>
