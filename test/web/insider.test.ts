@@ -21,7 +21,7 @@ beforeAll(async () => {
   const first = entries.find((e) => e.order === 1)!.id;
   const marks = (base: number) => ['vision', 'results', 'innovation', 'delivery', 'qa'].map((criterion, i) => ({ criterion, score: [16, 24, 15, 12, 11][i]! + base }));
   for (const [k, judge] of ['judge-2', 'judge-3', 'judge-4'].entries()) {
-    await app.runtime.services.scoring.submitSheet({ id: judge, name: judge, roles: ['judge'], kind: 'user' }, { entryId: first, scores: marks(k), clientRequestId: `insider-${k}` });
+    await app.runtime.services.submission.submitSheet({ id: judge, name: judge, roles: ['judge'], kind: 'user' }, { entryId: first, scores: marks(k), clientRequestId: `insider-${k}` });
   }
 }, 120_000);
 
@@ -59,7 +59,7 @@ describe('results changed after close', () => {
     const round = await app.gql(app.token(DEMO_ORGANIZER.id), 'query($id: ID!) { round(id: $id) { entries { id order } } }', { id: app.seeded.roundId });
     const first = round.data.round.entries.find((e: { order: number }) => e.order === 1).id;
     await app.runtime.services.lifecycle.closeRound(app.seeded.roundId);
-    await app.runtime.services.scoring.voidSheet(ORGANIZER, `${first}/judge-4`, '评委误将他人分数录入');
+    await app.runtime.services.removals.voidSheet(ORGANIZER, `${first}/judge-4`, '评委误将他人分数录入');
 
     const page = await app.browser.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -237,7 +237,7 @@ describe('round console', () => {
     for (let start = 0; start < sheets.length; start += 10) {
       await Promise.all(
         sheets.slice(start, start + 10).map(({ judge, entryId, i, key }) =>
-          app.runtime.services.scoring.submitSheet(
+          app.runtime.services.submission.submitSheet(
             { id: judge, name: judge, roles: ['judge'], kind: 'user' },
             { entryId, scores: [{ criterion: 'vision', score: 20 + (i % 10) }, { criterion: 'results', score: 30 + (i % 7) }, { criterion: 'qa', score: 22.5 }], clientRequestId: key },
           ),

@@ -39,7 +39,7 @@ beforeAll(async () => {
   ];
   for (const [k, sheet] of sheets.entries()) {
     const judge = `judge-${2 + (k % 3)}`;
-    await app.runtime.services.scoring.submitSheet(
+    await app.runtime.services.submission.submitSheet(
       { id: judge, name: judge, roles: ['judge'], kind: 'user' },
       {
         entryId: entries.find((e) => e.order === sheet.order)!.id,
@@ -49,7 +49,7 @@ beforeAll(async () => {
     );
   }
   // The organizers excuse judge-1 from the second entry (回避).
-  await app.runtime.services.scoring.setConflict(ORGANIZER, app.seeded.roundId, 'judge-1', entries.find((e) => e.order === 2)!.id, '亲属关系');
+  await app.runtime.services.removals.setConflict(ORGANIZER, app.seeded.roundId, 'judge-1', entries.find((e) => e.order === 2)!.id, '亲属关系');
 }, 120_000);
 
 afterAll(async () => {
@@ -154,54 +154,6 @@ describe('web client', () => {
 
     await judge.close();
     await screen.close();
-  }, 60_000);
-
-  it('an organizer imports a cadre CSV: the bad row is reported, the others are imported', async () => {
-    const units = await app.gql<{ units: { id: string; kind: string }[] }>(app.token(DEMO_ORGANIZER.id), '{ units { id kind } }');
-    const village = units.data!.units.find((u) => u.kind === 'VILLAGE')!.id;
-    const csv = [
-      'id,name,unitId,position,grade,birthYear',
-      `WEB0001,钱晓峰,${village},村党组织书记,一级科员,1991`,
-      `WEB0002,孙丽华,${village},,,`,
-      'WEB0003,周建军,unit_does_not_exist,村党组织书记,,1990',
-      `WEB0004,吴海燕,${village},村党组织副书记,二级主任科员,1993`,
-    ].join('\n');
-
-    const page = await app.browser.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await signIn(page, app.origin, DEMO_ORGANIZER.id);
-    await page.waitForURL('**/organizer');
-    await page.getByTestId('progress').waitFor();
-    await page.getByLabel('选择 CSV 文件').setInputFiles({ name: 'cadres.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await expect.poll(() => page.getByLabel('或粘贴 CSV 内容').inputValue()).toContain('WEB0004');
-    await page.getByRole('button', { name: '开始导入' }).click();
-
-    const errors = page.getByTestId('import-errors');
-    await errors.waitFor();
-    expect(await page.getByText('导入完成：成功 3 人，失败 1 人。').count()).toBe(1);
-    const items = await errors.locator('li').allTextContents();
-    expect(items).toHaveLength(1);
-    expect(items[0]).toBe('第 4 行（WEB0003）unitId：单位编号不存在：unit_does_not_exist');
-    expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow')).toBe('4');
-
-    // Through the API: three cadres are there, the bad row's is not.
-    const check = await app.gql(
-      app.token(DEMO_ORGANIZER.id),
-      '{ a: cadre(id: "WEB0001") { name unit { id } birthYear } b: cadre(id: "WEB0002") { name position } c: cadre(id: "WEB0003") { id } d: cadre(id: "WEB0004") { grade } }',
-    );
-    expect(check.errors).toBeUndefined();
-    expect(check.data).toEqual({
-      a: { name: '钱晓峰', unit: { id: village }, birthYear: 1991 },
-      b: { name: '孙丽华', position: null },
-      c: null,
-      d: { grade: '二级主任科员' },
-    });
-
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(SCREENSHOTS, 'organizer.png'), fullPage: true });
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await page.close();
   }, 60_000);
 
   it('an organizer sets up a round — enrols, assigns judges, opens and closes it — from the console', async () => {
