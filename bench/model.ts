@@ -64,9 +64,7 @@ export function expectedStandings(round: Round, entries: readonly StoredEntry[])
     compareRankValues(a === null ? null : { total: a, tieBreakers: [] }, b === null ? null : { total: b, tieBreakers: [] });
   rows.sort(
     (a, b) =>
-      tier(a) - tier(b) ||
-      (tier(a) === 0 ? compareRankValues(a.value, b.value) : byTotal(a.entry.total, b.entry.total)) ||
-      a.entry.order - b.entry.order,
+      tier(a) - tier(b) || (tier(a) === 0 ? compareRankValues(a.value, b.value) : byTotal(a.entry.total, b.entry.total)) || a.entry.order - b.entry.order,
   );
   let rank: number | null = null;
   return rows.map((row, i) => {
@@ -128,7 +126,9 @@ export function checkAggregate(round: Round, stored: Item, partition: readonly I
     const sheet = sheets.find((s) => s.judgeId === ack.judgeId);
     if (!sheet || Number(sheet.total) !== ack.total || sheet.version !== ack.version) {
       missingAcknowledged++;
-      problems.push(`${entry.id}: acknowledged sheet of ${ack.judgeId} (total ${ack.total}, v${ack.version}) stored as ${sheet ? `${sheet.total} v${sheet.version}` : 'nothing'}`);
+      problems.push(
+        `${entry.id}: acknowledged sheet of ${ack.judgeId} (total ${ack.total}, v${ack.version}) stored as ${sheet ? `${sheet.total} v${sheet.version}` : 'nothing'}`,
+      );
     }
   }
   return { aggregateMismatch, missingAcknowledged, historyDelta: submitted.length - acknowledged.length, problems };
@@ -139,6 +139,10 @@ function canonicalJson(value: unknown): string {
   const sorted = (v: unknown): unknown =>
     v === null || typeof v !== 'object' || Array.isArray(v)
       ? v
-      : Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sorted(x)]));
+      : Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, x]) => [k, sorted(x)]),
+        );
   return JSON.stringify(sorted(value) ?? null);
 }

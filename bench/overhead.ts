@@ -30,11 +30,7 @@ export interface OverheadResult {
  * fetches the same rows. The measurements are interleaved and their order rotates
  * every round, so none of them is favoured by what ran just before it.
  */
-export async function benchOverhead(
-  env: BenchEnvironment,
-  r: LeaderboardRound,
-  options: { warmupRounds: number; rounds: number },
-): Promise<OverheadResult> {
+export async function benchOverhead(env: BenchEnvironment, r: LeaderboardRound, options: { warmupRounds: number; rounds: number }): Promise<OverheadResult> {
   const token = await env.token('bench-viewer', ['viewer'], '大屏观众');
   const table = env.runtime.tables.competitions;
   const expected = r.standings.slice(0, PAGE_SIZE).map((s) => s.entryId);

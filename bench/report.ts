@@ -60,14 +60,22 @@ export function costs(results: Results) {
   return {
     prices: PRICES,
     assumptions: ASSUMPTIONS,
-    perMillionSubmissions: byKey(submissions, (s) => s.judges, (s) => ({
-      inputs: { readUnits: r2(s.readUnits), writeUnits: r2(s.writeUnits), billedMs: r2(s.billedMs) },
-      ...costOut(costPerMillion(s)),
-    })),
-    perMillionLeaderboardReads: byKey(reads, (s) => s.entries, (s) => ({
-      inputs: { readUnits: r2(s.readUnits), billedMs: r2(s.billedMs) },
-      ...costOut(costPerMillion(s)),
-    })),
+    perMillionSubmissions: byKey(
+      submissions,
+      (s) => s.judges,
+      (s) => ({
+        inputs: { readUnits: r2(s.readUnits), writeUnits: r2(s.writeUnits), billedMs: r2(s.billedMs) },
+        ...costOut(costPerMillion(s)),
+      }),
+    ),
+    perMillionLeaderboardReads: byKey(
+      reads,
+      (s) => s.entries,
+      (s) => ({
+        inputs: { readUnits: r2(s.readUnits), billedMs: r2(s.billedMs) },
+        ...costOut(costPerMillion(s)),
+      }),
+    ),
   };
 }
 
@@ -94,7 +102,12 @@ export function targets(results: Results): Target[] {
       met: l.requestsPerSubmission.mean <= TARGETS.submitRequestsMean,
     })),
     { name: 'lost updates', target: '0', actual: String(submit.lostUpdates), met: submit.lostUpdates === 0 },
-    { name: 'verifyRound mismatches after the submissions', target: '0', actual: String(submit.verifyRound.mismatches), met: submit.verifyRound.mismatches === 0 },
+    {
+      name: 'verifyRound mismatches after the submissions',
+      target: '0',
+      actual: String(submit.verifyRound.mismatches),
+      met: submit.verifyRound.mismatches === 0,
+    },
     { name: 'submissions failed with an unexpected error', target: '0', actual: String(submit.failed), met: submit.failed === 0 },
     {
       name: 'GraphQL over HTTP : raw Query, p50',
@@ -133,35 +146,123 @@ export function summary(results: Results, meta: Record<string, unknown>) {
     leaderboard: {
       pageSize: leaderboard.pageSize,
       transport: 'GraphQL over HTTP, 127.0.0.1, keep-alive',
-      offsets: byKey(sizes, (s) => s.entries, (s) => s.offsets),
-      samples: byKey(sizes, (s) => s.entries, (s) => s.latencyMs.n),
-      p50Ms: byKey(sizes, (s) => s.entries, (s) => r2(s.latencyMs.p50)),
-      p95Ms: byKey(sizes, (s) => s.entries, (s) => r2(s.latencyMs.p95)),
-      meanMs: byKey(sizes, (s) => s.entries, (s) => r2(s.latencyMs.mean)),
-      serverP50Ms: byKey(sizes, (s) => s.entries, (s) => r2(s.serverMs.p50)),
+      offsets: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => s.offsets,
+      ),
+      samples: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => s.latencyMs.n,
+      ),
+      p50Ms: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => r2(s.latencyMs.p50),
+      ),
+      p95Ms: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => r2(s.latencyMs.p95),
+      ),
+      meanMs: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => r2(s.latencyMs.mean),
+      ),
+      serverP50Ms: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => r2(s.serverMs.p50),
+      ),
       ratio10000to100: r3(leaderboard.ratio10000to100),
-      requestsPerPage: byKey(sizes, (s) => s.entries, (s) => s.requestsPerPage.max),
-      requestsPerPageMean: byKey(sizes, (s) => s.entries, (s) => r2(s.requestsPerPage.mean)),
-      readUnitsPerPage: byKey(sizes, (s) => s.entries, (s) => r2(s.readUnitsPerPage.mean)),
+      requestsPerPage: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => s.requestsPerPage.max,
+      ),
+      requestsPerPageMean: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => r2(s.requestsPerPage.mean),
+      ),
+      readUnitsPerPage: byKey(
+        sizes,
+        (s) => s.entries,
+        (s) => r2(s.readUnitsPerPage.mean),
+      ),
       load: { entries: results.loadedEntries, seconds: r2(results.loadSeconds), method: 'entryItem + batchPut (25 per BatchWriteItem, 4 writers)' },
     },
     submit: {
       scenario: submit.scenario,
-      waves: byKey(levels, (l) => l.judges, (l) => l.waves),
-      throughputPerSec: byKey(levels, (l) => l.judges, (l) => r2(l.throughputPerSec)),
-      p50Ms: byKey(levels, (l) => l.judges, (l) => r2(l.latencyMs.p50)),
-      p95Ms: byKey(levels, (l) => l.judges, (l) => r2(l.latencyMs.p95)),
-      requestsPerSubmission: byKey(levels, (l) => l.judges, (l) => pair(l.requestsPerSubmission)),
-      writeUnitsPerSubmission: byKey(levels, (l) => l.judges, (l) => pair(l.writeUnitsPerSubmission)),
-      readUnitsPerSubmission: byKey(levels, (l) => l.judges, (l) => pair(l.readUnitsPerSubmission)),
-      accepted: byKey(levels, (l) => l.judges, (l) => l.accepted),
-      rejected: byKey(levels, (l) => l.judges, (l) => l.rejected),
-      failed: byKey(levels, (l) => l.judges, (l) => l.failed),
-      failures: byKey(levels, (l) => l.judges, (l) => l.failures),
+      waves: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.waves,
+      ),
+      throughputPerSec: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => r2(l.throughputPerSec),
+      ),
+      p50Ms: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => r2(l.latencyMs.p50),
+      ),
+      p95Ms: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => r2(l.latencyMs.p95),
+      ),
+      requestsPerSubmission: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => pair(l.requestsPerSubmission),
+      ),
+      writeUnitsPerSubmission: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => pair(l.writeUnitsPerSubmission),
+      ),
+      readUnitsPerSubmission: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => pair(l.readUnitsPerSubmission),
+      ),
+      accepted: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.accepted,
+      ),
+      rejected: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.rejected,
+      ),
+      failed: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.failed,
+      ),
+      failures: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.failures,
+      ),
       lostUpdates: submit.lostUpdates,
-      lostUpdatesByConcurrency: byKey(levels, (l) => l.judges, (l) => l.lostUpdates),
+      lostUpdatesByConcurrency: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.lostUpdates,
+      ),
       verifyRound: submit.verifyRound,
-      checks: byKey(levels, (l) => l.judges, (l) => l.checks),
+      checks: byKey(
+        levels,
+        (l) => l.judges,
+        (l) => l.checks,
+      ),
       spreadControl: {
         scenario: 'the same number of judges at once, each on a different entry in every wave (no shared aggregate)',
         judges: submit.spread.judges,
@@ -224,7 +325,11 @@ export function table(headers: readonly string[], rows: readonly (readonly (stri
   const cells = [headers, ...rows].map((row) => row.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
   const numeric = headers.map((_, i) => rows.every((row) => typeof row[i] === 'number'));
-  const line = (row: readonly string[]) => row.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -237,7 +342,9 @@ export function render(results: Results): string {
   const { leaderboard, submit, overhead, bundle } = results;
   const c = costs(results);
   const out: string[] = [];
-  out.push(`\n1. Leaderboard: page of ${leaderboard.pageSize} through GraphQL over HTTP (${leaderboard.iterations} rounds over each page, after ${leaderboard.warmupIterations} warm-up rounds)`);
+  out.push(
+    `\n1. Leaderboard: page of ${leaderboard.pageSize} through GraphQL over HTTP (${leaderboard.iterations} rounds over each page, after ${leaderboard.warmupIterations} warm-up rounds)`,
+  );
   out.push(
     table(
       ['entries', 'pages at offsets', 'samples', 'p50 ms', 'p95 ms', 'mean ms', 'server p50 ms', 'DDB req/page', 'RRU/page'],
@@ -254,12 +361,29 @@ export function render(results: Results): string {
       ]),
     ),
   );
-  out.push(`p50 ratio 10,000 : 100 = ${r2(leaderboard.ratio10000to100).toFixed(2)}  (loaded ${results.loadedEntries.toLocaleString('en-US')} entries in ${results.loadSeconds.toFixed(1)} s)`);
+  out.push(
+    `p50 ratio 10,000 : 100 = ${r2(leaderboard.ratio10000to100).toFixed(2)}  (loaded ${results.loadedEntries.toLocaleString('en-US')} entries in ${results.loadSeconds.toFixed(1)} s)`,
+  );
 
   out.push(`\n2. Submissions: submitScoreSheet over HTTP — ${submit.scenario}`);
   out.push(
     table(
-      ['judges', 'entries per wave', 'waves', 'accepted', 'busy', 'failed', 'subs/s', 'p50 ms', 'p95 ms', 'DDB req mean', 'DDB req max', 'WCU mean', 'RCU mean', 'lost updates'],
+      [
+        'judges',
+        'entries per wave',
+        'waves',
+        'accepted',
+        'busy',
+        'failed',
+        'subs/s',
+        'p50 ms',
+        'p95 ms',
+        'DDB req mean',
+        'DDB req max',
+        'WCU mean',
+        'RCU mean',
+        'lost updates',
+      ],
       [...submit.levels.map((l) => ({ l, spread: false })), { l: submit.spread, spread: true }].map(({ l, spread }) => [
         l.judges,
         spread ? `${l.judges} (control: one judge per entry)` : '1 (hot spot)',
@@ -279,7 +403,9 @@ export function render(results: Results): string {
     ),
   );
   out.push(`lost updates, all runs incl. warm-up and control: ${submit.lostUpdates} (every touched entry recomputed from its stored sheets)`);
-  out.push(`verifyRound over the submission round: ${submit.verifyRound.mismatches} mismatches in ${submit.verifyRound.checkedEntries} entries, ${submit.verifyRound.checkedSheets} sheets`);
+  out.push(
+    `verifyRound over the submission round: ${submit.verifyRound.mismatches} mismatches in ${submit.verifyRound.checkedEntries} entries, ${submit.verifyRound.checkedSheets} sheets`,
+  );
   out.push('busy: refused with SERVICE_UNAVAILABLE after the retry budget (nothing written); failed: any other error');
   for (const l of [...submit.levels, submit.spread]) for (const p of [...l.failures, ...l.checks.problems]) out.push(`  ! ${l.judges} judges: ${p}`);
 
@@ -298,7 +424,9 @@ export function render(results: Results): string {
   );
   out.push(`ratio of p50s = ${r2(overhead.graphqlToRawRatio).toFixed(2)} (GraphQL over raw Query; the breakdown rows are not part of it)`);
 
-  out.push(`\n4. Cold start proxy: esbuild bundle of src/lambda.ts (scripts/lambdaBundle.ts), import() in a fresh node, median of ${bundle.importMs.runs.length}`);
+  out.push(
+    `\n4. Cold start proxy: esbuild bundle of src/lambda.ts (scripts/lambdaBundle.ts), import() in a fresh node, median of ${bundle.importMs.runs.length}`,
+  );
   out.push(
     table(
       ['bundle', 'bytes (minified, no map)', 'import median ms', 'runs ms'],
@@ -311,9 +439,19 @@ export function render(results: Results): string {
   );
   out.push(`import ratio = ${r2(bundle.importRatio).toFixed(2)}`);
   out.push('largest inputs (bytes in output):');
-  out.push(table(['input', 'bytes'], bundle.largestInputs.map((i) => [i.path, i.bytes])));
+  out.push(
+    table(
+      ['input', 'bytes'],
+      bundle.largestInputs.map((i) => [i.path, i.bytes]),
+    ),
+  );
   out.push('by package:');
-  out.push(table(['package', 'bytes'], bundle.largestPackages.map((p) => [p.name, p.bytes])));
+  out.push(
+    table(
+      ['package', 'bytes'],
+      bundle.largestPackages.map((p) => [p.name, p.bytes]),
+    ),
+  );
 
   out.push('\n5. Cost: USD per million operations');
   out.push(
@@ -354,22 +492,31 @@ export function render(results: Results): string {
   for (const a of ASSUMPTIONS) out.push(`  - ${a}`);
 
   out.push('\nTargets');
-  out.push(table(['target', 'required', 'measured', 'met'], targets(results).map((t) => [t.name, t.target, t.actual, t.met ? 'yes' : 'NO'])));
-  const e = results.exported;
-  out.push(`\n6. Export: GET /export/rounds/{id}/leaderboard.csv of ${e.entries.toLocaleString('en-US')} entries over HTTP, ${e.runs} runs`);
   out.push(
     table(
-      ['rows', 'bytes', 'p50 ms', 'peak heap growth MB', 'bound MB'],
-      [[e.rows, e.bytes, r2(e.p50Ms), r2(e.peakHeapGrowthMb), e.boundMb]],
+      ['target', 'required', 'measured', 'met'],
+      targets(results).map((t) => [t.name, t.target, t.actual, t.met ? 'yes' : 'NO']),
     ),
   );
+  const e = results.exported;
+  out.push(`\n6. Export: GET /export/rounds/{id}/leaderboard.csv of ${e.entries.toLocaleString('en-US')} entries over HTTP, ${e.runs} runs`);
+  out.push(table(['rows', 'bytes', 'p50 ms', 'peak heap growth MB', 'bound MB'], [[e.rows, e.bytes, r2(e.p50Ms), r2(e.peakHeapGrowthMb), e.boundMb]]));
 
   const c2 = results.closed;
   out.push(`\n7. closeRound of ${c2.entries.toLocaleString('en-US')} scored entries with ZSCORE normalisation, over HTTP`);
   out.push(
     table(
       ['ms', 'DynamoDB requests', 'by operation', 'WCU'],
-      [[r2(c2.ms), c2.dynamodbRequests, Object.entries(c2.byOperation).map(([op, n]) => `${op} ${n}`).join(', '), r2(c2.writeUnits)]],
+      [
+        [
+          r2(c2.ms),
+          c2.dynamodbRequests,
+          Object.entries(c2.byOperation)
+            .map(([op, n]) => `${op} ${n}`)
+            .join(', '),
+          r2(c2.writeUnits),
+        ],
+      ],
     ),
   );
   return out.join('\n');

@@ -56,7 +56,9 @@ async function main(): Promise<number> {
     serverErrors = env.serverErrors;
     const random = seededRandom(SEED);
     const largest = Math.max(...LEADERBOARD_SIZES);
-    const fixture = await phase(`directory (${largest.toLocaleString('en-US')} cadres), rubric, competition`, () => createFixture(env.runtime.services, largest));
+    const fixture = await phase(`directory (${largest.toLocaleString('en-US')} cadres), rubric, competition`, () =>
+      createFixture(env.runtime.services, largest),
+    );
     const loadStarted = performance.now();
     const rounds = await phase('load leaderboard rounds of 100, 1,000 and 10,000 entries', () => loadLeaderboardRounds(env, fixture, random));
     const loadSeconds = (performance.now() - loadStarted) / 1000;

@@ -99,7 +99,9 @@ export async function benchSubmit(env: BenchEnvironment, fixture: Fixture, rando
   const cadres = fixture.cadres.slice(0, needed);
   const enrolled: StoredEntry[] = [];
   for (let i = 0; i < cadres.length; i += ENTRIES_PER_CALL) {
-    const batch = cadres.slice(i, i + ENTRIES_PER_CALL).map((cadre, k) => ({ cadreId: cadre.id, title: `${cadre.name}：产业链招商与项目攻坚`, order: i + k + 1 }));
+    const batch = cadres
+      .slice(i, i + ENTRIES_PER_CALL)
+      .map((cadre, k) => ({ cadreId: cadre.id, title: `${cadre.name}：产业链招商与项目攻坚`, order: i + k + 1 }));
     enrolled.push(...(await services.rounds.addEntries(round.id, batch)));
   }
   const panel = Array.from({ length: PANEL_SIZE }, (_, i) => ({ userId: `bench-judge-${String(i + 1).padStart(2, '0')}`, name: `评委${i + 1}` }));
@@ -224,6 +226,8 @@ async function verify(env: BenchEnvironment, round: Round, acknowledged: Map<str
     aggregateMismatches: results.filter((r) => r.aggregateMismatch).length,
     missingAcknowledged: results.reduce((n, r) => n + r.missingAcknowledged, 0),
     historyMismatches: results.filter((r) => r.historyDelta !== 0).length,
-    problems: results.flatMap((r) => [...r.problems, ...(r.historyDelta !== 0 ? [`history differs from acknowledged submissions by ${r.historyDelta}`] : [])]).slice(0, 10),
+    problems: results
+      .flatMap((r) => [...r.problems, ...(r.historyDelta !== 0 ? [`history differs from acknowledged submissions by ${r.historyDelta}`] : [])])
+      .slice(0, 10),
   };
 }

@@ -178,7 +178,6 @@ export class Alarms extends Construct {
         evaluationPeriods: 1,
       });
     }
-
   }
 }
 
@@ -201,7 +200,11 @@ export class CostBudget extends Construct {
   }
 }
 
-function budgetNotification(notificationType: 'ACTUAL' | 'FORECASTED', threshold: number, email: string): budgets.CfnBudget.NotificationWithSubscribersProperty {
+function budgetNotification(
+  notificationType: 'ACTUAL' | 'FORECASTED',
+  threshold: number,
+  email: string,
+): budgets.CfnBudget.NotificationWithSubscribersProperty {
   return {
     notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold, thresholdType: 'PERCENTAGE' },
     // Budgets mails the address itself: the alarm topic's key policy admits CloudWatch only.
@@ -211,10 +214,7 @@ function budgetNotification(notificationType: 'ACTUAL' | 'FORECASTED', threshold
 
 /** Read and write throttle events of a table and of each of its indexes (queries on an index count only there). */
 function throttleEvents(name: TableName, tableName: string): cloudwatch.MathExpression {
-  const scopes = [
-    { TableName: tableName },
-    ...TABLES[name].indexes.map((index) => ({ TableName: tableName, GlobalSecondaryIndexName: index.name })),
-  ];
+  const scopes = [{ TableName: tableName }, ...TABLES[name].indexes.map((index) => ({ TableName: tableName, GlobalSecondaryIndexName: index.name }))];
   const metrics: Record<string, cloudwatch.IMetric> = {};
   scopes.forEach((dimensionsMap, i) => {
     metrics[`read${i}`] = dynamoMetric('ReadThrottleEvents', dimensionsMap);
@@ -222,7 +222,9 @@ function throttleEvents(name: TableName, tableName: string): cloudwatch.MathExpr
   });
   return new cloudwatch.MathExpression({
     // FILL: a metric without data points would otherwise blank out the whole sum.
-    expression: Object.keys(metrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+    expression: Object.keys(metrics)
+      .map((id) => `FILL(${id}, 0)`)
+      .join(' + '),
     usingMetrics: metrics,
     label: `${name} throttle events`,
     period: PERIOD,

@@ -20,7 +20,6 @@ const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const GRAPHQL_PATH = '/graphql';
 export const EXPORT_PATH = '/export/{proxy+}';
 
-
 export interface GraphqlApiProps {
   readonly settings: StageSettings;
   readonly tables: ScoringTables;

@@ -69,7 +69,10 @@ describe('settingsFromContext', () => {
   it('takes an SES sender at the verified domain, or the verified address itself', () => {
     const prod = { ...PROD_CONTEXT, stage: 'prod' };
     expect(() => from({ ...prod, sesFromEmail: 'no-reply@example.com' })).toThrow(/address at example.org/);
-    expect(from({ ...prod, sesIdentity: 'ops@example.org', sesFromEmail: 'ops@example.org' }).email).toEqual({ identity: 'ops@example.org', fromEmail: 'ops@example.org' });
+    expect(from({ ...prod, sesIdentity: 'ops@example.org', sesFromEmail: 'ops@example.org' }).email).toEqual({
+      identity: 'ops@example.org',
+      fromEmail: 'ops@example.org',
+    });
     expect(() => from({ sesIdentity: 'example.org' })).toThrow(/go together/);
   });
 
@@ -81,10 +84,7 @@ describe('settingsFromContext', () => {
   });
 
   it('accepts several origins, local ones outside production', () => {
-    expect(from({ webOrigin: 'https://dev.example.org, http://localhost:5173' }).webOrigins).toEqual([
-      'https://dev.example.org',
-      'http://localhost:5173',
-    ]);
+    expect(from({ webOrigin: 'https://dev.example.org, http://localhost:5173' }).webOrigins).toEqual(['https://dev.example.org', 'http://localhost:5173']);
     expect(() => from({ webOrigin: '*,https://dev.example.org' })).toThrow(/cannot combine/);
   });
 

@@ -229,7 +229,7 @@ export function settingsFromContext(read: (key: string) => unknown, fallback: Se
     },
     logRetention: defaults.logRetention,
     alarmEmail,
-    monthlyBudgetUsd: alarmEmail === undefined ? undefined : optionalInteger(read, CONTEXT.monthlyBudgetUsd, 1, 1_000_000) ?? defaults.monthlyBudgetUsd,
+    monthlyBudgetUsd: alarmEmail === undefined ? undefined : (optionalInteger(read, CONTEXT.monthlyBudgetUsd, 1, 1_000_000) ?? defaults.monthlyBudgetUsd),
     edge: edgeEnabled ? { rateLimitPer5Minutes: integer(read, CONTEXT.wafRateLimit, DEFAULT_WAF_RATE_LIMIT, 100, 2_000_000_000) } : undefined,
     backupCopyVaultArn,
     tableOverrides: Object.fromEntries(

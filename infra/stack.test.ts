@@ -178,7 +178,10 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
       const s3 = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
       expect(s3).toEqual([
-        expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/exports/*']] } }),
+        expect.objectContaining({
+          Action: ['s3:GetObject', 's3:PutObject'],
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/exports/*']] },
+        }),
       ]);
     });
 
@@ -213,7 +216,8 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
         ['GET /export/{proxy+}', exports[0]],
         ['HEAD /export/{proxy+}', exports[0]],
       ]);
-      for (const integration of Object.values(integrations)) expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      for (const integration of Object.values(integrations))
+        expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
     });
 
     it('allows the configured web origin', () => {
@@ -321,7 +325,10 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm'));
       expect(alarms).toHaveLength(9 + 2 * TABLE_NAMES.length);
       for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
-      const metricNames = alarms.map((a) => a.Properties.MetricName).filter(Boolean).sort();
+      const metricNames = alarms
+        .map((a) => a.Properties.MetricName)
+        .filter(Boolean)
+        .sort();
       // Errors, throttles and duration for each of the two functions.
       expect(metricNames).toEqual(['5xx', 'Duration', 'Duration', 'ErrorLogLines', 'Errors', 'Errors', 'Latency', 'Throttles', 'Throttles']);
       const api5xx = alarms.find((a) => a.Properties.MetricName === '5xx')!.Properties;
@@ -331,7 +338,9 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       for (const duration of alarms.filter((a) => a.Properties.MetricName === 'Duration')) expect(duration.Properties.ExtendedStatistic).toBe('p99');
       const tableAlarms = alarms.filter((a) => a.Properties.Metrics);
       const watchedTables = tableAlarms.flatMap((a) =>
-        a.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'TableName').Value.Ref),
+        a.Properties.Metrics.filter((m: any) => m.MetricStat).map(
+          (m: any) => m.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'TableName').Value.Ref,
+        ),
       );
       expect(new Set(watchedTables)).toEqual(new Set(Object.keys(resources(template, 'AWS::DynamoDB::GlobalTable'))));
     });
@@ -365,8 +374,21 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
     const { template } = synth(stage);
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     // Exports* are the strong references the web stack imports (asserted in web.test.ts).
-    expect(Object.keys(outputs).filter((name) => !name.startsWith('ExportsOutput')).sort()).toEqual(
-      ['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiUrl', 'AlarmTopicArn', 'DirectoryTableName', 'RubricsTableName', 'CompetitionsTableName'].sort(),
+    expect(
+      Object.keys(outputs)
+        .filter((name) => !name.startsWith('ExportsOutput'))
+        .sort(),
+    ).toEqual(
+      [
+        'GraphqlUrl',
+        'UserPoolId',
+        'UserPoolClientId',
+        'HostedUiUrl',
+        'AlarmTopicArn',
+        'DirectoryTableName',
+        'RubricsTableName',
+        'CompetitionsTableName',
+      ].sort(),
     );
     expect(JSON.stringify(outputs.GraphqlUrl!.Value)).toMatch(/\/graphql"\]\]\}$/);
     const [domainId] = only(template, 'AWS::Cognito::UserPoolDomain');

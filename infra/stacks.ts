@@ -1,15 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import type { StageSettings } from './settings.js';
-import {
-  EdgeAlarmsStack,
-  EdgeStack,
-  ScoringApiStack,
-  ScoringWebStack,
-  edgeAlarmsStackName,
-  edgeStackName,
-  stackName,
-  webStackName,
-} from './stack.js';
+import { EdgeAlarmsStack, EdgeStack, ScoringApiStack, ScoringWebStack, edgeAlarmsStackName, edgeStackName, stackName, webStackName } from './stack.js';
 
 export interface Stacks {
   readonly api: ScoringApiStack;

@@ -77,9 +77,7 @@ export class ScoringTables extends Construct {
   grantItemAccess(grantee: iam.IGrantable): void {
     const tables = TABLE_NAMES.map((name) => this.live[name]);
     iam.Grant.addToPrincipal({ grantee, actions: [...ITEM_ACTIONS], resourceArns: tables.map((table) => table.tableArn) });
-    const indexArns = TABLE_NAMES.flatMap((name) =>
-      TABLES[name].indexes.map((index) => `${this.live[name].tableArn}/index/${index.name}`),
-    );
+    const indexArns = TABLE_NAMES.flatMap((name) => TABLES[name].indexes.map((index) => `${this.live[name].tableArn}/index/${index.name}`));
     if (indexArns.length > 0) iam.Grant.addToPrincipal({ grantee, actions: [...INDEX_ACTIONS], resourceArns: indexArns });
   }
 }

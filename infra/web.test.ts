@@ -55,7 +55,9 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
     const json = JSON.stringify(template.toJSON());
     expect(json).not.toContain('Fn::GetStackOutput');
     const imports = [...json.matchAll(/"Fn::ImportValue":"([^"]+)"/g)].map((m) => m[1]!);
-    const apiOutputs = Object.values((Template.fromStack(stacks.api).toJSON() as Resolvable).Outputs).map((o: any) => o.Export?.Name).filter(Boolean);
+    const apiOutputs = Object.values((Template.fromStack(stacks.api).toJSON() as Resolvable).Outputs)
+      .map((o: any) => o.Export?.Name)
+      .filter(Boolean);
     expect(new Set(imports)).toEqual(new Set(apiOutputs));
     expect(imports.length).toBeGreaterThanOrEqual(3);
   });
@@ -71,7 +73,8 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/connect-src 'self' https:\/\//);
     expect(csp).toContain('amazoncognito.com');
-    for (const behavior of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    for (const behavior of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors])
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
   });
 
   it('caches hashed assets for good and keeps old ones; revalidates index.html and config.json', () => {
@@ -95,7 +98,11 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
     const config = JSON.parse(readFileSync(join(app.outdir, `asset.${hash}`, 'config.json'), 'utf8')) as { auth: Record<string, string> };
     expect(config).toEqual({ auth: { kind: 'cognito', domain: expect.any(String), clientId: expect.any(String), scopes: ['openid', 'email', 'profile'] } });
     const markers = root.SourceMarkers[1] as Record<string, Resolvable>;
-    expect(Object.values(markers).map((m) => JSON.stringify(m)).join()).toMatch(/Fn::ImportValue.*HostedUi.*|Fn::ImportValue.*WebClient/);
+    expect(
+      Object.values(markers)
+        .map((m) => JSON.stringify(m))
+        .join(),
+    ).toMatch(/Fn::ImportValue.*HostedUi.*|Fn::ImportValue.*WebClient/);
   });
 
   it('is clean under cdk-nag AwsSolutions with only reviewed acknowledgements, and has no CDK warnings', () => {
@@ -106,7 +113,11 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
   if (prod) {
     it('serves the organizer’s domain with its us-east-1 certificate, TLS 1.2 (2021) and a Route 53 alias', () => {
       expect(distribution.Aliases).toEqual([PROD_DOMAIN]);
-      expect(distribution.ViewerCertificate).toEqual({ AcmCertificateArn: PROD_CONTEXT.certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+      expect(distribution.ViewerCertificate).toEqual({
+        AcmCertificateArn: PROD_CONTEXT.certificateArn,
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+        SslSupportMethod: 'sni-only',
+      });
       const records = Object.values(template.findResources('AWS::Route53::RecordSet')).map((r) => r.Properties);
       expect(records.map((r) => [r.Type, r.Name, r.HostedZoneId])).toEqual([
         ['A', `${PROD_DOMAIN}.`, PROD_CONTEXT.hostedZoneId],
@@ -123,7 +134,11 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
       const [, acl] = Object.entries(Template.fromStack(firewall).findResources('AWS::WAFv2::WebACL'))[0]!;
       expect(acl.Properties.Scope).toBe('CLOUDFRONT');
       const rules = acl.Properties.Rules as Resolvable[];
-      expect(rules[0]).toMatchObject({ Name: 'RatePerClientIp', Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 3000, AggregateKeyType: 'IP' } } });
+      expect(rules[0]).toMatchObject({
+        Name: 'RatePerClientIp',
+        Action: { Block: {} },
+        Statement: { RateBasedStatement: { Limit: 3000, AggregateKeyType: 'IP' } },
+      });
       expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
         'AWSManagedRulesAmazonIpReputationList',
         'AWSManagedRulesCommonRuleSet',

@@ -266,7 +266,10 @@ function acknowledgeDeploymentProvider(scope: Construct, site: s3.Bucket): void 
   const findings: [string, string][] = [
     ['AwsSolutions-L1', 'The runtime version'],
     ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'The AWS managed basic-execution policy'],
-    ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((a): [string, string] => [`AwsSolutions-IAM5[Action::${a}]`, `The ${a} permission`]),
+    ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((a): [string, string] => [
+      `AwsSolutions-IAM5[Action::${a}]`,
+      `The ${a} permission`,
+    ]),
     ...[`${assetsBucket}/*`, siteArn, '*'].map((r): [string, string] => [
       `AwsSolutions-IAM5[Resource::${r}]`,
       `Access to ${r === '*' ? 'any resource (CloudFront invalidation)' : r}`,

@@ -18,8 +18,7 @@ export const LAMBDA_OUTFILE = 'index.mjs';
  * throws inside an ES module unless a real `require` exists; this provides one.
  * The import is aliased so that it can never clash with a name in the bundle.
  */
-export const CREATE_REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const CREATE_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * Module substitutions, relative to the project root. The Lambda integration is

@@ -23,9 +23,7 @@ const environment = z.object({
 });
 
 /** Which identity provider verifies bearer tokens. */
-export type AuthConfig =
-  | { kind: 'cognito'; userPoolId: string; clientId: string }
-  | { kind: 'dev'; publicJwk: Record<string, unknown> };
+export type AuthConfig = { kind: 'cognito'; userPoolId: string; clientId: string } | { kind: 'dev'; publicJwk: Record<string, unknown> };
 
 export interface RuntimeConfig {
   stage: 'local' | 'dev' | 'prod';

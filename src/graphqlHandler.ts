@@ -109,7 +109,10 @@ function asJsonError(result: APIGatewayProxyStructuredResultV2): APIGatewayProxy
   if (result.statusCode === 304) return { ...result, body: '' };
   const contentType = String(result.headers?.['content-type'] ?? '');
   if ((result.statusCode ?? 200) < 400 || contentType.includes('json')) return result;
-  return { ...badRequest(result.statusCode!, (result.body ?? 'Bad request').trim()), headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' } };
+  return {
+    ...badRequest(result.statusCode!, (result.body ?? 'Bad request').trim()),
+    headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' },
+  };
 }
 
 function bodyBytes(event: APIGatewayProxyEventV2): number {

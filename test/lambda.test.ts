@@ -27,7 +27,10 @@ describe('Lambda handler with API Gateway HTTP API (payload 2.0) events', () => 
 
   it('answers a base64-encoded POST body, as API Gateway may deliver it', async () => {
     const body = Buffer.from(JSON.stringify({ query: '{ me { id } }' })).toString('base64');
-    const result = await api.handler(apiGatewayEvent({ method: 'POST', body, isBase64Encoded: true, headers: { ...json, authorization: `Bearer ${viewer}` } }), lambdaContext());
+    const result = await api.handler(
+      apiGatewayEvent({ method: 'POST', body, isBase64Encoded: true, headers: { ...json, authorization: `Bearer ${viewer}` } }),
+      lambdaContext(),
+    );
     expect(JSON.parse(result.body!).data.me.id).toBe('lambda-viewer');
   });
 
@@ -71,7 +74,11 @@ describe('Lambda handler with API Gateway HTTP API (payload 2.0) events', () => 
     });
     const { handler } = await import('../src/lambda.js');
     const result = await handler(
-      apiGatewayEvent({ method: 'POST', body: JSON.stringify({ query: '{ competitions(first: 1) { edges { node { id } } } me { id } }' }), headers: { ...json, authorization: `Bearer ${viewer}` } }),
+      apiGatewayEvent({
+        method: 'POST',
+        body: JSON.stringify({ query: '{ competitions(first: 1) { edges { node { id } } } me { id } }' }),
+        headers: { ...json, authorization: `Bearer ${viewer}` },
+      }),
       lambdaContext(),
     );
     const body = JSON.parse(result.body!);
@@ -88,7 +95,11 @@ describe('local HTTP server', () => {
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const ok = await fetch(`${base}/graphql`, { method: 'POST', headers: { ...json, authorization: `Bearer ${viewer}` }, body: JSON.stringify({ query: '{ me { id } }' }) });
+      const ok = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${viewer}` },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
       expect(ok.status).toBe(200);
       expect(((await ok.json()) as any).data.me.id).toBe('lambda-viewer');
       expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
@@ -110,10 +121,13 @@ describe('local HTTP server', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const call = () =>
       new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { ...json, authorization: `Bearer ${viewer}` } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
-        });
+        const req = request(
+          { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { ...json, authorization: `Bearer ${viewer}` } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+          },
+        );
         req.on('error', reject);
         req.end(JSON.stringify({ query: '{ me { id } }' }));
       });

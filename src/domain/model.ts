@@ -39,19 +39,7 @@ export interface ApiKey {
   competitionIds?: string[] | null;
 }
 
-export const UNIT_KINDS = [
-  'PROVINCE',
-  'CITY',
-  'DISTRICT',
-  'COUNTY',
-  'TOWN',
-  'STREET',
-  'VILLAGE',
-  'COMMUNITY',
-  'DEPARTMENT',
-  'ENTERPRISE',
-  'OTHER',
-] as const;
+export const UNIT_KINDS = ['PROVINCE', 'CITY', 'DISTRICT', 'COUNTY', 'TOWN', 'STREET', 'VILLAGE', 'COMMUNITY', 'DEPARTMENT', 'ENTERPRISE', 'OTHER'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface Unit extends Owned {

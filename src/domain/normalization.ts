@@ -51,7 +51,6 @@ export function zscoreNormalize(sheets: readonly ScoredSheet[], maxTotal: Decima
   return result;
 }
 
-
 function clamp(value: Big, low: Big, high: Big): Big {
   return value.lt(low) ? low : value.gt(high) ? high : value;
 }

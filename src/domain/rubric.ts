@@ -20,10 +20,7 @@ export interface CriterionDraft {
  * Checks a rubric's criteria and returns them in canonical decimal form with the
  * rubric's maximum total. Reports every problem at once, each with its path.
  */
-export function buildCriteria(
-  drafts: readonly CriterionDraft[],
-  path = 'input.criteria',
-): { criteria: Criterion[]; maxTotal: string } {
+export function buildCriteria(drafts: readonly CriterionDraft[], path = 'input.criteria'): { criteria: Criterion[]; maxTotal: string } {
   const issues: FieldIssue[] = [];
   if (drafts.length === 0) issues.push(issue(path, 'TOO_FEW', 'a rubric needs at least one criterion', { minimum: 1 }));
   if (drafts.length > MAX_CRITERIA) issues.push(issue(path, 'TOO_MANY', `at most ${MAX_CRITERIA} criteria`, { maximum: MAX_CRITERIA }));
@@ -32,7 +29,8 @@ export function buildCriteria(
 
   drafts.forEach((draft, i) => {
     const at = `${path}.${i}`;
-    if (isReservedKey(draft.key)) issues.push(issue(`${at}.key`, 'RESERVED_WORD', `"${draft.key}" is a reserved word and cannot be a criterion key`, { value: draft.key }));
+    if (isReservedKey(draft.key))
+      issues.push(issue(`${at}.key`, 'RESERVED_WORD', `"${draft.key}" is a reserved word and cannot be a criterion key`, { value: draft.key }));
     if (seen.has(draft.key)) issues.push(issue(`${at}.key`, 'DUPLICATE', `duplicate criterion key "${draft.key}"`, { value: draft.key }));
     seen.add(draft.key);
     const numbers = { maxScore: draft.maxScore, weight: draft.weight, step: draft.step };
@@ -99,7 +97,8 @@ export function validateMarks(criteria: readonly Criterion[], drafts: readonly M
 
   const scored = new Set(drafts.map((d) => d.criterion));
   for (const criterion of criteria) {
-    if (!scored.has(criterion.key)) issues.push(issue(path, 'MISSING_CRITERION', `criterion "${criterion.key}" is required`, { criterion: criterion.key, label: criterion.label }));
+    if (!scored.has(criterion.key))
+      issues.push(issue(path, 'MISSING_CRITERION', `criterion "${criterion.key}" is required`, { criterion: criterion.key, label: criterion.label }));
   }
   if (issues.length > 0) throw new InvalidInputError(issues);
   return criteria.map((c) => given.get(c.key)!);

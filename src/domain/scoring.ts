@@ -75,9 +75,18 @@ export function entryResult(
   if (rule.trimScope === 'CRITERION') {
     const droppedMarks = dictOf<string[]>([]);
     const values = criteria.map((c) => {
-      const { kept, dropped } = trim(judges.map((key) => ({ key, value: markOf(key, c.key) })), rule);
+      const { kept, dropped } = trim(
+        judges.map((key) => ({ key, value: markOf(key, c.key) })),
+        rule,
+      );
       droppedMarks[c.key] = dropped.map((d) => d.key);
-      return { criterion: c, value: aggregate(kept.map((k) => k.value), rule.aggregate) };
+      return {
+        criterion: c,
+        value: aggregate(
+          kept.map((k) => k.value),
+          rule.aggregate,
+        ),
+      };
     });
     return {
       total: round2(sum(values.map((v) => v.value.times(v.criterion.weight)))),
@@ -87,11 +96,29 @@ export function entryResult(
     };
   }
 
-  const { kept, dropped } = trim(judges.map((key) => ({ key, value: dec(own(sheetValues, key) ?? own(sheets, key)!.total) })), rule);
+  const { kept, dropped } = trim(
+    judges.map((key) => ({ key, value: dec(own(sheetValues, key) ?? own(sheets, key)!.total) })),
+    rule,
+  );
   const keptJudges = kept.map((k) => k.key);
   return {
-    total: round2(aggregate(kept.map((k) => k.value), rule.aggregate)),
-    criterionValues: dictOf(criteria.map((c) => [c.key, round2(aggregate(keptJudges.map((j) => markOf(j, c.key)), rule.aggregate))])),
+    total: round2(
+      aggregate(
+        kept.map((k) => k.value),
+        rule.aggregate,
+      ),
+    ),
+    criterionValues: dictOf(
+      criteria.map((c) => [
+        c.key,
+        round2(
+          aggregate(
+            keptJudges.map((j) => markOf(j, c.key)),
+            rule.aggregate,
+          ),
+        ),
+      ]),
+    ),
     droppedSheets: dropped.map((d) => d.key),
     droppedMarks: dictOf([]),
   };

@@ -149,7 +149,13 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
         .sort((a, b) => a.entry.order - b.entry.order);
     }
   }
-  return { name: `sheets-${round.id}`, title: `${round.name}-评分明细`, columns: sheetColumns(round.rubric.criteria), rows: rows(), etag: publishedTag(round, `sheets|${managing}`) };
+  return {
+    name: `sheets-${round.id}`,
+    title: `${round.name}-评分明细`,
+    columns: sheetColumns(round.rubric.criteria),
+    rows: rows(),
+    etag: publishedTag(round, `sheets|${managing}`),
+  };
 }
 
 async function standingsExport(services: Services, context: AccessContext, competitionId: string, group: string | null) {
@@ -172,7 +178,14 @@ function languageOf(asked: string | undefined, format: Format): Lang {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function render(found: Export<unknown>, format: Format, lang: Lang, etag: string | null, headOnly: boolean, sink: ExportSink | undefined): Promise<Result> {
+async function render(
+  found: Export<unknown>,
+  format: Format,
+  lang: Lang,
+  etag: string | null,
+  headOnly: boolean,
+  sink: ExportSink | undefined,
+): Promise<Result> {
   if (format === 'xlsx') {
     const body = await renderXlsx(found.title, found.columns, found.rows, lang);
     return deliver({ fileName: `${found.name}.xlsx`, title: `${found.title}.xlsx`, contentType: XLSX_TYPE, body }, etag, headOnly, sink);
@@ -221,7 +234,10 @@ function cacheHeaders(etag: string) {
 function errorResult(error: unknown, requestId: string, logger: Logger): Result {
   const failure = failureOf(error);
   if (!failure.expected) {
-    logger.error('unexpected error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    logger.error('unexpected error', {
+      requestId,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    });
   }
   const extensions = { code: failure.code, ...failure.details, ...(failure.expected ? {} : { requestId }) };
   return json(HTTP_STATUS[failure.code], { errors: [{ message: failure.message, extensions }] });

@@ -14,7 +14,6 @@ const REQUEST_ERROR_CODES = new Set([
   'NOT_MODIFIED',
 ]);
 
-
 /**
  * The only way an error reaches a client: our typed errors with their stable
  * code and caller-safe details; Apollo's request errors as they are; anything
@@ -29,7 +28,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   return { ...base, message: failure.message, extensions: { code: failure.code, ...failure.details } };
 }
-
 
 /** Whether an error is one we expected (a caller mistake or a busy signal) rather than a fault to log loudly. */
 export function isExpected(error: unknown): boolean {

@@ -40,9 +40,15 @@ export function leaderboardCachePlugin(): ApolloServerPlugin<GraphQLContext> {
           if (!documentTag || (selected.has('competition') && !competition)) return;
           etag = `"${createHash('sha256')
             .update(
-              [round.id, round.version, round.resultsFinalizedAt, competition?.version ?? '-', documentTag, JSON.stringify(request.variables ?? {}), contextValue.viewer.id].join(
-                '\u0000',
-              ),
+              [
+                round.id,
+                round.version,
+                round.resultsFinalizedAt,
+                competition?.version ?? '-',
+                documentTag,
+                JSON.stringify(request.variables ?? {}),
+                contextValue.viewer.id,
+              ].join('\u0000'),
             )
             .digest('base64url')
             .slice(0, 32)}"`;

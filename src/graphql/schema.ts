@@ -58,7 +58,9 @@ export function rootFieldGaps(resolvers: ResolverMap): string[] {
     const type = schema.getType(root);
     const fields = isObjectType(type) ? Object.keys(type.getFields()) : [];
     const rules = Object.keys(ACCESS[root]);
-    gaps.push(...[...fields.filter((f) => !rules.includes(f) || !resolvers[root]?.[f]), ...rules.filter((r) => !fields.includes(r))].map((f) => `${root}.${f}`));
+    gaps.push(
+      ...[...fields.filter((f) => !rules.includes(f) || !resolvers[root]?.[f]), ...rules.filter((r) => !fields.includes(r))].map((f) => `${root}.${f}`),
+    );
   }
   return gaps;
 }

@@ -79,10 +79,15 @@ async function serveStatic(root: string, pathname: string, response: ServerRespo
       const info = await stat(file);
       if (!info.isFile()) continue;
       const immutable = file.includes(`${sep}assets${sep}`);
-      send(response, 200, {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      }, await readFile(file));
+      send(
+        response,
+        200,
+        {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        },
+        await readFile(file),
+      );
       return true;
     } catch {
       // not there: try the next candidate
@@ -96,7 +101,12 @@ async function serveApi(handler: ApiHandler, request: IncomingMessage, response:
   if (body === null) {
     // The whole body has been read (and dropped), so the client gets to read this answer
     // instead of a reset; the connection is closed after it.
-    send(response, 413, { 'content-type': 'application/json', connection: 'close' }, JSON.stringify({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] }));
+    send(
+      response,
+      413,
+      { 'content-type': 'application/json', connection: 'close' },
+      JSON.stringify({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] }),
+    );
     return;
   }
   const result = await handler(toEvent(request, url, body), lambdaContext());

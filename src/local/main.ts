@@ -24,7 +24,12 @@ async function main(): Promise<void> {
       });
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? dynamo!.endpoint;
 
-  const runtime = await createLocalRuntime({ endpoint, tablePrefix: process.env.TABLE_PREFIX ?? 'bxgc-local', dataDir: dir, quiet: process.env.LOG_REQUESTS !== 'true' });
+  const runtime = await createLocalRuntime({
+    endpoint,
+    tablePrefix: process.env.TABLE_PREFIX ?? 'bxgc-local',
+    dataDir: dir,
+    quiet: process.env.LOG_REQUESTS !== 'true',
+  });
   const seeded = await seedDemo(runtime.services);
 
   const port = Number(process.env.PORT ?? 4000);
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
     '',
     'Tokens (valid 7 days; `npm run token -- --role judge --user judge-1 --name 陈建国` makes more):',
     `  organizer  ${DEMO_ORGANIZER.name}: ${await token(DEMO_ORGANIZER)}`,
-    ...(await Promise.all(DEMO_JUDGES.map(async (j) => `  ${j.userId.padEnd(9)}  ${j.name}: ${await token({ id: j.userId, name: j.name, roles: ['judge'] })}`))),
+    ...(await Promise.all(
+      DEMO_JUDGES.map(async (j) => `  ${j.userId.padEnd(9)}  ${j.name}: ${await token({ id: j.userId, name: j.name, roles: ['judge'] })}`),
+    )),
     `  viewer     ${DEMO_VIEWER.name}: ${await token(DEMO_VIEWER)}`,
     '',
     'Ctrl-C stops the server and DynamoDB Local.',

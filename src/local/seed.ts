@@ -78,7 +78,10 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
       };
     }),
   );
-  await services.directory.upsertCadres(DEMO_ORGANIZER, cadres.map(({ group: _group, ...cadre }) => cadre));
+  await services.directory.upsertCadres(
+    DEMO_ORGANIZER,
+    cadres.map(({ group: _group, ...cadre }) => cadre),
+  );
 
   const rubric = await services.rubrics.createRubric(DEMO_ORGANIZER, {
     name: '年轻干部谈发展评分表（百分制）',
@@ -112,7 +115,10 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
       group: cadre.group,
     })),
   );
-  await services.panels.assignJudges(round.id, DEMO_JUDGES.map((j) => ({ ...j })));
+  await services.panels.assignJudges(
+    round.id,
+    DEMO_JUDGES.map((j) => ({ ...j })),
+  );
   await services.lifecycle.openRound(round.id);
   return { competitionId: competition.id, roundId: round.id, rubricId: rubric.id };
 }

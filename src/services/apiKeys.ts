@@ -13,7 +13,6 @@ const SECRET = /^bxgc\.(apikey_[0-9A-HJKMNP-TV-Z]{26})\.([A-Za-z0-9_-]{43})$/;
 /** Recording last use at most once a minute keeps a busy BI tool from costing a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-
 export interface ApiKeyWithSecret {
   key: ApiKey;
   secret: string;

@@ -66,7 +66,11 @@ export class AssessmentService {
           judge: judgeById.get(sheet.judgeId),
           managing,
           trimmed: aggregates && result.droppedSheets.includes(sheet.judgeId),
-          trimmedMarks: aggregates ? Object.entries(result.droppedMarks).filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId)).map(([key]) => key) : [],
+          trimmedMarks: aggregates
+            ? Object.entries(result.droppedMarks)
+                .filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId))
+                .map(([key]) => key)
+            : [],
           normalizedTotal: aggregates ? (own(entry.normalized, sheet.judgeId) ?? null) : null,
         }))
         .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge)),

@@ -35,7 +35,8 @@ const updateCompetitionInput = z.object({
 function toRule(input: z.infer<typeof standingsRuleInput>, path: string): StandingsRule {
   const seen = new Set<string>();
   input.roundWeights.forEach((w, i) => {
-    if (seen.has(w.roundId)) throw InvalidInputError.at(`${path}.roundWeights.${i}.roundId`, 'DUPLICATE', `round ${w.roundId} is weighted twice`, { value: w.roundId });
+    if (seen.has(w.roundId))
+      throw InvalidInputError.at(`${path}.roundWeights.${i}.roundId`, 'DUPLICATE', `round ${w.roundId} is weighted twice`, { value: w.roundId });
     seen.add(w.roundId);
   });
   return { method: input.method, roundWeights: input.roundWeights.map((w) => ({ roundId: w.roundId, weight: fromNumber(w.weight) })) };
@@ -89,7 +90,10 @@ export class CompetitionService {
     const competition = await this.requireCompetition(competitionId, 'competitionId');
     await this.store.competitions.putGrant({ competitionId, userId: user, grantedBy: viewer.id, grantedAt: this.now().toISOString() });
     // After the grant: a round created meanwhile reads the grant when it marks its managers.
-    await this.store.rounds.markManager((await this.allRounds(competitionId)).map((r) => r.id), user);
+    await this.store.rounds.markManager(
+      (await this.allRounds(competitionId)).map((r) => r.id),
+      user,
+    );
     return competition;
   }
 

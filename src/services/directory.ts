@@ -10,11 +10,17 @@ import { count, externalId, optionalText, pageSize, parseArgument, text } from '
 
 export const MAX_CADRES_PER_CALL = 500;
 
-const searchText = z.pipe(z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(100)))), z.transform((v) => v || null));
+const searchText = z.pipe(
+  z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(100)))),
+  z.transform((v) => v || null),
+);
 
 const createUnitInput = z.object({
   name: text(100),
-  kind: z.pipe(z.optional(z.nullable(z.enum(UNIT_KINDS))), z.transform((k) => k ?? 'OTHER')),
+  kind: z.pipe(
+    z.optional(z.nullable(z.enum(UNIT_KINDS))),
+    z.transform((k) => k ?? 'OTHER'),
+  ),
   parentId: z.optional(z.nullable(externalId)),
 });
 

@@ -98,7 +98,13 @@ export class EnrolmentService {
     if (!round) throw new NotFoundError('Round', roundId, 'id');
     assertStatus(round.status, ['DRAFT'], 'delete the round (archive it instead)');
     const [entries, conflicts] = await Promise.all([this.store.entries.listEntries(roundId, true), this.store.sheets.listConflictKeys(roundId)]);
-    if (!(await this.store.enrolment.deleteRound(round, entries.map((e) => e.id), conflicts))) {
+    if (
+      !(await this.store.enrolment.deleteRound(
+        round,
+        entries.map((e) => e.id),
+        conflicts,
+      ))
+    ) {
       throw new ConflictError('The round opened meanwhile; archive it instead', 'ROUND_STATUS');
     }
     return true;

@@ -17,8 +17,6 @@ export function withSheets(entry: StoredEntry, round: Round, sheets: StoredEntry
   };
 }
 
-
 export function withoutSheet(entry: StoredEntry, round: Round, judgeId: string): StoredEntry {
   return withSheets(entry, round, dictOf(Object.entries(entry.sheets).filter(([id]) => id !== judgeId)));
 }
-

@@ -27,12 +27,12 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
   /** Whether the caller manages (created, or was granted) each competition: one read, and none for non-organizers. */
   const managesLoader = new DataLoader<string, boolean>(async (competitionIds) => {
     if (!viewer || !isOrganizer) return competitionIds.map(() => false);
-      const { competitions, grants } = await store.competitions.getCompetitionsWithGrants(competitionIds, viewer.id);
-      for (const [id, found] of competitions) competition.prime(id, found);
-      return competitionIds.map((id) => {
-        const found = competitions.get(id);
-        return !!found && manages(viewer, found, grants.has(id));
-      });
+    const { competitions, grants } = await store.competitions.getCompetitionsWithGrants(competitionIds, viewer.id);
+    for (const [id, found] of competitions) competition.prime(id, found);
+    return competitionIds.map((id) => {
+      const found = competitions.get(id);
+      return !!found && manages(viewer, found, grants.has(id));
+    });
   });
 
   return {

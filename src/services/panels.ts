@@ -31,7 +31,8 @@ export class PanelService {
   async assignJudges(roundId: string, input: unknown): Promise<Judge[]> {
     const parsed = parseArgument(judgesInput, input, 'judges');
     const dup = parsed.findIndex((j, i) => parsed.findIndex((k) => k.userId === j.userId) !== i);
-    if (dup >= 0) throw InvalidInputError.at(`judges.${dup}.userId`, 'DUPLICATE', `judge ${parsed[dup]!.userId} is listed twice`, { value: parsed[dup]!.userId });
+    if (dup >= 0)
+      throw InvalidInputError.at(`judges.${dup}.userId`, 'DUPLICATE', `judge ${parsed[dup]!.userId} is listed twice`, { value: parsed[dup]!.userId });
     const units = await this.store.directory.getUnits([...new Set(parsed.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
     const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
     if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
@@ -47,13 +48,15 @@ export class PanelService {
           throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
         }
         let next = round.judgeCount;
-        const judges = parsed.map((j): Judge => ({
-          roundId,
-          userId: j.userId,
-          name: j.name,
-          unitId: j.unitId ?? null,
-          label: existing.get(j.userId)?.label ?? `J${++next}`,
-        }));
+        const judges = parsed.map(
+          (j): Judge => ({
+            roundId,
+            userId: j.userId,
+            name: j.name,
+            unitId: j.unitId ?? null,
+            label: existing.get(j.userId)?.label ?? `J${++next}`,
+          }),
+        );
         const outcome = await this.store.panels.putJudges(
           roundId,
           round.judgeCount,
@@ -61,7 +64,11 @@ export class PanelService {
           judges.filter((j) => existing.has(j.userId)),
         );
         if (!outcome.ok) throw new RaceLost();
-        if (round.status === 'OPEN' && joining.length > 0) await this.expectFrom(roundId, judges.filter((j) => !existing.has(j.userId)));
+        if (round.status === 'OPEN' && joining.length > 0)
+          await this.expectFrom(
+            roundId,
+            judges.filter((j) => !existing.has(j.userId)),
+          );
         return judges;
       },
       (error) => error instanceof RaceLost || isTransientConflict(error),

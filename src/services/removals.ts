@@ -140,4 +140,3 @@ function assertRemovalAllowed(status: RoundStatus, by: 'JUDGE' | 'ORGANIZER', ac
     throw new ConflictError(`The round has closed: only its organizers may ${action} now`, 'ROUND_STATUS');
   }
 }
-

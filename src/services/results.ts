@@ -103,7 +103,10 @@ export class ResultsService {
     if (!round) throw new NotFoundError('Round', roundId, 'roundId');
     const [stored, judges] = await Promise.all([this.store.entries.listEntriesWithLeaderboardKeys(roundId), this.store.panels.listJudges(roundId)]);
     const entries = stored.map((s) => s.entry);
-    const sheets = await this.store.sheets.listSheetsOfRound(roundId, judges.map((j) => j.userId));
+    const sheets = await this.store.sheets.listSheetsOfRound(
+      roundId,
+      judges.map((j) => j.userId),
+    );
     const mismatches: Mismatch[] = [];
     const record = (entryId: string, field: string, expected: unknown, actual: unknown) => {
       const e = expected === null || expected === undefined ? null : JSON.stringify(sortKeys(expected));
@@ -142,7 +145,10 @@ export class ResultsService {
   async judgeStats(roundId: string): Promise<{ judge: Judge; stats: JudgeStatistics }[]> {
     const judges = await this.store.panels.listJudges(roundId);
     const entries = await this.store.entries.listEntries(roundId);
-    const stats = judgeStatistics(judges.map((j) => j.userId), scoredSheets(entries));
+    const stats = judgeStatistics(
+      judges.map((j) => j.userId),
+      scoredSheets(entries),
+    );
     return judges.map((judge, i) => ({ judge, stats: stats[i]! })).sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
   }
 
@@ -259,15 +265,25 @@ function officialResults(round: Round, entries: readonly StoredEntry[]): StoredE
 }
 
 function scoredSheets(entries: readonly StoredEntry[]): ScoredSheet[] {
-  return entries.flatMap((entry) => Object.entries(entry.sheets).map(([judgeId, sheet]: [string, JudgeSheet]) => ({ entryId: entry.id, judgeId, total: sheet.total })));
+  return entries.flatMap((entry) =>
+    Object.entries(entry.sheets).map(([judgeId, sheet]: [string, JudgeSheet]) => ({ entryId: entry.id, judgeId, total: sheet.total })),
+  );
 }
 
 function sameResult(a: StoredEntry, b: StoredEntry): boolean {
-  return a.total === b.total && a.rawTotal === b.rawTotal && JSON.stringify(sortKeys(a.normalized)) === JSON.stringify(sortKeys(b.normalized)) &&
-    JSON.stringify(sortKeys(a.criterionValues)) === JSON.stringify(sortKeys(b.criterionValues));
+  return (
+    a.total === b.total &&
+    a.rawTotal === b.rawTotal &&
+    JSON.stringify(sortKeys(a.normalized)) === JSON.stringify(sortKeys(b.normalized)) &&
+    JSON.stringify(sortKeys(a.criterionValues)) === JSON.stringify(sortKeys(b.criterionValues))
+  );
 }
 
 function sortKeys<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, sortKeys(v)]),
+  ) as T;
 }

@@ -212,14 +212,24 @@ export class RoundService {
 
     const entries = await this.store.entries.listEntries(fromRoundId, true);
     const groups = perGroup ? [...new Set(entries.map((e) => e.group))] : [undefined];
-    const qualified = groups.flatMap((group) => qualifiers(entries.filter((e) => group === undefined || e.group === group), from, top));
+    const qualified = groups.flatMap((group) =>
+      qualifiers(
+        entries.filter((e) => group === undefined || e.group === group),
+        from,
+        top,
+      ),
+    );
     const existing = new Set((await this.store.entries.listEntries(toRoundId, true)).map((e) => e.keyPart));
     const alreadyEnrolled = qualified.filter((e) => existing.has(e.keyPart));
     const advanced = qualified
       .filter((e) => !existing.has(e.keyPart))
       .map((e, i) => {
         const participant: Participant = e.cadre ? { kind: 'cadre', id: e.cadre.id } : { kind: 'unit', id: e.unit!.id };
-        return { ...newEntry(toRoundId, participant, { title: e.title, order: to.entryCount + i + 1, group: e.group }, null, null), cadre: e.cadre, unit: e.unit };
+        return {
+          ...newEntry(toRoundId, participant, { title: e.title, order: to.entryCount + i + 1, group: e.group }, null, null),
+          cadre: e.cadre,
+          unit: e.unit,
+        };
       });
     for (let i = 0; i < advanced.length; i += MAX_ENTRIES_PER_CALL) {
       await this.enrol(to, advanced.slice(i, i + MAX_ENTRIES_PER_CALL));
@@ -277,7 +287,8 @@ function newEntry(
 }
 
 function participantOf(entry: { cadreId?: string | null; unitId?: string | null }, index: number): Participant {
-  if (entry.cadreId && entry.unitId) throw InvalidInputError.at(`entries.${index}`, 'ONE_OF_REQUIRED', 'give either cadreId or unitId, not both', { options: ['cadreId', 'unitId'] });
+  if (entry.cadreId && entry.unitId)
+    throw InvalidInputError.at(`entries.${index}`, 'ONE_OF_REQUIRED', 'give either cadreId or unitId, not both', { options: ['cadreId', 'unitId'] });
   if (entry.cadreId) return { kind: 'cadre', id: entry.cadreId };
   if (entry.unitId) return { kind: 'unit', id: entry.unitId };
   throw InvalidInputError.at(`entries.${index}`, 'ONE_OF_REQUIRED', 'give cadreId or unitId', { options: ['cadreId', 'unitId'] });

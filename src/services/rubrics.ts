@@ -15,8 +15,14 @@ const criterionInput = z.object({
   label: text(100),
   description: optionalText(1000),
   maxScore: finite,
-  weight: z.pipe(z.optional(z.nullable(finite)), z.transform((v) => v ?? 1)),
-  step: z.pipe(z.optional(z.nullable(finite)), z.transform((v) => v ?? 0.5)),
+  weight: z.pipe(
+    z.optional(z.nullable(finite)),
+    z.transform((v) => v ?? 1),
+  ),
+  step: z.pipe(
+    z.optional(z.nullable(finite)),
+    z.transform((v) => v ?? 0.5),
+  ),
 });
 
 const createRubricInput = z.object({

@@ -131,7 +131,6 @@ function assertNoConflict(judge: Judge, entry: StoredEntry, conflict: Conflict |
   throw new ForbiddenError(`Conflict of interest (回避), ${why}`, reason);
 }
 
-
 function replay(request: RequestRecord, fingerprint: string): ScoreSheet {
   if (request.fingerprint !== fingerprint) {
     throw new ConflictError('This clientRequestId was already used for a different submission', 'CLIENT_REQUEST_ID_REUSED');
@@ -139,9 +138,9 @@ function replay(request: RequestRecord, fingerprint: string): ScoreSheet {
   return request.sheet;
 }
 
-
 function fingerprintOf(entryId: string, scores: readonly { criterion: string; score: number }[], comment: string | null): string {
   const canonicalScores = [...scores].sort((a, b) => a.criterion.localeCompare(b.criterion)).map((s) => [s.criterion, s.score]);
-  return createHash('sha256').update(JSON.stringify([entryId, canonicalScores, comment])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([entryId, canonicalScores, comment]))
+    .digest('base64url');
 }
-

@@ -74,5 +74,7 @@ export const finite = z.number().check(z.refine(Number.isFinite, { message: 'mus
 export const count = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 export const MAX_PAGE = 200;
-export const pageSize = z.pipe(z.optional(z.nullable(count(1, MAX_PAGE))), z.transform((v) => v ?? 50));
-
+export const pageSize = z.pipe(
+  z.optional(z.nullable(count(1, MAX_PAGE))),
+  z.transform((v) => v ?? 50),
+);

@@ -1,7 +1,7 @@
-import { PutCommand, TransactWriteCommand, } from '@aws-sdk/lib-dynamodb';
-import type { Competition, Round, } from '../domain/model.js';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Competition, Round } from '../domain/model.js';
 import type { Dynamo } from './client.js';
-import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, roundKey, } from './keys.js';
+import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, roundKey } from './keys.js';
 import { batchGet, cancellationReasons, isConditionFailure, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
 import { INDEX } from './tables.js';
 /** Competitions and the grants that let other organizers manage them. */
@@ -46,7 +46,11 @@ export class CompetitionStore {
 
   /** Competitions and whether `userId` holds a grant on each, in one batch read. */
   async getCompetitionsWithGrants(ids: readonly string[], userId: string): Promise<{ competitions: Map<string, Competition>; grants: Set<string> }> {
-    const items = await batchGet(this.db, this.table, ids.flatMap((id) => [competitionKey(id), grantKey(id, userId)]));
+    const items = await batchGet(
+      this.db,
+      this.table,
+      ids.flatMap((id) => [competitionKey(id), grantKey(id, userId)]),
+    );
     const competitions = new Map<string, Competition>();
     const grants = new Set<string>();
     for (const item of items) {

@@ -2,16 +2,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entry, Round } from '../domain/model.js';
 import { rankValueOf, type RankRule, type RankValue } from '../domain/ranking.js';
 import type { Dynamo } from './client.js';
-import {
-  ENTRY_PREFIX,
-  entryKey,
-  groupLeaderboardOf,
-  leaderboardOf,
-  leaderboardSortKey,
-  rankedBelow,
-  roundKey,
-  roundPartition,
-} from './keys.js';
+import { ENTRY_PREFIX, entryKey, groupLeaderboardOf, leaderboardOf, leaderboardSortKey, rankedBelow, roundKey, roundPartition } from './keys.js';
 import { batchGet, batchPut, cancellationReasons, queryCount, queryPage, queryPrefix, recordOf, type Item } from './ops.js';
 import { INDEX } from './tables.js';
 
@@ -117,7 +108,12 @@ export class EntryStore {
   }
 
   async getEntries(keys: readonly { roundId: string; keyPart: string }[], consistent = false): Promise<StoredEntry[]> {
-    const items = await batchGet(this.db, this.table, keys.map((k) => entryKey(k.roundId, k.keyPart)), consistent);
+    const items = await batchGet(
+      this.db,
+      this.table,
+      keys.map((k) => entryKey(k.roundId, k.keyPart)),
+      consistent,
+    );
     return items.map((i) => recordOf<StoredEntry>(i));
   }
 
@@ -175,7 +171,11 @@ export class EntryStore {
 
   /** Rewrites entries whole (finalised results). Not conditional: callers hold the round's finalising lock. */
   async putEntries(entries: readonly StoredEntry[], rule: RankRule): Promise<number> {
-    return batchPut(this.db, this.table, entries.map((e) => entryItem(e, rule)));
+    return batchPut(
+      this.db,
+      this.table,
+      entries.map((e) => entryItem(e, rule)),
+    );
   }
 
   /**
@@ -196,7 +196,5 @@ export class EntryStore {
 }
 
 function leaderboardIndex(roundId: string, group: string | null) {
-  return group === null
-    ? { name: INDEX.gsi1, partition: leaderboardOf(roundId) }
-    : { name: INDEX.gsi2, partition: groupLeaderboardOf(roundId, group) };
+  return group === null ? { name: INDEX.gsi1, partition: leaderboardOf(roundId) } : { name: INDEX.gsi2, partition: groupLeaderboardOf(roundId, group) };
 }

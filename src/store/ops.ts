@@ -1,11 +1,4 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Dynamo } from './client.js';
@@ -107,9 +100,7 @@ export async function batchGet(db: Dynamo, table: string, keys: readonly ItemKey
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_UNPROCESSED_ROUNDS) throw new Error('BatchGet left keys unprocessed');
       if (round > 0) await backoff(round);
-      const out = await db.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }),
-      );
+      const out = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }));
       found.push(...((out.Responses?.[table] ?? []) as Item[]));
       pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
     }
@@ -173,11 +164,7 @@ export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void
  * Runs an optimistic operation, retrying it from the start while `shouldRetry`
  * says the failure was a lost race, up to `attempts` times.
  */
-export async function retrying<T>(
-  operation: (attempt: number) => Promise<T>,
-  shouldRetry: (error: unknown) => boolean,
-  attempts = 12,
-): Promise<T> {
+export async function retrying<T>(operation: (attempt: number) => Promise<T>, shouldRetry: (error: unknown) => boolean, attempts = 12): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation(attempt);

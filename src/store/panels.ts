@@ -20,7 +20,11 @@ export class PanelStore {
   }
 
   async getJudges(keys: readonly { roundId: string; userId: string }[]): Promise<Judge[]> {
-    const items = await batchGet(this.db, this.table, keys.map((k) => judgeKey(k.roundId, k.userId)));
+    const items = await batchGet(
+      this.db,
+      this.table,
+      keys.map((k) => judgeKey(k.roundId, k.userId)),
+    );
     return items.map((i) => recordOf<Judge>(i));
   }
 

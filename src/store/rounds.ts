@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { competitionKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll, recordOf, } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll, recordOf } from './ops.js';
 import { INDEX } from './tables.js';
 /**
  * Round items: each round's status, rule, counters and finalising lock, its place in
@@ -23,11 +23,7 @@ export class RoundStore {
     userId: string | null,
     withManagers = false,
   ): Promise<{ rounds: Map<string, Round>; seats: Map<string, Judge>; managed: Set<string> }> {
-    const keys = ids.flatMap((id) => [
-      roundKey(id),
-      ...(userId ? [judgeKey(id, userId)] : []),
-      ...(userId && withManagers ? [managerKey(id, userId)] : []),
-    ]);
+    const keys = ids.flatMap((id) => [roundKey(id), ...(userId ? [judgeKey(id, userId)] : []), ...(userId && withManagers ? [managerKey(id, userId)] : [])]);
     const items = await batchGet(this.db, this.table, keys);
     const rounds = new Map<string, Round>();
     const seats = new Map<string, Judge>();
@@ -42,7 +38,11 @@ export class RoundStore {
 
   /** Marks `userId` as an organizer on each round (a grant reaching the competition's rounds). Idempotent. */
   async markManager(roundIds: readonly string[], userId: string): Promise<void> {
-    await batchPut(this.db, this.table, roundIds.map((roundId) => managerItem(roundId, userId)));
+    await batchPut(
+      this.db,
+      this.table,
+      roundIds.map((roundId) => managerItem(roundId, userId)),
+    );
   }
 
   /** Changes who may see the round's scores, until it is published. Returns null when it is published or missing. */

@@ -95,7 +95,11 @@ export class RubricStore {
   }
 
   async getVersions(keys: readonly { id: string; version: number }[]): Promise<Map<string, Rubric>> {
-    const items = await batchGet(this.db, this.table, keys.map((k) => rubricKey(k.id, k.version)));
+    const items = await batchGet(
+      this.db,
+      this.table,
+      keys.map((k) => rubricKey(k.id, k.version)),
+    );
     return new Map(items.map((i) => recordOf<Rubric>(i)).map((r) => [`${r.id}@${r.version}`, r]));
   }
 

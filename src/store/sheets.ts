@@ -154,14 +154,22 @@ export class SheetStore {
     amendment: Amendment | null;
   }): Promise<RemovalOutcome> {
     const { round, removed, conflict, amendment } = change;
-    const items: Record<string, unknown>[] = [amendment ? this.amendRound(round.id, change.statuses, amendment) : this.roundIs(round.id, change.statuses, true)];
+    const items: Record<string, unknown>[] = [
+      amendment ? this.amendRound(round.id, change.statuses, amendment) : this.roundIs(round.id, change.statuses, true),
+    ];
     if (amendment) items.push({ Put: { TableName: this.table, Item: { ...amendmentKey(round.id, ulid()), entity: 'Amendment', ...amendment } } });
     if (conflict) {
       items.push({ ConditionCheck: { TableName: this.table, Key: judgeKey(round.id, change.judgeId), ConditionExpression: 'attribute_exists(pk)' } });
       items.push({
         Put: {
           TableName: this.table,
-          Item: { ...conflictKey(change.entryId, change.judgeId), gsi1pk: conflictsOf(round.id), gsi1sk: `${change.entryId}#${change.judgeId}`, entity: 'Conflict', ...conflict },
+          Item: {
+            ...conflictKey(change.entryId, change.judgeId),
+            gsi1pk: conflictsOf(round.id),
+            gsi1sk: `${change.entryId}#${change.judgeId}`,
+            entity: 'Conflict',
+            ...conflict,
+          },
         },
       });
     }
@@ -202,7 +210,14 @@ export class SheetStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      { Update: { TableName: this.table, Key: roundKey(rejected.roundId), UpdateExpression: 'ADD rejectedSheetCount :one', ExpressionAttributeValues: { ':one': 1 } } },
+      {
+        Update: {
+          TableName: this.table,
+          Key: roundKey(rejected.roundId),
+          UpdateExpression: 'ADD rejectedSheetCount :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
     ]);
     if (!reasons) return true;
     if (reasons[0] === 'ConditionalCheckFailed') return false;

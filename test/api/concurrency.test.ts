@@ -30,7 +30,8 @@ async function storedState(entryId: string) {
 }
 
 const criteria = FIVE_CRITERIA.map((c) => ({ key: c.key, label: c.label, description: null, maxScore: String(c.maxScore), weight: '1', step: '0.5' }));
-const recompute = (sheets: Record<string, any>, trim: { trimHighest: number; trimLowest: number }) => entryResult(criteria, { ...DEFAULT_RULE, ...trim }, sheets).total;
+const recompute = (sheets: Record<string, any>, trim: { trimHighest: number; trimLowest: number }) =>
+  entryResult(criteria, { ...DEFAULT_RULE, ...trim }, sheets).total;
 const fromSheetItems = (items: Record<string, any>[]) =>
   Object.fromEntries(items.map((s) => [s.judgeId, { total: s.total, marks: Object.fromEntries(s.scores.map((m: any) => [m.criterion, m.score])) }]));
 
@@ -45,7 +46,9 @@ describe('concurrent scoring', () => {
     const requests = results.map((r) => r.extensions!.cost!.dynamodbRequests);
     // One consistent read, then one transaction per attempt: a lost race costs a single request.
     expect(Math.max(...requests)).toBeLessThanOrEqual(1 + judges);
-    console.info(`${judges} judges on one entry: DynamoDB requests per submission mean ${(requests.reduce((a, b) => a + b, 0) / judges).toFixed(2)}, max ${Math.max(...requests)}`);
+    console.info(
+      `${judges} judges on one entry: DynamoDB requests per submission mean ${(requests.reduce((a, b) => a + b, 0) / judges).toFixed(2)}, max ${Math.max(...requests)}`,
+    );
 
     const { entry, sheets } = await storedState(entryId);
     expect(sheets).toHaveLength(judges);
@@ -54,7 +57,9 @@ describe('concurrent scoring', () => {
     // Opening stored the entry's snapshot (version 1); then one version per accepted sheet.
     expect(entry.version).toBe(1 + judges);
     expect(entry.total).toBe(recompute(entry.sheets, { trimHighest: 2, trimLowest: 2 }));
-    const board = ok(await api.gql(`query($r: ID!) { leaderboard(roundId: $r) { edges { node { total sheetCount } } } }`, { r: s.roundId }, s.viewer)).leaderboard;
+    const board = ok(
+      await api.gql(`query($r: ID!) { leaderboard(roundId: $r) { edges { node { total sheetCount } } } }`, { r: s.roundId }, s.viewer),
+    ).leaderboard;
     expect(board.edges[0].node).toEqual({ total: Number(entry.total), sheetCount: judges });
   });
 
@@ -78,7 +83,11 @@ describe('concurrent scoring', () => {
   it('submissions racing closeRound: none is accepted after the close, and every accepted one is counted', async () => {
     const s = await openRound(api, { entries: 2, judges: 10 });
     const attempts = s.judges.flatMap((judge, i) =>
-      s.entryIds.map((entryId, e) => async () => ({ entryId, judge: judge.userId, response: await submit(api, judge.token, entryId, marks(10, 10 + e, 10, 10, i)) })),
+      s.entryIds.map((entryId, e) => async () => ({
+        entryId,
+        judge: judge.userId,
+        response: await submit(api, judge.token, entryId, marks(10, 10 + e, 10, 10, i)),
+      })),
     );
     const close = (async () => {
       await new Promise((r) => setTimeout(r, 15));
@@ -102,7 +111,10 @@ describe('concurrent scoring', () => {
     let counted = 0;
     for (const entryId of s.entryIds) {
       const { entry, sheets } = await storedState(entryId);
-      const acceptedHere = accepted.filter((o) => o.entryId === entryId).map((o) => o.judge).sort();
+      const acceptedHere = accepted
+        .filter((o) => o.entryId === entryId)
+        .map((o) => o.judge)
+        .sort();
       expect(sheets.map((x) => x.judgeId).sort()).toEqual(acceptedHere);
       expect(Object.keys(entry.sheets).sort()).toEqual(acceptedHere);
       expect(entry.sheets).toEqual(fromSheetItems(sheets));

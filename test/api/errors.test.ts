@@ -21,7 +21,11 @@ describe('authentication and roles', () => {
     const expired = await issueDevToken(api.keys.privateJwk, { sub: 'old', name: 'old', roles: ['viewer'], expiresIn: '-1m' });
     expect(errorOf(await api.gql(`{ me { id } }`, {}, expired))?.extensions.code).toBe('UNAUTHENTICATED');
     const result = await api.handler(
-      (await import('../support/api.js')).apiGatewayEvent({ method: 'POST', body: '{"query":"{ me { id } }"}', headers: { 'content-type': 'application/json', authorization: 'Basic abc' } }),
+      (await import('../support/api.js')).apiGatewayEvent({
+        method: 'POST',
+        body: '{"query":"{ me { id } }"}',
+        headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      }),
       (await import('../support/api.js')).lambdaContext(),
     );
     expect(JSON.parse(result.body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -62,20 +66,40 @@ describe('invalid input', () => {
   });
 
   it('rejects malformed ids, cursors, page sizes and rubrics with BAD_USER_INPUT', async () => {
-    expect(errorOf(await submit(api, s.judges[0]!.token, 'not-an-entry', marks(1, 1, 1, 1, 1)))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entryId' });
-    expect(errorOf(await api.gql(`query($r: ID!) { leaderboard(roundId: $r, after: "garbage") { totalCount } }`, { r: s.roundId }, s.viewer))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect(errorOf(await api.gql(`query($r: ID!) { leaderboard(roundId: $r, first: 1000) { totalCount } }`, { r: s.roundId }, s.viewer))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const badRubric = await api.gql(`mutation { createRubric(input: { name: "x", criteria: [{ key: "a", label: "A", maxScore: 10, step: 3 }] }) { id } }`, {}, s.organizer);
+    expect(errorOf(await submit(api, s.judges[0]!.token, 'not-an-entry', marks(1, 1, 1, 1, 1)))?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.entryId',
+    });
+    expect(
+      errorOf(await api.gql(`query($r: ID!) { leaderboard(roundId: $r, after: "garbage") { totalCount } }`, { r: s.roundId }, s.viewer))?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(
+      errorOf(await api.gql(`query($r: ID!) { leaderboard(roundId: $r, first: 1000) { totalCount } }`, { r: s.roundId }, s.viewer))?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badRubric = await api.gql(
+      `mutation { createRubric(input: { name: "x", criteria: [{ key: "a", label: "A", maxScore: 10, step: 3 }] }) { id } }`,
+      {},
+      s.organizer,
+    );
     expect(errorOf(badRubric)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criteria.0.step' });
     const blankName = await api.gql(`mutation { createCompetition(input: { name: "   " }) { id } }`, {}, s.organizer);
     expect(errorOf(blankName)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     const tooMany = Array.from({ length: 501 }, (_, i) => ({ id: `x${i}`, name: 'x', unitId: s.unitId }));
-    expect(errorOf(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: tooMany }, s.organizer))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(errorOf(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: tooMany }, s.organizer))?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input',
+    });
   });
 
   it('reports references to missing things as NOT_FOUND with the field', async () => {
-    expect(errorOf(await api.gql(`mutation { createUnit(input: { name: "x", parentId: "unit_missing" }) { id } }`, {}, s.organizer))?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.parentId' });
-    const round = await api.gql(`mutation($c: ID!) { createRound(input: { competitionId: $c, name: "x", rubricId: "rub_missing" }) { id } }`, { c: s.competitionId }, s.organizer);
+    expect(errorOf(await api.gql(`mutation { createUnit(input: { name: "x", parentId: "unit_missing" }) { id } }`, {}, s.organizer))?.extensions).toMatchObject(
+      { code: 'NOT_FOUND', field: 'input.parentId' },
+    );
+    const round = await api.gql(
+      `mutation($c: ID!) { createRound(input: { competitionId: $c, name: "x", rubricId: "rub_missing" }) { id } }`,
+      { c: s.competitionId },
+      s.organizer,
+    );
     expect(errorOf(round)?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.rubricId' });
     expect(errorOf(await api.gql(`mutation { openRound(id: "round_01ARZ3NDEKTSV4RRFFQ69G5FAV") { id } }`, {}, s.organizer))?.extensions.code).toBe('NOT_FOUND');
     const missingEntry = `${s.roundId}.c~nobody`;
@@ -86,7 +110,11 @@ describe('invalid input', () => {
 
   it('refuses enrolment outside DRAFT, duplicate enrolment, and opening an empty round', async () => {
     const add = (roundId: string, cadreId: string, organizer = s.organizer) =>
-      api.gql(`mutation($r: ID!, $c: ID!) { addEntries(roundId: $r, entries: [{ cadreId: $c, title: "t", order: 9 }]) { id } }`, { r: roundId, c: cadreId }, organizer);
+      api.gql(
+        `mutation($r: ID!, $c: ID!) { addEntries(roundId: $r, entries: [{ cadreId: $c, title: "t", order: 9 }]) { id } }`,
+        { r: roundId, c: cadreId },
+        organizer,
+      );
     const cadreId = s.entryIds[0]!.split('~')[1]!;
     expect(errorOf(await add(s.roundId, cadreId))?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_STATUS' });
 
@@ -99,7 +127,11 @@ describe('invalid input', () => {
       draft.organizer,
     );
     expect(errorOf(twice)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entries.1.cadreId' });
-    const both = await api.gql(`mutation($r: ID!) { addEntries(roundId: $r, entries: [{ cadreId: "a", unitId: "b", title: "t", order: 1 }]) { id } }`, { r: draft.roundId }, draft.organizer);
+    const both = await api.gql(
+      `mutation($r: ID!) { addEntries(roundId: $r, entries: [{ cadreId: "a", unitId: "b", title: "t", order: 1 }]) { id } }`,
+      { r: draft.roundId },
+      draft.organizer,
+    );
     expect(errorOf(both)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entries.0' });
     const open = await api.gql(`mutation($id: ID!) { openRound(id: $id) { id } }`, { id: draft.roundId }, draft.organizer);
     expect(errorOf(open)?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_INCOMPLETE' });

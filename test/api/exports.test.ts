@@ -21,7 +21,10 @@ beforeAll(async () => {
 async function get(path: string, headers: Record<string, string> = { 'x-api-key': key }) {
   const [rawPath, rawQueryString = ''] = path.split('?');
   const event = apiGatewayEvent({ method: 'GET', headers, rawQueryString });
-  const result = await api.handler({ ...event, rawPath: rawPath!, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path: rawPath! } } }, lambdaContext());
+  const result = await api.handler(
+    { ...event, rawPath: rawPath!, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path: rawPath! } } },
+    lambdaContext(),
+  );
   return { status: result.statusCode!, headers: (result.headers ?? {}) as Record<string, string>, body: result.body ?? '' };
 }
 
@@ -46,7 +49,10 @@ describe('CSV and JSON Lines exports', () => {
     const rows = parseCsv(csv.body);
     const board = ok<any>(
       await api.request(
-        { query: `query($r: ID!) { leaderboard(roundId: $r, first: 200) { edges { node { rank total entry { id title group cadre { name } criterionValues { criterion mean } } } } } }`, variables: { r: s.roundId } },
+        {
+          query: `query($r: ID!) { leaderboard(roundId: $r, first: 200) { edges { node { rank total entry { id title group cadre { name } criterionValues { criterion mean } } } } } }`,
+          variables: { r: s.roundId },
+        },
         { 'x-api-key': key },
       ),
     ).leaderboard.edges.map((e: any) => e.node);
@@ -66,7 +72,10 @@ describe('CSV and JSON Lines exports', () => {
 
     const zh = parseCsv((await get(`/export/rounds/${s.roundId}/leaderboard.csv?lang=zh-CN`)).body);
     expect(Object.keys(zh[0]!)).toEqual(expect.arrayContaining(['名次', '总分', '姓名', '发展思路（均分）']));
-    const lines = (await get(`/export/rounds/${s.roundId}/leaderboard.json`)).body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await get(`/export/rounds/${s.roundId}/leaderboard.json`)).body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.entryId)).toEqual(board.map((n: any) => n.entry.id));
     const village = parseCsv((await get(`/export/rounds/${s.roundId}/leaderboard.csv?group=${encodeURIComponent('村书记')}`)).body);
     expect(village.every((r) => r.group === '村书记')).toBe(true);
@@ -90,7 +99,10 @@ describe('CSV and JSON Lines exports', () => {
     expect(first.headers.etag).toMatch(/^".+"$/);
     expect(first.headers['cache-control']).toContain('max-age');
     const again = await api.handler(
-      { ...apiGatewayEvent({ method: 'GET', headers: { 'x-api-key': key, 'if-none-match': first.headers.etag! } }), rawPath: `/export/rounds/${s.roundId}/leaderboard.csv` },
+      {
+        ...apiGatewayEvent({ method: 'GET', headers: { 'x-api-key': key, 'if-none-match': first.headers.etag! } }),
+        rawPath: `/export/rounds/${s.roundId}/leaderboard.csv`,
+      },
       lambdaContext(),
     );
     expect(again.statusCode).toBe(304);
@@ -102,7 +114,11 @@ describe('CSV and JSON Lines exports', () => {
     const first = await api.request(query, { 'x-api-key': key });
     expect(first.headers.etag).toMatch(/^".+"$/);
     const result = await api.handler(
-      apiGatewayEvent({ method: 'POST', body: JSON.stringify(query), headers: { 'content-type': 'application/json', 'x-api-key': key, 'if-none-match': first.headers.etag! } }),
+      apiGatewayEvent({
+        method: 'POST',
+        body: JSON.stringify(query),
+        headers: { 'content-type': 'application/json', 'x-api-key': key, 'if-none-match': first.headers.etag! },
+      }),
       lambdaContext(),
     );
     expect(result.statusCode).toBe(304);
@@ -116,7 +132,9 @@ describe('CSV and JSON Lines exports', () => {
         extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }),
       }).toString();
     const getWith = async (withQuery: boolean) =>
-      JSON.parse((await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString: params(withQuery), headers: { 'x-api-key': key } }), lambdaContext())).body!);
+      JSON.parse(
+        (await api.handler(apiGatewayEvent({ method: 'GET', rawQueryString: params(withQuery), headers: { 'x-api-key': key } }), lambdaContext())).body!,
+      );
     expect((await getWith(false)).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await getWith(true)).data.leaderboard.totalCount).toBe(5);
     expect((await getWith(false)).data.leaderboard.totalCount).toBe(5);

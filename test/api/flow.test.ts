@@ -26,7 +26,11 @@ describe('a round from setup to published results', () => {
     const judge = s.judges[0]!;
     ok(await submit(api, judge.token, s.entryIds[1]!, marks(18, 27, 17, 13, 12), { clientRequestId: 'j0-e1' }));
     const { myAssignments } = ok(
-      await api.gql(`{ myAssignments { id status rubric { maxTotal criteria { key label maxScore weight step } } entries { id order mySheet { total version } } mySheets { entry { id } total } } }`, {}, judge.token),
+      await api.gql(
+        `{ myAssignments { id status rubric { maxTotal criteria { key label maxScore weight step } } entries { id order mySheet { total version } } mySheets { entry { id } total } } }`,
+        {},
+        judge.token,
+      ),
     );
     const round = myAssignments.find((r: { id: string }) => r.id === s.roundId);
     expect(round.status).toBe('OPEN');
@@ -72,7 +76,15 @@ describe('a round from setup to published results', () => {
       criteria { criterion label maxScore weight mean }
     } }`;
     const asOrganizer = ok(await api.gql(assessmentQuery, { e: s.entryIds[0] }, s.organizer)).assessment;
-    expect(asOrganizer).toMatchObject({ total: 85, rank: 2, sheetCount: 5, trimHighest: 1, trimLowest: 1, sheetsVisible: true, entry: { id: s.entryIds[0], rank: 2 } });
+    expect(asOrganizer).toMatchObject({
+      total: 85,
+      rank: 2,
+      sheetCount: 5,
+      trimHighest: 1,
+      trimLowest: 1,
+      sheetsVisible: true,
+      entry: { id: s.entryIds[0], rank: 2 },
+    });
     expect(asOrganizer.sheets.map((x: any) => [x.judge, x.judgeLabel, x.total, x.trimmed, x.comment])).toEqual([
       ['评委1', 'J1', 80, false, '评语0'],
       ['评委2', 'J2', 85, false, '评语1'],
@@ -110,11 +122,19 @@ describe('a round from setup to published results', () => {
     expect((await transition('openRound')).errors?.[0]?.extensions.code).toBe('CONFLICT');
     expect(ok(await transition('publishRound')).publishRound.status).toBe('PUBLISHED');
     expect((await transition('closeRound')).errors?.[0]?.extensions.code).toBe('CONFLICT');
-    const round = ok(await api.gql(`query($id: ID!) { round(id: $id) { status competition { id rounds { id } } judges { label name } entryCount } }`, { id: s.roundId }, s.viewer)).round;
+    const round = ok(
+      await api.gql(
+        `query($id: ID!) { round(id: $id) { status competition { id rounds { id } } judges { label name } entryCount } }`,
+        { id: s.roundId },
+        s.viewer,
+      ),
+    ).round;
     expect(round).toMatchObject({ status: 'PUBLISHED', competition: { id: s.competitionId, rounds: [{ id: s.roundId }] }, entryCount: 4 });
     expect(round.judges.map((j: { label: string }) => j.label)).toEqual(['J1', 'J2', 'J3', 'J4', 'J5']);
     // After publication everyone sees every sheet, judges anonymised and without comments.
-    const published = ok(await api.gql(`query($e: ID!) { assessment(entryId: $e) { sheetsVisible sheets { judge total trimmed comment } } }`, { e: s.entryIds[0] }, s.viewer)).assessment;
+    const published = ok(
+      await api.gql(`query($e: ID!) { assessment(entryId: $e) { sheetsVisible sheets { judge total trimmed comment } } }`, { e: s.entryIds[0] }, s.viewer),
+    ).assessment;
     expect(published.sheetsVisible).toBe(true);
     expect(published.sheets.map((x: any) => [x.judge, x.total, x.trimmed, x.comment])).toEqual([
       ['J1', 80, false, null],
@@ -129,13 +149,23 @@ describe('a round from setup to published results', () => {
 describe('directory and catalogue reads', () => {
   it('lists units by parent, pages through cadres, and reads rubrics by version', async () => {
     const organizer = await api.token('org-directory', 'organizer');
-    const district = ok(await api.gql(`mutation { createUnit(input: { name: "萧山区", kind: DISTRICT }) { id kind parent { id } } }`, {}, organizer)).createUnit;
+    const district = ok(
+      await api.gql(`mutation { createUnit(input: { name: "萧山区", kind: DISTRICT }) { id kind parent { id } } }`, {}, organizer),
+    ).createUnit;
     expect(district.parent).toBeNull();
-    const town = ok(await api.gql(`mutation($p: ID) { createUnit(input: { name: "瓜沥镇", kind: TOWN, parentId: $p }) { id parent { id name } } }`, { p: district.id }, organizer)).createUnit;
+    const town = ok(
+      await api.gql(
+        `mutation($p: ID) { createUnit(input: { name: "瓜沥镇", kind: TOWN, parentId: $p }) { id parent { id name } } }`,
+        { p: district.id },
+        organizer,
+      ),
+    ).createUnit;
     expect(town.parent).toEqual({ id: district.id, name: '萧山区' });
     const other = ok(await api.gql(`mutation { createUnit(input: { name: "其他" }) { kind } }`, {}, organizer)).createUnit;
     expect(other.kind).toBe('OTHER');
-    expect(ok(await api.gql(`query($p: ID) { units(parentId: $p) { id name } }`, { p: district.id }, organizer)).units).toEqual([{ id: town.id, name: '瓜沥镇' }]);
+    expect(ok(await api.gql(`query($p: ID) { units(parentId: $p) { id name } }`, { p: district.id }, organizer)).units).toEqual([
+      { id: town.id, name: '瓜沥镇' },
+    ]);
 
     const cadres = Array.from({ length: 5 }, (_, i) => ({ id: `dir-${town.id}-${i}`, name: `干部${i}`, unitId: town.id, grade: '副科级' }));
     ok(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: cadres }, organizer));
@@ -145,7 +175,13 @@ describe('directory and catalogue reads', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: any = ok<any>(await api.gql(`query($u: ID, $a: String) { cadres(unitId: $u, first: 2, after: $a) { edges { node { id position grade birthYear unit { name } } } pageInfo { hasNextPage endCursor } } }`, { u: town.id, a: after }, organizer)).cadres;
+      const page: any = ok<any>(
+        await api.gql(
+          `query($u: ID, $a: String) { cadres(unitId: $u, first: 2, after: $a) { edges { node { id position grade birthYear unit { name } } } pageInfo { hasNextPage endCursor } } }`,
+          { u: town.id, a: after },
+          organizer,
+        ),
+      ).cadres;
       seen.push(...page.edges.map((e: any) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
@@ -154,9 +190,23 @@ describe('directory and catalogue reads', () => {
     expect(seen.map((c) => c.id)).toEqual(cadres.map((c) => c.id));
     expect(seen[0]!.position).toBe('村书记');
 
-    const rubric = ok(await api.gql(`mutation { createRubric(input: { name: "双百分制", criteria: [{ key: "a", label: "A", maxScore: 100 }, { key: "b", label: "B", maxScore: 100, weight: 0.5, step: 1 }] }) { id version maxTotal } }`, {}, organizer)).createRubric;
+    const rubric = ok(
+      await api.gql(
+        `mutation { createRubric(input: { name: "双百分制", criteria: [{ key: "a", label: "A", maxScore: 100 }, { key: "b", label: "B", maxScore: 100, weight: 0.5, step: 1 }] }) { id version maxTotal } }`,
+        {},
+        organizer,
+      ),
+    ).createRubric;
     expect(rubric).toMatchObject({ version: 1, maxTotal: 150 });
-    expect(ok(await api.gql(`query($id: ID!) { v1: rubric(id: $id, version: 1) { version } latest: rubric(id: $id) { version } none: rubric(id: $id, version: 9) { version } }`, { id: rubric.id }, organizer))).toEqual({
+    expect(
+      ok(
+        await api.gql(
+          `query($id: ID!) { v1: rubric(id: $id, version: 1) { version } latest: rubric(id: $id) { version } none: rubric(id: $id, version: 9) { version } }`,
+          { id: rubric.id },
+          organizer,
+        ),
+      ),
+    ).toEqual({
       v1: { version: 1 },
       latest: { version: 1 },
       none: null,
@@ -169,7 +219,13 @@ describe('directory and catalogue reads', () => {
       api.gql(`mutation($n: String!) { createRubric(input: { name: $n, criteria: [{ key: "a", label: "A", maxScore: 10 }] }) { id } }`, { n: name }, organizer);
     const first = ok<any>(await create('甲表')).createRubric.id;
     const second = ok<any>(await create('乙表')).createRubric.id;
-    ok(await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "甲表（修订）", criteria: [{ key: "a", label: "A", maxScore: 20 }] }) { version } }`, { id: first }, organizer));
+    ok(
+      await api.gql(
+        `mutation($id: ID!) { updateRubric(id: $id, input: { name: "甲表（修订）", criteria: [{ key: "a", label: "A", maxScore: 20 }] }) { version } }`,
+        { id: first },
+        organizer,
+      ),
+    );
     // Other test files create rubrics concurrently: look at ours only.
     const page = ok<any>(await api.gql(`{ rubrics(first: 200) { edges { node { id name version maxTotal } } } }`, {}, organizer)).rubrics;
     expect(page.edges.map((e: any) => e.node).filter((r: any) => r.id === first || r.id === second)).toEqual([
@@ -185,7 +241,9 @@ describe('directory and catalogue reads', () => {
     const page = ok(await api.gql(`{ competitions(first: 2) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`, {}, organizer)).competitions;
     expect(page.edges.map((e: any) => e.node.name)).toEqual(['丙', '乙']);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = ok(await api.gql(`query($a: String) { competitions(first: 1, after: $a) { edges { node { name } } } }`, { a: page.pageInfo.endCursor }, organizer)).competitions;
+    const next = ok(
+      await api.gql(`query($a: String) { competitions(first: 1, after: $a) { edges { node { name } } } }`, { a: page.pageInfo.endCursor }, organizer),
+    ).competitions;
     expect(next.edges[0].node.name).toBe('甲');
   });
 });

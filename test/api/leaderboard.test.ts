@@ -14,7 +14,13 @@ beforeAll(async () => {
   for (const [i, entryId] of s.entryIds.entries()) {
     const total = planned(i);
     if (total === null) continue;
-    ok(await api.gql(`mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { id } }`, { i: { entryId, scores: [{ criterion: 'overall', score: total }] } }, s.judges[0]!.token));
+    ok(
+      await api.gql(
+        `mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { id } }`,
+        { i: { entryId, scores: [{ criterion: 'overall', score: total }] } },
+        s.judges[0]!.token,
+      ),
+    );
   }
 });
 
@@ -81,7 +87,18 @@ describe('DynamoDB cost per operation', () => {
     const t = await openRound(api, { entries: 1, judges: 1 });
     const response = await api.gql(
       `mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { id total } }`,
-      { i: { entryId: t.entryIds[0], scores: [{ criterion: 'vision', score: 10 }, { criterion: 'results', score: 10 }, { criterion: 'innovation', score: 10 }, { criterion: 'delivery', score: 10 }, { criterion: 'qa', score: 10 }] } },
+      {
+        i: {
+          entryId: t.entryIds[0],
+          scores: [
+            { criterion: 'vision', score: 10 },
+            { criterion: 'results', score: 10 },
+            { criterion: 'innovation', score: 10 },
+            { criterion: 'delivery', score: 10 },
+            { criterion: 'qa', score: 10 },
+          ],
+        },
+      },
       t.judges[0]!.token,
     );
     ok(response);

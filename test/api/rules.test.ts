@@ -15,7 +15,10 @@ const TWO = [
   { key: 'qa', label: '现场答辩', maxScore: 50, step: 0.5 },
 ];
 const overall = (score: number) => [{ criterion: 'overall', score }];
-const two = (vision: number, qa: number) => [{ criterion: 'vision', score: vision }, { criterion: 'qa', score: qa }];
+const two = (vision: number, qa: number) => [
+  { criterion: 'vision', score: vision },
+  { criterion: 'qa', score: qa },
+];
 const codeOf = (r: { errors?: { extensions: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions;
 
 const BOARD = `query($r: ID!, $g: String) { leaderboard(roundId: $r, group: $g) { totalCount edges { node { rank total sheetCount entry { id group rawTotal } } } } }`;
@@ -26,12 +29,22 @@ describe('rubric versions', () => {
   it('updateRubric makes a new version; a round keeps its pinned version until re-pinned while DRAFT', async () => {
     const s = await openRound(api, { entries: 1, judges: 1, criteria: ONE, open: false });
     const v2 = ok<any>(
-      await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "v2", criteria: [{ key: "overall", label: "综合", maxScore: 10 }] }) { version maxTotal } }`, { id: s.rubricId }, s.organizer),
+      await api.gql(
+        `mutation($id: ID!) { updateRubric(id: $id, input: { name: "v2", criteria: [{ key: "overall", label: "综合", maxScore: 10 }] }) { version maxTotal } }`,
+        { id: s.rubricId },
+        s.organizer,
+      ),
     ).updateRubric;
     expect(v2).toEqual({ version: 2, maxTotal: 10 });
     const pinned = `query($id: ID!) { round(id: $id) { rubric { version maxTotal } } }`;
     expect(ok<any>(await api.gql(pinned, { id: s.roundId }, s.organizer)).round.rubric).toEqual({ version: 1, maxTotal: 100 });
-    const repinned = ok<any>(await api.gql(`mutation($id: ID!, $rub: ID!) { updateRound(id: $id, input: { rubricId: $rub, quorum: 1 }) { rubric { version } } }`, { id: s.roundId, rub: s.rubricId }, s.organizer));
+    const repinned = ok<any>(
+      await api.gql(
+        `mutation($id: ID!, $rub: ID!) { updateRound(id: $id, input: { rubricId: $rub, quorum: 1 }) { rubric { version } } }`,
+        { id: s.roundId, rub: s.rubricId },
+        s.organizer,
+      ),
+    );
     expect(repinned.updateRound.rubric.version).toBe(2);
     ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
     const afterOpen = await api.gql(`mutation($id: ID!) { updateRound(id: $id, input: { trimHighest: 1 }) { id } }`, { id: s.roundId }, s.organizer);
@@ -41,7 +54,8 @@ describe('rubric versions', () => {
 
   it('rejects rules that do not fit the rubric', async () => {
     const s = await openRound(api, { entries: 1, judges: 1, criteria: ONE, open: false });
-    const update = (input: Record<string, unknown>) => api.gql(`mutation($id: ID!, $i: UpdateRoundInput!) { updateRound(id: $id, input: $i) { id } }`, { id: s.roundId, i: input }, s.organizer);
+    const update = (input: Record<string, unknown>) =>
+      api.gql(`mutation($id: ID!, $i: UpdateRoundInput!) { updateRound(id: $id, input: $i) { id } }`, { id: s.roundId, i: input }, s.organizer);
     expect(codeOf(await update({ tieBreakers: ['nope'] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.tieBreakers.0' });
     expect(codeOf(await update({ normalization: 'ZSCORE', trimScope: 'CRITERION' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.normalization' });
     expect(codeOf(await update({ quorum: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quorum' });
@@ -50,13 +64,29 @@ describe('rubric versions', () => {
 
 describe('per-round scoring rules', () => {
   it('trims per criterion and aggregates by median', async () => {
-    const s = await openRound(api, { entries: 1, judges: 5, criteria: TWO, trimHighest: 1, trimLowest: 1, rule: { trimScope: 'CRITERION', aggregate: 'MEDIAN' } });
+    const s = await openRound(api, {
+      entries: 1,
+      judges: 5,
+      criteria: TWO,
+      trimHighest: 1,
+      trimLowest: 1,
+      rule: { trimScope: 'CRITERION', aggregate: 'MEDIAN' },
+    });
     const marks = [two(10, 40), two(40, 42), two(42, 10), two(45, 44), two(30, 43)];
     for (const [i, m] of marks.entries()) ok(await submit(api, s.judges[i]!.token, s.entryIds[0]!, m));
     // vision: drop 10 and 45 → median(30, 40, 42) = 40; qa: drop 10 and 44 → median(40, 42, 43) = 42.
-    const { assessment } = ok<any>(await api.gql(`query($e: ID!) { assessment(entryId: $e) { total trimScope aggregate criteria { criterion mean } sheets { judgeLabel trimmed trimmedMarks } } }`, { e: s.entryIds[0] }, s.organizer));
+    const { assessment } = ok<any>(
+      await api.gql(
+        `query($e: ID!) { assessment(entryId: $e) { total trimScope aggregate criteria { criterion mean } sheets { judgeLabel trimmed trimmedMarks } } }`,
+        { e: s.entryIds[0] },
+        s.organizer,
+      ),
+    );
     expect(assessment.total).toBe(82);
-    expect(assessment.criteria).toEqual([{ criterion: 'vision', mean: 40 }, { criterion: 'qa', mean: 42 }]);
+    expect(assessment.criteria).toEqual([
+      { criterion: 'vision', mean: 40 },
+      { criterion: 'qa', mean: 42 },
+    ]);
     expect(assessment.sheets.map((x: any) => [x.judgeLabel, x.trimmedMarks])).toEqual([
       ['J1', ['vision']],
       ['J2', []],
@@ -126,10 +156,14 @@ describe('per-round scoring rules', () => {
     expect(ok<any>(closed).closeRound.resultsFinalizedAt).toBeTruthy();
     const after = await board(s.viewer, s.roundId);
     expect(after.map((row: any[]) => row[0])).toEqual([s.entryIds[1], s.entryIds[0], s.entryIds[2]]);
-    const { assessment } = ok<any>(await api.gql(`query($e: ID!) { assessment(entryId: $e) { total rawTotal sheets { total normalizedTotal } } }`, { e: s.entryIds[1] }, s.organizer));
+    const { assessment } = ok<any>(
+      await api.gql(`query($e: ID!) { assessment(entryId: $e) { total rawTotal sheets { total normalizedTotal } } }`, { e: s.entryIds[1] }, s.organizer),
+    );
     expect(assessment.rawTotal).toBe(61);
     expect(assessment.sheets.every((x: any) => typeof x.normalizedTotal === 'number')).toBe(true);
-    const verification = ok<any>(await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { field } } }`, { r: s.roundId }, s.organizer)).verifyRound;
+    const verification = ok<any>(
+      await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { field } } }`, { r: s.roundId }, s.organizer),
+    ).verifyRound;
     expect(verification).toEqual({ ok: true, mismatches: [] });
   });
 });
@@ -140,7 +174,13 @@ describe('multi-round standings and advancement', () => {
     const judge = s.judges[0]!.token;
     // Totals: e0 90 (A), e1 80 (B), e2 80 (A), e3 70 (B), e4 60 (A).
     for (const [i, score] of [90, 80, 80, 70, 60].entries()) ok(await submit(api, judge, s.entryIds[i]!, overall(score)));
-    const round2 = ok<any>(await api.gql(`mutation($c: ID!, $r: ID!) { createRound(input: { competitionId: $c, name: "决赛", rubricId: $r }) { id } }`, { c: s.competitionId, r: s.rubricId }, s.organizer)).createRound.id;
+    const round2 = ok<any>(
+      await api.gql(
+        `mutation($c: ID!, $r: ID!) { createRound(input: { competitionId: $c, name: "决赛", rubricId: $r }) { id } }`,
+        { c: s.competitionId, r: s.rubricId },
+        s.organizer,
+      ),
+    ).createRound.id;
     const advance = `mutation($f: ID!, $t: ID!, $top: Int!, $g: Boolean) { advanceEntries(fromRoundId: $f, toRoundId: $t, top: $top, perGroup: $g) { advanced { id group order } alreadyEnrolled { id } } }`;
     expect(codeOf(await api.gql(advance, { f: s.roundId, t: round2, top: 2 }, s.organizer))).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_STATUS' });
     ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
@@ -156,15 +196,27 @@ describe('multi-round standings and advancement', () => {
     expect(again.alreadyEnrolled).toHaveLength(2);
 
     // Round 2: one judge, published; e2 wins it.
-    ok(await api.gql(`mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { label } }`, { r: round2, j: [{ userId: s.judges[0]!.userId, name: '评委1' }] }, s.organizer));
+    ok(
+      await api.gql(
+        `mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { label } }`,
+        { r: round2, j: [{ userId: s.judges[0]!.userId, name: '评委1' }] },
+        s.organizer,
+      ),
+    );
     ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { id } }`, { id: round2 }, s.organizer));
-    const entries2 = ok<any>(await api.gql(`query($id: ID!) { round(id: $id) { entries { id } } }`, { id: round2 }, s.organizer)).round.entries.map((e: any) => e.id);
+    const entries2 = ok<any>(await api.gql(`query($id: ID!) { round(id: $id) { entries { id } } }`, { id: round2 }, s.organizer)).round.entries.map(
+      (e: any) => e.id,
+    );
     for (const [i, score] of [70, 60, 95].entries()) ok(await submit(api, judge, entries2[i]!, overall(score)));
     ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: round2 }, s.organizer));
 
     const standingsQuery = `query($c: ID!, $g: String) { standings(competitionId: $c, group: $g) { totalCount edges { node { rank total group participant { cadre { id } } rounds { roundId total } } } } }`;
     const standings = async (group?: string) =>
-      ok<any>(await api.gql(standingsQuery, { c: s.competitionId, g: group ?? null }, s.viewer)).standings.edges.map((e: any) => [e.node.participant.cadre.id, e.node.rank, e.node.total]);
+      ok<any>(await api.gql(standingsQuery, { c: s.competitionId, g: group ?? null }, s.viewer)).standings.edges.map((e: any) => [
+        e.node.participant.cadre.id,
+        e.node.rank,
+        e.node.total,
+      ]);
     const cadre = (i: number) => cadreOf(s.entryIds[i]!)!.slice(2);
     // SUM: e2 80 + 95 = 175, e0 90 + 70 = 160, e1 80 + 60 = 140, e3 70, e4 60.
     expect(await standings()).toEqual([
@@ -174,7 +226,13 @@ describe('multi-round standings and advancement', () => {
       [cadre(3), 4, 70],
       [cadre(4), 5, 60],
     ]);
-    ok(await api.gql(`mutation($id: ID!, $r: ID!) { updateCompetition(id: $id, input: { standingsRule: { method: WEIGHTED_SUM, roundWeights: [{ roundId: $r, weight: 0.5 }] } }) { standingsRule { method roundWeights { weight } } } }`, { id: s.competitionId, r: s.roundId }, s.organizer));
+    ok(
+      await api.gql(
+        `mutation($id: ID!, $r: ID!) { updateCompetition(id: $id, input: { standingsRule: { method: WEIGHTED_SUM, roundWeights: [{ roundId: $r, weight: 0.5 }] } }) { standingsRule { method roundWeights { weight } } } }`,
+        { id: s.competitionId, r: s.roundId },
+        s.organizer,
+      ),
+    );
     // WEIGHTED_SUM, round 1 at 0.5: e2 40 + 95 = 135, e0 45 + 70 = 115, e1 40 + 60 = 100, e3 35, e4 30.
     expect((await standings()).map((row: any[]) => row[2])).toEqual([135, 115, 100, 35, 30]);
     expect((await standings('B')).map((row: any[]) => [row[0], row[1]])).toEqual([
@@ -194,10 +252,22 @@ describe('fairness', () => {
 
     // A sheet already given is withdrawn when the organizer sets a conflict, and the withdrawal is audited.
     ok(await submit(api, s.judges[2]!.token, s.entryIds[1]!, overall(77)));
-    const set = ok<any>(await api.gql(`mutation($r: ID!, $u: ID!, $e: ID!) { setConflict(roundId: $r, userId: $u, entryId: $e, reason: "同一单位") { source entry { id sheetCount total } } }`, { r: s.roundId, u: s.judges[2]!.userId, e: s.entryIds[1] }, s.organizer)).setConflict;
+    const set = ok<any>(
+      await api.gql(
+        `mutation($r: ID!, $u: ID!, $e: ID!) { setConflict(roundId: $r, userId: $u, entryId: $e, reason: "同一单位") { source entry { id sheetCount total } } }`,
+        { r: s.roundId, u: s.judges[2]!.userId, e: s.entryIds[1] },
+        s.organizer,
+      ),
+    ).setConflict;
     expect(set).toEqual({ source: 'ORGANIZER', entry: { id: s.entryIds[1], sheetCount: 0, total: null } });
     expect(codeOf(await submit(api, s.judges[2]!.token, s.entryIds[1]!, overall(80)))).toMatchObject({ code: 'FORBIDDEN', reason: 'CONFLICT_SET' });
-    const trail = ok<any>(await api.gql(`query($e: ID!) { auditTrail(entryId: $e) { action judge version total actorId reason clientRequestId } }`, { e: s.entryIds[1] }, s.organizer)).auditTrail;
+    const trail = ok<any>(
+      await api.gql(
+        `query($e: ID!) { auditTrail(entryId: $e) { action judge version total actorId reason clientRequestId } }`,
+        { e: s.entryIds[1] },
+        s.organizer,
+      ),
+    ).auditTrail;
     expect(trail.map((t: any) => [t.action, t.judge, t.total])).toEqual([
       ['SUBMITTED', '评委3', 77],
       ['VOIDED', '评委3', 77],
@@ -206,16 +276,28 @@ describe('fairness', () => {
 
     // Each judge sees their own conflicts ahead of scoring.
     const conflictsSeenBy = async (token: string) =>
-      ok<any>(await api.gql(`query($id: ID!) { round(id: $id) { entries { myConflict } } }`, { id: s.roundId }, token)).round.entries.map((e: any) => e.myConflict);
+      ok<any>(await api.gql(`query($id: ID!) { round(id: $id) { entries { myConflict } } }`, { id: s.roundId }, token)).round.entries.map(
+        (e: any) => e.myConflict,
+      );
     expect(await conflictsSeenBy(s.judges[0]!.token)).toEqual(['CONFLICT_SAME_UNIT', 'CONFLICT_SAME_UNIT']);
     expect(await conflictsSeenBy(s.judges[1]!.token)).toEqual(['CONFLICT_DECLARED', null]);
     expect(await conflictsSeenBy(s.judges[2]!.token)).toEqual([null, 'CONFLICT_SET']);
     expect(await conflictsSeenBy(s.viewer)).toEqual([null, null]);
 
     // Progress: 2 entries × 3 judges, less the same-unit pairs (2), the declared one and the set one.
-    const progress = ok<any>(await api.gql(`query($r: ID!) { roundProgress(roundId: $r) { expected received judges { judge { label } expected received } entries { expected received judgeStates } } }`, { r: s.roundId }, s.organizer)).roundProgress;
+    const progress = ok<any>(
+      await api.gql(
+        `query($r: ID!) { roundProgress(roundId: $r) { expected received judges { judge { label } expected received } entries { expected received judgeStates } } }`,
+        { r: s.roundId },
+        s.organizer,
+      ),
+    ).roundProgress;
     expect(progress).toMatchObject({ expected: 2, received: 0 });
-    expect(progress.judges.map((j: any) => [j.judge.label, j.expected])).toEqual([['J1', 0], ['J2', 1], ['J3', 1]]);
+    expect(progress.judges.map((j: any) => [j.judge.label, j.expected])).toEqual([
+      ['J1', 0],
+      ['J2', 1],
+      ['J3', 1],
+    ]);
     expect(progress.entries.map((e: any) => e.judgeStates)).toEqual([
       ['EXCUSED', 'EXCUSED', 'EXPECTED'],
       ['EXCUSED', 'EXPECTED', 'EXCUSED'],
@@ -230,9 +312,13 @@ describe('fairness', () => {
     ok(await submit(api, j2!, s.entryIds[0]!, overall(70)));
     ok(await submit(api, j3!, s.entryIds[0]!, overall(99)));
     const sheetId = `${s.entryIds[0]}/${s.judges[2]!.userId}`;
-    const voided = ok<any>(await api.gql(`mutation($id: ID!) { voidSheet(sheetId: $id, reason: "评分明显失当") { id total } }`, { id: sheetId }, s.organizer)).voidSheet;
+    const voided = ok<any>(
+      await api.gql(`mutation($id: ID!) { voidSheet(sheetId: $id, reason: "评分明显失当") { id total } }`, { id: sheetId }, s.organizer),
+    ).voidSheet;
     expect(voided).toEqual({ id: sheetId, total: 99 });
-    const trail = ok<any>(await api.gql(`query($e: ID!) { auditTrail(entryId: $e) { action version total clientRequestId reason actorId } }`, { e: s.entryIds[0] }, s.organizer)).auditTrail;
+    const trail = ok<any>(
+      await api.gql(`query($e: ID!) { auditTrail(entryId: $e) { action version total clientRequestId reason actorId } }`, { e: s.entryIds[0] }, s.organizer),
+    ).auditTrail;
     expect(trail.map((t: any) => [t.action, t.version, t.total])).toEqual([
       ['SUBMITTED', 1, 60],
       ['SUBMITTED', 2, 65],
@@ -242,12 +328,23 @@ describe('fairness', () => {
     ]);
     expect(trail[0].clientRequestId).toBe('v1');
     // Two sheets remain (65, 70); trimming the highest leaves 65.
-    expect(ok<any>(await api.gql(`query($id: ID!) { entry(id: $id) { total sheetCount } }`, { id: s.entryIds[0] }, s.viewer)).entry).toEqual({ total: 65, sheetCount: 2 });
+    expect(ok<any>(await api.gql(`query($id: ID!) { entry(id: $id) { total sheetCount } }`, { id: s.entryIds[0] }, s.viewer)).entry).toEqual({
+      total: 65,
+      sheetCount: 2,
+    });
 
     const verify = `query($r: ID!) { verifyRound(roundId: $r) { ok checkedEntries checkedSheets mismatches { entryId field expected actual } } }`;
     expect(ok<any>(await api.gql(verify, { r: s.roundId }, s.organizer)).verifyRound).toMatchObject({ ok: true, checkedEntries: 2, checkedSheets: 2 });
     const [roundId, keyPart] = [s.roundId, s.entryIds[0]!.split('.')[1]!];
-    await api.dynamo.send(new UpdateCommand({ TableName: api.tables.competitions, Key: entryKey(roundId, keyPart), UpdateExpression: 'SET #t = :t', ExpressionAttributeNames: { '#t': 'total' }, ExpressionAttributeValues: { ':t': '100' } }));
+    await api.dynamo.send(
+      new UpdateCommand({
+        TableName: api.tables.competitions,
+        Key: entryKey(roundId, keyPart),
+        UpdateExpression: 'SET #t = :t',
+        ExpressionAttributeNames: { '#t': 'total' },
+        ExpressionAttributeValues: { ':t': '100' },
+      }),
+    );
     const tampered = ok<any>(await api.gql(verify, { r: s.roundId }, s.organizer)).verifyRound;
     expect(tampered.ok).toBe(false);
     expect(tampered.mismatches).toContainEqual({ entryId: s.entryIds[0], field: 'total', expected: '"65"', actual: '"100"' });
@@ -264,9 +361,17 @@ describe('fairness', () => {
     ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
     const totals = async () => (await board(s.organizer, s.roundId)).map((row: any[]) => row[2]);
     const before = await totals();
-    ok(await api.gql(`mutation($id: ID!) { voidSheet(sheetId: $id, reason: "评委回避") { id } }`, { id: `${s.entryIds[2]}/${s.judges[2]!.userId}` }, s.organizer));
+    ok(
+      await api.gql(
+        `mutation($id: ID!) { voidSheet(sheetId: $id, reason: "评委回避") { id } }`,
+        { id: `${s.entryIds[2]}/${s.judges[2]!.userId}` },
+        s.organizer,
+      ),
+    );
     expect(await totals()).not.toEqual(before);
-    const verification = ok<any>(await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { entryId field } } }`, { r: s.roundId }, s.organizer)).verifyRound;
+    const verification = ok<any>(
+      await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { entryId field } } }`, { r: s.roundId }, s.organizer),
+    ).verifyRound;
     expect(verification).toEqual({ ok: true, mismatches: [] });
   });
 
@@ -275,7 +380,9 @@ describe('fairness', () => {
     for (const [j, judge] of s.judges.entries()) {
       for (const [e, entryId] of s.entryIds.entries()) ok(await submit(api, judge.token, entryId, overall(j === 6 ? 30 + e : 80 + e + (j % 3))));
     }
-    const stats = ok<any>(await api.gql(`query($r: ID!) { judgeStats(roundId: $r) { judge { label } sheetCount mean outlier } }`, { r: s.roundId }, s.organizer)).judgeStats;
+    const stats = ok<any>(
+      await api.gql(`query($r: ID!) { judgeStats(roundId: $r) { judge { label } sheetCount mean outlier } }`, { r: s.roundId }, s.organizer),
+    ).judgeStats;
     expect(stats.filter((x: any) => x.outlier).map((x: any) => x.judge.label)).toEqual(['J7']);
     expect(stats[6]).toMatchObject({ sheetCount: 4, mean: 31.5 });
     expect(codeOf(await api.gql(`query($r: ID!) { judgeStats(roundId: $r) { outlier } }`, { r: s.roundId }, s.viewer))).toMatchObject({ code: 'FORBIDDEN' });
@@ -289,11 +396,19 @@ describe('fairness', () => {
     const sheetId = `${s.entryIds[0]}/${s.judges[0]!.userId}`;
     const attempts = [
       api.gql(`mutation($id: ID!) { updateRound(id: $id, input: { trimHighest: 1 }) { id } }`, { id: s.roundId }, s.organizer),
-      api.gql(`mutation($id: ID!, $c: ID!) { addEntries(roundId: $id, entries: [{ cadreId: $c, title: "x", order: 2 }]) { id } }`, { id: s.roundId, c: 'x' }, s.organizer),
+      api.gql(
+        `mutation($id: ID!, $c: ID!) { addEntries(roundId: $id, entries: [{ cadreId: $c, title: "x", order: 2 }]) { id } }`,
+        { id: s.roundId, c: 'x' },
+        s.organizer,
+      ),
       api.gql(`mutation($id: ID!) { assignJudges(roundId: $id, judges: [{ userId: "late", name: "迟到" }]) { label } }`, { id: s.roundId }, s.organizer),
       submit(api, s.judges[0]!.token, s.entryIds[0]!, overall(10)),
       api.gql(`mutation($id: ID!) { voidSheet(sheetId: $id, reason: "x") { id } }`, { id: sheetId }, s.organizer),
-      api.gql(`mutation($r: ID!, $u: ID!, $e: ID!) { setConflict(roundId: $r, userId: $u, entryId: $e, reason: "x") { source } }`, { r: s.roundId, u: s.judges[0]!.userId, e: s.entryIds[0] }, s.organizer),
+      api.gql(
+        `mutation($r: ID!, $u: ID!, $e: ID!) { setConflict(roundId: $r, userId: $u, entryId: $e, reason: "x") { source } }`,
+        { r: s.roundId, u: s.judges[0]!.userId, e: s.entryIds[0] },
+        s.organizer,
+      ),
       api.gql(`mutation($e: ID!) { declareConflict(entryId: $e, reason: "x") { source } }`, { e: s.entryIds[0] }, s.judges[0]!.token),
       api.gql(`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: s.roundId }, s.organizer),
       api.gql(`mutation($id: ID!) { publishRound(id: $id) { id } }`, { id: s.roundId }, s.organizer),

@@ -19,7 +19,11 @@ describe('enrolment of a DRAFT round', () => {
     const s = await openRound(api, { entries: 4, judges: 1, open: false });
     const [a, b, c, d] = s.entryIds as [string, string, string, string];
     const edited = ok<any>(
-      await api.gql(`mutation($id: ID!, $i: UpdateEntryInput!) { updateEntry(id: $id, input: $i) { title group order } }`, { id: b, i: { title: '乡村振兴的实践', group: null } }, s.organizer),
+      await api.gql(
+        `mutation($id: ID!, $i: UpdateEntryInput!) { updateEntry(id: $id, input: $i) { title group order } }`,
+        { id: b, i: { title: '乡村振兴的实践', group: null } },
+        s.organizer,
+      ),
     ).updateEntry;
     expect(edited).toEqual({ title: '乡村振兴的实践', group: null, order: 2 });
 
@@ -35,24 +39,41 @@ describe('enrolment of a DRAFT round', () => {
       [b, 3],
     ]);
 
-    const incomplete = await api.gql(`mutation($r: ID!, $e: [ID!]!) { reorderEntries(roundId: $r, entryIds: $e) { id } }`, { r: s.roundId, e: [d, a] }, s.organizer);
-    expect(incomplete.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'entryIds', code: 'INCOMPLETE_ORDER', params: { missing: 1 } }] });
+    const incomplete = await api.gql(
+      `mutation($r: ID!, $e: [ID!]!) { reorderEntries(roundId: $r, entryIds: $e) { id } }`,
+      { r: s.roundId, e: [d, a] },
+      s.organizer,
+    );
+    expect(incomplete.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'entryIds', code: 'INCOMPLETE_ORDER', params: { missing: 1 } }],
+    });
 
     ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: s.roundId }, s.organizer));
-    const late = await api.gql(`mutation($id: ID!, $i: UpdateEntryInput!) { updateEntry(id: $id, input: $i) { title } }`, { id: a, i: { title: 'x' } }, s.organizer);
+    const late = await api.gql(
+      `mutation($id: ID!, $i: UpdateEntryInput!) { updateEntry(id: $id, input: $i) { title } }`,
+      { id: a, i: { title: 'x' } },
+      s.organizer,
+    );
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_STATUS' });
   });
 
   it('draws the pitch order from a recorded seed that reproduces it', async () => {
     const s = await openRound(api, { entries: 12, judges: 1, open: false });
     const draw = ok<any>(
-      await api.gql(`mutation($r: ID!, $s: String) { drawPitchOrder(roundId: $r, seed: $s) { seed drawnBy drawnAt entries { id order } } }`, { r: s.roundId, s: '2026-12-01 组织部' }, s.organizer),
+      await api.gql(
+        `mutation($r: ID!, $s: String) { drawPitchOrder(roundId: $r, seed: $s) { seed drawnBy drawnAt entries { id order } } }`,
+        { r: s.roundId, s: '2026-12-01 组织部' },
+        s.organizer,
+      ),
     ).drawPitchOrder;
     expect(draw.seed).toBe('2026-12-01 组织部');
     expect(draw.entries.map((e: any) => e.id)).toEqual(drawOrder(s.entryIds, '2026-12-01 组织部'));
     expect(draw.entries.map((e: any) => e.order)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 
-    const fresh = ok<any>(await api.gql(`mutation($r: ID!) { drawPitchOrder(roundId: $r) { seed entries { id } } }`, { r: s.roundId }, s.organizer)).drawPitchOrder;
+    const fresh = ok<any>(
+      await api.gql(`mutation($r: ID!) { drawPitchOrder(roundId: $r) { seed entries { id } } }`, { r: s.roundId }, s.organizer),
+    ).drawPitchOrder;
     expect(fresh.seed).toMatch(/^[0-9a-f]{32}$/);
     const round = await entriesOf(s.roundId, s.organizer);
     expect(round.draws).toHaveLength(2);
@@ -97,7 +118,11 @@ describe('quorum ALL_EXPECTED', () => {
       [second, 2, 1],
     ]);
 
-    const joining = await api.gql(`mutation($r: ID!) { assignJudges(roundId: $r, judges: [{ userId: "late-judge", name: "迟到评委" }]) { label } }`, { r: s.roundId }, s.organizer);
+    const joining = await api.gql(
+      `mutation($r: ID!) { assignJudges(roundId: $r, judges: [{ userId: "late-judge", name: "迟到评委" }]) { label } }`,
+      { r: s.roundId },
+      s.organizer,
+    );
     expect(joining.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PANEL_FIXED' });
   });
 });
@@ -106,7 +131,11 @@ describe('housekeeping', () => {
   it('archives rounds and competitions out of the lists, and deletes only what has no results', async () => {
     const s = await openRound(api, { entries: 1, judges: 1, open: false });
     const second = ok<any>(
-      await api.gql(`mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`, { i: { competitionId: s.competitionId, name: '第二轮', rubricId: s.rubricId } }, s.organizer),
+      await api.gql(
+        `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
+        { i: { competitionId: s.competitionId, name: '第二轮', rubricId: s.rubricId } },
+        s.organizer,
+      ),
     ).createRound.id;
     const rounds = `query($id: ID!) { competition(id: $id) { rounds { id } archived: rounds(archived: true) { id archivedAt } } }`;
     ok(await api.gql(`mutation($id: ID!) { archiveRound(id: $id) { archivedAt } }`, { id: second }, s.organizer));
@@ -124,9 +153,9 @@ describe('housekeeping', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HAS_RESULTS' });
     ok(await api.gql(`mutation($id: ID!) { archiveCompetition(id: $id) { archivedAt } }`, { id: other.competitionId }, other.organizer));
     const list = async (archived: boolean) =>
-      ok<any>(await api.gql(`query($a: Boolean) { competitions(first: 200, archived: $a) { edges { node { id } } } }`, { a: archived }, other.organizer)).competitions.edges.map(
-        (e: any) => e.node.id,
-      );
+      ok<any>(
+        await api.gql(`query($a: Boolean) { competitions(first: 200, archived: $a) { edges { node { id } } } }`, { a: archived }, other.organizer),
+      ).competitions.edges.map((e: any) => e.node.id);
     expect(await list(false)).not.toContain(other.competitionId);
     expect(await list(true)).toContain(other.competitionId);
 
@@ -140,26 +169,42 @@ describe('directory', () => {
   it('moves a unit, refuses a move under its own sub-unit, and finds cadres by part of the name or by id', async () => {
     const organizer = await api.token('dir-organizer', 'organizer', '组织部');
     const unit = async (name: string, parentId?: string) =>
-      ok<any>(await api.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { name, kind: 'TOWN', parentId } }, organizer)).createUnit.id;
+      ok<any>(await api.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { name, kind: 'TOWN', parentId } }, organizer)).createUnit
+        .id;
     const district = await unit('萧山区');
     const town = await unit('瓜沥镇', district);
     const village = await unit('梅林村', town);
-    const cycle = await api.gql(`mutation($id: ID!, $i: UpdateUnitInput!) { updateUnit(id: $id, input: $i) { id } }`, { id: town, i: { parentId: village } }, organizer);
+    const cycle = await api.gql(
+      `mutation($id: ID!, $i: UpdateUnitInput!) { updateUnit(id: $id, input: $i) { id } }`,
+      { id: town, i: { parentId: village } },
+      organizer,
+    );
     expect(cycle.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'input.parentId', code: 'UNIT_CYCLE' }] });
     const moved = ok<any>(
-      await api.gql(`mutation($id: ID!, $i: UpdateUnitInput!) { updateUnit(id: $id, input: $i) { name parent { id } } }`, { id: village, i: { parentId: district, name: '梅林一村' } }, organizer),
+      await api.gql(
+        `mutation($id: ID!, $i: UpdateUnitInput!) { updateUnit(id: $id, input: $i) { name parent { id } } }`,
+        { id: village, i: { parentId: district, name: '梅林一村' } },
+        organizer,
+      ),
     ).updateUnit;
     expect(moved).toEqual({ name: '梅林一村', parent: { id: district } });
 
     const cadres = ['李伟', '张伟', '王芳', '赵敏'].map((name, i) => ({ id: `dir-${i}`, name, unitId: i < 2 ? town : village }));
     ok(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: cadres }, organizer));
     const search = async (text: string, unitId?: string) =>
-      ok<any>(await api.gql(`query($s: String, $u: ID) { cadres(search: $s, unitId: $u, first: 1) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { s: text, u: unitId }, organizer))
-        .cadres;
+      ok<any>(
+        await api.gql(
+          `query($s: String, $u: ID) { cadres(search: $s, unitId: $u, first: 1) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { s: text, u: unitId },
+          organizer,
+        ),
+      ).cadres;
     const page = await search('伟');
     expect(page.edges.map((e: any) => e.node.id)).toEqual(['dir-0']);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = ok<any>(await api.gql(`query($a: String) { cadres(search: "伟", first: 5, after: $a) { edges { node { id } } } }`, { a: page.pageInfo.endCursor }, organizer)).cadres;
+    const next = ok<any>(
+      await api.gql(`query($a: String) { cadres(search: "伟", first: 5, after: $a) { edges { node { id } } } }`, { a: page.pageInfo.endCursor }, organizer),
+    ).cadres;
     expect(next.edges.map((e: any) => e.node.id)).toEqual(['dir-1']);
     expect((await search('dir-3')).edges.map((e: any) => e.node.id)).toEqual(['dir-3']);
     expect((await search('伟', village)).edges).toEqual([]);
@@ -175,7 +220,11 @@ describe('typed issues', () => {
       organizer,
     );
     expect(rubric.errors?.[0]?.extensions?.issues).toEqual([{ path: 'input.name', code: 'TOO_SHORT', params: { minimum: 1 }, message: expect.any(String) }]);
-    const step = await api.gql(`mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`, { i: { name: '评分表', criteria: [{ key: 'a', label: 'A', maxScore: 10, step: 3 }] } }, organizer);
+    const step = await api.gql(
+      `mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`,
+      { i: { name: '评分表', criteria: [{ key: 'a', label: 'A', maxScore: 10, step: 3 }] } },
+      organizer,
+    );
     expect(step.errors?.[0]?.extensions?.issues).toEqual([
       { path: 'input.criteria.0.step', code: 'STEP_DOES_NOT_DIVIDE_MAX', params: { step: '3', maximum: '10' }, message: expect.any(String) },
     ]);
@@ -189,7 +238,10 @@ describe('XLSX exports for people', () => {
     ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: s.roundId }, s.organizer));
     const event = apiGatewayEvent({ method: 'GET', headers: { authorization: `Bearer ${s.organizer}` } });
     const rawPath = `/export/rounds/${s.roundId}/leaderboard.xlsx`;
-    const result = await api.handler({ ...event, rawPath, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path: rawPath } } }, lambdaContext());
+    const result = await api.handler(
+      { ...event, rawPath, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path: rawPath } } },
+      lambdaContext(),
+    );
     expect(result.statusCode).toBe(200);
     expect(result.isBase64Encoded).toBe(true);
     expect(result.headers?.['content-type']).toContain('spreadsheetml');

@@ -47,7 +47,15 @@ describe('standings', () => {
 
   it('combines round totals by the competition’s method', () => {
     expect(standingTotal(rule('SUM'), rounds)).toBe('170.5');
-    expect(standingTotal(rule('WEIGHTED_SUM', [{ roundId: 'r1', weight: '0.4' }, { roundId: 'r3', weight: '0.6' }]), rounds)).toBe('86.3');
+    expect(
+      standingTotal(
+        rule('WEIGHTED_SUM', [
+          { roundId: 'r1', weight: '0.4' },
+          { roundId: 'r3', weight: '0.6' },
+        ]),
+        rounds,
+      ),
+    ).toBe('86.3');
     expect(standingTotal(rule('BEST'), rounds)).toBe('90.5');
     expect(standingTotal(rule('AVERAGE'), rounds)).toBe('85.25');
     expect(standingTotal(rule('LAST'), rounds)).toBe('90.5');

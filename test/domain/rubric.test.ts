@@ -44,29 +44,63 @@ describe('validateMarks', () => {
   ]);
 
   it('returns marks in rubric order as canonical decimals', () => {
-    expect(validateMarks(criteria, [{ criterion: 'qa', score: 12.5 }, { criterion: 'vision', score: 18 }])).toEqual([
+    expect(
+      validateMarks(criteria, [
+        { criterion: 'qa', score: 12.5 },
+        { criterion: 'vision', score: 18 },
+      ]),
+    ).toEqual([
       { criterion: 'vision', score: '18' },
       { criterion: 'qa', score: '12.5' },
     ]);
   });
 
   it('names each offending field', () => {
-    expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: 20.5 }, { criterion: 'qa', score: 12.3 }]))).toEqual([
-      { path: 'input.scores.0.score', code: 'ABOVE_MAX_SCORE', params: { criterion: 'vision', label: '发展思路', maximum: '20' }, message: 'must lie in [0, 20]' },
-      { path: 'input.scores.1.score', code: 'NOT_MULTIPLE_OF_STEP', params: { criterion: 'qa', label: '现场答辩', step: '0.5' }, message: 'must be a multiple of 0.5' },
+    expect(
+      issuesOf(() =>
+        validateMarks(criteria, [
+          { criterion: 'vision', score: 20.5 },
+          { criterion: 'qa', score: 12.3 },
+        ]),
+      ),
+    ).toEqual([
+      {
+        path: 'input.scores.0.score',
+        code: 'ABOVE_MAX_SCORE',
+        params: { criterion: 'vision', label: '发展思路', maximum: '20' },
+        message: 'must lie in [0, 20]',
+      },
+      {
+        path: 'input.scores.1.score',
+        code: 'NOT_MULTIPLE_OF_STEP',
+        params: { criterion: 'qa', label: '现场答辩', step: '0.5' },
+        message: 'must be a multiple of 0.5',
+      },
     ]);
     expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: 10 }]))).toEqual([
       { path: 'input.scores', code: 'MISSING_CRITERION', params: { criterion: 'qa', label: '现场答辩' }, message: 'criterion "qa" is required' },
     ]);
-    expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: 10 }, { criterion: 'qa', score: 1 }, { criterion: 'x', score: 1 }]))[0]).toEqual({
+    expect(
+      issuesOf(() =>
+        validateMarks(criteria, [
+          { criterion: 'vision', score: 10 },
+          { criterion: 'qa', score: 1 },
+          { criterion: 'x', score: 1 },
+        ]),
+      )[0],
+    ).toEqual({
       path: 'input.scores.2.criterion',
       code: 'UNKNOWN_CRITERION',
       params: { criterion: 'x' },
       message: 'unknown criterion "x"',
     });
-    expect(issuesOf(() => validateMarks(criteria, [{ criterion: 'vision', score: -0.5 }, { criterion: 'qa', score: Number.NaN }])).map((i) => i.path)).toEqual([
-      'input.scores.0.score',
-      'input.scores.1.score',
-    ]);
+    expect(
+      issuesOf(() =>
+        validateMarks(criteria, [
+          { criterion: 'vision', score: -0.5 },
+          { criterion: 'qa', score: Number.NaN },
+        ]),
+      ).map((i) => i.path),
+    ).toEqual(['input.scores.0.score', 'input.scores.1.score']);
   });
 });

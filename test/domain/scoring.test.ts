@@ -17,7 +17,13 @@ describe('sheetTotal', () => {
   it('is Σ weight × score in exact decimals', () => {
     const criteria = [criterion('a', '10', '0.1'), criterion('b', '10', '0.2'), criterion('c', '100', '0.7')];
     // 0.1×1 + 0.2×1 + 0.7×1 is 1.0000000000000002 in binary floating point.
-    expect(sheetTotal(criteria, [{ criterion: 'a', score: '1' }, { criterion: 'b', score: '1' }, { criterion: 'c', score: '1' }])).toBe('1');
+    expect(
+      sheetTotal(criteria, [
+        { criterion: 'a', score: '1' },
+        { criterion: 'b', score: '1' },
+        { criterion: 'c', score: '1' },
+      ]),
+    ).toBe('1');
   });
 });
 
@@ -110,23 +116,31 @@ describe('properties', () => {
 
   it('trimming never drops more values than exist and keeps each value in exactly one list', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 15 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), (values, trimHighest, trimLowest) => {
-        const items = values.map((v, i) => ({ key: `j${i}`, value: dec(v) }));
-        const { kept, dropped } = trim(items, { trimHighest, trimLowest });
-        expect(kept.length + dropped.length).toBe(items.length);
-        expect(dropped.length).toBeLessThanOrEqual(Math.min(items.length, trimHighest + trimLowest));
-        if (items.length > trimHighest + trimLowest) expect(kept.length).toBe(items.length - trimHighest - trimLowest);
-        const keptMax = Math.max(...kept.map((k) => Number(k.value)));
-        const keptMin = Math.min(...kept.map((k) => Number(k.value)));
-        for (const d of dropped) expect(Number(d.value) >= keptMax || Number(d.value) <= keptMin).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 15 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        (values, trimHighest, trimLowest) => {
+          const items = values.map((v, i) => ({ key: `j${i}`, value: dec(v) }));
+          const { kept, dropped } = trim(items, { trimHighest, trimLowest });
+          expect(kept.length + dropped.length).toBe(items.length);
+          expect(dropped.length).toBeLessThanOrEqual(Math.min(items.length, trimHighest + trimLowest));
+          if (items.length > trimHighest + trimLowest) expect(kept.length).toBe(items.length - trimHighest - trimLowest);
+          const keptMax = Math.max(...kept.map((k) => Number(k.value)));
+          const keptMin = Math.min(...kept.map((k) => Number(k.value)));
+          for (const d of dropped) expect(Number(d.value) >= keptMax || Number(d.value) <= keptMin).toBe(true);
+        },
+      ),
     );
   });
 
   it('the median lies between the smallest and largest value', () => {
     fc.assert(
       fc.property(fc.array(halfPoints, { minLength: 1, maxLength: 9 }), (values) => {
-        const m = aggregate(values.map((v) => dec(v)), 'MEDIAN');
+        const m = aggregate(
+          values.map((v) => dec(v)),
+          'MEDIAN',
+        );
         expect(values.some((v) => dec(v).lte(m)) && values.some((v) => dec(v).gte(m))).toBe(true);
       }),
     );

@@ -52,7 +52,10 @@ describe('loadEdgeConfig', () => {
   });
 
   it('reads the export bucket with its region', () => {
-    expect(loadEdgeConfig({ STAGE: 'dev', EXPORT_BUCKET: 'bxgc-exports-1', AWS_REGION: 'ap-east-1' }).exportBucket).toEqual({ name: 'bxgc-exports-1', region: 'ap-east-1' });
+    expect(loadEdgeConfig({ STAGE: 'dev', EXPORT_BUCKET: 'bxgc-exports-1', AWS_REGION: 'ap-east-1' }).exportBucket).toEqual({
+      name: 'bxgc-exports-1',
+      region: 'ap-east-1',
+    });
     expect(() => loadEdgeConfig({ STAGE: 'dev', EXPORT_BUCKET: 'Not_A_Bucket', AWS_REGION: 'ap-east-1' })).toThrow(/EXPORT_BUCKET/);
   });
 });

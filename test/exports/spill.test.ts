@@ -77,7 +77,15 @@ describe('an export too large to answer inline', () => {
     api = await createTestApi();
     s = await openRound(api, { entries: 3, judges: 2 });
     for (const entryId of s.entryIds) {
-      for (const judge of s.judges) ok(await submit(api, judge.token, entryId, FIVE_CRITERIA.map((c) => ({ criterion: c.key, score: c.maxScore }))));
+      for (const judge of s.judges)
+        ok(
+          await submit(
+            api,
+            judge.token,
+            entryId,
+            FIVE_CRITERIA.map((c) => ({ criterion: c.key, score: c.maxScore })),
+          ),
+        );
     }
     ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
     ok(await api.gql(`mutation($id: ID!) { publishRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));

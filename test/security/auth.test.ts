@@ -33,7 +33,15 @@ describe('local issuer tokens', () => {
     publicJwk = await exportJWK(pair.publicKey);
   });
   const sign = (claims: Record<string, unknown>, edit: (jwt: SignJWT) => SignJWT = (j) => j, key: PrivateKey | Uint8Array = privateKey, alg = 'ES256') =>
-    edit(new SignJWT({ name: '张三', roles: ['viewer'], ...claims }).setProtectedHeader({ alg }).setSubject('alice').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt().setExpirationTime('1h')).sign(key);
+    edit(
+      new SignJWT({ name: '张三', roles: ['viewer'], ...claims })
+        .setProtectedHeader({ alg })
+        .setSubject('alice')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h'),
+    ).sign(key);
 
   it('accepts a valid token and refuses expired, not-yet-valid, wrong issuer, wrong audience, wrong algorithm and bad signature', async () => {
     const verifier = createDevVerifier(publicJwk);
@@ -101,7 +109,10 @@ describe('API keys', () => {
     expect(JSON.stringify(stored)).not.toContain(created.secret.split('.')[2]);
 
     const withKey = (query: string, key = created.secret) =>
-      api.handler(apiGatewayEvent({ method: 'POST', body: JSON.stringify({ query }), headers: { 'content-type': 'application/json', 'x-api-key': key } }), lambdaContext());
+      api.handler(
+        apiGatewayEvent({ method: 'POST', body: JSON.stringify({ query }), headers: { 'content-type': 'application/json', 'x-api-key': key } }),
+        lambdaContext(),
+      );
     const me = JSON.parse((await withKey('{ me { id roles } }')).body!);
     expect(me.data.me).toEqual({ id: `apikey:${created.id}`, roles: ['viewer'] });
     const board = JSON.parse((await withKey(`{ leaderboard(roundId: "${s.roundId}") { totalCount } }`)).body!);
@@ -117,7 +128,9 @@ describe('API keys', () => {
     expect(JSON.parse((await withKey('{ me { id } }', created.secret.slice(0, -1) + 'x')).body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const soon = new Date(Date.now() + 1500).toISOString();
-    const shortLived = ok<any>(await api.gql(`mutation($e: DateTime) { createApiKey(name: "temp", expiresAt: $e) { secret } }`, { e: soon }, s.organizer)).createApiKey;
+    const shortLived = ok<any>(
+      await api.gql(`mutation($e: DateTime) { createApiKey(name: "temp", expiresAt: $e) { secret } }`, { e: soon }, s.organizer),
+    ).createApiKey;
     expect(JSON.parse((await withKey('{ me { id } }', shortLived.secret)).body!).data.me.id).toMatch(/^apikey:/);
     await new Promise((r) => setTimeout(r, 1600));
     expect(JSON.parse((await withKey('{ me { id } }', shortLived.secret)).body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -125,4 +138,3 @@ describe('API keys', () => {
     expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
   });
 });
-

@@ -27,7 +27,8 @@ afterAll(() => close());
 
 describe('GraphQL over HTTP', () => {
   it('passes every MUST of the graphql-http server audits', async () => {
-    const authed: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+    const authed: typeof fetch = (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}` } });
     const results = await Promise.all(serverAudits({ url, fetchFn: authed }).map(async (audit) => ({ ...(await audit.fn()), name: audit.name })));
     const failedMusts = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
     expect(failedMusts).toEqual([]);

@@ -84,7 +84,10 @@ describe('injected DynamoDB faults', () => {
     // Version 1 is the snapshot opening stored: no sheet was written.
     expect(await entryVersion(s.entryIds[0]!)).toBe(1);
 
-    for (const [command, fault] of [['BatchGetItemCommand', 'server'], ['QueryCommand', 'timeout']] as const) {
+    for (const [command, fault] of [
+      ['BatchGetItemCommand', 'server'],
+      ['QueryCommand', 'timeout'],
+    ] as const) {
       inject(command, fault, 100);
       const read = await api.gql(`query($r: ID!) { leaderboard(roundId: $r) { totalCount } }`, { r: s.roundId }, s.viewer);
       expect(read.errors?.[0]?.extensions.code, command).toBe('SERVICE_UNAVAILABLE');

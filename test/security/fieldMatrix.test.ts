@@ -48,7 +48,8 @@ const PROBES: Probe[] = [
   {
     name: 'Round.judges { userId name unit } (who sits on the panel)',
     async revealed(caller) {
-      const judges = (await ask(caller, `query($id: ID!) { round(id: $id) { judges { userId name label unit { id } } } }`, { id: s.roundId })).data?.round?.judges ?? [];
+      const judges =
+        (await ask(caller, `query($id: ID!) { round(id: $id) { judges { userId name label unit { id } } } }`, { id: s.roundId })).data?.round?.judges ?? [];
       const own = caller === 'panelJudge' ? s.judges[0]!.userId : null;
       return judges.some((j: any) => j.userId !== own && (judgeName(j.name, j.label) || j.userId !== j.label || j.unit !== null));
     },
@@ -57,7 +58,8 @@ const PROBES: Probe[] = [
   {
     name: 'Entry.total / rawTotal / rank / criterionValues',
     async revealed(caller) {
-      const entry = (await ask(caller, `query($id: ID!) { entry(id: $id) { total rawTotal rank criterionValues { mean } } }`, { id: s.entryIds[0] })).data?.entry;
+      const entry = (await ask(caller, `query($id: ID!) { entry(id: $id) { total rawTotal rank criterionValues { mean } } }`, { id: s.entryIds[0] })).data
+        ?.entry;
       return !!entry && (entry.total !== null || entry.rawTotal !== null || entry.rank !== null || entry.criterionValues.some((c: any) => c.mean !== null));
     },
     expected: seesTotals,
@@ -65,7 +67,9 @@ const PROBES: Probe[] = [
   {
     name: 'Round.entries { total rank } via competition.rounds',
     async revealed(caller) {
-      const rounds = (await ask(caller, `query($c: ID!) { competition(id: $c) { rounds { entries { total rank } } } }`, { c: s.competitionId })).data?.competition?.rounds ?? [];
+      const rounds =
+        (await ask(caller, `query($c: ID!) { competition(id: $c) { rounds { entries { total rank } } } }`, { c: s.competitionId })).data?.competition?.rounds ??
+        [];
       return rounds.some((r: any) => r.entries.some((e: any) => e.total !== null || e.rank !== null));
     },
     expected: seesTotals,
@@ -73,7 +77,8 @@ const PROBES: Probe[] = [
   {
     name: 'leaderboard { total rank }',
     async revealed(caller) {
-      const edges = (await ask(caller, `query($r: ID!) { leaderboard(roundId: $r) { edges { node { total rank } } } }`, { r: s.roundId })).data?.leaderboard?.edges ?? [];
+      const edges =
+        (await ask(caller, `query($r: ID!) { leaderboard(roundId: $r) { edges { node { total rank } } } }`, { r: s.roundId })).data?.leaderboard?.edges ?? [];
       return edges.some((e: any) => e.node.total !== null);
     },
     expected: seesTotals,
@@ -81,7 +86,8 @@ const PROBES: Probe[] = [
   {
     name: 'assessment { total criteria { mean } sheets { trimmed } }',
     async revealed(caller) {
-      const a = (await ask(caller, `query($e: ID!) { assessment(entryId: $e) { total rank criteria { mean } sheets { trimmed } } }`, { e: s.entryIds[0] })).data?.assessment;
+      const a = (await ask(caller, `query($e: ID!) { assessment(entryId: $e) { total rank criteria { mean } sheets { trimmed } } }`, { e: s.entryIds[0] })).data
+        ?.assessment;
       return !!a && (a.total !== null || a.criteria.some((c: any) => c.mean !== null) || a.sheets.some((x: any) => x.trimmed));
     },
     expected: seesTotals,
@@ -89,7 +95,8 @@ const PROBES: Probe[] = [
   {
     name: "assessment.sheets (another judge's marks)",
     async revealed(caller) {
-      const sheets = (await ask(caller, `query($e: ID!) { assessment(entryId: $e) { sheets { judgeLabel total } } }`, { e: s.entryIds[0] })).data?.assessment?.sheets ?? [];
+      const sheets =
+        (await ask(caller, `query($e: ID!) { assessment(entryId: $e) { sheets { judgeLabel total } } }`, { e: s.entryIds[0] })).data?.assessment?.sheets ?? [];
       return sheets.some((x: any) => caller !== 'panelJudge' || x.judgeLabel !== 'J1');
     },
     expected: seesOthersMarks,
@@ -97,7 +104,9 @@ const PROBES: Probe[] = [
   {
     name: 'assessment.sheets { judge comment } (who gave which mark)',
     async revealed(caller) {
-      const sheets = (await ask(caller, `query($e: ID!) { assessment(entryId: $e) { sheets { judge judgeLabel comment } } }`, { e: s.entryIds[0] })).data?.assessment?.sheets ?? [];
+      const sheets =
+        (await ask(caller, `query($e: ID!) { assessment(entryId: $e) { sheets { judge judgeLabel comment } } }`, { e: s.entryIds[0] })).data?.assessment
+          ?.sheets ?? [];
       return sheets.some((x: any) => judgeName(x.judge, x.judgeLabel) || x.comment !== null);
     },
     expected: (c) => managing(c),
@@ -129,7 +138,9 @@ const PROBES: Probe[] = [
   {
     name: 'standings (totals across rounds)',
     async revealed(caller) {
-      const rows = (await ask(caller, `query($c: ID!) { standings(competitionId: $c) { edges { node { total } } } }`, { c: s.competitionId })).data?.standings?.edges ?? [];
+      const rows =
+        (await ask(caller, `query($c: ID!) { standings(competitionId: $c) { edges { node { total } } } }`, { c: s.competitionId })).data?.standings?.edges ??
+        [];
       return rows.some((r: any) => r.node.total !== null);
     },
     // Standings count closed rounds only.

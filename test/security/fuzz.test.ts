@@ -25,11 +25,45 @@ const RUNS = { numRuns: 60 };
 
 describe('fuzzing the handler', () => {
   it('survives malformed JSON and arbitrary bodies', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), async (body) => void (await send(body))), RUNS);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        async (body) => void (await send(body)),
+      ),
+      RUNS,
+    );
   });
 
   it('survives malformed and random documents', async () => {
-    const token = fc.constantFrom('{', '}', '(', ')', 'query', 'mutation', 'me', 'id', 'leaderboard', '$x', ':', '...', 'fragment', 'on', '@include', '"s"', '1', '[', ']', '#', '\n', 'submitScoreSheet', 'input');
+    const token = fc.constantFrom(
+      '{',
+      '}',
+      '(',
+      ')',
+      'query',
+      'mutation',
+      'me',
+      'id',
+      'leaderboard',
+      '$x',
+      ':',
+      '...',
+      'fragment',
+      'on',
+      '@include',
+      '"s"',
+      '1',
+      '[',
+      ']',
+      '#',
+      '\n',
+      'submitScoreSheet',
+      'input',
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(token, { maxLength: 40 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue()), async (tokens, variables) => {
         await send(JSON.stringify({ query: tokens.join(' '), variables }));
@@ -40,7 +74,11 @@ describe('fuzzing the handler', () => {
 
   it('validates random submissions without a 5xx, and every stored aggregate still equals its recomputation', async () => {
     const criterion = fc.oneof(fc.constantFrom(...FIVE_CRITERIA.map((c) => c.key)), fc.string({ maxLength: 50 }));
-    const score = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constantFrom(0.5, 12.5, 1e308));
+    const score = fc.oneof(
+      fc.integer({ min: -5, max: 40 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.constantFrom(0.5, 12.5, 1e308),
+    );
     const input = fc.record({
       entryId: fc.oneof(fc.constantFrom(...s.entryIds), fc.string({ maxLength: 300 })),
       scores: fc.array(fc.record({ criterion, score }), { maxLength: 8 }),
@@ -60,14 +98,21 @@ describe('fuzzing the handler', () => {
     for (const entryId of s.entryIds) {
       ok(await api.gql(SUBMIT, { i: { entryId, scores: FIVE_CRITERIA.map((c) => ({ criterion: c.key, score: c.maxScore / 2 })) } }, s.judges[1]!.token));
     }
-    const verification = ok<any>(await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { field } checkedSheets } }`, { r: s.roundId }, s.organizer)).verifyRound;
+    const verification = ok<any>(
+      await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok mismatches { field } checkedSheets } }`, { r: s.roundId }, s.organizer),
+    ).verifyRound;
     expect(verification.mismatches).toEqual([]);
     expect(verification.checkedSheets).toBeGreaterThanOrEqual(3 + Math.min(accepted, 1));
   });
 
   it('validates random organizer input without a 5xx', async () => {
     const criteria = fc.array(
-      fc.record({ key: fc.string({ maxLength: 45 }), label: fc.string({ maxLength: 120 }), maxScore: fc.double({ noNaN: true, noDefaultInfinity: true }), step: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: undefined }) }),
+      fc.record({
+        key: fc.string({ maxLength: 45 }),
+        label: fc.string({ maxLength: 120 }),
+        maxScore: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        step: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
+      }),
       { maxLength: 35 },
     );
     await fc.assert(

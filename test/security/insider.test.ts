@@ -45,12 +45,27 @@ describe('results after close', () => {
     ok(await submit(api, j1.token, s.entryIds[0]!, [{ criterion: 'overall', score: 90 }]));
     ok(await submit(api, j2.token, s.entryIds[0]!, [{ criterion: 'overall', score: 60 }]));
     ok(await close(s));
-    ok(await api.gql(`mutation($id: ID!, $r: String!) { voidSheet(sheetId: $id, reason: $r) { id } }`, { id: `${s.entryIds[0]}/${j2.userId}`, r: '评委打分串行' }, s.organizer));
+    ok(
+      await api.gql(
+        `mutation($id: ID!, $r: String!) { voidSheet(sheetId: $id, reason: $r) { id } }`,
+        { id: `${s.entryIds[0]}/${j2.userId}`, r: '评委打分串行' },
+        s.organizer,
+      ),
+    );
     const query = `query($id: ID!) { round(id: $id) { amendmentCount amendments { action judge judgeLabel actorId reason totalBefore totalAfter entry { id } } } }`;
     const asOrganizer = ok<any>(await api.gql(query, { id: s.roundId }, s.organizer)).round;
     expect(asOrganizer.amendmentCount).toBe(1);
     expect(asOrganizer.amendments).toEqual([
-      { action: 'SHEET_VOIDED', judge: '评委2', judgeLabel: 'J2', actorId: expect.stringMatching(/^org-/), reason: '评委打分串行', totalBefore: 75, totalAfter: 90, entry: { id: s.entryIds[0] } },
+      {
+        action: 'SHEET_VOIDED',
+        judge: '评委2',
+        judgeLabel: 'J2',
+        actorId: expect.stringMatching(/^org-/),
+        reason: '评委打分串行',
+        totalBefore: 75,
+        totalAfter: 90,
+        entry: { id: s.entryIds[0] },
+      },
     ]);
     // Anyone may see that results changed after close; only the organizers see how.
     expect(ok<any>(await api.gql(query, { id: s.roundId }, s.viewer)).round).toMatchObject({ amendmentCount: 1, amendments: [] });
@@ -87,10 +102,21 @@ describe('blind scoring in LIVE rounds', () => {
     ok(await submit(api, j1.token, s.entryIds[0]!, [{ criterion: 'overall', score: 90 }]));
     ok(await submit(api, j2.token, s.entryIds[0]!, [{ criterion: 'overall', score: 60 }]));
     const ENTRY = `query($id: ID!) { entry(id: $id) { total rawTotal rank criterionValues { mean } } }`;
-    expect(ok<any>(await api.gql(ENTRY, { id: s.entryIds[0] }, j1.token)).entry).toEqual({ total: null, rawTotal: null, rank: null, criterionValues: [{ mean: null }] });
+    expect(ok<any>(await api.gql(ENTRY, { id: s.entryIds[0] }, j1.token)).entry).toEqual({
+      total: null,
+      rawTotal: null,
+      rank: null,
+      criterionValues: [{ mean: null }],
+    });
     expect(errorOf(await api.gql(BOARD, { r: s.roundId }, j1.token))).toMatchObject({ code: 'FORBIDDEN', reason: 'RESULTS_NOT_VISIBLE' });
     const ASSESS = `query($e: ID!) { assessment(entryId: $e) { total rawTotal rank criteria { mean } sheets { total trimmed } } }`;
-    expect(ok<any>(await api.gql(ASSESS, { e: s.entryIds[0] }, j1.token)).assessment).toEqual({ total: null, rawTotal: null, rank: null, criteria: [{ mean: null }], sheets: [{ total: 90, trimmed: false }] });
+    expect(ok<any>(await api.gql(ASSESS, { e: s.entryIds[0] }, j1.token)).assessment).toEqual({
+      total: null,
+      rawTotal: null,
+      rank: null,
+      criteria: [{ mean: null }],
+      sheets: [{ total: 90, trimmed: false }],
+    });
     const ROUND = `query($id: ID!) { round(id: $id) { entries { total rank criterionValues { mean } } } }`;
     expect(ok<any>(await api.gql(ROUND, { id: s.roundId }, j1.token)).round.entries).toEqual([{ total: null, rank: null, criterionValues: [{ mean: null }] }]);
     // The hall's screen (a viewer) still sees the live total.
@@ -104,7 +130,11 @@ describe('reserved names', () => {
   it('refuses criterion keys and token subjects that name built-in members (finding 7)', async () => {
     const organizer = await api.token('org-reserved', 'organizer');
     for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      const refused = await api.gql(`mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`, { i: { name: 'x', criteria: [{ key, label: 'x', maxScore: 10 }] } }, organizer);
+      const refused = await api.gql(
+        `mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`,
+        { i: { name: 'x', criteria: [{ key, label: 'x', maxScore: 10 }] } },
+        organizer,
+      );
       expect(errorOf(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criteria.0.key' });
     }
     for (const sub of ['__proto__', 'constructor', 'toString']) {
@@ -191,18 +221,40 @@ describe('cursors', () => {
 describe('spreadsheet exports', () => {
   it('neutralises formulas in every text cell and header of CSV exports; numbers stay numbers (finding 4)', async () => {
     const organizer = await api.token('org-formula', 'organizer');
-    const unit = ok<any>(await api.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { name: '=1+2', kind: 'TOWN' } }, organizer)).createUnit.id;
+    const unit = ok<any>(await api.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { name: '=1+2', kind: 'TOWN' } }, organizer))
+      .createUnit.id;
     const cadres = [
       { id: 'formula-1', name: '=HYPERLINK("http://evil.example","click")', unitId: unit, position: '+SUM(A1)' },
       { id: 'formula-2', name: '@cmd', unitId: unit, position: '-2+3' },
     ];
     ok(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: cadres }, organizer));
-    const rubric = ok<any>(await api.gql(`mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`, { i: { name: 'r', criteria: [{ key: 'k', label: '=cmd|\' /C calc\'!A0', maxScore: 10 }] } }, organizer)).createRubric.id;
+    const rubric = ok<any>(
+      await api.gql(
+        `mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`,
+        { i: { name: 'r', criteria: [{ key: 'k', label: "=cmd|' /C calc'!A0", maxScore: 10 }] } },
+        organizer,
+      ),
+    ).createRubric.id;
     const competition = ok<any>(await api.gql(`mutation { createCompetition(input: { name: "\tevil" }) { id } }`, {}, organizer)).createCompetition.id;
-    const round = ok<any>(await api.gql(`mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`, { i: { competitionId: competition, name: '=x', rubricId: rubric } }, organizer)).createRound.id;
-    ok(await api.gql(`mutation($r: ID!, $e: [EntryInput!]!) { addEntries(roundId: $r, entries: $e) { id } }`, { r: round, e: cadres.map((c, i) => ({ cadreId: c.id, title: '\r=1', order: i + 1, group: '@g' })) }, organizer));
+    const round = ok<any>(
+      await api.gql(
+        `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
+        { i: { competitionId: competition, name: '=x', rubricId: rubric } },
+        organizer,
+      ),
+    ).createRound.id;
+    ok(
+      await api.gql(
+        `mutation($r: ID!, $e: [EntryInput!]!) { addEntries(roundId: $r, entries: $e) { id } }`,
+        { r: round, e: cadres.map((c, i) => ({ cadreId: c.id, title: '\r=1', order: i + 1, group: '@g' })) },
+        organizer,
+      ),
+    );
     const csv = await exportCsv(api, `/export/rounds/${round}/leaderboard.csv`, organizer, 'lang=zh-CN');
-    const rows = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(rows[0]).toContain(`'=cmd|`);
     for (const row of rows.slice(1)) {
       expect(row).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
@@ -234,8 +286,14 @@ describe('directory and rubric ownership', () => {
     expect(errorOf(child)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_DIRECTORY' });
     expect(ok<any>(await api.gql(`query { cadre(id: "owned-cadre-1") { name unit { id } } }`, {}, b)).cadre).toEqual({ name: '张三', unit: { id: unitA.id } });
 
-    const rubric = ok<any>(await api.gql(`mutation { createRubric(input: { name: "甲的评分表", criteria: [{ key: "k", label: "综合", maxScore: 10 }] }) { id version } }`, {}, a)).createRubric;
-    const reweight = await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "x", criteria: [{ key: "k", label: "综合", maxScore: 10, weight: 1000 }] }) { version } }`, { id: rubric.id }, b);
+    const rubric = ok<any>(
+      await api.gql(`mutation { createRubric(input: { name: "甲的评分表", criteria: [{ key: "k", label: "综合", maxScore: 10 }] }) { id version } }`, {}, a),
+    ).createRubric;
+    const reweight = await api.gql(
+      `mutation($id: ID!) { updateRubric(id: $id, input: { name: "x", criteria: [{ key: "k", label: "综合", maxScore: 10, weight: 1000 }] }) { version } }`,
+      { id: rubric.id },
+      b,
+    );
     expect(errorOf(reweight)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_DIRECTORY' });
 
     // Granted, B may; the log shows who changed what.
@@ -247,16 +305,39 @@ describe('directory and rubric ownership', () => {
       ['org-rival-b', '张三', '张叁'],
     ]);
     ok(await api.gql(`mutation($s: ID!) { grantEditor(subjectId: $s, userId: "org-rival-b") }`, { s: rubric.id }, a));
-    expect(ok<any>(await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "修订", criteria: [{ key: "k", label: "综合", maxScore: 20 }] }) { version ownerId } }`, { id: rubric.id }, b)).updateRubric).toEqual({ version: 2, ownerId: 'org-owner-a' });
-    expect(ok<any>(await api.gql(`query($s: ID!) { changeLog(subjectId: $s) { actorId } }`, { s: rubric.id }, a)).changeLog.map((c: any) => c.actorId)).toEqual(['org-owner-a', 'org-rival-b']);
+    expect(
+      ok<any>(
+        await api.gql(
+          `mutation($id: ID!) { updateRubric(id: $id, input: { name: "修订", criteria: [{ key: "k", label: "综合", maxScore: 20 }] }) { version ownerId } }`,
+          { id: rubric.id },
+          b,
+        ),
+      ).updateRubric,
+    ).toEqual({ version: 2, ownerId: 'org-owner-a' });
+    expect(ok<any>(await api.gql(`query($s: ID!) { changeLog(subjectId: $s) { actorId } }`, { s: rubric.id }, a)).changeLog.map((c: any) => c.actorId)).toEqual(
+      ['org-owner-a', 'org-rival-b'],
+    );
   });
 
   it('createRound pins the rubric version the organizer saw (finding 5)', async () => {
     const a = await api.token('org-pin', 'organizer');
-    const rubric = ok<any>(await api.gql(`mutation { createRubric(input: { name: "r", criteria: [{ key: "k", label: "综合", maxScore: 10 }] }) { id } }`, {}, a)).createRubric.id;
-    ok(await api.gql(`mutation($id: ID!) { updateRubric(id: $id, input: { name: "r2", criteria: [{ key: "k", label: "综合", maxScore: 50 }] }) { version } }`, { id: rubric }, a));
+    const rubric = ok<any>(
+      await api.gql(`mutation { createRubric(input: { name: "r", criteria: [{ key: "k", label: "综合", maxScore: 10 }] }) { id } }`, {}, a),
+    ).createRubric.id;
+    ok(
+      await api.gql(
+        `mutation($id: ID!) { updateRubric(id: $id, input: { name: "r2", criteria: [{ key: "k", label: "综合", maxScore: 50 }] }) { version } }`,
+        { id: rubric },
+        a,
+      ),
+    );
     const competition = ok<any>(await api.gql(`mutation { createCompetition(input: { name: "c" }) { id } }`, {}, a)).createCompetition.id;
-    const create = (v?: number) => api.gql(`mutation($i: CreateRoundInput!) { createRound(input: $i) { rubric { version maxTotal } } }`, { i: { competitionId: competition, name: 'r', rubricId: rubric, rubricVersion: v } }, a);
+    const create = (v?: number) =>
+      api.gql(
+        `mutation($i: CreateRoundInput!) { createRound(input: $i) { rubric { version maxTotal } } }`,
+        { i: { competitionId: competition, name: 'r', rubricId: rubric, rubricVersion: v } },
+        a,
+      );
     expect(ok<any>(await create(1)).createRound.rubric).toEqual({ version: 1, maxTotal: 10 });
     expect(ok<any>(await create()).createRound.rubric).toEqual({ version: 2, maxTotal: 50 });
     expect(errorOf(await create(9))).toMatchObject({ code: 'NOT_FOUND', field: 'input.rubricVersion' });
@@ -274,12 +355,18 @@ describe('API keys', () => {
 
     const s = await openRound(api, { entries: 1, judges: 1, criteria: ONE, rule: { leaderboardVisibility: 'LIVE' } });
     const other = await openRound(api, { entries: 1, judges: 1, criteria: ONE, rule: { leaderboardVisibility: 'LIVE' } });
-    const scoped = ok<any>(await api.gql(`mutation($c: [ID!]) { createApiKey(name: "一个活动", competitionIds: $c) { secret } }`, { c: [s.competitionId] }, a)).createApiKey.secret;
+    const scoped = ok<any>(await api.gql(`mutation($c: [ID!]) { createApiKey(name: "一个活动", competitionIds: $c) { secret } }`, { c: [s.competitionId] }, a))
+      .createApiKey.secret;
     const asKey = (query: string, variables: Record<string, unknown>) => api.request({ query, variables }, { 'x-api-key': scoped });
     expect(ok<any>(await asKey(`query($r: ID!) { leaderboard(roundId: $r) { totalCount } }`, { r: s.roundId })).leaderboard.totalCount).toBe(1);
-    expect(errorOf(await asKey(`query($r: ID!) { leaderboard(roundId: $r) { totalCount } }`, { r: other.roundId }))).toMatchObject({ code: 'FORBIDDEN', reason: 'OUT_OF_KEY_SCOPE' });
+    expect(errorOf(await asKey(`query($r: ID!) { leaderboard(roundId: $r) { totalCount } }`, { r: other.roundId }))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'OUT_OF_KEY_SCOPE',
+    });
     expect(ok<any>(await asKey(`query($c: ID!) { competition(id: $c) { id } }`, { c: other.competitionId })).competition).toBeNull();
-    expect(errorOf(await asKey(`query($c: ID!) { standings(competitionId: $c) { totalCount } }`, { c: other.competitionId }))).toMatchObject({ reason: 'OUT_OF_KEY_SCOPE' });
+    expect(errorOf(await asKey(`query($c: ID!) { standings(competitionId: $c) { totalCount } }`, { c: other.competitionId }))).toMatchObject({
+      reason: 'OUT_OF_KEY_SCOPE',
+    });
   });
 });
 
@@ -297,7 +384,10 @@ describe('HTTP caching', () => {
       const headers = { authorization: `Bearer ${s.viewer}`, ...(etag ? { 'if-none-match': etag } : {}) };
       let result = await api.handler(apiGet(rawQueryString, headers), lambdaContext());
       if (JSON.parse(result.body || '{}').errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') {
-        await api.handler(apiGet(new URLSearchParams({ query, variables: JSON.stringify({ r: s.roundId }), extensions: JSON.stringify(extensions) }).toString(), headers), lambdaContext());
+        await api.handler(
+          apiGet(new URLSearchParams({ query, variables: JSON.stringify({ r: s.roundId }), extensions: JSON.stringify(extensions) }).toString(), headers),
+          lambdaContext(),
+        );
         result = await api.handler(apiGet(rawQueryString, headers), lambdaContext());
       }
       return result;
@@ -319,9 +409,13 @@ describe('HTTP caching', () => {
 
 describe('tokens and configuration', () => {
   const sign = async (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT) =>
-    build(new SignJWT({ name: 'x', roles: ['organizer'], ...claims }).setProtectedHeader({ alg: 'ES256' }).setSubject('token-probe').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)).sign(
-      await importJWK(api.keys.privateJwk, 'ES256'),
-    );
+    build(
+      new SignJWT({ name: 'x', roles: ['organizer'], ...claims })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('token-probe')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE),
+    ).sign(await importJWK(api.keys.privateJwk, 'ES256'));
   const me = (token: string) => api.gql(`{ me { id } }`, {}, token);
   const now = Math.floor(Date.now() / 1000);
 

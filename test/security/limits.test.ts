@@ -60,7 +60,18 @@ describe('production posture', () => {
     const { issueDevToken } = await import('../../src/auth/devIssuer.js');
     const token = await issueDevToken(keys.privateJwk, { sub: 'prod-viewer', name: 'v', roles: ['viewer'] });
     const call = async (query: string) =>
-      JSON.parse((await handler(apiGatewayEvent({ method: 'POST', body: JSON.stringify({ query }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }), lambdaContext())).body!);
+      JSON.parse(
+        (
+          await handler(
+            apiGatewayEvent({
+              method: 'POST',
+              body: JSON.stringify({ query }),
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            }),
+            lambdaContext(),
+          )
+        ).body!,
+      );
 
     const introspection = await call('{ __schema { types { name } } }');
     expect(introspection.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -79,7 +79,10 @@ describe('authorization matrix', () => {
     expect(rootFieldGaps(mergedResolvers())).toEqual([]);
   });
 
-  for (const [kind, root] of [['query', 'Query'], ['mutation', 'Mutation']] as const) {
+  for (const [kind, root] of [
+    ['query', 'Query'],
+    ['mutation', 'Mutation'],
+  ] as const) {
     const type = schema.getType(root);
     if (!isObjectType(type)) throw new Error(root);
     for (const field of Object.values(type.getFields())) {
@@ -118,7 +121,10 @@ describe('ownership: another organizer', () => {
       [`mutation($id: ID!) { closeRound(id: $id) { id } }`, { id: s.roundId }],
       [`mutation($id: ID!) { publishRound(id: $id) { id } }`, { id: s.roundId }],
       [`mutation($id: ID!) { advanceEntries(fromRoundId: $id, toRoundId: $id, top: 1) { advanced { id } } }`, { id: s.roundId }],
-      [`mutation($r: ID!, $u: ID!, $e: ID!) { setConflict(roundId: $r, userId: $u, entryId: $e, reason: "x") { source } }`, { r: s.roundId, u: judgeId, e: entryId }],
+      [
+        `mutation($r: ID!, $u: ID!, $e: ID!) { setConflict(roundId: $r, userId: $u, entryId: $e, reason: "x") { source } }`,
+        { r: s.roundId, u: judgeId, e: entryId },
+      ],
       [`mutation($id: ID!) { voidSheet(sheetId: $id, reason: "x") { id } }`, { id: `${entryId}/${judgeId}` }],
       [`query($e: ID!) { auditTrail(entryId: $e) { action } }`, { e: entryId }],
       [`query($r: ID!) { verifyRound(roundId: $r) { ok } }`, { r: s.roundId }],

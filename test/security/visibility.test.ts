@@ -43,7 +43,13 @@ describe('leaderboard visibility', () => {
     expect(ok<any>(await api.gql(standings, { c: s.competitionId }, s.viewer)).standings.totalCount).toBe(1);
 
     const live = await openRound(api, { entries: 1, judges: 1, criteria: ONE, rule: { leaderboardVisibility: 'AFTER_PUBLISH' } });
-    ok(await api.gql(`mutation($id: ID!) { setLeaderboardVisibility(roundId: $id, visibility: LIVE) { leaderboardVisibility } }`, { id: live.roundId }, live.organizer));
+    ok(
+      await api.gql(
+        `mutation($id: ID!) { setLeaderboardVisibility(roundId: $id, visibility: LIVE) { leaderboardVisibility } }`,
+        { id: live.roundId },
+        live.organizer,
+      ),
+    );
     ok(await submit(api, live.judges[0]!.token, live.entryIds[0]!, [{ criterion: 'overall', score: 70 }]));
     expect(ok<any>(await api.gql(BOARD, { r: live.roundId }, live.viewer)).leaderboard.edges[0].node.total).toBe(70);
   });
@@ -53,7 +59,10 @@ describe('judges', () => {
   it('see only the rounds they sit on, and only their own sheets before publication', async () => {
     const s = await openRound(api, { entries: 1, judges: 2, criteria: ONE });
     const elsewhere = await api.token('judge-of-another-round', 'judge');
-    expect(codeOf(await api.gql(`query($id: ID!) { round(id: $id) { name } }`, { id: s.roundId }, elsewhere))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ON_PANEL' });
+    expect(codeOf(await api.gql(`query($id: ID!) { round(id: $id) { name } }`, { id: s.roundId }, elsewhere))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ON_PANEL',
+    });
     expect(codeOf(await api.gql(BOARD, { r: s.roundId }, elsewhere))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ON_PANEL' });
     expect(ok<any>(await api.gql(`{ myAssignments { id } }`, {}, elsewhere)).myAssignments).toEqual([]);
     expect(ok<any>(await api.gql(`query($id: ID!) { round(id: $id) { name } }`, { id: s.roundId }, s.judges[0]!.token)).round.name).toBe('第一轮');

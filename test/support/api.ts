@@ -39,7 +39,14 @@ export async function createTestApi(options: { middleware?: InitializeMiddleware
   const keys = await generateDevKey();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }, options.middleware);
   const tables = tableNamesFor(inject('tablePrefix'));
-  const handler = createApiHandler({ dynamo, tables, verifier: createDevVerifier(keys.publicJwk), development: true, logger: errorsOnly, cursorKey: TEST_CURSOR_KEY });
+  const handler = createApiHandler({
+    dynamo,
+    tables,
+    verifier: createDevVerifier(keys.publicJwk),
+    development: true,
+    logger: errorsOnly,
+    cursorKey: TEST_CURSOR_KEY,
+  });
   const request: TestApi['request'] = async (body, headers) => {
     const result = await handler(
       apiGatewayEvent({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
@@ -53,8 +60,7 @@ export async function createTestApi(options: { middleware?: InitializeMiddleware
     keys,
     tables,
     request,
-    token: (user, roles, name) =>
-      issueDevToken(keys.privateJwk, { sub: user, name: name ?? user, roles: Array.isArray(roles) ? roles : [roles] }),
+    token: (user, roles, name) => issueDevToken(keys.privateJwk, { sub: user, name: name ?? user, roles: Array.isArray(roles) ? roles : [roles] }),
     gql: (query, variables, token) => request({ query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
   };
 }

@@ -56,10 +56,21 @@ export async function openRound(
   );
   const prefix = unique('cad');
   const entries = options.entries ?? 3;
-  const cadres = Array.from({ length: entries }, (_, i) => ({ id: `${prefix}-${i}`, name: `干部${i}`, unitId: createUnit.id, position: '书记', grade: '副科级', birthYear: 1990 }));
+  const cadres = Array.from({ length: entries }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    name: `干部${i}`,
+    unitId: createUnit.id,
+    position: '书记',
+    grade: '副科级',
+    birthYear: 1990,
+  }));
   ok(await api.gql(`mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }`, { i: cadres }, organizer));
   const { createRubric } = ok(
-    await api.gql(`mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`, { i: { name: '评分表', criteria: options.criteria ?? FIVE_CRITERIA } }, organizer),
+    await api.gql(
+      `mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`,
+      { i: { name: '评分表', criteria: options.criteria ?? FIVE_CRITERIA } },
+      organizer,
+    ),
   );
   const { createCompetition } = ok(
     await api.gql(`mutation($i: CreateCompetitionInput!) { createCompetition(input: $i) { id } }`, { i: { name: '擂台比拼', description: 'test' } }, organizer),
@@ -67,14 +78,26 @@ export async function openRound(
   const { createRound } = ok(
     await api.gql(
       `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
-      { i: { competitionId: createCompetition.id, name: '第一轮', rubricId: createRubric.id, trimHighest: options.trimHighest ?? 0, trimLowest: options.trimLowest ?? 0, leaderboardVisibility: 'LIVE', ...options.rule } },
+      {
+        i: {
+          competitionId: createCompetition.id,
+          name: '第一轮',
+          rubricId: createRubric.id,
+          trimHighest: options.trimHighest ?? 0,
+          trimLowest: options.trimLowest ?? 0,
+          leaderboardVisibility: 'LIVE',
+          ...options.rule,
+        },
+      },
       organizer,
     ),
   );
   const groups = options.groups ?? ['村书记'];
   const entryIds: string[] = [];
   for (let start = 0; start < entries; start += 99) {
-    const batch = cadres.slice(start, start + 99).map((c, i) => ({ cadreId: c.id, title: `题目${start + i}`, order: start + i + 1, group: groups[(start + i) % groups.length] }));
+    const batch = cadres
+      .slice(start, start + 99)
+      .map((c, i) => ({ cadreId: c.id, title: `题目${start + i}`, order: start + i + 1, group: groups[(start + i) % groups.length] }));
     const { addEntries } = ok(
       await api.gql(`mutation($r: ID!, $e: [EntryInput!]!) { addEntries(roundId: $r, entries: $e) { id } }`, { r: createRound.id, e: batch }, organizer),
     );
@@ -85,14 +108,26 @@ export async function openRound(
     ok(
       await api.gql(
         `mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { userId } }`,
-        { r: createRound.id, j: judgeIds.map((userId, i) => ({ userId, name: `评委${i + 1}`, unitId: options.judgeInSameUnit?.includes(i) ? createUnit.id : null })) },
+        {
+          r: createRound.id,
+          j: judgeIds.map((userId, i) => ({ userId, name: `评委${i + 1}`, unitId: options.judgeInSameUnit?.includes(i) ? createUnit.id : null })),
+        },
         organizer,
       ),
     );
   }
   if (options.open !== false) ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: createRound.id }, organizer));
   const judges = await Promise.all(judgeIds.map(async (userId) => ({ userId, token: await api.token(userId, 'judge') })));
-  return { organizer, viewer, unitId: createUnit.id, rubricId: createRubric.id, competitionId: createCompetition.id, roundId: createRound.id, entryIds, judges };
+  return {
+    organizer,
+    viewer,
+    unitId: createUnit.id,
+    rubricId: createRubric.id,
+    competitionId: createCompetition.id,
+    roundId: createRound.id,
+    entryIds,
+    judges,
+  };
 }
 
 export const SUBMIT = `mutation($i: SubmitScoreSheetInput!) {

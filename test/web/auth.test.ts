@@ -27,7 +27,11 @@ import { RENEW_MARGIN_MS, createTokenSource, type Renewable } from '../../web/sr
  */
 
 const REDIRECT_URI = 'https://scores.example.org/auth/callback';
-const HOSTED_UI: HostedUi = { domain: 'https://bixue-ganchao-dev.auth.ap-east-1.amazoncognito.com', clientId: 'client-123', scopes: ['openid', 'email', 'profile'] };
+const HOSTED_UI: HostedUi = {
+  domain: 'https://bixue-ganchao-dev.auth.ap-east-1.amazoncognito.com',
+  clientId: 'client-123',
+  scopes: ['openid', 'email', 'profile'],
+};
 
 class MemoryStore implements KeyValueStore {
   readonly items = new Map<string, string>();
@@ -109,7 +113,9 @@ async function started(storage: MemoryStore, params: (state: string) => Record<s
 
 describe('PKCE', () => {
   it('derives the S256 challenge as base64url(SHA-256(verifier)): RFC 7636, appendix B', async () => {
-    const octets = [116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121];
+    const octets = [
+      116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121,
+    ];
     const verifier = base64url(Uint8Array.from(octets));
     expect(verifier).toBe('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk');
     expect(await pkceChallenge(verifier)).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
@@ -320,7 +326,8 @@ describe('config.json', () => {
   });
 
   it('refuses a Cognito config it could not sign in with', () => {
-    const cognitoConfig = (auth: object) => () => parseAuthConfig({ auth: { kind: 'cognito', domain: HOSTED_UI.domain, clientId: 'c', scopes: ['openid'], ...auth } });
+    const cognitoConfig = (auth: object) => () =>
+      parseAuthConfig({ auth: { kind: 'cognito', domain: HOSTED_UI.domain, clientId: 'c', scopes: ['openid'], ...auth } });
     expect(cognitoConfig({})()).toMatchObject({ kind: 'cognito', clientId: 'c' });
     expect(cognitoConfig({ domain: `${HOSTED_UI.domain}/` })()).toMatchObject({ domain: HOSTED_UI.domain });
     expect(cognitoConfig({ domain: 'http://bixue.auth.ap-east-1.amazoncognito.com' })).toThrow(/https/);

@@ -20,9 +20,7 @@ describe('message catalogs', () => {
 
   it('have the same keys and placeholders in Chinese and English', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    const differing = Object.keys(zh).filter(
-      (key) => placeholders(zh[key as keyof typeof zh]).join() !== placeholders(en[key as keyof typeof en]).join(),
-    );
+    const differing = Object.keys(zh).filter((key) => placeholders(zh[key as keyof typeof zh]).join() !== placeholders(en[key as keyof typeof en]).join());
     expect(differing).toEqual([]);
   });
 

@@ -5,8 +5,16 @@ import { describe, expect, it, vi } from 'vitest';
 // The client's modules expect a browser; these tests need only the wording, so a bare stand-in will do.
 vi.hoisted(() => {
   const memory = new Map<string, string>();
-  const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) };
-  Object.assign(globalThis, { window: Object.assign(new EventTarget(), { location: new URL('http://localhost/'), localStorage: storage }), localStorage: storage, document: new EventTarget() });
+  const storage = {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v),
+    removeItem: (k: string) => void memory.delete(k),
+  };
+  Object.assign(globalThis, {
+    window: Object.assign(new EventTarget(), { location: new URL('http://localhost/'), localStorage: storage }),
+    localStorage: storage,
+    document: new EventTarget(),
+  });
 });
 import { ApiError } from '../../web/src/api/client.js';
 import { describeError, describeIssue } from '../../web/src/api/errors.js';
@@ -43,37 +51,48 @@ describe('describeIssue', () => {
     expect(describeIssue(zh, { path: 'entries.0', code: 'ONE_OF_REQUIRED', params: { options: ['cadreId', 'unitId'] } })).toBe(
       '第 1 个参赛者：「干部」或「单位」须填写且只填写一项',
     );
-    expect(describeIssue(zh, { path: 'entryIds', code: 'INCOMPLETE_ORDER', params: { missing: 2 } })).toBe('出场名单须列出本轮每位选手各一次（还有 2 位未列出）');
+    expect(describeIssue(zh, { path: 'entryIds', code: 'INCOMPLETE_ORDER', params: { missing: 2 } })).toBe(
+      '出场名单须列出本轮每位选手各一次（还有 2 位未列出）',
+    );
     expect(describeIssue(zh, { path: 'top', code: 'TOO_SMALL', params: { minimum: 1 } })).toBe('「前 N 名」不能小于 1');
   });
 
   it('words a criterion by its label when the page knows it', () => {
-    expect(describeIssue(zh, { path: 'scores', code: 'MISSING_CRITERION', params: { criterion: 'innovation' } }, { criterionLabels: { innovation: '创新性' } })).toBe(
-      '「评分」缺少“创新性”的分数',
-    );
+    expect(
+      describeIssue(zh, { path: 'scores', code: 'MISSING_CRITERION', params: { criterion: 'innovation' } }, { criterionLabels: { innovation: '创新性' } }),
+    ).toBe('「评分」缺少“创新性”的分数');
   });
 
   it('reads spreadsheet rows when an importer maps list positions to rows', () => {
     expect(describeIssue(zh, { path: 'input.3.name', code: 'TOO_SHORT', params: { minimum: 1 } }, { rowOffset: 2 })).toBe('第 5 行的「姓名」不能为空');
-    expect(describeIssue(zh, { path: 'input.3.birthYear', code: 'NOT_INTEGER' }, { rowOffset: (i) => [2, 3, 5, 9][i] ?? null })).toBe('第 9 行的「出生年份」应为整数');
+    expect(describeIssue(zh, { path: 'input.3.birthYear', code: 'NOT_INTEGER' }, { rowOffset: (i) => [2, 3, 5, 9][i] ?? null })).toBe(
+      '第 9 行的「出生年份」应为整数',
+    );
     expect(describeIssue(zh, { path: 'input.3.name', code: 'TOO_SHORT', params: { minimum: 1 } })).toBe('第 4 位干部的「姓名」不能为空');
   });
 
   it('speaks English when English is chosen', () => {
-    expect(describeIssue(en, { path: 'input.criteria.2.maxScore', code: 'TOO_SMALL', params: { minimum: 0 } })).toBe('Maximum of criterion 3 must not be less than 0');
+    expect(describeIssue(en, { path: 'input.criteria.2.maxScore', code: 'TOO_SMALL', params: { minimum: 0 } })).toBe(
+      'Maximum of criterion 3 must not be less than 0',
+    );
     expect(describeIssue(en, { path: 'entries.4.cadreId', code: 'DUPLICATE' })).toBe('Entry 5 is listed twice');
   });
 
   it('has a message for every IssueCode of the schema, and a name for every input field and argument', () => {
     for (const code of enumValues('IssueCode')) {
-      const text = describeIssue(zh, { path: 'input.criteria.0.maxScore', code, params: { minimum: 1, maximum: 2, step: '0.5', value: 'x', criterion: 'c', options: ['a'], missing: 1 } });
+      const text = describeIssue(zh, {
+        path: 'input.criteria.0.maxScore',
+        code,
+        params: { minimum: 1, maximum: 2, step: '0.5', value: 'x', criterion: 'c', options: ['a'], missing: 1 },
+      });
       expect(text, code).not.toMatch(/[{}]|issue\./);
     }
     const names = new Set<string>();
     for (const type of Object.values(SCHEMA.getTypeMap())) {
       if (type.name.startsWith('__')) continue;
       if (isInputObjectType(type)) for (const field of Object.keys(type.getFields())) names.add(field);
-      if (isObjectType(type) && (type.name === 'Query' || type.name === 'Mutation')) for (const field of Object.values(type.getFields())) for (const arg of field.args) names.add(arg.name);
+      if (isObjectType(type) && (type.name === 'Query' || type.name === 'Mutation'))
+        for (const field of Object.values(type.getFields())) for (const arg of field.args) names.add(arg.name);
     }
     const missing = [...names].filter((name) => !(`field.${name}` in CATALOGS['zh-CN']));
     expect(missing).toEqual([]);
@@ -110,7 +129,9 @@ describe('describeError', () => {
 
   it('keeps the fallbacks: unknown reasons by code, internal faults with their request id, lost connections', () => {
     expect(describeError(zh, refused('FORBIDDEN', 'SOMETHING_NEW'))).toBe('没有权限执行此操作。');
-    const notFound = new ApiError('NOT_FOUND', 'Round r1 not found', { errors: [{ message: 'Round r1 not found', extensions: { code: 'NOT_FOUND', kind: 'Round', id: 'r1' } }] });
+    const notFound = new ApiError('NOT_FOUND', 'Round r1 not found', {
+      errors: [{ message: 'Round r1 not found', extensions: { code: 'NOT_FOUND', kind: 'Round', id: 'r1' } }],
+    });
     expect(describeError(zh, notFound)).toBe('未找到轮次，可能已被删除，请刷新后重试。');
     const internal = new ApiError('INTERNAL_SERVER_ERROR', 'Internal server error', {
       errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' } }],

@@ -75,7 +75,11 @@ beforeAll(async () => {
   // The API is not under test here: it records the bearer token and answers as for a caller without rights.
   const api = (async (event) => {
     if (event.headers.authorization) bearers.push(event.headers.authorization.replace(/^Bearer /, ''));
-    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: null, errors: [{ message: 'stub', extensions: { code: 'FORBIDDEN' } }] }) };
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: null, errors: [{ message: 'stub', extensions: { code: 'FORBIDDEN' } }] }),
+    };
   }) as ApiHandler;
   server = createLocalServer(api, { staticDir: WEB_DIST });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,7 +93,11 @@ beforeAll(async () => {
     locale: 'zh-CN',
   });
   await browser.route(`${origin}/config.json`, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ auth: { kind: 'cognito', domain: HOSTED_UI, clientId: CLIENT_ID, scopes: ['openid', 'email', 'profile'] } }) }),
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ auth: { kind: 'cognito', domain: HOSTED_UI, clientId: CLIENT_ID, scopes: ['openid', 'email', 'profile'] } }),
+    }),
   );
   await browser.route(`${HOSTED_UI}/**`, hostedUi);
 });

@@ -19,16 +19,19 @@ beforeAll(async () => {
   const round = await app.gql(app.token('judge-1'), 'query($id: ID!) { round(id: $id) { entries { id order } } }', { id: app.seeded.roundId });
   const entries: { id: string; order: number }[] = round.data.round.entries;
   const first = entries.find((e) => e.order === 1)!.id;
-  const marks = (base: number) => ['vision', 'results', 'innovation', 'delivery', 'qa'].map((criterion, i) => ({ criterion, score: [16, 24, 15, 12, 11][i]! + base }));
+  const marks = (base: number) =>
+    ['vision', 'results', 'innovation', 'delivery', 'qa'].map((criterion, i) => ({ criterion, score: [16, 24, 15, 12, 11][i]! + base }));
   for (const [k, judge] of ['judge-2', 'judge-3', 'judge-4'].entries()) {
-    await app.runtime.services.submission.submitSheet({ id: judge, name: judge, roles: ['judge'], kind: 'user' }, { entryId: first, scores: marks(k), clientRequestId: `insider-${k}` });
+    await app.runtime.services.submission.submitSheet(
+      { id: judge, name: judge, roles: ['judge'], kind: 'user' },
+      { entryId: first, scores: marks(k), clientRequestId: `insider-${k}` },
+    );
   }
 }, 120_000);
 
 afterAll(async () => {
   await app?.close();
 });
-
 
 describe('judges stay anonymous in the browser', () => {
   it('the big screen (viewer) and a judge’s phone never show another judge’s name', async () => {

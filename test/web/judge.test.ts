@@ -34,7 +34,10 @@ async function openRound(name: string): Promise<{ roundId: string; entryIds: str
   });
   await api(organizer(), 'mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { label } }', {
     r: roundId,
-    j: [{ userId: JUDGE, name: '评委三' }, { userId: 'judge-4', name: '评委四' }],
+    j: [
+      { userId: JUDGE, name: '评委三' },
+      { userId: 'judge-4', name: '评委四' },
+    ],
   });
   await api(organizer(), 'mutation($id: ID!) { openRound(id: $id) { status } }', { id: roundId });
   return { roundId, entryIds: added.addEntries.map((e: { id: string }) => e.id) };
@@ -129,11 +132,13 @@ describe("judge's phone", () => {
     const attempts: string[] = [];
     page.on('request', (request) => {
       const body = request.postData() ?? '';
-      if (body.includes('SubmitScoreSheet')) attempts.push((JSON.parse(body) as { variables: { input: { clientRequestId: string } } }).variables.input.clientRequestId);
+      if (body.includes('SubmitScoreSheet'))
+        attempts.push((JSON.parse(body) as { variables: { input: { clientRequestId: string } } }).variables.input.clientRequestId);
     });
     await page.goto(`${app.origin}/judge/rounds/${encodeURIComponent(roundId)}`);
     await page.locator('.score-form').waitFor();
-    for (const [criterion, value] of Object.entries({ vision: '17', results: '26', innovation: '16.5', delivery: '12', qa: '11.5' })) await mark(page, criterion).fill(value);
+    for (const [criterion, value] of Object.entries({ vision: '17', results: '26', innovation: '16.5', delivery: '12', qa: '11.5' }))
+      await mark(page, criterion).fill(value);
 
     // Offline at the venue: the sheet waits on the phone while the round is closed.
     await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
@@ -164,7 +169,11 @@ describe("judge's phone", () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'judge-closed-out.png') });
 
     // The organizers see what the judge entered, and when.
-    const rejected = await api(organizer(), 'query($id: ID!) { round(id: $id) { rejectedSheets { reason enteredAt entry { id } scores { criterion score } } } }', { id: roundId });
+    const rejected = await api(
+      organizer(),
+      'query($id: ID!) { round(id: $id) { rejectedSheets { reason enteredAt entry { id } scores { criterion score } } } }',
+      { id: roundId },
+    );
     expect(rejected.round.rejectedSheets).toHaveLength(1);
     expect(rejected.round.rejectedSheets[0]).toMatchObject({ reason: 'REJECTED_AFTER_CLOSE', entry: { id: entryIds[0] } });
     expect(typeof rejected.round.rejectedSheets[0].enteredAt).toBe('string');

@@ -79,7 +79,9 @@ describe('成绩单 (printable results sheet)', () => {
     const all = pages.join('\n');
     expect(all).toContain('PR湖畔镇“比学赶超”擂台赛');
     expect(all).toContain('第一轮 台上赛 成绩单');
-    expect(all.replace(/\s+/g, '')).toContain('评分规则：7位评委评分，去掉1个最高分、1个最低分后取平均分；收到至少5份评分方可排名；总分相同者名次并列；总分保留两位小数。');
+    expect(all.replace(/\s+/g, '')).toContain(
+      '评分规则：7位评委评分，去掉1个最高分、1个最低分后取平均分；收到至少5份评分方可排名；总分相同者名次并列；总分保留两位小数。',
+    );
     expect(all).toMatch(/成绩确认时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/);
     // 22 entries and the signatures fit one page.
     expect(pages).toHaveLength(1);
@@ -100,7 +102,12 @@ describe('成绩单 (printable results sheet)', () => {
     for (const text of SCREEN_ONLY) expect(all).not.toContain(text);
     // Chinese is set in an embedded CJK font, not boxes.
     expect(fonts).toMatch(/WenQuanYi|Noto\S*CJK|Noto Sans SC|Source Han/i);
-    expect(fonts.split('\n').filter((line) => /CJK|WenQuanYi|Han/i.test(line)).every((line) => /\syes\s+yes\s/.test(line))).toBe(true);
+    expect(
+      fonts
+        .split('\n')
+        .filter((line) => /CJK|WenQuanYi|Han/i.test(line))
+        .every((line) => /\syes\s+yes\s/.test(line)),
+    ).toBe(true);
   }, 60_000);
 
   it('repeats the table header on every page and never splits a row, when the list runs over pages', async () => {

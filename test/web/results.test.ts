@@ -4,7 +4,18 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { BELOW_QUORUM, ENTRY_COUNT, expectedTotal, judgesScoring, marksOf, seedFinishedRound, TIE_WITH, TIED, UNSCORED, type SeededRound } from './resultsSeed.js';
+import {
+  BELOW_QUORUM,
+  ENTRY_COUNT,
+  expectedTotal,
+  judgesScoring,
+  marksOf,
+  seedFinishedRound,
+  TIE_WITH,
+  TIED,
+  UNSCORED,
+  type SeededRound,
+} from './resultsSeed.js';
 import { translate } from '../../web/src/i18n.js';
 import { ruleInWords, type RuleFacts } from '../../web/src/results/format.js';
 import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
@@ -50,12 +61,23 @@ async function openResults() {
 describe('the scoring rule in words', () => {
   const zh = (rule: Partial<RuleFacts>) =>
     ruleInWords((key, params) => translate('zh-CN', key, params), {
-      judgeCount: 7, trimHighest: 1, trimLowest: 1, trimScope: 'SHEET', aggregate: 'MEAN', normalization: 'NONE', quorum: 1, quorumMode: 'FIXED', tieBreakers: [], ...rule,
+      judgeCount: 7,
+      trimHighest: 1,
+      trimLowest: 1,
+      trimScope: 'SHEET',
+      aggregate: 'MEAN',
+      normalization: 'NONE',
+      quorum: 1,
+      quorumMode: 'FIXED',
+      tieBreakers: [],
+      ...rule,
     });
   it('words each rule a round can have', () => {
     expect(zh({})).toBe('7 位评委评分，去掉 1 个最高分、1 个最低分后取平均分；总分相同者名次并列；总分保留两位小数。');
     expect(zh({ trimHighest: 0, trimLowest: 0, judgeCount: 5 })).toBe('5 位评委评分，全部评分取平均分；总分相同者名次并列；总分保留两位小数。');
-    expect(zh({ trimLowest: 0, trimScope: 'CRITERION', aggregate: 'MEDIAN' })).toBe('7 位评委评分，每个评分项分别去掉 1 个最高分后取中位数；总分相同者名次并列；总分保留两位小数。');
+    expect(zh({ trimLowest: 0, trimScope: 'CRITERION', aggregate: 'MEDIAN' })).toBe(
+      '7 位评委评分，每个评分项分别去掉 1 个最高分后取中位数；总分相同者名次并列；总分保留两位小数。',
+    );
     expect(zh({ normalization: 'ZSCORE', quorumMode: 'ALL_EXPECTED', tieBreakers: ['现场答辩', '发展思路'] })).toBe(
       '7 位评委评分，去掉 1 个最高分、1 个最低分后取平均分；各评委的总分先按 Z 分数标准化；须收齐全部应评评分（回避的评委除外）方可排名；总分相同时依次比较现场答辩、发展思路；总分保留两位小数。',
     );
@@ -90,7 +112,9 @@ describe('results page', () => {
     expect(await row(0).locator('td').nth(4).textContent()).toBe('7/7');
 
     // Best first: the ranked totals never go up.
-    const ranked = await page.locator('.rank-table tbody tr[data-standing="RANKED"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-rank'))));
+    const ranked = await page
+      .locator('.rank-table tbody tr[data-standing="RANKED"]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-rank'))));
     expect(ranked.length).toBe(ENTRY_COUNT - 2);
     expect([...ranked].sort((a, b) => a - b)).toEqual(ranked);
     expect(ranked[0]).toBe(1);
@@ -111,7 +135,9 @@ describe('results page', () => {
     const sheetTotals = judgesScoring(i).map((j) => Object.values(marksOf(i, j)).reduce((a, b) => a + b, 0));
     const dropped = protocol.locator('tbody tr[data-trimmed="true"]');
     expect(await dropped.count()).toBe(2);
-    const droppedTotals = (await dropped.evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]!.textContent!))).map((text) => Number(text.replace('（已去掉）', '')));
+    const droppedTotals = (await dropped.evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]!.textContent!))).map((text) =>
+      Number(text.replace('（已去掉）', '')),
+    );
     expect(droppedTotals.sort((a, b) => a - b)).toEqual([Math.min(...sheetTotals), Math.max(...sheetTotals)]);
     expect(await protocol.locator('tbody del').count()).toBe(2 * 5);
     expect(await protocol.locator('tbody tr[data-trimmed="false"] del').count()).toBe(0);
@@ -211,7 +237,9 @@ describe('downloads with the signed-in session', () => {
       route.fulfill({
         status: 403,
         contentType: 'application/json; charset=utf-8',
-        body: JSON.stringify({ errors: [{ message: 'Judge-level marks are exported after publication', extensions: { code: 'FORBIDDEN', reason: 'RESULTS_NOT_VISIBLE' } }] }),
+        body: JSON.stringify({
+          errors: [{ message: 'Judge-level marks are exported after publication', extensions: { code: 'FORBIDDEN', reason: 'RESULTS_NOT_VISIBLE' } }],
+        }),
       }),
     );
     await page.getByRole('button', { name: '下载评分明细 XLSX' }).click();
@@ -221,7 +249,11 @@ describe('downloads with the signed-in session', () => {
     await page.unroute('**/export/rounds/*/sheets.*');
     // A route the server does not serve is said as such.
     await page.route('**/export/competitions/*/standings.xlsx*', (route) =>
-      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Export not found', extensions: { code: 'NOT_FOUND' } }] }) }),
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'Export not found', extensions: { code: 'NOT_FOUND' } }] }),
+      }),
     );
     await page.getByRole('button', { name: '下载比赛总成绩 XLSX' }).click();
     const standings = page.locator('.download-item[data-kind="standings"] .note-error');

@@ -89,7 +89,12 @@ export async function seedFinishedRound(app: WebApp, tag: string): Promise<Seede
   const names = Array.from({ length: ENTRY_COUNT }, (_, i) => cadreName(i));
   const group = (i: number) => GROUPS[i % 2]!;
   await call(organizer, 'mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }', {
-    i: names.map((name, i) => ({ id: `${tag}${String(i + 1).padStart(3, '0')}`, name, unitId: units[(i % 2) * 2 + ((i >> 1) % 2)]!, position: group(i) === '村书记' ? '村党组织书记' : '社区党组织书记' })),
+    i: names.map((name, i) => ({
+      id: `${tag}${String(i + 1).padStart(3, '0')}`,
+      name,
+      unitId: units[(i % 2) * 2 + ((i >> 1) % 2)]!,
+      position: group(i) === '村书记' ? '村党组织书记' : '社区党组织书记',
+    })),
   });
   const rubric = await call(organizer, 'mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }', {
     i: { name: `${tag}谈发展评分表`, criteria: CRITERIA.map((c) => ({ ...c, step: 0.5 })) },
@@ -104,7 +109,15 @@ export async function seedFinishedRound(app: WebApp, tag: string): Promise<Seede
   const added = await call<{ addEntries: { id: string; order: number }[] }>(
     organizer,
     'mutation($r: ID!, $e: [EntryInput!]!) { addEntries(roundId: $r, entries: $e) { id order } }',
-    { r: roundId, e: names.map((_, i) => ({ cadreId: `${tag}${String(i + 1).padStart(3, '0')}`, title: `${group(i)}谈发展：第 ${i + 1} 题`, order: i + 1, group: group(i) })) },
+    {
+      r: roundId,
+      e: names.map((_, i) => ({
+        cadreId: `${tag}${String(i + 1).padStart(3, '0')}`,
+        title: `${group(i)}谈发展：第 ${i + 1} 题`,
+        order: i + 1,
+        group: group(i),
+      })),
+    },
   );
   const entryIds = [...added.addEntries].sort((a, b) => a.order - b.order).map((e) => e.id);
   await call(organizer, 'mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { label } }', {

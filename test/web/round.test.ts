@@ -21,14 +21,38 @@ let roundId: string;
 
 const UNITS = ['临浦镇横一村', '临浦镇通二村', '临浦镇峙山社区'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高梁';
-const GIVEN = ['建华', '晓燕', '志刚', '海峰', '丽萍', '国庆', '文静', '春明', '秀英', '立新', '玉兰', '永强', '红梅', '卫东', '桂芳', '振宇', '慧敏', '德明', '雪莲', '子健', '佳琪'];
+const GIVEN = [
+  '建华',
+  '晓燕',
+  '志刚',
+  '海峰',
+  '丽萍',
+  '国庆',
+  '文静',
+  '春明',
+  '秀英',
+  '立新',
+  '玉兰',
+  '永强',
+  '红梅',
+  '卫东',
+  '桂芳',
+  '振宇',
+  '慧敏',
+  '德明',
+  '雪莲',
+  '子健',
+  '佳琪',
+];
 const CRITERIA = [
   { key: 'vision', label: '思路与谋划', maxScore: 30, weight: 1, step: 0.5 },
   { key: 'results', label: '实绩与成效', maxScore: 40, weight: 1, step: 0.5 },
   { key: 'qa', label: '现场答辩', maxScore: 30, weight: 1, step: 0.5 },
 ];
 
-type RoundEntries = { round: { status: string; entries: { id: string; order: number; title: string; group: string | null; cadre: { id: string; name: string } }[] } };
+type RoundEntries = {
+  round: { status: string; entries: { id: string; order: number; title: string; group: string | null; cadre: { id: string; name: string } }[] };
+};
 
 const api = async <T = any>(query: string, variables?: Record<string, unknown>, token = organizer): Promise<T> => {
   const result = await app.gql<T>(token, query, variables);
@@ -46,7 +70,11 @@ beforeAll(async () => {
 
   // The directory: 63 cadres with Chinese names in three units, seeded as the organizer.
   const unitIds: string[] = [];
-  for (const name of UNITS) unitIds.push((await api<{ createUnit: { id: string } }>('mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }', { i: { name, kind: 'VILLAGE' } })).createUnit.id);
+  for (const name of UNITS)
+    unitIds.push(
+      (await api<{ createUnit: { id: string } }>('mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }', { i: { name, kind: 'VILLAGE' } }))
+        .createUnit.id,
+    );
   const cadres = Array.from({ length: 63 }, (_, n) => ({
     id: `LP${String(n + 1).padStart(4, '0')}`,
     name: `${SURNAMES[n % 21]}${GIVEN[(n + 7 * Math.floor(n / 21)) % 21]}`,
@@ -54,7 +82,11 @@ beforeAll(async () => {
     position: n < 42 ? '村党组织书记' : '社区党组织书记',
   }));
   await api('mutation($i: [CadreInput!]!) { upsertCadres(input: $i) { id } }', { i: cadres });
-  rubricId = (await api<{ createRubric: { id: string } }>('mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }', { i: { name: '交流会评分表', criteria: CRITERIA } })).createRubric.id;
+  rubricId = (
+    await api<{ createRubric: { id: string } }>('mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }', {
+      i: { name: '交流会评分表', criteria: CRITERIA },
+    })
+  ).createRubric.id;
 
   page = await app.browser.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -72,7 +104,10 @@ describe('round console', () => {
     const side = page.locator('.console-side');
     await side.getByText('新建赛事').click();
     await side.getByLabel('赛事名称').fill('2026 年第四季度拼搏赶超交流会');
-    await side.locator('form', { has: page.getByLabel('赛事名称') }).getByRole('button', { name: '创建' }).click();
+    await side
+      .locator('form', { has: page.getByLabel('赛事名称') })
+      .getByRole('button', { name: '创建' })
+      .click();
     const competition = side.locator('article', { hasText: '2026 年第四季度拼搏赶超交流会' });
     await competition.waitFor();
 
@@ -101,7 +136,10 @@ describe('round console', () => {
 
     await page.getByRole('heading', { name: /村社书记擂台赛/ }).waitFor();
     roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-    const created = await api('query($id: ID!) { round(id: $id) { status trimHighest trimLowest trimScope aggregate quorumMode tieBreakers leaderboardVisibility competition { id } } }', { id: roundId });
+    const created = await api(
+      'query($id: ID!) { round(id: $id) { status trimHighest trimLowest trimScope aggregate quorumMode tieBreakers leaderboardVisibility competition { id } } }',
+      { id: roundId },
+    );
     competitionId = created.round.competition.id;
     expect(created.round).toMatchObject({
       status: 'DRAFT',
@@ -113,7 +151,9 @@ describe('round console', () => {
       tieBreakers: ['qa', 'results'],
       leaderboardVisibility: 'LIVE',
     });
-    expect(await page.getByTestId('rule-summary').textContent()).toBe('去掉最高分 1 份、最低分 1 份（按整份评分表）；取平均分；应评尽评后排名；同分依次比较：现场答辩、实绩与成效');
+    expect(await page.getByTestId('rule-summary').textContent()).toBe(
+      '去掉最高分 1 份、最低分 1 份（按整份评分表）；取平均分；应评尽评后排名；同分依次比较：现场答辩、实绩与成效',
+    );
     // The results page and the big screen are one click away; the screen opens in its own tab.
     const panel = page.locator('.round-panel');
     expect(await panel.getByRole('link', { name: '查看成绩' }).getAttribute('href')).toBe(`/organizer/rounds/${encodeURIComponent(roundId)}/results`);
@@ -202,7 +242,7 @@ describe('round console', () => {
     expect(await record.textContent()).toContain('复核方法：把全部选手按编号');
 
     const drawn = (await entriesOf(roundId)).entries;
-    await expect.poll(async () => (await record.locator('.draw-order li').allTextContents())).toEqual(drawn.map((e) => e.cadre.name));
+    await expect.poll(async () => await record.locator('.draw-order li').allTextContents()).toEqual(drawn.map((e) => e.cadre.name));
     await record.scrollIntoViewIfNeeded();
     await shot('round-draw.png');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -233,13 +273,23 @@ describe('round console', () => {
     // Every judge scores every entry but three: judge-2 misses the first two, judge-3 the last.
     const entries = (await entriesOf(roundId)).entries;
     const missing = new Set([`judge-2:${entries[0]!.id}`, `judge-2:${entries[1]!.id}`, `judge-3:${entries.at(-1)!.id}`]);
-    const sheets = ['judge-1', 'judge-2', 'judge-3'].flatMap((judge) => entries.filter((e) => !missing.has(`${judge}:${e.id}`)).map((e, i) => ({ judge, entryId: e.id, i, key: `${judge}-${e.order}` })));
+    const sheets = ['judge-1', 'judge-2', 'judge-3'].flatMap((judge) =>
+      entries.filter((e) => !missing.has(`${judge}:${e.id}`)).map((e, i) => ({ judge, entryId: e.id, i, key: `${judge}-${e.order}` })),
+    );
     for (let start = 0; start < sheets.length; start += 10) {
       await Promise.all(
         sheets.slice(start, start + 10).map(({ judge, entryId, i, key }) =>
           app.runtime.services.submission.submitSheet(
             { id: judge, name: judge, roles: ['judge'], kind: 'user' },
-            { entryId, scores: [{ criterion: 'vision', score: 20 + (i % 10) }, { criterion: 'results', score: 30 + (i % 7) }, { criterion: 'qa', score: 22.5 }], clientRequestId: key },
+            {
+              entryId,
+              scores: [
+                { criterion: 'vision', score: 20 + (i % 10) },
+                { criterion: 'results', score: 30 + (i % 7) },
+                { criterion: 'qa', score: 22.5 },
+              ],
+              clientRequestId: key,
+            },
           ),
         ),
       );
@@ -264,23 +314,19 @@ describe('round console', () => {
 
   it('shows a sheet a judge sent after the close, refused and not counted', async () => {
     const entries = (await entriesOf(roundId)).entries;
-    const late = await app.gql(
-      app.token('judge-3'),
-      'mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { id } }',
-      {
-        i: {
-          entryId: entries.at(-1)!.id,
-          clientRequestId: 'judge-3-late',
-          enteredAt: new Date(Date.now() - 120_000).toISOString(),
-          comment: '网络恢复后补交',
-          scores: [
-            { criterion: 'vision', score: 26 },
-            { criterion: 'results', score: 35.5 },
-            { criterion: 'qa', score: 24 },
-          ],
-        },
+    const late = await app.gql(app.token('judge-3'), 'mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { id } }', {
+      i: {
+        entryId: entries.at(-1)!.id,
+        clientRequestId: 'judge-3-late',
+        enteredAt: new Date(Date.now() - 120_000).toISOString(),
+        comment: '网络恢复后补交',
+        scores: [
+          { criterion: 'vision', score: 26 },
+          { criterion: 'results', score: 35.5 },
+          { criterion: 'qa', score: 24 },
+        ],
       },
-    );
+    });
     expect(late.errors?.[0]?.extensions?.reason).toBe('REJECTED_AFTER_CLOSE');
 
     await page.reload();
@@ -336,8 +382,12 @@ describe('round console', () => {
     await expect.poll(() => side.locator('.round-item', { hasText: '备用轮次' }).count()).toBe(0);
 
     // A competition whose rounds are all DRAFT can be deleted; one with results only archived.
-    const unused = await api<{ createCompetition: { id: string } }>('mutation($i: CreateCompetitionInput!) { createCompetition(input: $i) { id } }', { i: { name: '临时测试赛事' } });
-    await api('mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }', { i: { competitionId: unused.createCompetition.id, name: '预赛', rubricId } });
+    const unused = await api<{ createCompetition: { id: string } }>('mutation($i: CreateCompetitionInput!) { createCompetition(input: $i) { id } }', {
+      i: { name: '临时测试赛事' },
+    });
+    await api('mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
+      i: { competitionId: unused.createCompetition.id, name: '预赛', rubricId },
+    });
     await page.reload();
     const card = side.locator('article', { hasText: '临时测试赛事' });
     await card.locator('summary', { hasText: '归档或删除赛事' }).click();

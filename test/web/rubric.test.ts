@@ -14,9 +14,24 @@ import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp 
 let app: WebApp;
 let page: Page;
 
-type RubricList = { rubrics: { edges: { node: { id: string; name: string; version: number; maxTotal: number; criteria: { key: string; label: string; maxScore: number; weight: number; step: number }[] } }[] } };
+type RubricList = {
+  rubrics: {
+    edges: {
+      node: {
+        id: string;
+        name: string;
+        version: number;
+        maxTotal: number;
+        criteria: { key: string; label: string; maxScore: number; weight: number; step: number }[];
+      };
+    }[];
+  };
+};
 const rubricNamed = async (name: string) => {
-  const result = await app.gql<RubricList>(app.token(DEMO_ORGANIZER.id), '{ rubrics { edges { node { id name version maxTotal criteria { key label maxScore weight step } } } } }');
+  const result = await app.gql<RubricList>(
+    app.token(DEMO_ORGANIZER.id),
+    '{ rubrics { edges { node { id name version maxTotal criteria { key label maxScore weight step } } } } }',
+  );
   return result.data!.rubrics.edges.map((e) => e.node).find((r) => r.name === name);
 };
 

@@ -13,7 +13,29 @@ import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp 
 
 let app: WebApp;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑';
-const GIVEN = ['建国', '晓红', '海燕', '志强', '丽华', '文博', '雨桐', '子涵', '浩然', '思远', '嘉怡', '俊杰', '欣然', '国栋', '春梅', '立新', '婉清', '明轩', '秀英', '振华', '一鸣'];
+const GIVEN = [
+  '建国',
+  '晓红',
+  '海燕',
+  '志强',
+  '丽华',
+  '文博',
+  '雨桐',
+  '子涵',
+  '浩然',
+  '思远',
+  '嘉怡',
+  '俊杰',
+  '欣然',
+  '国栋',
+  '春梅',
+  '立新',
+  '婉清',
+  '明轩',
+  '秀英',
+  '振华',
+  '一鸣',
+];
 const GROUPS = ['村书记', '社区书记', '机关书记'];
 const UNITS = ['萧山区瓜沥镇东恩村', '萧山区北干街道金城社区', '萧山区发展和改革局'];
 const CRITERIA = ['vision', 'results', 'innovation', 'delivery', 'qa'];

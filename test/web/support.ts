@@ -44,7 +44,11 @@ export interface WebApp {
   identities: DevIdentity[];
   token(id: string): string;
   /** One GraphQL request over HTTP, as the browser sends it. */
-  gql<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  gql<T = any>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   browser: BrowserContext;
   close(): Promise<void>;
 }

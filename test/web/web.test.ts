@@ -56,7 +56,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-
 describe('web client', () => {
   it('a judge scores an entry on a flaky network and the big screen shows the new rank within seconds', async () => {
     const first = entries.find((e) => e.order === 1)!;
@@ -84,7 +83,8 @@ describe('web client', () => {
     const submissions: string[] = [];
     judge.on('request', (request) => {
       const body = request.postData() ?? '';
-      if (body.includes('SubmitScoreSheet')) submissions.push((JSON.parse(body) as { variables: { input: { clientRequestId: string } } }).variables.input.clientRequestId);
+      if (body.includes('SubmitScoreSheet'))
+        submissions.push((JSON.parse(body) as { variables: { input: { clientRequestId: string } } }).variables.input.clientRequestId);
     });
     await signIn(judge, app.origin, 'judge-1');
     await judge.waitForURL('**/judge');
@@ -194,7 +194,11 @@ describe('web client', () => {
     await page.locator('.confirm').getByRole('button', { name: '结束评分' }).click();
     await page.getByRole('button', { name: '发布成绩' }).waitFor();
 
-    const round = await app.gql(app.token(DEMO_ORGANIZER.id), 'query($id: ID!) { round(id: $id) { status entries { order title group cadre { id } } judges { userId } } }', { id: roundId });
+    const round = await app.gql(
+      app.token(DEMO_ORGANIZER.id),
+      'query($id: ID!) { round(id: $id) { status entries { order title group cadre { id } } judges { userId } } }',
+      { id: roundId },
+    );
     expect(round.data.round).toEqual({
       status: 'CLOSED',
       entries: [

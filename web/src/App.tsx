@@ -172,11 +172,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
               {t('nav.language')}
             </button>
             {user ? (
-              <button
-                type="button"
-                className="button-ghost"
-                onClick={() => void signOut()}
-              >
+              <button type="button" className="button-ghost" onClick={() => void signOut()}>
                 {t('nav.signOut')}
               </button>
             ) : null}

@@ -64,9 +64,7 @@ export const competitionResolvers: Resolvers = {
       // DRAFT entries show the directory as it is now (a fixed typo); opening the round takes the snapshot.
       const entries = await context.services.rounds.entries(round);
       const ranks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
-      return entries
-        .map((entry, i) => ({ ...entry, rank: ranks[i] ?? null }))
-        .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+      return entries.map((entry, i) => ({ ...entry, rank: ranks[i] ?? null })).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
     },
     judges: async (round, _, context) => {
       await roundAccess(context, round);
@@ -120,7 +118,10 @@ async function visibleRounds(context: GraphQLContext, competitionId: string, arc
   for (const round of rounds) context.loaders.round.prime(round.id, round);
   if (!isJudgeOnly(context.viewer) || (await context.loaders.manages.load(competitionId))) return rounds;
   const seats = await context.loaders.seat.loadMany(rounds.map((r) => r.id));
-  return rounds.filter((_, i) => { const seat = seats[i]; return seat !== null && !(seat instanceof Error); });
+  return rounds.filter((_, i) => {
+    const seat = seats[i];
+    return seat !== null && !(seat instanceof Error);
+  });
 }
 
 /** The entry's round when the caller may see its scores now; null hides totals and ranks (they are not errors). */

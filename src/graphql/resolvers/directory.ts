@@ -8,7 +8,8 @@ export const directoryResolvers: Resolvers = {
     unit: (_, { id }, { loaders }) => loaders.unit.load(id),
     cadres: async (_, args, { services }) => toConnection(await services.directory.listCadres(args)),
     cadre: (_, { id }, { loaders }) => loaders.cadre.load(id),
-    changeLog: (_, { subjectId }, { services }) => (subjectId.startsWith(ID_PREFIX.rubric) ? services.rubrics.changes(subjectId) : services.directory.changes(subjectId)),
+    changeLog: (_, { subjectId }, { services }) =>
+      subjectId.startsWith(ID_PREFIX.rubric) ? services.rubrics.changes(subjectId) : services.directory.changes(subjectId),
   },
   Mutation: {
     createUnit: (_, { input }, { viewer, services }) => services.directory.createUnit(viewer!, input),

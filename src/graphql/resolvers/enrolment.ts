@@ -26,8 +26,7 @@ export const enrolmentResolvers: Resolvers = {
       return context.services.enrolment.draws(round.id);
     },
     rejectedSheetCount: (round) => round.rejectedSheetCount ?? 0,
-    rejectedSheets: async (round, _, context) =>
-      (await roundAccess(context, round)).managing ? context.services.submission.rejectedSheets(round.id) : [],
+    rejectedSheets: async (round, _, context) => ((await roundAccess(context, round)).managing ? context.services.submission.rejectedSheets(round.id) : []),
     archivedAt: (round) => round.archivedAt ?? null,
   },
   Competition: {

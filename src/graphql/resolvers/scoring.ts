@@ -37,8 +37,7 @@ export const scoringResolvers: Resolvers = {
     submitScoreSheet: (_, { input }, { viewer, services }) => services.submission.submitSheet(viewer!, input),
     voidSheet: (_, { sheetId, reason }, { viewer, services }) => services.removals.voidSheet(viewer!, sheetId, reason),
     declareConflict: (_, { entryId, reason }, { viewer, services }) => services.removals.declareConflict(viewer!, entryId, reason),
-    setConflict: (_, { roundId, userId, entryId, reason }, { viewer, services }) =>
-      services.removals.setConflict(viewer!, roundId, userId, entryId, reason),
+    setConflict: (_, { roundId, userId, entryId, reason }, { viewer, services }) => services.removals.setConflict(viewer!, roundId, userId, entryId, reason),
   },
   LeaderboardConnection: {
     edges: (connection) => connection.rows,

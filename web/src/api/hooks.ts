@@ -18,11 +18,7 @@ export interface QueryState<R> {
  * answer. Keeps the last data while refreshing or after a failed refresh, and ignores
  * answers that arrive after newer ones were asked for.
  */
-export function useQuery<R, V>(
-  document: TypedDocumentString<R, V>,
-  variables: V,
-  options: { pollMs?: number; skip?: boolean } = {},
-): QueryState<R> {
+export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V, options: { pollMs?: number; skip?: boolean } = {}): QueryState<R> {
   const key = JSON.stringify(variables ?? {});
   const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean; updatedAt?: number; key: string }>({ loading: !options.skip, key });
   const generation = useRef(0);

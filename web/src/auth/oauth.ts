@@ -110,13 +110,7 @@ function takePending(storage: KeyValueStore): Pending | null {
  * answer belongs to someone else's sign-in, a login CSRF), then the code is exchanged with the
  * verifier only this tab knows.
  */
-export async function completeSignIn(
-  ui: HostedUi,
-  callbackUrl: URL,
-  redirectUri: string,
-  storage: KeyValueStore,
-  fetchFn: Fetch = fetch,
-): Promise<TokenSet> {
+export async function completeSignIn(ui: HostedUi, callbackUrl: URL, redirectUri: string, storage: KeyValueStore, fetchFn: Fetch = fetch): Promise<TokenSet> {
   const pending = takePending(storage);
   const params = callbackUrl.searchParams;
   if (!pending || params.get('state') !== pending.state) {

@@ -139,9 +139,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
             {round.name} <StatusBadge status={round.status} />
           </h1>
         </div>
-        <p className="judge-progress">
-          {t('judge.progress', { done: entries.filter((e) => stateOf(e).kind === 'scored').length, total: entries.length })}
-        </p>
+        <p className="judge-progress">{t('judge.progress', { done: entries.filter((e) => stateOf(e).kind === 'scored').length, total: entries.length })}</p>
       </div>
       {round.status === 'DRAFT' ? <Note kind="warn">{t('judge.roundDraft')}</Note> : null}
       {closed ? (
@@ -177,9 +175,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                         {entryName(entry)}
                         {isCurrent ? <span className="tag tag-current">{t('judge.current')}</span> : null}
                       </span>
-                      <span className="entry-meta">
-                        {[entry.cadre?.unit.name ?? entry.unit?.name, entry.group].filter(Boolean).join(' · ')}
-                      </span>
+                      <span className="entry-meta">{[entry.cadre?.unit.name ?? entry.unit?.name, entry.group].filter(Boolean).join(' · ')}</span>
                       <span className="entry-state">
                         {state.kind === 'scored'
                           ? t('judge.scored', { total: score(state.sheet.total) })
@@ -213,20 +209,13 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                   {entryName(selected)}
                   {selected.id === currentId ? <span className="tag tag-current">{t('judge.current')}</span> : null}
                 </h2>
-                <p className="entry-unit">
-                  {[selected.cadre?.unit.name ?? selected.unit?.name, selected.cadre?.position].filter(Boolean).join(' · ')}
-                </p>
+                <p className="entry-unit">{[selected.cadre?.unit.name ?? selected.unit?.name, selected.cadre?.position].filter(Boolean).join(' · ')}</p>
                 <p className="entry-title">{selected.title}</p>
                 <div className="row">
                   <button type="button" className="button-small" disabled={index <= 0} onClick={() => select(entries[index - 1]!.id)}>
                     ← {t('judge.previous')}
                   </button>
-                  <button
-                    type="button"
-                    className="button-small"
-                    disabled={index >= entries.length - 1}
-                    onClick={() => select(entries[index + 1]!.id)}
-                  >
+                  <button type="button" className="button-small" disabled={index >= entries.length - 1} onClick={() => select(entries[index + 1]!.id)}>
                     {t('judge.next')} →
                   </button>
                 </div>
@@ -315,7 +304,8 @@ function sheetKey(state: EntryState): string {
 
 function initialMarks(state: EntryState): Marks | null {
   if (state.kind === 'scored') return { scores: state.sheet.scores, comment: state.sheet.comment };
-  if ((state.kind === 'pending' || state.kind === 'refused' || state.kind === 'late') && state.item) return { scores: state.item.scores, comment: state.item.comment };
+  if ((state.kind === 'pending' || state.kind === 'refused' || state.kind === 'late') && state.item)
+    return { scores: state.item.scores, comment: state.item.comment };
   return null;
 }
 

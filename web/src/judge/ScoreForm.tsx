@@ -206,7 +206,13 @@ export function ScoreForm({
       const text =
         invalid.length === 1
           ? problemText(first.criterion, first.problem)
-          : t('judge.fixMany', { n: invalid.length, labels: invalid.map((p) => t('judge.fixLabel', { label: p.criterion.label })).join('').trim() });
+          : t('judge.fixMany', {
+              n: invalid.length,
+              labels: invalid
+                .map((p) => t('judge.fixLabel', { label: p.criterion.label }))
+                .join('')
+                .trim(),
+            });
       return (
         <span className="score-summary" data-testid="score-summary">
           {text}

@@ -40,9 +40,7 @@ const CLOSED_OUT: ReadonlySet<string> = new Set<ClosedOutReason>(['REJECTED_AFTE
 
 export type SubmittedSheet = SubmitScoreSheetMutation['submitScoreSheet'];
 
-export type Outcome =
-  | { kind: 'acknowledged'; item: PendingSheet; sheet: SubmittedSheet }
-  | { kind: 'rejected'; item: PendingSheet; error: ApiError };
+export type Outcome = { kind: 'acknowledged'; item: PendingSheet; sheet: SubmittedSheet } | { kind: 'rejected'; item: PendingSheet; error: ApiError };
 
 const KEY = 'bxgc.outbox.v1';
 const MAX_BACKOFF_MS = 30_000;
@@ -75,9 +73,7 @@ export class Outbox {
   enqueue(sheet: Omit<PendingSheet, 'clientRequestId' | 'queuedAt' | 'attempts'>): PendingSheet {
     const item: PendingSheet = { ...sheet, clientRequestId: newRequestId(), queuedAt: new Date().toISOString(), attempts: 0 };
     // A waiting (not in-flight) sheet for the same entry is superseded by the newer marks.
-    this.items = this.items.filter(
-      (i) => i.closedOut || !(i.userId === item.userId && i.entryId === item.entryId && i.clientRequestId !== this.inFlight),
-    );
+    this.items = this.items.filter((i) => i.closedOut || !(i.userId === item.userId && i.entryId === item.entryId && i.clientRequestId !== this.inFlight));
     this.items.push(item);
     this.persist();
     this.failures = 0;

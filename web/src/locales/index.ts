@@ -29,6 +29,16 @@ const zh = { ...zhApp, ...zhDirectory, ...zhErrors, ...zhFields, ...zhJudge, ...
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...enApp, ...enDirectory, ...enErrors, ...enFields, ...enJudge, ...enOrganizer, ...enRound, ...enResults, ...enScreen };
+const en: Record<MessageKey, string> = {
+  ...enApp,
+  ...enDirectory,
+  ...enErrors,
+  ...enFields,
+  ...enJudge,
+  ...enOrganizer,
+  ...enRound,
+  ...enResults,
+  ...enScreen,
+};
 
 export const CATALOGS = { 'zh-CN': zh as Record<MessageKey, string>, en } as const;

@@ -1,7 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../api/hooks';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
-import { ArchivedListingDocument, ConsoleCompetitionsDocument, CreateCompetitionDocument, RubricsDocument, type ArchivedListingQuery, type ConsoleCompetitionsQuery } from '../gql/graphql';
+import {
+  ArchivedListingDocument,
+  ConsoleCompetitionsDocument,
+  CreateCompetitionDocument,
+  RubricsDocument,
+  type ArchivedListingQuery,
+  type ConsoleCompetitionsQuery,
+} from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { RoundPanel } from './RoundPanel';
@@ -93,7 +100,11 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
               })}
             </ul>
             {competition.archivedAt ? null : (
-              <Link to={`/organizer?newRound=${encodeURIComponent(competition.id)}`} className="summary-link new-round-link" aria-current={newRoundFor === competition.id ? 'page' : undefined}>
+              <Link
+                to={`/organizer?newRound=${encodeURIComponent(competition.id)}`}
+                className="summary-link new-round-link"
+                aria-current={newRoundFor === competition.id ? 'page' : undefined}
+              >
                 {t('org.newRound')}
               </Link>
             )}

@@ -19,7 +19,11 @@ export function ProgressView({ roundId, live }: { roundId: string; live: boolean
         {updatedAt ? <span className="muted small">{t('common.updatedAt', { time: time(updatedAt) })}</span> : null}
       </div>
       {error ? <ErrorNote error={error} /> : null}
-      <ProgressBar label={t('org.progressTotal', { received: progress.received, expected: progress.expected })} value={progress.received} max={progress.expected} />
+      <ProgressBar
+        label={t('org.progressTotal', { received: progress.received, expected: progress.expected })}
+        value={progress.received}
+        max={progress.expected}
+      />
 
       <h4>{t('org.progressJudges')}</h4>
       <ul className="judge-bars">

@@ -64,7 +64,8 @@ function problems(t: Translate, criteria: CriterionDraft[]): string[] {
     if (max === null) found.push(t('rubric.problem.maxScore', { n }));
     if (positive(c.weight) === null) found.push(t('rubric.problem.weight', { n }));
     if (step === null) found.push(t('rubric.problem.step', { n }));
-    else if (max !== null && Math.abs(max / step - Math.round(max / step)) > 1e-9) found.push(t('rubric.problem.stepDivides', { n, step: c.step, max: c.maxScore }));
+    else if (max !== null && Math.abs(max / step - Math.round(max / step)) > 1e-9)
+      found.push(t('rubric.problem.stepDivides', { n, step: c.step, max: c.maxScore }));
     const key = c.key.trim();
     if (key) {
       if (keys.has(key)) found.push(t('rubric.problem.duplicateKey', { n, other: keys.get(key)!, key }));
@@ -104,9 +105,12 @@ export function RubricEditor({ rubrics, onSaved }: { rubrics: RubricSummary[]; o
         {rubrics.map((rubric) => (
           <li key={rubric.id}>
             <span>
-              <strong>{rubric.name}</strong> <span className="muted small">{t('rubric.version', { version: rubric.version, max: score(rubric.maxTotal) })}</span>
+              <strong>{rubric.name}</strong>{' '}
+              <span className="muted small">{t('rubric.version', { version: rubric.version, max: score(rubric.maxTotal) })}</span>
               <br />
-              <span className="muted small">{rubric.criteria.map((c) => `${c.label} ${score(c.maxScore)}${c.weight !== 1 ? ` ×${c.weight}` : ''}`).join(' · ')}</span>
+              <span className="muted small">
+                {rubric.criteria.map((c) => `${c.label} ${score(c.maxScore)}${c.weight !== 1 ? ` ×${c.weight}` : ''}`).join(' · ')}
+              </span>
             </span>
             <button type="button" className="button-small" onClick={() => startEditing(rubric)}>
               {t('rubric.edit')}
@@ -159,7 +163,10 @@ function RubricForm({ rubric, onSaved, onCancel }: { rubric: RubricSummary | nul
     if (found.length > 0) return;
     const input = {
       name: name.trim(),
-      criteria: withKeys(criteria, rubric?.criteria.map((c) => c.key)).map((c) => ({
+      criteria: withKeys(
+        criteria,
+        rubric?.criteria.map((c) => c.key),
+      ).map((c) => ({
         key: c.key,
         label: c.label.trim(),
         description: c.description.trim() || null,
@@ -176,7 +183,9 @@ function RubricForm({ rubric, onSaved, onCancel }: { rubric: RubricSummary | nul
   const complete = terms.every((x) => x.max !== null && x.weight !== null);
   const maxTotal = round2(terms.reduce((sum, x) => sum + (x.max ?? 0) * (x.weight ?? 0), 0));
   const formula = terms.map((x) => (x.weight === 1 ? `${x.max}` : `${x.max}×${x.weight}`)).join(' + ');
-  const fields = advanced ? (['key', 'label', 'description', 'maxScore', 'weight', 'step'] as const) : (['label', 'description', 'maxScore', 'weight', 'step'] as const);
+  const fields = advanced
+    ? (['key', 'label', 'description', 'maxScore', 'weight', 'step'] as const)
+    : (['label', 'description', 'maxScore', 'weight', 'step'] as const);
 
   return (
     <form onSubmit={submit} className="rubric-form" noValidate>

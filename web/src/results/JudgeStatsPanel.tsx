@@ -69,7 +69,12 @@ export function JudgeStatsPanel({ roundId }: { roundId: string }) {
             </thead>
             <tbody>
               {stats.map((s) => (
-                <tr key={s.judge.userId} className={s.outlier ? 'row-outlier' : undefined} data-judge={s.judge.label} data-outlier={s.outlier ? 'true' : 'false'}>
+                <tr
+                  key={s.judge.userId}
+                  className={s.outlier ? 'row-outlier' : undefined}
+                  data-judge={s.judge.label}
+                  data-outlier={s.outlier ? 'true' : 'false'}
+                >
                   <th scope="row">
                     {s.judge.label} <span className="muted">{s.judge.name !== s.judge.label ? s.judge.name : ''}</span>
                   </th>

@@ -69,7 +69,9 @@ export function PrintHeader({ round, title, children }: { round: ResultsRound; t
         {ruleInWords(t, ruleFactsOf(round))}
       </p>
       <p className="print-dates">
-        {round.resultsFinalizedAt ? t('results.printout.finalized', { time: beijingDateTime(lang, round.resultsFinalizedAt) }) : t('results.printout.provisional')}
+        {round.resultsFinalizedAt
+          ? t('results.printout.finalized', { time: beijingDateTime(lang, round.resultsFinalizedAt) })
+          : t('results.printout.provisional')}
         {'　'}
         {t('results.printout.printedAt', { time: beijingDateTime(lang, Date.now()) })}
       </p>

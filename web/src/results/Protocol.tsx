@@ -145,7 +145,13 @@ function SheetRow({ sheet, criteria, showName, zscore }: { sheet: Sheet; criteri
       })}
       <td className="num">{cell(twoDecimals(sheet.total), sheet.trimmed)}</td>
       {zscore ? <td className="num">{cell(twoDecimals(sheet.normalizedTotal), sheet.trimmed)}</td> : null}
-      <td>{sheet.trimmed ? t('results.protocol.droppedSheet') : droppedMarks.size ? t('results.protocol.droppedSome', { n: droppedMarks.size }) : t('results.protocol.kept')}</td>
+      <td>
+        {sheet.trimmed
+          ? t('results.protocol.droppedSheet')
+          : droppedMarks.size
+            ? t('results.protocol.droppedSome', { n: droppedMarks.size })
+            : t('results.protocol.kept')}
+      </td>
     </tr>
   );
 }

@@ -86,9 +86,7 @@ export function ResultsPage({ roundId }: { roundId: string }) {
             {ruleInWords(t, ruleFactsOf(round))}
           </p>
           <p className="muted small">
-            {round.resultsFinalizedAt
-              ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) })
-              : t('results.notFinal')}
+            {round.resultsFinalizedAt ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) }) : t('results.notFinal')}
           </p>
         </div>
         <div className="results-actions">
@@ -98,7 +96,13 @@ export function ResultsPage({ roundId }: { roundId: string }) {
         </div>
       </header>
 
-      <Downloads roundId={round.id} roundName={round.name} competitionId={round.competition.id} competitionName={round.competition.name} group={group || null} />
+      <Downloads
+        roundId={round.id}
+        roundName={round.name}
+        competitionId={round.competition.id}
+        competitionName={round.competition.name}
+        group={group || null}
+      />
 
       {groups.length > 0 ? <GroupTabs groups={groups} value={group} onChange={(g) => setParams({ group: g, entry: null })} controls="results-board" /> : null}
 

@@ -42,9 +42,15 @@ export function ruleInWords(t: Translate, rule: RuleFacts): string {
 
 /** A date and time in Beijing time, e.g. "2026年12月1日 14:30". */
 export function beijingDateTime(lang: Lang, value: string | number | Date): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: BEIJING, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: BEIJING,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(value));
 }
 
 /** A date in Beijing time, e.g. "2026年12月1日". */

@@ -108,7 +108,12 @@ export function BigScreen({ roundId }: { roundId: string }) {
   const groups = groupsOf(round?.entries ?? []);
   const tabs = ['', ...groups];
   const scored = (round?.entries ?? []).filter((e) => e.sheetCount > 0).length;
-  const fatal = roundQuery.error && !roundQuery.data ? roundQuery.error : status?.scoresShown && board.error && !board.data && board.error.reason !== 'RESULTS_NOT_VISIBLE' ? board.error : null;
+  const fatal =
+    roundQuery.error && !roundQuery.data
+      ? roundQuery.error
+      : status?.scoresShown && board.error && !board.data && board.error.reason !== 'RESULTS_NOT_VISIBLE'
+        ? board.error
+        : null;
   const stale = (roundQuery.error && roundQuery.data) || (board.error && board.data) ? (board.updatedAt ?? roundQuery.updatedAt) : null;
 
   const chooseTab = (value: string) => {
@@ -149,7 +154,12 @@ export function BigScreen({ roundId }: { roundId: string }) {
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
             {t('screen.fullscreen')}
           </button>
-          <button type="button" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('nav.languageLabel')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+          <button
+            type="button"
+            lang={lang === 'en' ? 'zh-CN' : 'en'}
+            aria-label={t('nav.languageLabel')}
+            onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+          >
             {t('nav.language')}
           </button>
           <Link to="/screen">{t('screen.exit')}</Link>
@@ -186,7 +196,15 @@ export function BigScreen({ roundId }: { roundId: string }) {
         </p>
       ) : null}
 
-      <div id="screen-board" role={groups.length ? 'tabpanel' : undefined} aria-label={groups.length ? undefined : t('screen.board')} className="hall-board" ref={boardRef} data-columns={layout.columns} data-rows={layout.rowsPerColumn}>
+      <div
+        id="screen-board"
+        role={groups.length ? 'tabpanel' : undefined}
+        aria-label={groups.length ? undefined : t('screen.board')}
+        className="hall-board"
+        ref={boardRef}
+        data-columns={layout.columns}
+        data-rows={layout.rowsPerColumn}
+      >
         {fatal ? (
           <p className="screen-message" role="alert">
             {describeError(t, fatal)}

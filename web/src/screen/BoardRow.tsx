@@ -14,7 +14,19 @@ export interface BoardLine {
   expected: number;
 }
 
-export function BoardRow({ line, scoresShown, progress, tied, flash }: { line: BoardLine; scoresShown: boolean; progress: boolean; tied: boolean; flash: boolean }) {
+export function BoardRow({
+  line,
+  scoresShown,
+  progress,
+  tied,
+  flash,
+}: {
+  line: BoardLine;
+  scoresShown: boolean;
+  progress: boolean;
+  tied: boolean;
+  flash: boolean;
+}) {
   const { t, score } = useI18n();
   const podium = scoresShown && line.rank !== null && line.rank <= 3 ? ` hall-podium-${line.rank}` : '';
   const details = [line.unit, line.group].filter(Boolean).join(' · ');

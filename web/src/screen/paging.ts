@@ -43,7 +43,9 @@ export function useBoardLayout(board: RefObject<HTMLElement | null>): Layout {
     if (!element) return;
     const measure = () => {
       const next = layoutFor(element.clientWidth, element.clientHeight, window.innerHeight);
-      setLayout((current) => (current.columns === next.columns && current.rowsPerColumn === next.rowsPerColumn && current.rowPx === next.rowPx ? current : next));
+      setLayout((current) =>
+        current.columns === next.columns && current.rowsPerColumn === next.rowsPerColumn && current.rowPx === next.rowPx ? current : next,
+      );
     };
     measure();
     const observer = new ResizeObserver(measure);

@@ -78,7 +78,13 @@ export function CadrePicker({ roundId, enrolled, nextOrder, onAdded }: { roundId
       <div className="picker-filters">
         <div className="field">
           <label htmlFor={`${id}-search`}>{t('round.picker.search')}</label>
-          <input id={`${id}-search`} type="search" value={search} placeholder={t('round.picker.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            placeholder={t('round.picker.searchPlaceholder')}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('round.picker.unit')}</label>

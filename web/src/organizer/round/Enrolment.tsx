@@ -58,7 +58,12 @@ function PasteEnrol({ roundId, nextOrder, onChanged }: { roundId: string; nextOr
     setError(null);
     setDone(null);
     const lines = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy' }).data.map((r) => r.map((c) => c.trim()));
-    const entries: EntryInput[] = lines.map(([cadreId = '', title = '', group = ''], i) => ({ cadreId, title: title || cadreId, group: group || null, order: nextOrder + i }));
+    const entries: EntryInput[] = lines.map(([cadreId = '', title = '', group = ''], i) => ({
+      cadreId,
+      title: title || cadreId,
+      group: group || null,
+      order: nextOrder + i,
+    }));
     let enrolled = 0;
     try {
       for (let start = 0; start < entries.length; start += ENTRY_BATCH) {
@@ -79,7 +84,15 @@ function PasteEnrol({ roundId, nextOrder, onChanged }: { roundId: string; nextOr
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor={id}>{t('org.enrol')}</label>
-          <textarea id={id} rows={4} className="mono" placeholder="XS0001,共富工坊带动村民增收,村书记" aria-describedby={`${id}-hint`} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={id}
+            rows={4}
+            className="mono"
+            placeholder="XS0001,共富工坊带动村民增收,村书记"
+            aria-describedby={`${id}-hint`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <span id={`${id}-hint`} className="muted small">
             {t('org.enrolHint')}
           </span>

@@ -70,7 +70,12 @@ export function EntryList({ roundId, entries, editable, onChanged }: { roundId: 
                   {editable ? (
                     <td>
                       <div className="row-actions">
-                        <button type="button" className="button-small" aria-label={t('round.entries.editLabel', { order: entry.order, name: entrantName(entry) })} onClick={() => setEditing(entry.id)}>
+                        <button
+                          type="button"
+                          className="button-small"
+                          aria-label={t('round.entries.editLabel', { order: entry.order, name: entrantName(entry) })}
+                          onClick={() => setEditing(entry.id)}
+                        >
                           {t('round.entries.edit')}
                         </button>
                         <button
@@ -130,7 +135,17 @@ function EditRow({ entry, onDone }: { entry: ConsoleEntry; onDone: (changed: boo
         <label htmlFor={`${id}-order`} className="visually-hidden">
           {t('round.entries.orderOf', { name })}
         </label>
-        <input id={`${id}-order`} className="input-order" type="number" inputMode="numeric" min={1} step={1} required value={order} onChange={(e) => setOrder(e.target.value)} />
+        <input
+          id={`${id}-order`}
+          className="input-order"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          required
+          value={order}
+          onChange={(e) => setOrder(e.target.value)}
+        />
       </td>
       <th scope="row">{name}</th>
       <td className="cell-wrap">{entry.unit?.name ?? entry.cadre?.unit.name ?? '—'}</td>
@@ -138,17 +153,36 @@ function EditRow({ entry, onDone }: { entry: ConsoleEntry; onDone: (changed: boo
         <label htmlFor={`${id}-title`} className="visually-hidden">
           {t('round.entries.titleOf', { name })}
         </label>
-        <input id={`${id}-title`} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void submit()} />
+        <input
+          id={`${id}-title`}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void submit()}
+        />
       </td>
       <td>
         <label htmlFor={`${id}-group`} className="visually-hidden">
           {t('round.entries.groupOf', { name })}
         </label>
-        <input id={`${id}-group`} className="input-group" maxLength={50} value={group} onChange={(e) => setGroup(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void submit()} />
+        <input
+          id={`${id}-group`}
+          className="input-group"
+          maxLength={50}
+          value={group}
+          onChange={(e) => setGroup(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void submit()}
+        />
       </td>
       <td>
         <div className="row-actions">
-          <button type="button" className="button-primary button-small" disabled={pending || !title.trim() || !(Number(order) >= 1)} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="button-primary button-small"
+            disabled={pending || !title.trim() || !(Number(order) >= 1)}
+            onClick={() => void submit()}
+          >
             {t('common.save')}
           </button>
           <button type="button" className="button-small" onClick={() => onDone(false)}>

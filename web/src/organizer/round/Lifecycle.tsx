@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import { useMutation } from '../../api/hooks';
 import { ErrorNote } from '../../components/ui';
-import { CloseRoundDocument, MissingSheetsDocument, OpenRoundDocument, PublishRoundDocument, type MissingSheetsQuery, type RoundStatus } from '../../gql/graphql';
+import {
+  CloseRoundDocument,
+  MissingSheetsDocument,
+  OpenRoundDocument,
+  PublishRoundDocument,
+  type MissingSheetsQuery,
+  type RoundStatus,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 
 interface MissingByJudge {
@@ -41,7 +48,8 @@ export function Lifecycle({ roundId, name, status, onChanged }: { roundId: strin
 
   const act = async () => {
     setAsking(null);
-    const done = status === 'DRAFT' ? await open.mutate({ id: roundId }) : status === 'OPEN' ? await close.mutate({ id: roundId }) : await publish.mutate({ id: roundId });
+    const done =
+      status === 'DRAFT' ? await open.mutate({ id: roundId }) : status === 'OPEN' ? await close.mutate({ id: roundId }) : await publish.mutate({ id: roundId });
     if (done) onChanged();
   };
   const askToClose = async () => {

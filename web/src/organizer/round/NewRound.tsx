@@ -13,7 +13,15 @@ type RubricOption = RubricsQuery['rubrics']['edges'][number]['node'];
  * A new round of a competition with its whole scoring rule, proposing 应评尽评 (every
  * expected sheet before ranking) and the previous round's rubric.
  */
-export function NewRound({ competition, rubrics, onCreated }: { competition: CompetitionSummary; rubrics: RubricOption[]; onCreated: (roundId: string) => void }) {
+export function NewRound({
+  competition,
+  rubrics,
+  onCreated,
+}: {
+  competition: CompetitionSummary;
+  rubrics: RubricOption[];
+  onCreated: (roundId: string) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const last = competition.rounds.at(-1);

@@ -77,7 +77,15 @@ export function Judges({ round, canAssign, onChanged }: { round: ConsoleRound; c
         <form onSubmit={submit}>
           <div className="field">
             <label htmlFor={id}>{t('org.assign')}</label>
-            <textarea id={id} rows={3} className="mono" placeholder="judge-8,周明" aria-describedby={`${id}-hint`} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea
+              id={id}
+              rows={3}
+              className="mono"
+              placeholder="judge-8,周明"
+              aria-describedby={`${id}-hint`}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
             <span id={`${id}-hint`} className="muted small">
               {t('org.judgesHint')}
             </span>

@@ -95,7 +95,13 @@ export function RuleFields({
       </RuleSet>
 
       <RuleSet legend={t('round.rule.aggregate')} help={t('round.rule.aggregateHelp')}>
-        <Choices name="aggregate" options={AGGREGATES} value={value.aggregate} label={(o) => t(`round.rule.aggregateOption.${o}`)} onChange={(o) => set('aggregate', o)} />
+        <Choices
+          name="aggregate"
+          options={AGGREGATES}
+          value={value.aggregate}
+          label={(o) => t(`round.rule.aggregateOption.${o}`)}
+          onChange={(o) => set('aggregate', o)}
+        />
         <p className="rule-example">{t('round.rule.aggregateExample')}</p>
       </RuleSet>
 
@@ -112,7 +118,13 @@ export function RuleFields({
       </RuleSet>
 
       <RuleSet legend={t('round.rule.quorum')} help={t('round.rule.quorumHelp')}>
-        <Choices name="quorumMode" options={QUORUM_MODES} value={value.quorumMode} label={(o) => t(`round.rule.quorumMode.${o}`)} onChange={(o) => set('quorumMode', o)} />
+        <Choices
+          name="quorumMode"
+          options={QUORUM_MODES}
+          value={value.quorumMode}
+          label={(o) => t(`round.rule.quorumMode.${o}`)}
+          onChange={(o) => set('quorumMode', o)}
+        />
         {value.quorumMode === 'FIXED' ? (
           <div className="rule-numbers">
             <NumberField label={t('org.quorum')} value={value.quorum} min={1} max={99} onChange={(n) => set('quorum', n)} />
@@ -214,7 +226,13 @@ function TieBreakers({ value, criteria, onChange }: { value: string[]; criteria:
           {value.map((key, i) => (
             <li key={key}>
               <span className="tie-label">{t('round.rule.tieItem', { n: i + 1, label: labelOf(key) })}</span>
-              <button type="button" className="button-small" disabled={i === 0} aria-label={t('round.rule.tieUp', { label: labelOf(key) })} onClick={() => move(i, -1)}>
+              <button
+                type="button"
+                className="button-small"
+                disabled={i === 0}
+                aria-label={t('round.rule.tieUp', { label: labelOf(key) })}
+                onClick={() => move(i, -1)}
+              >
                 {t('round.up')}
               </button>
               <button
@@ -226,7 +244,12 @@ function TieBreakers({ value, criteria, onChange }: { value: string[]; criteria:
               >
                 {t('round.down')}
               </button>
-              <button type="button" className="button-small" aria-label={t('round.rule.tieRemove', { label: labelOf(key) })} onClick={() => onChange(value.filter((k) => k !== key))}>
+              <button
+                type="button"
+                className="button-small"
+                aria-label={t('round.rule.tieRemove', { label: labelOf(key) })}
+                onClick={() => onChange(value.filter((k) => k !== key))}
+              >
                 {t('round.remove')}
               </button>
             </li>
@@ -255,4 +278,3 @@ function TieBreakers({ value, criteria, onChange }: { value: string[]; criteria:
     </div>
   );
 }
-
