@@ -48,7 +48,7 @@ async function main() {
   for (const row of rows) sheet.addRow(row.map((cell, i) => (i === 5 ? Number(cell) : cell)));
   for (const column of sheet.columns) column.width = 16;
   await workbook.xlsx.writeFile(`${OUT}年轻干部名册.xlsx`);
-  const csv = [HEADERS, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  const csv = `${[HEADERS, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
   writeFileSync(`${OUT}年轻干部名册-GBK.csv`, iconv.encode(csv, 'gbk'));
   console.info(`wrote ${rows.length} cadres to ${OUT}`);
 }

@@ -5,7 +5,7 @@ import { ORIGIN_SECRET_HEADER, requireOriginSecret } from '../../src/edge/origin
 import { lambdaContext } from '../../src/local/http.js';
 import { apiGatewayEvent } from '../support/api.js';
 
-const SECRET = 'o'.repeat(20) + 'rigin-secret-of-this-test';
+const SECRET = `${'o'.repeat(20)}rigin-secret-of-this-test`;
 
 const ok: APIGatewayProxyStructuredResultV2 = { statusCode: 200, body: '{}' };
 

@@ -125,7 +125,7 @@ describe('API keys', () => {
 
     expect(ok<any>(await api.gql(`mutation($id: ID!) { revokeApiKey(id: $id) }`, { id: created.id }, s.organizer)).revokeApiKey).toBe(true);
     expect(JSON.parse((await withKey('{ me { id } }')).body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect(JSON.parse((await withKey('{ me { id } }', created.secret.slice(0, -1) + 'x')).body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(JSON.parse((await withKey('{ me { id } }', `${created.secret.slice(0, -1)}x`)).body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const soon = new Date(Date.now() + 1500).toISOString();
     const shortLived = ok<any>(

@@ -41,7 +41,7 @@ describe('judges stay anonymous in the browser', () => {
     await screen.waitForURL('**/screen');
     await screen.getByRole('link', { name: '第一轮 台上赛' }).click();
     await screen.locator('.board-row').first().waitFor();
-    const onScreen = await screen.locator('body').innerText();
+    const onScreen = await screen.locator('body').textContent();
     for (const name of [DEMO_JUDGES[0].name, ...OTHER_JUDGES]) expect(onScreen).not.toContain(name);
 
     const phone = await app.browser.newPage();
@@ -50,7 +50,7 @@ describe('judges stay anonymous in the browser', () => {
     await phone.waitForURL('**/judge');
     await phone.getByRole('link', { name: '进入评分' }).click();
     await phone.locator('.score-form').waitFor();
-    const onPhone = await phone.locator('body').innerText();
+    const onPhone = await phone.locator('body').textContent();
     for (const name of OTHER_JUDGES) expect(onPhone).not.toContain(name);
     await screen.close();
     await phone.close();

@@ -230,7 +230,7 @@ describe('big screen', () => {
     // The pitch order, with sheets received but no rank or total.
     expect(await page.locator('.hall-total').count()).toBe(0);
     expect(await page.locator('.hall-rank-number').count()).toBe(0);
-    expect(await page.locator('.board-row').first().locator('.hall-order').textContent()).toBe('1');
+    expect(await page.locator('.board-row').first().locator('.hall-order [aria-hidden="true"]').textContent()).toBe('1');
     expect(await page.locator('.board-row').first().locator('.hall-progress').textContent()).toBe('已评 1/5');
     expect(await page.locator(`.board-row[data-entry="${setup.entries[2]!.id}"] .hall-progress`).textContent()).toBe('已评 0/4');
     expect(await page.locator('.live-dot').count()).toBe(0);

@@ -116,7 +116,15 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
 
       <div className="console-main">
         {creatingIn ? (
-          <NewRound key={creatingIn.id} competition={creatingIn} rubrics={rubrics} onCreated={(id) => (void refetch(), navigate(roundPath(id)))} />
+          <NewRound
+            key={creatingIn.id}
+            competition={creatingIn}
+            rubrics={rubrics}
+            onCreated={(id) => {
+              void refetch();
+              navigate(roundPath(id));
+            }}
+          />
         ) : chosen ? (
           <RoundPanel key={chosen} roundId={chosen} onChanged={() => void refetch()} />
         ) : null}

@@ -134,7 +134,17 @@ export function RubricEditor({ rubrics, onSaved }: { rubrics: RubricSummary[]; o
             {done}
           </Note>
         ) : null}
-        {open ? <RubricForm key={formKey} rubric={editing} onSaved={saved} onCancel={() => (setEditing(null), setOpen(false))} /> : null}
+        {open ? (
+          <RubricForm
+            key={formKey}
+            rubric={editing}
+            onSaved={saved}
+            onCancel={() => {
+              setEditing(null);
+              setOpen(false);
+            }}
+          />
+        ) : null}
       </details>
     </section>
   );

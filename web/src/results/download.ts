@@ -24,6 +24,7 @@ export function fileNameFrom(header: string | null): string | null {
 
 /** Characters Windows refuses in a file name; a round may well be called "第一轮/初赛". */
 export function safeFileName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must not carry.
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
 }
 

@@ -196,9 +196,10 @@ export function BigScreen({ roundId }: { roundId: string }) {
         </p>
       ) : null}
 
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is tabpanel or region, both take a name; the rule cannot read a conditional role. */}
       <div
         id="screen-board"
-        role={groups.length ? 'tabpanel' : undefined}
+        role={groups.length ? 'tabpanel' : 'region'}
         aria-label={groups.length ? undefined : t('screen.board')}
         className="hall-board"
         ref={boardRef}

@@ -44,8 +44,9 @@ export function BoardRow({
             {tied ? <span className="hall-tied">{t('screen.tied')}</span> : null}
           </>
         ) : (
-          <span className="hall-order" aria-label={t('screen.orderOf', { n: line.order })}>
-            {line.order}
+          <span className="hall-order">
+            <span className="visually-hidden">{t('screen.orderOf', { n: line.order })}</span>
+            <span aria-hidden="true">{line.order}</span>
           </span>
         )}
       </span>

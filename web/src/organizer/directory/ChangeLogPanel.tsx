@@ -67,7 +67,6 @@ export function ChangeLogPanel({ units, subject, onClose }: { units: UnitIndex; 
           {records.map((r, i) => {
             const changes = describeChange(t, units, r.subjectKind, parse(r.before), parse(r.after));
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows and is never reordered; records may share a time.
               <li key={`${r.at}-${i}`}>
                 <p className="small muted">{t('directory.history.who', { actor: r.actorId, at: when.format(new Date(r.at)) })}</p>
                 <ul>

@@ -265,7 +265,6 @@ function PreviewTable({ rows, units, existing }: { rows: readonly PlannedRow[]; 
       .join(t('directory.listSeparator'));
   };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1).
     <section className="table-wrap preview-wrap" tabIndex={0} aria-labelledby={`${id}-caption`}>
       <table className="table table-compact preview-table">
         <caption id={`${id}-caption`} className="visually-hidden">

@@ -59,7 +59,14 @@ export function EntryList({ roundId, entries, editable, onChanged }: { roundId: 
           <tbody>
             {entries.map((entry, i) =>
               editing === entry.id ? (
-                <EditRow key={entry.id} entry={entry} onDone={(changed) => (setEditing(null), changed && onChanged())} />
+                <EditRow
+                  key={entry.id}
+                  entry={entry}
+                  onDone={(changed) => {
+                    setEditing(null);
+                    if (changed) onChanged();
+                  }}
+                />
               ) : (
                 <tr key={entry.id} data-entry-id={entry.id}>
                   <td className="num">{entry.order}</td>

@@ -134,7 +134,14 @@ export function Advance({ round, onChanged }: { round: ConsoleRound; onChanged: 
         <form onSubmit={submit} className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('org.advanceTo')}</label>
-            <select id={`${id}-to`} value={to} onChange={(e) => (setTo(e.target.value), reset())}>
+            <select
+              id={`${id}-to`}
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value);
+                reset();
+              }}
+            >
               {targets.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}

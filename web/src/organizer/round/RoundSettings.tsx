@@ -30,7 +30,15 @@ export function RoundSettings({ round, onChanged }: { round: ConsoleRound; onCha
           <label htmlFor={`${id}-name`}>{t('org.roundName')}</label>
           <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        <RuleFields value={rule} onChange={(next) => (setRule(next), setSaved(false))} criteria={round.rubric.criteria} panelSize={round.judges.length} />
+        <RuleFields
+          value={rule}
+          onChange={(next) => {
+            setRule(next);
+            setSaved(false);
+          }}
+          criteria={round.rubric.criteria}
+          panelSize={round.judges.length}
+        />
         {error ? <ErrorNote error={error} /> : null}
         {saved ? (
           <Note kind="ok" live>
