@@ -95,7 +95,7 @@ export class SubmissionService {
    * kept (once per request id) and shown to the organizers, so nothing disappears silently.
    */
   private async rejectAfterClose(viewer: Viewer, input: SubmitInput, roundId: string, clientRequestId: string): Promise<never> {
-    await this.store.sheets.putRejected({
+    await this.store.rejections.put({
       id: `${sheetIdOf(input.entryId, viewer.id)}/${clientRequestId}`,
       roundId,
       entryId: input.entryId,
@@ -112,7 +112,7 @@ export class SubmissionService {
 
   /** Sheets refused after close, oldest first, each with its judge. */
   async rejectedSheets(roundId: string): Promise<{ rejected: RejectedSheet; judge: Judge | undefined }[]> {
-    const [rejected, judges] = await Promise.all([this.store.sheets.listRejected(roundId), this.store.panels.listJudges(roundId)]);
+    const [rejected, judges] = await Promise.all([this.store.rejections.list(roundId), this.store.panels.listJudges(roundId)]);
     const byId = new Map(judges.map((j) => [j.userId, j]));
     return rejected.map((r) => ({ rejected: r, judge: byId.get(r.judgeId) }));
   }

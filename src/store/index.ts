@@ -4,6 +4,7 @@ import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
 import { EntryStore } from './entries.js';
 import { PanelStore } from './panels.js';
+import { RejectionStore } from './rejections.js';
 import { EnrolmentStore } from './enrolment.js';
 import { RoundStore } from './rounds.js';
 import { RubricStore } from './rubrics.js';
@@ -18,6 +19,7 @@ export interface Store {
   rounds: RoundStore;
   entries: EntryStore;
   panels: PanelStore;
+  rejections: RejectionStore;
   enrolment: EnrolmentStore;
   sheets: SheetStore;
 }
@@ -31,6 +33,7 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     rounds: new RoundStore(db, tables.competitions),
     entries: new EntryStore(db, tables.competitions),
     panels: new PanelStore(db, tables.competitions),
+    rejections: new RejectionStore(db, tables.competitions),
     enrolment: new EnrolmentStore(db, tables.competitions),
     sheets: new SheetStore(db, tables.competitions),
   };

@@ -1,12 +1,10 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Amendment, Conflict, Judge, RejectedSheet, Round, RoundStatus, ScoreSheet, SheetEvent } from '../domain/model.js';
+import type { Amendment, Conflict, Judge, Round, RoundStatus, ScoreSheet, SheetEvent } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import {
   AMENDMENT_PREFIX,
   HISTORY_PREFIX,
-  REJECTED_PREFIX,
-  rejectedKey,
   type ItemKey,
   amendmentKey,
   SHEET_PREFIX,
@@ -195,38 +193,6 @@ export class SheetStore {
     const panelCheck = amendment ? 2 : 1;
     if (conflict && reasons[panelCheck] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
     return { ok: false, reason: 'RACE' };
-  }
-
-  /**
-   * Keeps a sheet that arrived after the round closed (once per judge and request id),
-   * counted on the round item. Returns false when it was already kept.
-   */
-  async putRejected(rejected: RejectedSheet): Promise<boolean> {
-    const reasons = await this.transact([
-      {
-        Put: {
-          TableName: this.table,
-          Item: { ...rejectedKey(rejected.roundId, rejected.judgeId, rejected.clientRequestId), entity: 'RejectedSheet', ...rejected },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Update: {
-          TableName: this.table,
-          Key: roundKey(rejected.roundId),
-          UpdateExpression: 'ADD rejectedSheetCount :one',
-          ExpressionAttributeValues: { ':one': 1 },
-        },
-      },
-    ]);
-    if (!reasons) return true;
-    if (reasons[0] === 'ConditionalCheckFailed') return false;
-    throw new Error(`keeping a rejected sheet failed: ${reasons.join(',')}`);
-  }
-
-  async listRejected(roundId: string): Promise<RejectedSheet[]> {
-    const items = await queryPrefix(this.db, this.table, roundPartition(roundId), REJECTED_PREFIX);
-    return items.map((i) => recordOf<RejectedSheet>(i)).sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /** Table keys of a round's conflicts (for deleting a DRAFT round). */

@@ -1,0 +1,52 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RejectedSheet } from '../domain/model.js';
+import type { Dynamo } from './client.js';
+import { REJECTED_PREFIX, rejectedKey, roundKey, roundPartition } from './keys.js';
+import { cancellationReasons, queryPrefix, recordOf } from './ops.js';
+
+/** Sheets refused because they arrived after their round closed: kept, so nothing a judge entered disappears. */
+export class RejectionStore {
+  constructor(
+    private readonly db: Dynamo,
+    private readonly table: string,
+  ) {}
+
+  /**
+   * Keeps a sheet that arrived after the round closed (once per judge and request id),
+   * counted on the round item. Returns false when it was already kept.
+   */
+  async put(rejected: RejectedSheet): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...rejectedKey(rejected.roundId, rejected.judgeId, rejected.clientRequestId), entity: 'RejectedSheet', ...rejected },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: roundKey(rejected.roundId),
+                UpdateExpression: 'ADD rejectedSheetCount :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async list(roundId: string): Promise<RejectedSheet[]> {
+    const items = await queryPrefix(this.db, this.table, roundPartition(roundId), REJECTED_PREFIX);
+    return items.map((i) => recordOf<RejectedSheet>(i)).sort((a, b) => a.at.localeCompare(b.at));
+  }
+}
