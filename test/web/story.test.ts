@@ -50,7 +50,13 @@ async function api<T = any>(token: string, query: string, variables?: Record<str
 
 type Entry = { id: string; order: number; title: string; cadre: { id: string; name: string } };
 const entriesOf = async () =>
-  (await api<{ round: { status: string; entries: Entry[] } }>(organizer(), 'query($id: ID!) { round(id: $id) { status entries { id order title cadre { id name } } } }', { id: roundId })).round;
+  (
+    await api<{ round: { status: string; entries: Entry[] } }>(
+      organizer(),
+      'query($id: ID!) { round(id: $id) { status entries { id order title cadre { id name } } } }',
+      { id: roundId },
+    )
+  ).round;
 
 /** Every cadre of the sample roster (ids XS2026…), read page by page as the organizer. */
 async function sampleCadres(): Promise<{ id: string; name: string }[]> {
@@ -119,11 +125,14 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     const shown = await expect
       .poll(() => settings.getByLabel('单位名称').inputValue(), { timeout: 5000 })
       .toBe('宁围街道')
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     expect
       .soft(
         shown,
-        'after 新建单位 the selected new unit\'s form (修改单位：萧山区/宁围街道) shows an empty 单位名称, 单位类型 其他 and 上级单位 “无上级”; saving it would change the kind and move the unit to the top (EditUnitForm in web/src/organizer/directory/UnitForms.tsx takes its initial state before the refetched unit exists)',
+        "after 新建单位 the selected new unit's form (修改单位：萧山区/宁围街道) shows an empty 单位名称, 单位类型 其他 and 上级单位 “无上级”; saving it would change the kind and move the unit to the top (EditUnitForm in web/src/organizer/directory/UnitForms.tsx takes its initial state before the refetched unit exists)",
       )
       .toBe(true);
     await shot(page, 'directory-unit-created');
@@ -133,9 +142,15 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     const reread = await expect
       .poll(() => counts.textContent(), { timeout: 5000 })
       .toBe(ready)
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     expect
-      .soft(reread, 'choosing the same roster file again does not refresh the preview: the file input keeps its value, so the browser fires no change event (web/src/organizer/directory/RosterImport.tsx); the organizer has to reload the page')
+      .soft(
+        reread,
+        'choosing the same roster file again does not refresh the preview: the file input keeps its value, so the browser fires no change event (web/src/organizer/directory/RosterImport.tsx); the organizer has to reload the page',
+      )
       .toBe(true);
     if (!reread) {
       // What the organizer is left to do: reload the page, tick the box again, choose the file again.
@@ -186,7 +201,10 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     const side = page.locator('.console-side');
     await side.getByText('新建赛事').click();
     await side.getByLabel('赛事名称').fill(COMPETITION);
-    await side.locator('form', { has: page.getByLabel('赛事名称') }).getByRole('button', { name: '创建' }).click();
+    await side
+      .locator('form', { has: page.getByLabel('赛事名称') })
+      .getByRole('button', { name: '创建' })
+      .click();
     const competition = side.locator('article', { hasText: COMPETITION });
     await competition.waitFor();
 
@@ -220,7 +238,11 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     await form.getByRole('button', { name: '创建' }).click();
     await page.getByRole('heading', { name: new RegExp(ROUND) }).waitFor();
     roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-    const created = await api(organizer(), 'query($id: ID!) { round(id: $id) { status trimHighest trimLowest trimScope aggregate quorumMode rubric { criteria { key label } } } }', { id: roundId });
+    const created = await api(
+      organizer(),
+      'query($id: ID!) { round(id: $id) { status trimHighest trimLowest trimScope aggregate quorumMode rubric { criteria { key label } } } }',
+      { id: roundId },
+    );
     expect(created.round).toMatchObject({ status: 'DRAFT', trimHighest: 1, trimLowest: 1, trimScope: 'SHEET', aggregate: 'MEAN', quorumMode: 'ALL_EXPECTED' });
     const keys: string[] = created.round.rubric.criteria.map((c: { key: string }) => c.key);
     expect(keys).toEqual(['c1', 'c2', 'c3']);
@@ -365,7 +387,11 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     await shot(page, 'published');
 
     // The results page, by its link. The three entries a judge never scored stay unranked (应评尽评).
-    const unranked = new Set(Object.values(MISSING).flat().map((slot) => bySlot.get(slot)!.cadre.id));
+    const unranked = new Set(
+      Object.values(MISSING)
+        .flat()
+        .map((slot) => bySlot.get(slot)!.cadre.id),
+    );
     await panel.getByRole('link', { name: '查看成绩' }).click();
     await page.waitForURL(/\/results/);
     await page.getByTestId('rank-table').waitFor();

@@ -53,8 +53,11 @@ export function DirectoryPage() {
               ) : null}
             </div>
             <div className="unit-forms">
+              {/* Mounted once the unit is in the list, so a just-created unit's form starts from its saved values. */}
               {selected ? (
-                <EditUnitForm key={selected} units={units} unitId={selected} onSaved={refresh} />
+                units.byId.has(selected) ? (
+                  <EditUnitForm key={selected} units={units} unitId={selected} onSaved={refresh} />
+                ) : null
               ) : (
                 <p className="muted">{t('directory.unit.pick')}</p>
               )}

@@ -111,7 +111,11 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             disabled={busy}
             aria-describedby={`${id}-file-hint`}
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => {
+              void choose(e.target.files?.[0]);
+              // Cleared, so that choosing the same file again (after fixing it) reads it again.
+              e.target.value = '';
+            }}
           />
           <label htmlFor={`${id}-file`} className="button file-button">
             {t('directory.import.file')}
