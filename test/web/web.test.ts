@@ -122,7 +122,8 @@ describe('web client', () => {
     // The big screen picks it up at its next poll: rank 1 of the round.
     const row = screen.locator(`.board-row[data-entry="${first.id}"]`);
     await row.waitFor({ timeout: 10_000 });
-    expect(await row.getAttribute('data-rank')).toBe('1');
+    // The row is there from the start (in pitch order); its rank arrives with the next poll.
+    await expect.poll(() => row.getAttribute('data-rank'), { timeout: 10_000 }).toBe('1');
     expect(await row.getAttribute('data-total')).toBe('96');
     expect(await row.locator('.board-total').textContent()).toBe('96.00');
 
