@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
 import { gbkCsvFixture, xlsxFixture, xlsxRoster } from './fixtures/roster.js';
-import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
+import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp, organizerPage } from './support.js';
 
 /**
  * The organizer's directory page (单位与干部) end to end on a 1366×768 desktop: the unit tree
@@ -44,11 +44,7 @@ beforeAll(async () => {
     expect(made.errors).toBeUndefined();
   }
   await loadUnits();
-  page = await app.browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await signIn(page, app.origin, DEMO_ORGANIZER.id);
-  await page.waitForURL('**/organizer');
+  page = await organizerPage(app);
 }, 120_000);
 
 afterAll(async () => {

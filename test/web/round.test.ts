@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
+import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp, organizerPage } from './support.js';
 
 /**
  * The organizer's round console on a 1366×768 laptop: a round set up with its whole rule
@@ -88,11 +88,7 @@ beforeAll(async () => {
     })
   ).createRubric.id;
 
-  page = await app.browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await signIn(page, app.origin, DEMO_ORGANIZER.id);
-  await page.waitForURL('**/organizer');
+  page = await organizerPage(app);
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp } from './support.js';
+import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp, organizerPage } from './support.js';
 
 /**
  * The rubric editor on a 1366×768 laptop: criteria without typed keys (generated c1, c2, …),
@@ -38,11 +38,7 @@ const rubricNamed = async (name: string) => {
 beforeAll(async () => {
   app = await startWebApp();
   await mkdir(SCREENSHOTS, { recursive: true });
-  page = await app.browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await signIn(page, app.origin, DEMO_ORGANIZER.id);
-  await page.waitForURL('**/organizer');
+  page = await organizerPage(app);
 }, 120_000);
 
 afterAll(async () => {

@@ -23,7 +23,7 @@ export const WEB_DIST = join(ROOT, 'web/dist');
 export const SCREENSHOTS = join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-artifacts/screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -157,4 +157,14 @@ export async function signIn(page: Page, origin: string, identity: string): Prom
   await choice.or(signOut).first().waitFor();
   if (await signOut.isVisible()) await signOut.click();
   await choice.click();
+}
+
+/** An organizer's desktop page (1366×768, reduced motion), signed in and on the console. */
+export async function organizerPage(app: WebApp): Promise<Page> {
+  const page = await app.browser.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await signIn(page, app.origin, DEMO_ORGANIZER.id);
+  await page.waitForURL('**/organizer');
+  return page;
 }

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { CHROMIUM } from '../support.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support.js';
 
 /**
  * The judges' phones: a browser of their own with one context per judge, so each phone
@@ -10,17 +10,7 @@ export async function launchPhones(): Promise<{ browser: Browser; phone(): Promi
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     browser,
