@@ -116,8 +116,7 @@ export class EnrolmentService {
    */
   async current(round: Round, entries: readonly StoredEntry[]): Promise<StoredEntry[]> {
     if (round.status !== 'DRAFT' || entries.length === 0) return [...entries];
-    const { cadres, units } = await this.directoryOf(entries);
-    return entries.map((entry) => refreshed(entry, cadres, units));
+    return this.snapshot(entries);
   }
 
   /** Refreshes every entry's snapshot from the directory, as opening the round stores it. */

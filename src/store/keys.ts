@@ -96,11 +96,9 @@ export const leaderboardOf = (roundId: string) => `LB#${roundId}`;
 
 export const groupLeaderboardOf = (roundId: string, group: string) => `LBG#${roundId}#${group}`;
 
-const rankKey = rankValueKey;
-
 /** Sort keys of ranked entries better than `value` are all below this. */
 export function rankedBelow(value: RankValue): string {
-  return `1#${rankKey(value)}#`;
+  return `1#${rankValueKey(value)}#`;
 }
 
 /**
@@ -110,7 +108,7 @@ export function rankedBelow(value: RankValue): string {
  */
 export function leaderboardSortKey(rank: RankValue | null, total: Decimal | null, order: number, entryKeyPart: string): string {
   const tail = `${pad(order, 6)}#${entryKeyPart}`;
-  if (rank) return `1#${rankKey(rank)}#${tail}`;
+  if (rank) return `1#${rankValueKey(rank)}#${tail}`;
   if (total !== null) return `2#${inverted(total)}#${tail}`;
   return `3#${tail}`;
 }
