@@ -4,6 +4,8 @@ import { MAX_PAGE } from '../src/services/validation.js';
 import { roundKey } from '../src/store/keys.js';
 import { batchPut } from '../src/store/ops.js';
 import { entryItem } from '../src/store/entries.js';
+import { asPanelRound } from '../src/methods/panel/config.js';
+import { panelScoring } from '../src/methods/panel/roundScoring.js';
 import type { BenchEnvironment } from './environment.js';
 import { createRound, inParallel, randomMarks, type Fixture } from './fixtures.js';
 import { costOf, dataOf, type Cost, type Timed } from './http.js';
@@ -80,7 +82,8 @@ export async function loadScoredRound(
     const marks = Object.fromEntries(PANEL.slice(0, judges).map((j) => [j.userId, randomMarks(random, level)]));
     return scoredEntry(round, { cadre, unit: fixture.units.get(cadre.unitId)!, order: i + 1, group: GROUPS[i % GROUPS.length]! }, marks);
   });
-  const items = entries.map((entry) => entryItem(entry, round));
+  const scoring = panelScoring(asPanelRound(round).method);
+  const items = entries.map((entry) => entryItem(entry, scoring.rankValue));
   const slices = Array.from({ length: Math.ceil(items.length / WRITE_SLICE) }, (_, s) => items.slice(s * WRITE_SLICE, (s + 1) * WRITE_SLICE));
   await inParallel(slices, WRITERS, (slice) => batchPut(env.db, tables.competitions, slice));
   await env.db.send(

@@ -1,7 +1,10 @@
 import { entryIdOf, entryKeyPart } from '../src/domain/ids.js';
 import type { Cadre, Decimal, Round, ScoreSheet, Unit } from '../src/domain/model.js';
-import { compareRankValues, rankValueOf } from '../src/domain/ranking.js';
-import { marksByCriterion, scoreEntry, sheetTotal, type JudgeSheet } from '../src/domain/scoring.js';
+import { compareRankValues } from '../src/domain/ranking.js';
+import type { PanelEntry } from '../src/methods/panel/aggregate.js';
+import { asPanelRound } from '../src/methods/panel/config.js';
+import { panelScoring } from '../src/methods/panel/roundScoring.js';
+import { marksByCriterion, scoreEntry, sheetTotal, type JudgeSheet } from '../src/methods/panel/scoring.js';
 import { HISTORY_PREFIX, SHEET_PREFIX } from '../src/store/keys.js';
 import type { Item } from '../src/store/ops.js';
 import { entryIndexes, type StoredEntry } from '../src/store/entries.js';
@@ -19,12 +22,17 @@ export type Marks = { criterion: string; score: number }[];
  * An enrolled cadre's entry as enrolment stores it, carrying the aggregate of
  * `marks` (one set per judge) as a submission would leave it.
  */
-export function scoredEntry(round: Round, participant: { cadre: Cadre; unit: Unit; order: number; group: string }, marks: Record<string, Marks>): StoredEntry {
+export function scoredEntry(
+  round: Round,
+  participant: { cadre: Cadre; unit: Unit; order: number; group: string },
+  marks: Record<string, Marks>,
+): PanelEntry<StoredEntry> {
   const { cadre, unit, order, group } = participant;
+  const { method } = asPanelRound(round);
   const sheets: Record<string, JudgeSheet> = Object.fromEntries(
     Object.entries(marks).map(([judgeId, m]) => {
       const scores = m.map((x) => ({ criterion: x.criterion, score: String(x.score) }));
-      return [judgeId, { total: sheetTotal(round.rubric.criteria, scores), marks: marksByCriterion(scores) }];
+      return [judgeId, { total: sheetTotal(method.rubric.criteria, scores), marks: marksByCriterion(scores) }];
     }),
   );
   const participantId = { kind: 'cadre', id: cadre.id } as const;
@@ -40,7 +48,7 @@ export function scoredEntry(round: Round, participant: { cadre: Cadre; unit: Uni
     sheets,
     sheetCount: Object.keys(sheets).length,
     normalized: null,
-    ...scoreEntry(round.rubric.criteria, round, sheets, null),
+    ...scoreEntry(method.rubric.criteria, method, sheets, null),
     // As if each sheet had been one accepted submission.
     version: Object.keys(sheets).length,
   };
@@ -58,7 +66,8 @@ export interface Standing {
  * entries with a total below quorum by total, then entries without a sheet.
  */
 export function expectedStandings(round: Round, entries: readonly StoredEntry[]): Standing[] {
-  const rows = entries.map((entry) => ({ entry, value: rankValueOf(entry, entry.sheetCount, round) }));
+  const scoring = panelScoring(asPanelRound(round).method);
+  const rows = entries.map((entry) => ({ entry, value: scoring.rankValue(entry) }));
   const tier = (r: (typeof rows)[number]) => (r.value ? 0 : r.entry.total !== null ? 1 : 2);
   const byTotal = (a: Decimal | null, b: Decimal | null) =>
     compareRankValues(a === null ? null : { total: a, tieBreakers: [] }, b === null ? null : { total: b, tieBreakers: [] });
@@ -100,13 +109,14 @@ export interface AggregateCheck {
 export function checkAggregate(round: Round, stored: Item, partition: readonly Item[], acknowledged: readonly Acknowledged[]): AggregateCheck {
   const sheets = partition.filter((i) => String(i.sk).startsWith(SHEET_PREFIX)) as unknown as ScoreSheet[];
   const submitted = partition.filter((i) => String(i.sk).startsWith(HISTORY_PREFIX) && i.action === 'SUBMITTED');
-  const entry = stored as unknown as StoredEntry & { gsi1sk: string };
+  const entry = stored as unknown as PanelEntry<StoredEntry> & { gsi1sk: string };
+  const { method } = asPanelRound(round);
   const fromSheets: Record<string, JudgeSheet> = Object.fromEntries(sheets.map((s) => [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores) }]));
-  const recomputed: StoredEntry = {
+  const recomputed: PanelEntry<StoredEntry> = {
     ...entry,
     sheets: fromSheets,
     sheetCount: sheets.length,
-    ...scoreEntry(round.rubric.criteria, round, fromSheets, null),
+    ...scoreEntry(method.rubric.criteria, method, fromSheets, null),
   };
 
   const problems: string[] = [];
@@ -118,7 +128,7 @@ export function checkAggregate(round: Round, stored: Item, partition: readonly I
   differs('total', recomputed.total, entry.total);
   differs('rawTotal', recomputed.rawTotal, entry.rawTotal);
   differs('criterionValues', recomputed.criterionValues, entry.criterionValues);
-  differs('leaderboard key', entryIndexes(recomputed, round).gsi1sk, entry.gsi1sk);
+  differs('leaderboard key', entryIndexes(recomputed, panelScoring(method).rankValue).gsi1sk, entry.gsi1sk);
   const aggregateMismatch = problems.length > 0;
 
   let missingAcknowledged = 0;

@@ -40,6 +40,7 @@ export const ISSUE_CODES = [
   'INCOMPLETE_ORDER',
   'NOT_IN_FUTURE',
   'BAD_CURSOR',
+  'METHOD_NOT_AVAILABLE',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -76,6 +77,7 @@ export const ERROR_REASONS = [
   'CLIENT_REQUEST_ID_REUSED',
   'CONCURRENT_EDIT',
   'HAS_RESULTS',
+  'WRONG_METHOD',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -5,9 +5,8 @@ import type { Owned } from './ownership.js';
  * between the judge's input and the published rank.
  */
 
+import type { EntryResultFields, MethodConfig } from './method.js';
 import type { Criterion, Decimal, LeaderboardVisibility, Mark } from './primitives.js';
-import type { ScoringRule } from './rule.js';
-import type { JudgeSheet } from './scoring.js';
 import type { StandingsRule } from './standings.js';
 
 export type { Criterion, Decimal, LeaderboardVisibility, Mark } from './primitives.js';
@@ -86,14 +85,18 @@ export interface Competition {
 export const ROUND_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
-export interface Round extends ScoringRule {
+/**
+ * A round of a competition, assessed by one method (`method.kind`). The core reads
+ * only the tag; the method's own modules narrow `method` to their configuration.
+ */
+export interface Round<C extends MethodConfig = MethodConfig> {
   id: string;
   competitionId: string;
   name: string;
   status: RoundStatus;
   leaderboardVisibility: LeaderboardVisibility;
-  /** The rubric version pinned at creation; copied so that scoring never depends on a second read. */
-  rubric: Rubric;
+  /** How entries are assessed: the method's tag and configuration, pinned at creation. */
+  method: C;
   /** Set once the official results (normalisation included) are stored after closing. */
   resultsFinalizedAt: string | null;
   entryCount: number;
@@ -175,7 +178,12 @@ export interface UnitSnapshot {
   parentId: string | null;
 }
 
-export interface Entry {
+/**
+ * An entry of a round, method-neutral: who, in what order, and the result its
+ * method derived. The method's own aggregate (a panel's sheets, say) is stored beside
+ * these fields and read through that method's codec.
+ */
+export interface Entry extends EntryResultFields {
   id: string;
   roundId: string;
   title: string;
@@ -183,23 +191,6 @@ export interface Entry {
   group: string | null;
   cadre: CadreSnapshot | null;
   unit: UnitSnapshot | null;
-  /** Current sheet per judge id: everything the aggregate needs, guarded by `version`. */
-  sheets: Record<string, JudgeSheet>;
-  sheetCount: number;
-  /** Normalised sheet totals per judge, set when a ZSCORE round's results are finalised. */
-  normalized: Record<string, Decimal> | null;
-  /** The round's rule applied to the raw sheets (what live leaderboards show). */
-  rawTotal: Decimal | null;
-  /** The official total: `rawTotal`, or the normalised result once finalised. Two decimals. */
-  total: Decimal | null;
-  /** Per-criterion value over the kept marks, two decimals. */
-  criterionValues: Record<string, Decimal>;
-  /**
-   * Sheets expected from the panel: its judges less those excused (same unit, or a
-   * conflict recorded). Fixed when the round opens and lowered by each new conflict;
-   * absent before the round opens (then the panel's size is meant).
-   */
-  expectedSheets?: number;
   version: number;
 }
 

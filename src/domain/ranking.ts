@@ -1,7 +1,5 @@
 import { dec } from './decimal.js';
-import type { Decimal } from './model.js';
-import type { ScoringRule } from './rule.js';
-import { own } from './dict.js';
+import type { Decimal } from './primitives.js';
 
 /**
  * What a rank is decided by: the total, then the tie-breaking criteria's values in
@@ -10,27 +8,6 @@ import { own } from './dict.js';
 export interface RankValue {
   total: Decimal;
   tieBreakers: Decimal[];
-}
-
-export type RankRule = Pick<ScoringRule, 'quorum' | 'quorumMode' | 'tieBreakers'>;
-
-/**
- * Sheets an entry needs before it is ranked: the fixed quorum, or (ALL_EXPECTED)
- * every sheet expected of it — at least one, so an entry nobody may score stays unranked.
- */
-export function sheetsRequired(entry: { expectedSheets?: number }, rule: RankRule): number {
-  if (rule.quorumMode !== 'ALL_EXPECTED') return rule.quorum;
-  return Math.max(1, entry.expectedSheets ?? Number.MAX_SAFE_INTEGER);
-}
-
-/** The rank value of an entry, or null when it is not ranked (no total, or below quorum). */
-export function rankValueOf(
-  result: { total: Decimal | null; criterionValues: Record<string, Decimal>; expectedSheets?: number },
-  sheetCount: number,
-  rule: RankRule,
-): RankValue | null {
-  if (result.total === null || sheetCount < sheetsRequired(result, rule)) return null;
-  return { total: result.total, tieBreakers: rule.tieBreakers.map((key) => own(result.criterionValues, key) ?? '0') };
 }
 
 /** Upper bound of a value in hundredths; totals are capped well below it by MAX_RUBRIC_TOTAL. */

@@ -6,7 +6,9 @@ import { authenticate } from '../auth/authenticate.js';
 import type { TokenVerifier } from '../auth/claims.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { Round, Viewer } from '../domain/model.js';
-import { entryResult } from '../domain/scoring.js';
+import { panelEntry } from '../methods/panel/aggregate.js';
+import { asPanelRound } from '../methods/panel/config.js';
+import { entryResult } from '../methods/panel/scoring.js';
 import { HTTP_STATUS, failureOf } from '../faults.js';
 import type { Logger } from '../logging.js';
 import { mayCount, requireCompetitionScope, requireScores, roundAccess, type AccessContext } from '../services/visibility.js';
@@ -127,18 +129,26 @@ async function leaderboardExport(services: Services, context: AccessContext, rou
     } while (after);
   }
   const title = `${round.name}-${group ? `${group}-` : ''}排名`;
-  return { name: `leaderboard-${round.id}`, title, columns: leaderboardColumns(round), rows: rows(), etag: publishedTag(round, `leaderboard|${group}`) };
+  return {
+    name: `leaderboard-${round.id}`,
+    title,
+    columns: leaderboardColumns(services.methods.forRound(round).scoring),
+    rows: rows(),
+    etag: publishedTag(round, `leaderboard|${group}`),
+  };
 }
 
+/** A judged panel's sheets, one row per judge and entry. */
 async function sheetsExport(services: Services, context: AccessContext, roundId: string) {
   const round = await requireRound(context, roundId);
+  const { method } = asPanelRound(round);
   const { managing } = await roundAccess(context, round);
   if (round.status !== 'PUBLISHED' && !managing) {
     throw new ForbiddenError('Judge-level marks are exported after publication', 'RESULTS_NOT_VISIBLE');
   }
   const [entries, ordered] = await Promise.all([services.rounds.entries(round), services.panels.panel(round.id)]);
   const entryById = new Map(entries.map((e) => [e.id, e]));
-  const dropped = new Map(entries.map((e) => [e.id, new Set(entryResult(round.rubric.criteria, round, e.sheets).droppedSheets)]));
+  const dropped = new Map(entries.map((e) => [e.id, new Set(entryResult(method.rubric.criteria, method, panelEntry(e).sheets).droppedSheets)]));
   // One judge's sheets at a time: memory stays bounded by the largest panel member's share.
   async function* rows(): AsyncIterable<SheetRow[]> {
     for (const judge of ordered) {
@@ -152,7 +162,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
   return {
     name: `sheets-${round.id}`,
     title: `${round.name}-评分明细`,
-    columns: sheetColumns(round.rubric.criteria),
+    columns: sheetColumns(method.rubric.criteria),
     rows: rows(),
     etag: publishedTag(round, `sheets|${managing}`),
   };

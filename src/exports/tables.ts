@@ -1,5 +1,6 @@
 import { own } from '../domain/dict.js';
 import type { Criterion, Judge, Round, ScoreSheet } from '../domain/model.js';
+import type { RoundScoring } from '../domain/roundScoring.js';
 import type { StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/leaderboard.js';
 
@@ -28,7 +29,8 @@ const participantColumns = <Row>(of: (row: Row) => Pick<LeaderboardRow['entry'],
   { key: 'unitName', header: { en: 'unitName', 'zh-CN': '单位' }, value: (r) => of(r).unit?.name ?? null },
 ];
 
-export function leaderboardColumns(round: Round): Column<LeaderboardRow>[] {
+/** One row per entry; the round's method adds the columns that explain each total (a panel's criterion means). */
+export function leaderboardColumns(scoring: RoundScoring): Column<LeaderboardRow>[] {
   return [
     { key: 'rank', header: { en: 'rank', 'zh-CN': '名次' }, value: (r) => r.rank, kind: 'integer' },
     score({ key: 'total', header: { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) }),
@@ -39,13 +41,9 @@ export function leaderboardColumns(round: Round): Column<LeaderboardRow>[] {
     { key: 'group', header: { en: 'group', 'zh-CN': '组别' }, value: (r) => r.entry.group },
     { key: 'title', header: { en: 'title', 'zh-CN': '题目' }, value: (r) => r.entry.title },
     ...participantColumns<LeaderboardRow>((r) => r.entry),
-    ...round.rubric.criteria.map((c) =>
-      score<LeaderboardRow>({
-        key: `mean_${c.key}`,
-        header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` },
-        value: (r) => num(own(r.entry.criterionValues, c.key)),
-      }),
-    ),
+    ...scoring
+      .breakdownColumns()
+      .map((c) => score<LeaderboardRow>({ key: c.key, header: c.header, value: (r) => num(own(scoring.breakdown(r.entry), c.key)) })),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { JudgeStatistics } from '../domain/judgeStats.js';
+import type { JudgeStatistics } from '../methods/panel/judgeStats.js';
 import type { Owned } from '../domain/ownership.js';
 import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, RejectedSheet, SheetEvent, UnitSnapshot } from '../domain/model.js';
 import type { Progress, StandingRow } from '../services/results.js';

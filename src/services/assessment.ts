@@ -1,7 +1,9 @@
 import { own } from '../domain/dict.js';
 import { labelOrder } from '../domain/judges.js';
 import type { Criterion, Decimal, Judge, Round, ScoreSheet, Viewer } from '../domain/model.js';
-import { entryResult } from '../domain/scoring.js';
+import { panelEntry, type PanelEntry } from '../methods/panel/aggregate.js';
+import { asPanelRound, type PanelConfig } from '../methods/panel/config.js';
+import { entryResult } from '../methods/panel/scoring.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { LeaderboardService } from './leaderboard.js';
@@ -17,9 +19,10 @@ export interface AssessedSheet {
   normalizedTotal: Decimal | null;
 }
 
+/** A judged panel's protocol of one entry. */
 export interface Assessment {
-  round: Round;
-  entry: StoredEntry;
+  round: Round<PanelConfig>;
+  entry: PanelEntry<StoredEntry>;
   rank: number | null;
   /** False before publication for callers who may not see other judges' marks. */
   sheetsVisible: boolean;
@@ -50,12 +53,15 @@ export class AssessmentService {
       aggregates ? this.leaderboard.rankOf(entry, round) : null,
     ]);
     const judgeById = new Map(judges.map((j) => [j.userId, j]));
-    const result = entryResult(round.rubric.criteria, round, entry.sheets, entry.normalized ?? undefined);
+    const panelRound = asPanelRound(round);
+    const { method } = panelRound;
+    const panel = panelEntry(entry);
+    const result = entryResult(method.rubric.criteria, method, panel.sheets, panel.normalized ?? undefined);
     const allVisible = round.status === 'PUBLISHED' || managing;
     const visible = allVisible ? sheets : sheets.filter((s) => s.judgeId === viewer.id);
     return {
-      round,
-      entry,
+      round: panelRound,
+      entry: panel,
       rank,
       managing,
       aggregates,
@@ -71,10 +77,10 @@ export class AssessmentService {
                 .filter(([, judgesDropped]) => judgesDropped.includes(sheet.judgeId))
                 .map(([key]) => key)
             : [],
-          normalizedTotal: aggregates ? (own(entry.normalized, sheet.judgeId) ?? null) : null,
+          normalizedTotal: aggregates ? (own(panel.normalized, sheet.judgeId) ?? null) : null,
         }))
         .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge)),
-      criteria: round.rubric.criteria.map((criterion) => ({ criterion, mean: aggregates ? (own(entry.criterionValues, criterion.key) ?? null) : null })),
+      criteria: method.rubric.criteria.map((criterion) => ({ criterion, mean: aggregates ? (own(panel.criterionValues, criterion.key) ?? null) : null })),
     };
   }
 }

@@ -4,7 +4,8 @@ import type { Competition, Round, Viewer } from '../domain/model.js';
 import { DEFAULT_STANDINGS_RULE, STANDINGS_METHODS, type StandingsRule } from '../domain/standings.js';
 import { fromNumber } from '../domain/decimal.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, recordOf, retrying } from '../store/ops.js';
+import { decode } from '../store/codecs.js';
+import { RaceLost, retrying } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
@@ -76,7 +77,7 @@ export class CompetitionService {
           name: parsed.name ?? current.name,
           description: parsed.description === undefined ? current.description : parsed.description,
           standingsRule: parsed.standingsRule ? toRule(parsed.standingsRule, 'input.standingsRule') : current.standingsRule,
-          version: (current.version ?? 0) + 1,
+          version: current.version + 1,
         };
         if (!(await this.store.competitions.updateCompetition({ ...next }))) throw new RaceLost();
         return next;
@@ -105,7 +106,7 @@ export class CompetitionService {
   async requireCompetition(id: string, field?: string): Promise<Competition> {
     const found = (await this.store.competitions.getCompetitions([id])).get(id);
     if (!found) throw new NotFoundError('Competition', id, field);
-    return { ...found, standingsRule: found.standingsRule ?? DEFAULT_STANDINGS_RULE, version: found.version ?? 0 };
+    return found;
   }
 
   async listCompetitions(args: { first?: number | null; after?: string | null; archived?: boolean | null }): Promise<Connection<Competition>> {
@@ -113,7 +114,7 @@ export class CompetitionService {
     const scope = args.archived ? 'competitions:archived' : 'competitions';
     const start = this.cursors.startKey(scope, args.after);
     const page = await this.store.competitions.listCompetitions(first + 1, start, Boolean(args.archived));
-    return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Competition>(item));
+    return this.cursors.pageConnection(scope, page, first, (item) => decode('Competition', item));
   }
 
   /** Every round of a competition, archived ones included. */

@@ -3,7 +3,7 @@ import { assertMayEdit, mayEdit, type ChangeRecord } from '../domain/ownership.j
 import { newId } from '../domain/ids.js';
 import { UNIT_KINDS, type Cadre, type Unit, type Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
-import { recordOf } from '../store/ops.js';
+import { decode } from '../store/codecs.js';
 import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { count, externalId, optionalText, pageSize, parseArgument, text } from './validation.js';
@@ -181,6 +181,6 @@ export class DirectoryService {
     const search = parseArgument(searchText, args.search, 'search');
     const scope = `cadres:${args.unitId ?? ''}:${search ?? ''}`;
     const page = await this.store.directory.listCadres(args.unitId ?? undefined, first + 1, this.cursors.startKey(scope, args.after), search ?? undefined);
-    return this.cursors.pageConnection(scope, page, first, (item) => recordOf<Cadre>(item));
+    return this.cursors.pageConnection(scope, page, first, (item) => decode('Cadre', item));
   }
 }

@@ -3,6 +3,8 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../domain/error
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Cadre, PitchDraw, Round, Unit, Viewer } from '../domain/model.js';
+import type { RankValue } from '../domain/ranking.js';
+import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import type { EnrolmentOutcome } from '../store/enrolment.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
@@ -29,6 +31,7 @@ const lost = (error: unknown) => error instanceof RaceLost || isTransientConflic
 export class EnrolmentService {
   constructor(
     private readonly store: Store,
+    private readonly methods: Methods,
     private readonly now: () => Date,
   ) {}
 
@@ -46,7 +49,7 @@ export class EnrolmentService {
         order: parsed.order ?? entry.order,
         version: entry.version + 1,
       };
-      this.settle(await this.store.enrolment.rewriteEntries(round, [next]));
+      this.settle(await this.store.enrolment.rewriteEntries(round, [next], this.ranker(round)));
       return next;
     }, lost);
   }
@@ -67,7 +70,7 @@ export class EnrolmentService {
     return retrying(async () => {
       const { round, entries } = await this.draftRound(roundId, 'reorder entries');
       const { all, moved } = this.inOrder(entries, ids);
-      this.settle(await this.store.enrolment.rewriteEntries(round, moved));
+      this.settle(await this.store.enrolment.rewriteEntries(round, moved, this.ranker(round)));
       return all;
     }, lost);
   }
@@ -83,7 +86,7 @@ export class EnrolmentService {
         chosen,
       );
       const draw: PitchDraw = { roundId, seed: chosen, algorithm: DRAW_ALGORITHM, drawnBy: viewer.id, drawnAt: this.now().toISOString(), order };
-      this.settle(await this.store.enrolment.rewriteEntries(round, this.inOrder(entries, order).moved, draw));
+      this.settle(await this.store.enrolment.rewriteEntries(round, this.inOrder(entries, order).moved, this.ranker(round), draw));
       return draw;
     }, lost);
   }
@@ -165,6 +168,12 @@ export class EnrolmentService {
       return next;
     });
     return { all, moved };
+  }
+
+  /** How the round's method ranks an entry, for its leaderboard keys. */
+  ranker(round: Round): (entry: StoredEntry) => RankValue | null {
+    const scoring = this.methods.forRound(round).scoring;
+    return (entry) => scoring.rankValue(entry);
   }
 
   private settle(outcome: EnrolmentOutcome): void {

@@ -1,4 +1,5 @@
 import type { Viewer } from '../domain/model.js';
+import { createMethods, type Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
@@ -18,6 +19,8 @@ import { SubmissionService } from './submission.js';
 
 export interface Services {
   store: Store;
+  /** The assessment methods, by kind (`src/methods/registry.ts`). */
+  methods: Methods;
   directory: DirectoryService;
   rubrics: RubricService;
   competitions: CompetitionService;
@@ -45,19 +48,21 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const now = options.now ?? (() => new Date());
   const cursors = new Cursors(options.cursorKey);
   const rubrics = new RubricService(store, now, cursors);
+  const methods = createMethods({ store, rubrics });
   const competitions = new CompetitionService(store, now, cursors);
-  const results = new ResultsService(store, competitions, now, cursors);
-  const enrolment = new EnrolmentService(store, now);
-  const leaderboard = new LeaderboardService(store, cursors);
-  const rounds = new RoundService(store, rubrics, enrolment, now);
+  const results = new ResultsService(store, methods, competitions, now, cursors);
+  const enrolment = new EnrolmentService(store, methods, now);
+  const leaderboard = new LeaderboardService(store, methods, cursors);
+  const rounds = new RoundService(store, methods, enrolment, now);
   return {
     store,
+    methods,
     directory: new DirectoryService(store, now, cursors),
     rubrics,
     competitions,
     rounds,
     panels: new PanelService(store, rounds),
-    lifecycle: new LifecycleService(store, rounds, enrolment, results, now),
+    lifecycle: new LifecycleService(store, methods, rounds, enrolment, results, now),
     enrolment,
     results,
     submission: new SubmissionService(store, now),

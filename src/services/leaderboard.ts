@@ -1,5 +1,6 @@
 import type { Decimal, Round } from '../domain/model.js';
-import { RANK_START, nextRank, rankValueKey, rankValueOf, type RankState } from '../domain/ranking.js';
+import { RANK_START, nextRank, rankValueKey, type RankState } from '../domain/ranking.js';
+import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { Cursors } from './cursor.js';
@@ -25,6 +26,7 @@ export interface LeaderboardRow {
 export class LeaderboardService {
   constructor(
     private readonly store: Store,
+    private readonly methods: Methods,
     private readonly cursors: Cursors,
   ) {}
 
@@ -39,10 +41,11 @@ export class LeaderboardService {
     const cursor = args.after ? this.cursors.decode(scope, leaderboardCursor, args.after) : undefined;
     const page = await this.store.entries.leaderboardPage(round.id, group, first + 1, cursor && { keyPart: cursor.k, sortKey: cursor.s });
     let state: RankState = cursor ? { position: cursor.p, rank: cursor.r, tieKey: cursor.t } : RANK_START;
+    const scoring = this.methods.forRound(round).scoring;
     const rows = page.slice(0, first).map(({ entry, sortKey }) => {
-      const value = rankValueOf(entry, entry.sheetCount, round);
+      const value = scoring.rankValue(entry);
       state = nextRank(state, value && rankValueKey(value));
-      const node: LeaderboardRow = { rank: state.rank, total: entry.total, sheetCount: entry.sheetCount, entry: { ...entry, rank: state.rank } };
+      const node: LeaderboardRow = { rank: state.rank, total: entry.total, sheetCount: scoring.evidenceCount(entry), entry: { ...entry, rank: state.rank } };
       const next = { s: sortKey, k: entry.keyPart, p: state.position, r: state.rank, t: state.tieKey };
       return { cursor: this.cursors.encode(scope, next), node };
     });
@@ -51,7 +54,7 @@ export class LeaderboardService {
 
   /** Rank of one entry in its round: one more than the number of entries ranked strictly better. */
   async rankOf(entry: StoredEntry, round: Round): Promise<number | null> {
-    const value = rankValueOf(entry, entry.sheetCount, round);
+    const value = this.methods.forRound(round).scoring.rankValue(entry);
     if (!value) return null;
     return 1 + (await this.store.entries.countBetter(entry.roundId, null, value));
   }

@@ -1,10 +1,9 @@
-import { conflictOf } from '../domain/access.js';
 import { ConflictError } from '../domain/errors.js';
 import { assertTransition } from '../domain/lifecycle.js';
-import type { Conflict, Judge, Round } from '../domain/model.js';
+import type { Round } from '../domain/model.js';
+import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
-import type { StoredEntry } from '../store/entries.js';
 import type { EnrolmentService } from './enrolment.js';
 import type { ResultsService } from './results.js';
 import type { RoundService } from './rounds.js';
@@ -13,6 +12,7 @@ import type { RoundService } from './rounds.js';
 export class LifecycleService {
   constructor(
     private readonly store: Store,
+    private readonly methods: Methods,
     private readonly rounds: RoundService,
     private readonly enrolment: EnrolmentService,
     private readonly results: ResultsService,
@@ -20,10 +20,11 @@ export class LifecycleService {
   ) {}
 
   /**
-   * DRAFT → OPEN. First every entry takes its snapshot of the directory and the
-   * number of sheets expected of it (the panel less the judges excused by 回避), each
-   * under the version it was read at; then the status moves, on condition that the
-   * panel and the enrolment are still the ones counted. A change in between retries.
+   * DRAFT → OPEN. First every entry takes its snapshot of the directory and what its
+   * method records at opening (for a panel, the sheets expected of it: the panel less
+   * the judges excused by 回避), each under the version it was read at; then the
+   * status moves, on condition that the panel and the enrolment are still the ones
+   * counted. A change in between retries.
    */
   async openRound(id: string): Promise<Round> {
     const opened = await retrying(
@@ -33,14 +34,10 @@ export class LifecycleService {
         if (round.entryCount === 0 || round.judgeCount === 0) {
           throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
         }
-        const [entries, judges, conflicts] = await Promise.all([
-          this.store.entries.listEntries(id, true),
-          this.store.panels.listJudges(id),
-          this.store.sheets.listConflictsOfRound(id),
-        ]);
+        const [entries, judges] = await Promise.all([this.store.entries.listEntries(id, true), this.store.panels.listJudges(id)]);
         const snapshots = await this.enrolment.snapshot(entries);
-        const prepared = snapshots.map((entry) => ({ ...entry, expectedSheets: expectedOf(entry, judges, conflicts), version: entry.version + 1 }));
-        const written = await this.store.enrolment.rewriteEntries(round, prepared);
+        const prepared = (await this.methods.forRound(round).prepareOpening(snapshots)).map((entry) => ({ ...entry, version: entry.version + 1 }));
+        const written = await this.store.enrolment.rewriteEntries(round, prepared, this.enrolment.ranker(round));
         if (!written.ok) {
           if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
           throw new RaceLost();
@@ -77,10 +74,4 @@ export class LifecycleService {
     const current = await this.rounds.requireRound(id, true);
     throw new ConflictError(`The round changed concurrently and is now ${current.status}`, 'ROUND_STATUS');
   }
-}
-
-/** Sheets an entry is owed: one from each judge of the panel not excused from it (same unit, or a recorded conflict). */
-function expectedOf(entry: StoredEntry, judges: readonly Judge[], conflicts: readonly Conflict[]): number {
-  const recorded = new Map(conflicts.filter((c) => c.entryId === entry.id).map((c) => [c.judgeId, c]));
-  return judges.filter((j) => !conflictOf(j, entry.unit?.id ?? null, recorded.get(j.userId) ?? null)).length;
 }

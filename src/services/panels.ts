@@ -3,6 +3,8 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../domain/error
 import { byLabel } from '../domain/judges.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Judge } from '../domain/model.js';
+import { panelEntry } from '../methods/panel/aggregate.js';
+import { asPanelRound } from '../methods/panel/config.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
 import type { RoundService } from './rounds.js';
@@ -39,11 +41,11 @@ export class PanelService {
 
     return retrying(
       async () => {
-        const round = await this.rounds.requireRound(roundId, true);
+        const round = asPanelRound(await this.rounds.requireRound(roundId, true));
         assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
         const existing = new Map((await this.store.panels.listJudges(roundId)).map((j) => [j.userId, j]));
         const joining = parsed.filter((j) => !existing.has(j.userId));
-        if (round.status === 'OPEN' && joining.length > 0 && round.quorumMode === 'ALL_EXPECTED') {
+        if (round.status === 'OPEN' && joining.length > 0 && round.method.quorumMode === 'ALL_EXPECTED') {
           // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
           throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
         }
@@ -78,7 +80,7 @@ export class PanelService {
   /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */
   private async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
     const entries = await this.store.entries.listEntries(roundId, true);
-    for (const entry of entries) {
+    for (const entry of entries.map((e) => panelEntry(e))) {
       const owed = joined.filter((j) => !conflictOf(j, entry.unit?.id ?? null, null)).length;
       if (owed > 0 && entry.expectedSheets !== undefined) await this.store.entries.addExpectedSheets(entry, owed);
     }

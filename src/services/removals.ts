@@ -4,6 +4,9 @@ import { parseEntryId } from '../domain/ids.js';
 import type { Amendment, Conflict, Judge, RoundStatus, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import { panelEntry } from '../methods/panel/aggregate.js';
+import { asPanelRound } from '../methods/panel/config.js';
+import { panelScoring } from '../methods/panel/roundScoring.js';
 import { withoutSheet } from './entryAggregate.js';
 import type { ResultsService } from './results.js';
 import { parseSheetId, sheetIdOf } from './sheetIds.js';
@@ -71,12 +74,14 @@ export class RemovalService {
         if (args.conflict && !state.judge) throw new NotFoundError('Judge', args.judgeId, 'userId');
         if (args.requireSheet && !state.sheet) throw new NotFoundError('ScoreSheet', sheetIdOf(args.entryId, args.judgeId), 'sheetId');
         assertRemovalAllowed(state.round.status, args.by, action);
+        const round = asPanelRound(state.round);
+        const before = panelEntry(state.entry);
         const at = this.now().toISOString();
         const removed = state.sheet && {
           sheet: state.sheet,
           event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at } satisfies SheetEvent,
         };
-        const after = state.sheet ? withoutSheet(state.entry, state.round, args.judgeId) : { ...state.entry, version: state.entry.version + 1 };
+        const after = state.sheet ? withoutSheet(before, round, args.judgeId) : { ...before, version: before.version + 1 };
         const newlyExcused = args.conflict !== null && state.judge !== null && !state.conflict && !conflictOf(state.judge, state.entry.unit?.id ?? null, null);
         const entry = newlyExcused && after.expectedSheets !== undefined ? { ...after, expectedSheets: after.expectedSheets - 1 } : after;
         const amendment: Amendment | null =
@@ -102,6 +107,7 @@ export class RemovalService {
           conflict: args.conflict,
           statuses,
           amendment,
+          rank: panelScoring(round.method).rankValue,
         });
         if (result.ok) return { round: state.round, sheet: state.sheet };
         if (result.reason === 'ROUND_LOCKED') {

@@ -1,15 +1,17 @@
 import { ulid } from 'ulid';
-import { dictOf } from '../domain/dict.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
-import { judgeStatistics, type JudgeStatistics } from '../domain/judgeStats.js';
-import type { CadreSnapshot, Conflict, Decimal, Judge, Round, ScoreSheet, UnitSnapshot } from '../domain/model.js';
-import { zscoreNormalize, type ScoredSheet } from '../domain/normalization.js';
-import { RANK_START, compareRankValues, nextRank, rankAll, rankValueOf, type RankState } from '../domain/ranking.js';
-import { marksByCriterion, scoreEntry, type JudgeSheet } from '../domain/scoring.js';
+import { judgeStatistics, type JudgeStatistics } from '../methods/panel/judgeStats.js';
+import type { CadreSnapshot, Conflict, Decimal, Judge, Round, UnitSnapshot } from '../domain/model.js';
+import { RANK_START, compareRankValues, nextRank, rankAll, type RankState } from '../domain/ranking.js';
+import type { RoundScoring } from '../domain/roundScoring.js';
+import { panelEntry } from '../methods/panel/aggregate.js';
+import { scoredSheets } from '../methods/panel/roundScoring.js';
+import type { Methods } from '../methods/registry.js';
 import { standingTotal, type RoundTotal } from '../domain/standings.js';
 import { labelOrder } from '../domain/judges.js';
 import type { Store } from '../store/index.js';
 import { leaderboardKeyOf, type StoredEntry } from '../store/entries.js';
+import type { PanelEntry } from '../methods/panel/aggregate.js';
 import type { CompetitionService } from './competitions.js';
 import type { Cursors } from './cursor.js';
 import * as z from 'zod/mini';
@@ -59,15 +61,16 @@ const standingsCursor = z.object({ o: count(0, 10_000_000), r: z.nullable(count(
 export class ResultsService {
   constructor(
     private readonly store: Store,
+    private readonly methods: Methods,
     private readonly competitions: CompetitionService,
     private readonly now: () => Date,
     private readonly cursors: Cursors,
   ) {}
 
   /**
-   * Recomputes every entry of a CLOSED round from its stored aggregate (with
-   * z-score normalisation when the rule asks for it) and stores the official
-   * totals with batched writes, under the round's finalising lock; `publish`
+   * Recomputes every entry of a CLOSED round from its stored aggregate with its
+   * method's finalisation (z-scores, say) and stores the official totals with
+   * batched writes, under the round's finalising lock; `publish`
    * moves the round to PUBLISHED in the same write that releases the lock.
    */
   async finalize(roundId: string, publish: boolean): Promise<Round> {
@@ -87,8 +90,9 @@ export class ResultsService {
       throw new ConflictError('The round’s results are being computed by another request; retry shortly', 'ROUND_FINALIZING');
     }
     const entries = await this.store.entries.listEntries(roundId, true);
-    const changed = officialResults(round, entries).filter((next, i) => !sameResult(next, entries[i]!));
-    await this.store.entries.putEntries(changed, round);
+    const scoring = this.methods.forRound(round).scoring;
+    const changed = officialResults(scoring, entries).filter((next, i) => !sameResult(scoring, next, entries[i]!));
+    await this.store.entries.putEntries(changed, (e) => scoring.rankValue(e));
     const finalized = await this.store.rounds.unlockFinalized(roundId, token, this.now().toISOString(), publish);
     if (!finalized) throw new ConflictError('The finalising lock was lost; retry', 'ROUND_FINALIZING');
     return finalized;
@@ -101,12 +105,10 @@ export class ResultsService {
   async verifyRound(roundId: string): Promise<Verification> {
     const round = await this.store.rounds.getRound(roundId, true);
     if (!round) throw new NotFoundError('Round', roundId, 'roundId');
-    const [stored, judges] = await Promise.all([this.store.entries.listEntriesWithLeaderboardKeys(roundId), this.store.panels.listJudges(roundId)]);
+    const stored = await this.store.entries.listEntriesWithLeaderboardKeys(roundId);
     const entries = stored.map((s) => s.entry);
-    const sheets = await this.store.sheets.listSheetsOfRound(
-      roundId,
-      judges.map((j) => j.userId),
-    );
+    const method = this.methods.forRound(round);
+    const { scoring } = method;
     const mismatches: Mismatch[] = [];
     const record = (entryId: string, field: string, expected: unknown, actual: unknown) => {
       const e = expected === null || expected === undefined ? null : JSON.stringify(sortKeys(expected));
@@ -114,37 +116,33 @@ export class ResultsService {
       if (e !== a) mismatches.push({ entryId, field, expected: e, actual: a });
     };
 
-    // Rebuild each aggregate from the sheet items alone, then apply the rule as the round's status requires.
-    const sheetsByEntry = new Map<string, ScoreSheet[]>();
-    for (const sheet of sheets) sheetsByEntry.set(sheet.entryId, [...(sheetsByEntry.get(sheet.entryId) ?? []), sheet]);
-    const rebuilt = entries.map((entry) => ({
-      ...entry,
-      sheets: dictOf((sheetsByEntry.get(entry.id) ?? []).map((s) => [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores) }])),
-    }));
+    // Rebuild each aggregate from the evidence items alone, then apply the method as the round's status requires.
+    const rebuilt = await method.rebuild(entries);
     const finalized = round.resultsFinalizedAt !== null && (round.status === 'CLOSED' || round.status === 'PUBLISHED');
-    const expected = finalized
-      ? officialResults(round, rebuilt)
-      : rebuilt.map((entry) => ({ ...entry, sheetCount: Object.keys(entry.sheets).length, ...scoreEntry(round.rubric.criteria, round, entry.sheets, null) }));
+    const expected = finalized ? officialResults(scoring, rebuilt.entries) : rebuilt.entries.map((entry) => scoring.rescore(entry));
 
+    const fields = [...scoring.derivedFields, 'total', 'rawTotal'];
     expected.forEach((want, i) => {
       const have = entries[i]!;
-      record(have.id, 'sheets', want.sheets, have.sheets);
-      record(have.id, 'sheetCount', want.sheetCount, have.sheetCount);
-      record(have.id, 'total', want.total, have.total);
-      record(have.id, 'rawTotal', want.rawTotal, have.rawTotal);
-      record(have.id, 'criterionValues', want.criterionValues, have.criterionValues);
+      for (const field of fields)
+        record(have.id, field, (want as unknown as Record<string, unknown>)[field], (have as unknown as Record<string, unknown>)[field]);
       // The stored leaderboard key is what orders and ranks the entry on every page.
-      record(have.id, 'leaderboardKey', leaderboardKeyOf(want, round), stored[i]!.leaderboardKey);
+      record(
+        have.id,
+        'leaderboardKey',
+        leaderboardKeyOf(want, (e) => scoring.rankValue(e)),
+        stored[i]!.leaderboardKey,
+      );
     });
-    const wantRanks = rankAll(expected.map((e) => rankValueOf(e, e.sheetCount, round)));
-    const haveRanks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
+    const wantRanks = rankAll(expected.map((e) => scoring.rankValue(e)));
+    const haveRanks = rankAll(entries.map((e) => scoring.rankValue(e)));
     for (const [i, want] of expected.entries()) record(want.id, 'rank', wantRanks[i], haveRanks[i]);
-    return { round, checkedEntries: entries.length, checkedSheets: sheets.length, mismatches };
+    return { round, checkedEntries: entries.length, checkedSheets: rebuilt.evidenceCount, mismatches };
   }
 
   async judgeStats(roundId: string): Promise<{ judge: Judge; stats: JudgeStatistics }[]> {
     const judges = await this.store.panels.listJudges(roundId);
-    const entries = await this.store.entries.listEntries(roundId);
+    const entries = (await this.store.entries.listEntries(roundId)).map((e) => panelEntry(e));
     const stats = judgeStatistics(
       judges.map((j) => j.userId),
       scoredSheets(entries),
@@ -154,19 +152,21 @@ export class ResultsService {
 
   /** Sheets expected (panel × entries, less conflicts of interest) against sheets received. */
   async roundProgress(roundId: string): Promise<Progress> {
-    const [judges, entries, conflicts] = await Promise.all([
+    const [judges, stored, conflicts] = await Promise.all([
       this.store.panels.listJudges(roundId),
       this.store.entries.listEntries(roundId),
       this.store.sheets.listConflictsOfRound(roundId),
     ]);
+    const entries = stored.map((e) => panelEntry(e));
     const conflicted = new Set(conflicts.map((c: Conflict) => `${c.entryId}|${c.judgeId}`));
-    const expects = (judge: Judge, entry: StoredEntry) =>
+    const expects = (judge: Judge, entry: PanelEntry<StoredEntry>) =>
       !conflicted.has(`${entry.id}|${judge.userId}`) && !(judge.unitId !== null && entry.unit?.id === judge.unitId);
-    const received = (judge: Judge, entry: StoredEntry) => Object.hasOwn(entry.sheets, judge.userId);
+    const received = (judge: Judge, entry: PanelEntry<StoredEntry>) => Object.hasOwn(entry.sheets, judge.userId);
     const perJudge = judges
       .map((judge) => ({ judge, expected: entries.filter((e) => expects(judge, e)).length, received: entries.filter((e) => received(judge, e)).length }))
       .sort((a, b) => labelOrder(a.judge) - labelOrder(b.judge));
-    const state = (judge: Judge, entry: StoredEntry): ProgressState => (received(judge, entry) ? 'RECEIVED' : expects(judge, entry) ? 'EXPECTED' : 'EXCUSED');
+    const state = (judge: Judge, entry: PanelEntry<StoredEntry>): ProgressState =>
+      received(judge, entry) ? 'RECEIVED' : expects(judge, entry) ? 'EXPECTED' : 'EXCUSED';
     const perEntry = entries
       .map((entry) => ({
         entry,
@@ -218,13 +218,14 @@ export class ResultsService {
     const counted = await Promise.all(finished.map(visible));
     const rounds = finished.filter((_, i) => counted[i]);
     const entriesByRound = await Promise.all(rounds.map((r) => this.store.entries.listEntries(r.id)));
+    const scorings = rounds.map((r) => this.methods.forRound(r).scoring);
 
     const participants = new Map<string, { latest: StoredEntry; totals: Map<string, Decimal | null> }>();
     entriesByRound.forEach((entries, r) => {
       for (const entry of entries) {
         const p = participants.get(entry.keyPart) ?? { latest: entry, totals: new Map() };
         p.latest = entry;
-        p.totals.set(rounds[r]!.id, rankValueOf(entry, entry.sheetCount, rounds[r]!) ? entry.total : null);
+        p.totals.set(rounds[r]!.id, scorings[r]!.rankValue(entry) ? entry.total : null);
         participants.set(entry.keyPart, p);
       }
     });
@@ -249,34 +250,15 @@ export class ResultsService {
 
 const asRankValue = (total: Decimal | null) => (total === null ? null : { total, tieBreakers: [] });
 
-/** Every entry's official result under the round's rule (normalised across the round when asked). */
-function officialResults(round: Round, entries: readonly StoredEntry[]): StoredEntry[] {
-  const normalized = round.normalization === 'ZSCORE' ? zscoreNormalize(scoredSheets(entries), round.rubric.maxTotal) : null;
-  return entries.map((entry) => {
-    const values = normalized ? (normalized.get(entry.id) ?? null) : null;
-    return {
-      ...entry,
-      sheetCount: Object.keys(entry.sheets).length,
-      normalized: values,
-      ...scoreEntry(round.rubric.criteria, round, entry.sheets, values),
-      version: entry.version + 1,
-    };
-  });
+/** Every entry's official result by its round's method (finalised across the round), version bumped. */
+function officialResults(scoring: RoundScoring, entries: readonly StoredEntry[]): StoredEntry[] {
+  return scoring.finalize(entries).map((entry) => ({ ...entry, version: entry.version + 1 }));
 }
 
-function scoredSheets(entries: readonly StoredEntry[]): ScoredSheet[] {
-  return entries.flatMap((entry) =>
-    Object.entries(entry.sheets).map(([judgeId, sheet]: [string, JudgeSheet]) => ({ entryId: entry.id, judgeId, total: sheet.total })),
-  );
-}
-
-function sameResult(a: StoredEntry, b: StoredEntry): boolean {
-  return (
-    a.total === b.total &&
-    a.rawTotal === b.rawTotal &&
-    JSON.stringify(sortKeys(a.normalized)) === JSON.stringify(sortKeys(b.normalized)) &&
-    JSON.stringify(sortKeys(a.criterionValues)) === JSON.stringify(sortKeys(b.criterionValues))
-  );
+function sameResult(scoring: RoundScoring, a: StoredEntry, b: StoredEntry): boolean {
+  const fields = ['total', 'rawTotal', ...scoring.derivedFields];
+  const record = (e: StoredEntry) => e as unknown as Record<string, unknown>;
+  return fields.every((f) => JSON.stringify(sortKeys(record(a)[f] ?? null)) === JSON.stringify(sortKeys(record(b)[f] ?? null)));
 }
 
 function sortKeys<T>(value: T): T {

@@ -3,40 +3,40 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../domain/error
 import { entryIdOf, entryKeyPart, newId, type Participant } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Cadre, Round, ScoreSheet, Unit, UnitSnapshot } from '../domain/model.js';
-import { compareRankValues, rankValueOf } from '../domain/ranking.js';
-import { AGGREGATES, DEFAULT_RULE, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES, ruleIssues, type ScoringRule } from '../domain/rule.js';
+import { METHOD_KINDS, type MethodKind } from '../domain/method.js';
+import { compareRankValues } from '../domain/ranking.js';
+import type { RoundScoring } from '../domain/roundScoring.js';
+import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { EnrolmentService } from './enrolment.js';
-import type { RubricService } from './rubrics.js';
 import * as z from 'zod/mini';
 import { count, externalId, optionalText, parseArgument, text } from './validation.js';
 
 export const MAX_ENTRIES_PER_CALL = 99;
-export const MAX_TRIM = 10;
 
 const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-const ruleFields = {
-  trimHighest: optional(count(0, MAX_TRIM)),
-  trimLowest: optional(count(0, MAX_TRIM)),
-  trimScope: optional(z.enum(TRIM_SCOPES)),
-  aggregate: optional(z.enum(AGGREGATES)),
-  normalization: optional(z.enum(NORMALIZATIONS)),
-  quorum: optional(count(1, 100)),
-  quorumMode: optional(z.enum(QUORUM_MODES)),
-  tieBreakers: optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
-};
 const visibility = optional(z.enum(LEADERBOARD_VISIBILITIES));
-const createRoundInput = z.object({
+/** The method's own fields are checked by the method; here only that they form an object with a known kind. */
+const methodInput = z.looseObject({ kind: z.enum(METHOD_KINDS) });
+const createRoundInput = z.looseObject({
   competitionId: externalId,
   name: text(200),
-  rubricId: externalId,
-  rubricVersion: z.optional(z.nullable(count(1, 1_000_000))),
   leaderboardVisibility: visibility,
-  ...ruleFields,
+  method: optional(methodInput),
 });
-const updateRoundInput = z.object({ name: optional(text(200)), rubricId: optional(externalId), leaderboardVisibility: visibility, ...ruleFields });
+const updateRoundInput = z.looseObject({ name: optional(text(200)), leaderboardVisibility: visibility, method: optional(methodInput) });
+
+/**
+ * The fields a method configures from, and where their errors point: `input.method`
+ * when given there; otherwise the top level of the input, where a judged panel's
+ * fields have always been (their absence means PANEL, so older calls keep working).
+ */
+function methodFields(input: Record<string, unknown>, method: { kind: MethodKind } | null | undefined) {
+  if (!method) return { kind: 'PANEL' as const, fields: input, path: 'input' };
+  return { kind: method.kind, fields: { ...input, ...(method as Record<string, unknown>) }, path: 'input.method' };
+}
 
 const entryInput = z.object({
   cadreId: optional(externalId),
@@ -46,25 +46,6 @@ const entryInput = z.object({
   group: optionalText(50),
 });
 const entriesInput = z.array(entryInput).check(z.minLength(1), z.maxLength(MAX_ENTRIES_PER_CALL));
-
-type RuleInput = { [K in keyof ScoringRule]?: ScoringRule[K] | null };
-
-/** The given rule fields over `base`, checked against the rubric. */
-function mergeRule(base: ScoringRule, input: RuleInput, criteria: Round['rubric']['criteria'], path: string): ScoringRule {
-  const rule: ScoringRule = {
-    trimHighest: input.trimHighest ?? base.trimHighest,
-    trimLowest: input.trimLowest ?? base.trimLowest,
-    trimScope: input.trimScope ?? base.trimScope,
-    aggregate: input.aggregate ?? base.aggregate,
-    normalization: input.normalization ?? base.normalization,
-    quorum: input.quorum ?? base.quorum,
-    quorumMode: input.quorumMode ?? base.quorumMode ?? 'FIXED',
-    tieBreakers: input.tieBreakers ?? base.tieBreakers,
-  };
-  const issues = ruleIssues(rule, criteria, path);
-  if (issues.length > 0) throw new InvalidInputError(issues);
-  return rule;
-}
 
 export interface AdvanceResult {
   advanced: StoredEntry[];
@@ -76,25 +57,22 @@ export interface AdvanceResult {
 export class RoundService {
   constructor(
     private readonly store: Store,
-    private readonly rubrics: RubricService,
+    private readonly methods: Methods,
     private readonly enrolment: EnrolmentService,
     private readonly now: () => Date,
   ) {}
 
   async createRound(input: unknown): Promise<Round> {
     const parsed = parseArgument(createRoundInput, input, 'input');
-    // The version the organizer saw, so a concurrent revision by someone else is never pinned unseen.
-    const rubric = parsed.rubricVersion
-      ? await this.rubrics.requireVersion(parsed.rubricId, parsed.rubricVersion, 'input.rubricVersion')
-      : await this.rubrics.requireLatest(parsed.rubricId, 'input.rubricId');
+    const chosen = methodFields(parsed, parsed.method);
+    const method = await this.methods.of(chosen.kind).configure(chosen.fields, chosen.path);
     const round: Round = {
       id: newId('round'),
       competitionId: parsed.competitionId,
       name: parsed.name,
       status: 'DRAFT',
       leaderboardVisibility: parsed.leaderboardVisibility ?? DEFAULT_VISIBILITY,
-      rubric,
-      ...mergeRule(DEFAULT_RULE, parsed, rubric.criteria, 'input'),
+      method,
       resultsFinalizedAt: null,
       entryCount: 0,
       judgeCount: 0,
@@ -115,20 +93,22 @@ export class RoundService {
     return round;
   }
 
-  /** Changes a DRAFT round's name, rule or rubric (re-pinning the rubric's latest version). */
+  /** Changes a DRAFT round's name, visibility or method configuration (its kind stays). */
   async updateRound(id: string, input: unknown): Promise<Round> {
     const parsed = parseArgument(updateRoundInput, input, 'input');
     return retrying(
       async () => {
         const round = await this.requireRound(id, true);
         assertStatus(round.status, ['DRAFT'], 'change the round’s settings');
-        const rubric = parsed.rubricId ? await this.rubrics.requireLatest(parsed.rubricId, 'input.rubricId') : round.rubric;
+        const chosen = methodFields(parsed, parsed.method);
+        if (parsed.method && parsed.method.kind !== round.method.kind) {
+          throw InvalidInputError.at('input.method.kind', 'NOT_ONE_OF', 'a round keeps the method it was created with', { options: [round.method.kind] });
+        }
         const next: Round = {
           ...round,
           name: parsed.name ?? round.name,
           leaderboardVisibility: parsed.leaderboardVisibility ?? round.leaderboardVisibility,
-          rubric,
-          ...mergeRule(round, parsed, rubric.criteria, 'input'),
+          method: await this.methods.of(round.method.kind).reconfigure(round, chosen.fields, chosen.path),
           version: round.version + 1,
         };
         if (!(await this.store.rounds.updateRound(next))) throw new RaceLost();
@@ -192,7 +172,7 @@ export class RoundService {
       if (participant.kind === 'cadre' && !cadre) throw new NotFoundError('Cadre', participant.id, `entries.${i}.cadreId`);
       const unit = units.get(cadre ? cadre.unitId : participant.id);
       if (!unit) throw new NotFoundError('Unit', cadre ? cadre.unitId : participant.id, `entries.${i}.unitId`);
-      return newEntry(roundId, participant, { title: e.title, order: e.order, group: e.group }, cadre ?? null, unit);
+      return this.newEntry(round, participant, { title: e.title, order: e.order, group: e.group }, cadre ?? null, unit);
     });
     await this.enrol(round, entries);
     return entries;
@@ -212,10 +192,11 @@ export class RoundService {
 
     const entries = await this.store.entries.listEntries(fromRoundId, true);
     const groups = perGroup ? [...new Set(entries.map((e) => e.group))] : [undefined];
+    const scoring = this.methods.forRound(from).scoring;
     const qualified = groups.flatMap((group) =>
       qualifiers(
         entries.filter((e) => group === undefined || e.group === group),
-        from,
+        scoring,
         top,
       ),
     );
@@ -226,7 +207,7 @@ export class RoundService {
       .map((e, i) => {
         const participant: Participant = e.cadre ? { kind: 'cadre', id: e.cadre.id } : { kind: 'unit', id: e.unit!.id };
         return {
-          ...newEntry(toRoundId, participant, { title: e.title, order: to.entryCount + i + 1, group: e.group }, null, null),
+          ...this.newEntry(to, participant, { title: e.title, order: to.entryCount + i + 1, group: e.group }, null, null),
           cadre: e.cadre,
           unit: e.unit,
         };
@@ -238,11 +219,34 @@ export class RoundService {
   }
 
   private async enrol(round: Round, entries: StoredEntry[]): Promise<void> {
-    const outcome = await retrying(() => this.store.entries.addEntries(round, entries), isTransientConflict);
+    const scoring = this.methods.forRound(round).scoring;
+    const outcome = await retrying(() => this.store.entries.addEntries(round, entries, (e) => scoring.rankValue(e)), isTransientConflict);
     if (outcome.ok) return;
     if (outcome.reason === 'ROUND_NOT_DRAFT') throw new ConflictError('Entries can only be added while the round is DRAFT', 'ROUND_STATUS');
     const taken = entries[outcome.index]!;
     throw new ConflictError(`${taken.keyPart} is already enrolled in this round`, 'ALREADY_ENROLLED');
+  }
+
+  /** A new entry of `round`, with its method's empty aggregate. */
+  private newEntry(
+    round: Round,
+    participant: Participant,
+    fields: { title: string; order: number; group: string | null },
+    cadre: Cadre | null,
+    unit: Unit | null,
+  ): StoredEntry {
+    return {
+      ...this.methods.of(round.method.kind).emptyAggregate(),
+      id: entryIdOf(round.id, participant),
+      roundId: round.id,
+      keyPart: entryKeyPart(participant),
+      ...fields,
+      cadre: cadre && { id: cadre.id, name: cadre.name, unitId: cadre.unitId, position: cadre.position, grade: cadre.grade, birthYear: cadre.birthYear },
+      unit: unit && snapshotUnit(unit),
+      rawTotal: null,
+      total: null,
+      version: 0,
+    };
   }
 
   private async loadParticipants(participants: readonly Participant[]): Promise<{ cadres: Map<string, Cadre>; units: Map<string, Unit> }> {
@@ -253,37 +257,13 @@ export class RoundService {
 }
 
 /** The entries ranked within `top`, ties at the cut-off included, best first. */
-function qualifiers(entries: readonly StoredEntry[], rule: ScoringRule, top: number): StoredEntry[] {
+function qualifiers(entries: readonly StoredEntry[], scoring: RoundScoring, top: number): StoredEntry[] {
   const ranked = entries
-    .map((entry) => ({ entry, value: rankValueOf(entry, entry.sheetCount, rule) }))
+    .map((entry) => ({ entry, value: scoring.rankValue(entry) }))
     .filter((r) => r.value !== null)
     .sort((a, b) => compareRankValues(a.value, b.value) || a.entry.order - b.entry.order);
   const cutoff = ranked[top - 1];
   return ranked.filter((r, i) => i < top || (cutoff && compareRankValues(r.value, cutoff.value) === 0)).map((r) => r.entry);
-}
-
-function newEntry(
-  roundId: string,
-  participant: Participant,
-  fields: { title: string; order: number; group: string | null },
-  cadre: Cadre | null,
-  unit: Unit | null,
-): StoredEntry {
-  return {
-    id: entryIdOf(roundId, participant),
-    roundId,
-    keyPart: entryKeyPart(participant),
-    ...fields,
-    cadre: cadre && { id: cadre.id, name: cadre.name, unitId: cadre.unitId, position: cadre.position, grade: cadre.grade, birthYear: cadre.birthYear },
-    unit: unit && snapshotUnit(unit),
-    sheets: {},
-    sheetCount: 0,
-    normalized: null,
-    rawTotal: null,
-    total: null,
-    criterionValues: {},
-    version: 0,
-  };
 }
 
 function participantOf(entry: { cadreId?: string | null; unitId?: string | null }, index: number): Participant {

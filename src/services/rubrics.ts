@@ -4,8 +4,8 @@ import type { Rubric, Viewer } from '../domain/model.js';
 import { assertMayEdit, type ChangeRecord } from '../domain/ownership.js';
 import { buildCriteria, MAX_CRITERIA } from '../domain/rubric.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, recordOf, retrying } from '../store/ops.js';
-import type { RubricHead } from '../store/rubrics.js';
+import { decoder } from '../store/codecs.js';
+import { RaceLost, retrying } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
 import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
@@ -76,7 +76,7 @@ export class RubricService {
   async listRubrics(args: { first?: number | null; after?: string | null }): Promise<Connection<Rubric>> {
     const first = parseArgument(pageSize, args.first, 'first');
     const page = await this.store.rubrics.listHeads(first + 1, this.cursors.startKey('rubrics', args.after));
-    const heads = page.items.slice(0, first).map((i) => recordOf<RubricHead>(i));
+    const heads = page.items.slice(0, first).map(decoder('RubricHead'));
     const latest = await this.store.rubrics.getVersions(heads.map((h) => ({ id: h.id, version: h.latestVersion })));
     return this.cursors.pageConnection('rubrics', page, first, (item) => latest.get(`${item.id}@${item.latestVersion}`)!);
   }

@@ -7,7 +7,10 @@ import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Conflict, Judge, RejectedSheet, RoundStatus, ScoreSheet, Viewer } from '../domain/model.js';
 import { validateMarks } from '../domain/rubric.js';
-import { marksByCriterion, sheetTotal } from '../domain/scoring.js';
+import { panelEntry } from '../methods/panel/aggregate.js';
+import { asPanelRound } from '../methods/panel/config.js';
+import { panelScoring } from '../methods/panel/roundScoring.js';
+import { marksByCriterion, sheetTotal } from '../methods/panel/scoring.js';
 import type { Store } from '../store/index.js';
 import { backoff } from '../store/ops.js';
 import type { StoredEntry } from '../store/entries.js';
@@ -56,8 +59,10 @@ export class SubmissionService {
       if (isClosed(state.round.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
       assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
 
-      const round = state.round;
-      const scores = validateMarks(round.rubric.criteria, parsed.scores, 'input.scores');
+      const round = asPanelRound(state.round);
+      const entry = panelEntry(state.entry);
+      const criteria = round.method.rubric.criteria;
+      const scores = validateMarks(criteria, parsed.scores, 'input.scores');
       const sheet: ScoreSheet = {
         id: sheetIdOf(parsed.entryId, viewer.id),
         entryId: parsed.entryId,
@@ -65,13 +70,19 @@ export class SubmissionService {
         judgeId: viewer.id,
         version: (state.sheet?.version ?? 0) + 1,
         scores,
-        total: sheetTotal(round.rubric.criteria, scores),
+        total: sheetTotal(criteria, scores),
         comment: parsed.comment,
         submittedAt: this.now().toISOString(),
         clientRequestId,
       };
-      const sheets = dictOf([...Object.entries(state.entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
-      const outcome = await this.store.sheets.commitSubmission({ sheet, fingerprint, entry: withSheets(state.entry, round, sheets), round });
+      const sheets = dictOf([...Object.entries(entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
+      const outcome = await this.store.sheets.commitSubmission({
+        sheet,
+        fingerprint,
+        entry: withSheets(entry, round, sheets),
+        round,
+        rank: panelScoring(round.method).rankValue,
+      });
       if (outcome.ok) return sheet;
       if (outcome.reason === 'ROUND_NOT_OPEN') {
         const now = await this.store.rounds.getRound(roundId, true);

@@ -2,7 +2,8 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { apiKeyKey, apiKeysOf } from './keys.js';
-import { isConditionFailure, queryAll, recordOf } from './ops.js';
+import { isConditionFailure, queryAll } from './ops.js';
+import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 
 /** API keys for BI tools, kept in the directory table. */
@@ -25,7 +26,7 @@ export class ApiKeyStore {
   /** Strongly consistent, so that a revocation takes effect on the very next request. */
   async get(id: string): Promise<ApiKey | null> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: apiKeyKey(id), ConsistentRead: true }));
-    return out.Item ? recordOf<ApiKey>(out.Item) : null;
+    return out.Item ? decode('ApiKey', out.Item) : null;
   }
 
   /** The keys one user created, oldest first. */
@@ -36,7 +37,7 @@ export class ApiKeyStore {
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': apiKeysOf(createdBy) },
     });
-    return items.map((i) => recordOf<ApiKey>(i));
+    return items.map(decoder('ApiKey'));
   }
 
   /** Returns false when the key does not exist or is someone else's. Revoking twice keeps the first time. */

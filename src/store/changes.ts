@@ -2,7 +2,8 @@ import { ulid } from 'ulid';
 import type { ChangeRecord } from '../domain/ownership.js';
 import type { Dynamo } from './client.js';
 import { changeKey, changesOf } from './keys.js';
-import { queryAll, recordOf, type Item } from './ops.js';
+import { queryAll, type Item } from './ops.js';
+import { decoder } from './codecs.js';
 
 /** The item that records one change, written in the same transaction as the change itself. */
 export function changeItem(record: ChangeRecord): Item {
@@ -12,5 +13,5 @@ export function changeItem(record: ChangeRecord): Item {
 /** Every recorded change of one subject, oldest first. */
 export async function listChanges(db: Dynamo, table: string, subjectId: string): Promise<ChangeRecord[]> {
   const items = await queryAll(db, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': changesOf(subjectId) } });
-  return items.map((item) => recordOf<ChangeRecord>(item));
+  return items.map(decoder('Change'));
 }

@@ -2,7 +2,8 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competition, Round } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, roundKey } from './keys.js';
-import { batchGet, cancellationReasons, isConditionFailure, queryPage, queryPrefix, recordOf, type Page } from './ops.js';
+import { batchGet, cancellationReasons, isConditionFailure, queryPage, queryPrefix, type Page } from './ops.js';
+import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 /** Competitions and the grants that let other organizers manage them. */
 export class CompetitionStore {
@@ -55,7 +56,7 @@ export class CompetitionStore {
     const grants = new Set<string>();
     for (const item of items) {
       if (item.entity === 'Grant') grants.add(item.competitionId as string);
-      else competitions.set(item.id as string, recordOf<Competition>(item));
+      else competitions.set(item.id as string, decode('Competition', item));
     }
     return { competitions, grants };
   }
@@ -67,7 +68,7 @@ export class CompetitionStore {
 
   async getCompetitions(ids: readonly string[]): Promise<Map<string, Competition>> {
     const items = await batchGet(this.db, this.table, ids.map(competitionKey));
-    return new Map(items.map((i) => recordOf<Competition>(i)).map((c) => [c.id, c]));
+    return new Map(items.map(decoder('Competition')).map((c) => [c.id, c]));
   }
 
   /** Newest first; the archived ones form a list of their own. */

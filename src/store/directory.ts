@@ -4,7 +4,8 @@ import { changeItem, listChanges } from './changes.js';
 import type { Cadre, Unit } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_CADRES, ALL_UNITS, cadreIndexes, cadreKey, cadresOf, unitIndexes, unitKey, unitsUnder } from './keys.js';
-import { addEditor, batchGet, cancellationReasons, queryAll, queryFiltered, queryPage, recordOf, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, queryAll, queryFiltered, queryPage, type Page } from './ops.js';
+import { decoder } from './codecs.js';
 
 /** A cadre and its change record are two of a transaction's 100 items. */
 const CADRES_PER_TRANSACTION = 50;
@@ -45,7 +46,7 @@ export class DirectoryStore {
 
   async getUnits(ids: readonly string[]): Promise<Map<string, Unit>> {
     const items = await batchGet(this.db, this.table, ids.map(unitKey));
-    return new Map(items.map((item) => recordOf<Unit>(item)).map((u) => [u.id, u]));
+    return new Map(items.map(decoder('Unit')).map((u) => [u.id, u]));
   }
 
   /** Children of `parentId`, or every unit when it is undefined; by name. */
@@ -57,7 +58,7 @@ export class DirectoryStore {
       KeyConditionExpression: byParent ? 'gsi1pk = :p' : 'gsi2pk = :p',
       ExpressionAttributeValues: { ':p': byParent ? unitsUnder(parentId) : ALL_UNITS },
     });
-    return items.map((item) => recordOf<Unit>(item));
+    return items.map(decoder('Unit'));
   }
 
   /**
@@ -101,7 +102,7 @@ export class DirectoryStore {
 
   async getCadres(ids: readonly string[]): Promise<Map<string, Cadre>> {
     const items = await batchGet(this.db, this.table, ids.map(cadreKey));
-    return new Map(items.map((item) => recordOf<Cadre>(item)).map((c) => [c.id, c]));
+    return new Map(items.map(decoder('Cadre')).map((c) => [c.id, c]));
   }
 
   /**

@@ -3,8 +3,9 @@ import { ulid } from 'ulid';
 import type { PitchDraw, Round } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { DRAW_PREFIX, drawKey, entryKey, entryPartition, roundKey, roundPartition, type ItemKey } from './keys.js';
-import { BATCH_WRITE_LIMIT, backoff, cancellationReasons, queryAll, queryPrefix, recordOf } from './ops.js';
-import { entryItem, type StoredEntry } from './entries.js';
+import { BATCH_WRITE_LIMIT, backoff, cancellationReasons, queryAll, queryPrefix } from './ops.js';
+import { decoder } from './codecs.js';
+import { entryItem, type Ranker, type StoredEntry } from './entries.js';
 
 /** Why a change to a DRAFT round's enrolment did not happen. */
 export type EnrolmentOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_DRAFT' | 'STALE' };
@@ -28,7 +29,7 @@ export class EnrolmentStore {
    * guard; an optional draw record joins the first transaction. More than 99 entries
    * take several transactions, each all-or-nothing.
    */
-  async rewriteEntries(round: Round, entries: readonly StoredEntry[], draw?: PitchDraw): Promise<EnrolmentOutcome> {
+  async rewriteEntries(round: Round, entries: readonly StoredEntry[], rank: Ranker, draw?: PitchDraw): Promise<EnrolmentOutcome> {
     const perTransaction = ENTRIES_PER_TRANSACTION - (draw ? 1 : 0);
     for (let i = 0; i < Math.max(entries.length, 1); i += perTransaction) {
       const chunk = entries.slice(i, i + perTransaction);
@@ -38,7 +39,7 @@ export class EnrolmentStore {
         ...chunk.map((entry) => ({
           Put: {
             TableName: this.table,
-            Item: entryItem(entry, round),
+            Item: entryItem(entry, rank),
             ConditionExpression: 'version = :read',
             ExpressionAttributeValues: { ':read': entry.version - 1 },
           },
@@ -75,7 +76,7 @@ export class EnrolmentStore {
   }
 
   async listDraws(roundId: string): Promise<PitchDraw[]> {
-    return (await queryPrefix(this.db, this.table, roundPartition(roundId), DRAW_PREFIX)).map((i) => recordOf<PitchDraw>(i));
+    return (await queryPrefix(this.db, this.table, roundPartition(roundId), DRAW_PREFIX)).map(decoder('Draw'));
   }
 
   /**

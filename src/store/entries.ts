@@ -1,23 +1,22 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Entry, Round } from '../domain/model.js';
-import { rankValueOf, type RankRule, type RankValue } from '../domain/ranking.js';
+import type { Round } from '../domain/model.js';
+import type { RankValue } from '../domain/ranking.js';
 import type { Dynamo } from './client.js';
 import { ENTRY_PREFIX, entryKey, groupLeaderboardOf, leaderboardOf, leaderboardSortKey, rankedBelow, roundKey, roundPartition } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, queryCount, queryPage, queryPrefix, recordOf, type Item } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, queryCount, queryPage, queryPrefix, type Item } from './ops.js';
+import { decode, decoder, type StoredEntry } from './codecs.js';
 import { INDEX } from './tables.js';
 
-/** A stored entry also knows its key part (`c~id`/`u~id`) for its keys. */
-export interface StoredEntry extends Entry {
-  keyPart: string;
-}
+export type { StoredEntry } from './codecs.js';
 
 export type AddEntriesOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_DRAFT' } | { ok: false; reason: 'ALREADY_ENROLLED'; index: number };
 
-export type AssignJudgesOutcome = { ok: true } | { ok: false; reason: 'ROUND_CHANGED' };
+/** The rank value of an entry by its round's method (`RoundScoring.rankValue`), or null when unranked. */
+export type Ranker = (entry: StoredEntry) => RankValue | null;
 
 /** The entry's place on the round's leaderboard index and, if it has a group, on the group's. */
-export function entryIndexes(entry: StoredEntry, rule: RankRule): Item {
-  const sortKey = leaderboardSortKey(rankValueOf(entry, entry.sheetCount, rule), entry.total, entry.order, entry.keyPart);
+export function entryIndexes(entry: StoredEntry, rank: Ranker): Item {
+  const sortKey = leaderboardSortKey(rank(entry), entry.total, entry.order, entry.keyPart);
   return {
     gsi1pk: leaderboardOf(entry.roundId),
     gsi1sk: sortKey,
@@ -25,43 +24,41 @@ export function entryIndexes(entry: StoredEntry, rule: RankRule): Item {
   };
 }
 
-/** The key an entry should have on its round's leaderboard, by the round's rule. */
-export function leaderboardKeyOf(entry: StoredEntry, rule: RankRule): string {
-  return String(entryIndexes(entry, rule).gsi1sk);
+/** The key an entry should have on its round's leaderboard, by the round's method. */
+export function leaderboardKeyOf(entry: StoredEntry, rank: Ranker): string {
+  return String(entryIndexes(entry, rank).gsi1sk);
 }
 
-export function entryItem(entry: StoredEntry, rule: RankRule): Item {
-  return { ...entryKey(entry.roundId, entry.keyPart), ...entryIndexes(entry, rule), entity: 'Entry', ...entry };
+export function entryItem(entry: StoredEntry, rank: Ranker): Item {
+  return { ...entryKey(entry.roundId, entry.keyPart), ...entryIndexes(entry, rank), entity: 'Entry', ...entry };
 }
 
 /**
- * The transaction item that stores an entry's new aggregate, guarded by the version
- * it was computed from (`entry.version - 1`): a concurrent change makes it fail.
+ * The transaction item that stores an entry's new aggregate — the method's
+ * `attributes` (those the entry has), its result and its leaderboard keys — guarded
+ * by the version it was computed from (`entry.version - 1`): a concurrent change
+ * makes it fail.
  */
-export function aggregateUpdate(table: string, entry: StoredEntry, rule: RankRule) {
-  const indexes = entryIndexes(entry, rule);
-  const indexNames = Object.keys(indexes);
-  const expected = entry.expectedSheets === undefined ? '' : ', expectedSheets = :expectedSheets';
+export function aggregateUpdate(table: string, entry: StoredEntry, rank: Ranker, attributes: readonly string[]) {
+  const record = entry as unknown as Item;
+  const fields = {
+    ...Object.fromEntries(attributes.filter((name) => record[name] !== undefined).map((name) => [name, record[name]])),
+    ...entryIndexes(entry, rank),
+  };
+  const names = Object.keys(fields);
   return {
     Update: {
       TableName: table,
       Key: entryKey(entry.roundId, entry.keyPart),
-      UpdateExpression: `SET sheets = :sheets, sheetCount = :count, rawTotal = :raw, #total = :total, criterionValues = :values, normalized = :normalized, version = :next${expected}, ${indexNames.map((n) => `${n} = :${n}`).join(', ')}`,
+      UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}, version = :next`,
       ConditionExpression: 'version = :expected',
       // A lost race hands back the entry as it now is, so the retry needs no fresh read.
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-      ExpressionAttributeNames: { '#total': 'total' },
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
       ExpressionAttributeValues: {
-        ':sheets': entry.sheets,
-        ':count': entry.sheetCount,
-        ':raw': entry.rawTotal,
-        ':total': entry.total,
-        ':values': entry.criterionValues,
-        ':normalized': entry.normalized,
+        ...Object.fromEntries(names.map((name, i) => [`:a${i}`, fields[name]])),
         ':next': entry.version,
         ':expected': entry.version - 1,
-        ...(entry.expectedSheets === undefined ? {} : { ':expectedSheets': entry.expectedSheets }),
-        ...Object.fromEntries(Object.entries(indexes).map(([n, v]) => [`:${n}`, v])),
       },
     },
   };
@@ -75,7 +72,7 @@ export class EntryStore {
   ) {}
 
   /** Enrols entries and counts them on the round, atomically, while the round is DRAFT. At most 99. */
-  async addEntries(round: Round, entries: readonly StoredEntry[]): Promise<AddEntriesOutcome> {
+  async addEntries(round: Round, entries: readonly StoredEntry[], rank: Ranker): Promise<AddEntriesOutcome> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -91,7 +88,7 @@ export class EntryStore {
               },
             },
             ...entries.map((entry) => ({
-              Put: { TableName: this.table, Item: entryItem(entry, round), ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: { TableName: this.table, Item: entryItem(entry, rank), ConditionExpression: 'attribute_not_exists(pk)' },
             })),
           ],
         }),
@@ -114,11 +111,11 @@ export class EntryStore {
       keys.map((k) => entryKey(k.roundId, k.keyPart)),
       consistent,
     );
-    return items.map((i) => recordOf<StoredEntry>(i));
+    return items.map(decoder('Entry'));
   }
 
   async listEntries(roundId: string, consistent = false): Promise<StoredEntry[]> {
-    return (await this.listEntryItems(roundId, consistent)).map((i) => recordOf<StoredEntry>(i));
+    return (await this.listEntryItems(roundId, consistent)).map(decoder('Entry'));
   }
 
   /** Entry items as stored, index keys included (for verification). */
@@ -149,13 +146,13 @@ export class EntryStore {
         [`${index.name}sk`]: start.sortKey,
       },
     });
-    return page.items.map((item) => ({ entry: recordOf<StoredEntry>(item), sortKey: String(item[`${index.name}sk`]) }));
+    return page.items.map((item) => ({ entry: decode('Entry', item), sortKey: String(item[`${index.name}sk`]) }));
   }
 
   /** Entries as stored with the key that orders each on the round's leaderboard (for verification). */
   async listEntriesWithLeaderboardKeys(roundId: string): Promise<{ entry: StoredEntry; leaderboardKey: string }[]> {
     const items = await this.listEntryItems(roundId, true);
-    return items.map((item) => ({ entry: recordOf<StoredEntry>(item), leaderboardKey: String(item.gsi1sk) }));
+    return items.map((item) => ({ entry: decode('Entry', item), leaderboardKey: String(item.gsi1sk) }));
   }
 
   /** How many ranked entries of the round (or group) have a strictly better rank value. */
@@ -170,11 +167,11 @@ export class EntryStore {
   }
 
   /** Rewrites entries whole (finalised results). Not conditional: callers hold the round's finalising lock. */
-  async putEntries(entries: readonly StoredEntry[], rule: RankRule): Promise<number> {
+  async putEntries(entries: readonly StoredEntry[], rank: Ranker): Promise<number> {
     return batchPut(
       this.db,
       this.table,
-      entries.map((e) => entryItem(e, rule)),
+      entries.map((e) => entryItem(e, rank)),
     );
   }
 

@@ -4,17 +4,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Dynamo } from './client.js';
 import type { ItemKey } from './keys.js';
 
-/** Attributes that locate an item rather than describe it. */
-const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity']);
-
-export type Item = Record<string, unknown>;
-
-/** The record stored in an item, without its key and index attributes. */
-export function recordOf<T>(item: Item): T {
-  const record: Item = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) record[k] = v;
-  return record as T;
-}
+export type { Item } from './codecs.js';
+import type { Item } from './codecs.js';
 
 /**
  * The ExclusiveStartKey that resumes a query after `item`: the table key plus the

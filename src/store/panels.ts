@@ -2,7 +2,8 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Judge } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { JUDGE_PREFIX, assignmentsOf, judgeIndexes, judgeKey, roundKey, roundPartition } from './keys.js';
-import { batchGet, cancellationReasons, queryAll, queryPrefix, recordOf } from './ops.js';
+import { batchGet, cancellationReasons, queryAll, queryPrefix } from './ops.js';
+import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 
 export type AssignJudgesOutcome = { ok: true } | { ok: false; reason: 'ROUND_CHANGED' };
@@ -16,7 +17,7 @@ export class PanelStore {
 
   async listJudges(roundId: string): Promise<Judge[]> {
     const items = await queryPrefix(this.db, this.table, roundPartition(roundId), JUDGE_PREFIX, true);
-    return items.map((i) => recordOf<Judge>(i));
+    return items.map(decoder('Judge'));
   }
 
   async getJudges(keys: readonly { roundId: string; userId: string }[]): Promise<Judge[]> {
@@ -25,7 +26,7 @@ export class PanelStore {
       this.table,
       keys.map((k) => judgeKey(k.roundId, k.userId)),
     );
-    return items.map((i) => recordOf<Judge>(i));
+    return items.map(decoder('Judge'));
   }
 
   /**
@@ -74,6 +75,6 @@ export class PanelStore {
       ExpressionAttributeValues: { ':p': assignmentsOf(userId) },
       ScanIndexForward: false,
     });
-    return items.map((i) => recordOf<Judge>(i).roundId);
+    return items.map((i) => decode('Judge', i).roundId);
   }
 }

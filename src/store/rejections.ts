@@ -2,7 +2,8 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RejectedSheet } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { REJECTED_PREFIX, rejectedKey, roundKey, roundPartition } from './keys.js';
-import { cancellationReasons, queryPrefix, recordOf } from './ops.js';
+import { cancellationReasons, queryPrefix } from './ops.js';
+import { decoder } from './codecs.js';
 
 /** Sheets refused because they arrived after their round closed: kept, so nothing a judge entered disappears. */
 export class RejectionStore {
@@ -47,6 +48,6 @@ export class RejectionStore {
 
   async list(roundId: string): Promise<RejectedSheet[]> {
     const items = await queryPrefix(this.db, this.table, roundPartition(roundId), REJECTED_PREFIX);
-    return items.map((i) => recordOf<RejectedSheet>(i)).sort((a, b) => a.at.localeCompare(b.at));
+    return items.map(decoder('RejectedSheet')).sort((a, b) => a.at.localeCompare(b.at));
   }
 }

@@ -2,7 +2,8 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { competitionKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll, recordOf } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll } from './ops.js';
+import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 /**
  * Round items: each round's status, rule, counters and finalising lock, its place in
@@ -29,9 +30,9 @@ export class RoundStore {
     const seats = new Map<string, Judge>();
     const managed = new Set<string>();
     for (const item of items) {
-      if (item.entity === 'Judge') seats.set(item.roundId as string, recordOf<Judge>(item));
+      if (item.entity === 'Judge') seats.set(item.roundId as string, decode('Judge', item));
       else if (item.entity === 'Manager') managed.add(item.roundId as string);
-      else rounds.set(item.id as string, recordOf<Round>(item));
+      else rounds.set(item.id as string, decode('Round', item));
     }
     return { rounds, seats, managed };
   }
@@ -59,7 +60,7 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return recordOf<Round>(out.Attributes ?? {});
+      return decode('Round', out.Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;
@@ -134,7 +135,7 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return recordOf<Round>(out.Attributes ?? {});
+      return decode('Round', out.Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;
@@ -155,7 +156,7 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return recordOf<Round>(out.Attributes ?? {});
+      return decode('Round', out.Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;
@@ -164,7 +165,7 @@ export class RoundStore {
 
   async getRound(id: string, consistent = false): Promise<Round | null> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: roundKey(id), ConsistentRead: consistent }));
-    return out.Item ? recordOf<Round>(out.Item) : null;
+    return out.Item ? decode('Round', out.Item) : null;
   }
 
   /** Rounds of a competition in creation order (the archived ones, or the others). */
@@ -175,7 +176,7 @@ export class RoundStore {
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': roundsOf(competitionId, archived) },
     });
-    return items.map((i) => recordOf<Round>(i));
+    return items.map(decoder('Round'));
   }
 
   /** Hides a round from its competition's list (or shows it again); it stays readable by id. */
@@ -191,7 +192,7 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return recordOf<Round>(out.Attributes ?? {});
+      return decode('Round', out.Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;
@@ -233,7 +234,7 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return recordOf<Round>(out.Attributes ?? {});
+      return decode('Round', out.Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;

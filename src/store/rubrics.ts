@@ -4,18 +4,13 @@ import { changeItem, listChanges } from './changes.js';
 import type { Rubric } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_RUBRICS, rubricHeadKey, rubricKey, rubricPartition } from './keys.js';
-import { addEditor, batchGet, cancellationReasons, queryPage, recordOf, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, queryPage, type Page } from './ops.js';
+import { decoder, decode } from './codecs.js';
+import type { RubricHead } from './codecs.js';
 import { INDEX } from './tables.js';
 
 /** The head of a rubric: which version is the latest, for listings. */
-export interface RubricHead {
-  id: string;
-  name: string;
-  latestVersion: number;
-  updatedAt: string;
-  ownerId?: string | null;
-  editors?: string[];
-}
+export type { RubricHead } from './codecs.js';
 
 /** Rubrics: each version is its own immutable item; a head item names the latest for listings. */
 export class RubricStore {
@@ -69,7 +64,7 @@ export class RubricStore {
 
   async getHead(id: string): Promise<RubricHead | null> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: rubricHeadKey(id), ConsistentRead: true }));
-    return out.Item ? recordOf<RubricHead>(out.Item) : null;
+    return out.Item ? decode('RubricHead', out.Item) : null;
   }
 
   /** Lets another organizer revise the rubric; false when it does not exist. */
@@ -100,14 +95,14 @@ export class RubricStore {
       this.table,
       keys.map((k) => rubricKey(k.id, k.version)),
     );
-    return new Map(items.map((i) => recordOf<Rubric>(i)).map((r) => [`${r.id}@${r.version}`, r]));
+    return new Map(items.map(decoder('Rubric')).map((r) => [`${r.id}@${r.version}`, r]));
   }
 
   /** One version, or the latest when `version` is undefined. */
   async get(id: string, version?: number): Promise<Rubric | null> {
     if (version !== undefined) {
       const out = await this.db.send(new GetCommand({ TableName: this.table, Key: rubricKey(id, version) }));
-      return out.Item ? recordOf<Rubric>(out.Item) : null;
+      return out.Item ? decode('Rubric', out.Item) : null;
     }
     const out = await this.db.send(
       new QueryCommand({
@@ -121,6 +116,6 @@ export class RubricStore {
       }),
     );
     const item = out.Items?.[0];
-    return item ? recordOf<Rubric>(item) : null;
+    return item ? decode('Rubric', item) : null;
   }
 }

@@ -19,15 +19,12 @@ import {
   sheetKey,
   sheetsOfJudge,
 } from './keys.js';
-import { batchGet, cancellationItems, cancellationReasons, queryAll, queryPrefix, recordOf, type Item } from './ops.js';
-import { aggregateUpdate, type StoredEntry } from './entries.js';
+import { batchGet, cancellationItems, cancellationReasons, queryAll, queryPrefix, type Item } from './ops.js';
+import { decoder, decode, type EntityName, type RequestRecord } from './codecs.js';
+import { aggregateUpdate, type Ranker, type StoredEntry } from './entries.js';
 import { INDEX } from './tables.js';
 
-/** What a replayed submission returns: the stored first result, and a fingerprint of its input. */
-export interface RequestRecord {
-  fingerprint: string;
-  sheet: ScoreSheet;
-}
+export type { RequestRecord } from './codecs.js';
 
 /** Everything a submission decides on, read in one consistent batch. */
 export interface SubmissionState {
@@ -49,6 +46,9 @@ export type RemovalOutcome = { ok: true } | { ok: false; reason: 'ROUND_LOCKED' 
 
 const conflictsOf = (roundId: string) => `CONFLICTS#${roundId}`;
 
+/** What a judged panel keeps on each entry and rewrites with every sheet change (`PanelAggregate` and the result). */
+const AGGREGATE_ATTRIBUTES = ['sheets', 'sheetCount', 'rawTotal', 'total', 'criterionValues', 'normalized', 'expectedSheets'] as const;
+
 /** Score sheets: the current sheet per judge and entry, every event, receipts and conflicts of interest. */
 export class SheetStore {
   constructor(
@@ -66,17 +66,17 @@ export class SheetStore {
       ...(args.clientRequestId ? { request: requestKey(args.entryId, args.judgeId, args.clientRequestId) } : {}),
     };
     const items = await batchGet(this.db, this.table, Object.values(keys), true);
-    const find = <T>(key: { pk: string; sk: string } | undefined): T | null => {
+    const find = <K extends EntityName>(entity: K, key: { pk: string; sk: string } | undefined) => {
       const item = key && items.find((i) => i.pk === key.pk && i.sk === key.sk);
-      return item ? recordOf<T>(item) : null;
+      return item ? decode(entity, item) : null;
     };
     return {
-      round: find<Round>(keys.round),
-      entry: find<StoredEntry>(keys.entry),
-      judge: find<Judge>(keys.judge),
-      sheet: find<ScoreSheet>(keys.sheet),
-      conflict: find<Conflict>(keys.conflict),
-      request: find<RequestRecord>(keys.request),
+      round: find('Round', keys.round),
+      entry: find('Entry', keys.entry),
+      judge: find('Judge', keys.judge),
+      sheet: find('Sheet', keys.sheet),
+      conflict: find('Conflict', keys.conflict),
+      request: find('Request', keys.request),
     };
   }
 
@@ -87,14 +87,14 @@ export class SheetStore {
    * sheet, its history event, the receipt and the new aggregate are written
    * together or not at all.
    */
-  async commitSubmission(write: { sheet: ScoreSheet; fingerprint: string; entry: StoredEntry; round: Round }): Promise<CommitOutcome> {
+  async commitSubmission(write: { sheet: ScoreSheet; fingerprint: string; entry: StoredEntry; round: Round; rank: Ranker }): Promise<CommitOutcome> {
     const { sheet, entry, round } = write;
     const event: SheetEvent = { action: 'SUBMITTED', sheet, actorId: sheet.judgeId, reason: null, at: sheet.submittedAt };
     const items = [
       this.roundIs(round.id, ['OPEN']),
       { ConditionCheck: { TableName: this.table, Key: judgeKey(round.id, sheet.judgeId), ConditionExpression: 'attribute_exists(pk)' } },
       { ConditionCheck: { TableName: this.table, Key: conflictKey(sheet.entryId, sheet.judgeId), ConditionExpression: 'attribute_not_exists(pk)' } },
-      aggregateUpdate(this.table, entry, round),
+      aggregateUpdate(this.table, entry, write.rank, AGGREGATE_ATTRIBUTES),
       {
         Put: {
           TableName: this.table,
@@ -126,8 +126,8 @@ export class SheetStore {
       return {
         ok: false,
         reason: 'STALE',
-        entry: aggregate === 'ConditionalCheckFailed' && entryItem ? recordOf<StoredEntry>(entryItem) : undefined,
-        sheet: ownSheet === 'ConditionalCheckFailed' ? (sheetItem ? recordOf<ScoreSheet>(sheetItem) : null) : undefined,
+        entry: aggregate === 'ConditionalCheckFailed' && entryItem ? decode('Entry', entryItem) : undefined,
+        sheet: ownSheet === 'ConditionalCheckFailed' ? (sheetItem ? decode('Sheet', sheetItem) : null) : undefined,
       };
     }
     return { ok: false, reason: 'RACE' };
@@ -150,6 +150,7 @@ export class SheetStore {
     conflict: Conflict | null;
     statuses: readonly RoundStatus[];
     amendment: Amendment | null;
+    rank: Ranker;
   }): Promise<RemovalOutcome> {
     const { round, removed, conflict, amendment } = change;
     const items: Record<string, unknown>[] = [
@@ -185,7 +186,7 @@ export class SheetStore {
       );
     }
     // Always: a conflict changes what the entry expects, and the version guard orders it against opening and submissions.
-    items.push(aggregateUpdate(this.table, change.entry, round));
+    items.push(aggregateUpdate(this.table, change.entry, change.rank, AGGREGATE_ATTRIBUTES));
     const reasons = await this.transact(items);
     if (!reasons) return { ok: true };
     if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_LOCKED' };
@@ -202,17 +203,17 @@ export class SheetStore {
 
   /** Changes made to a closed round's results, oldest first. */
   async listAmendments(roundId: string): Promise<Amendment[]> {
-    return (await queryPrefix(this.db, this.table, roundPartition(roundId), AMENDMENT_PREFIX)).map((i) => recordOf<Amendment>(i));
+    return (await queryPrefix(this.db, this.table, roundPartition(roundId), AMENDMENT_PREFIX)).map(decoder('Amendment'));
   }
 
   /** Current sheets of one entry, one per judge. */
   async listSheets(entryId: string): Promise<ScoreSheet[]> {
-    return (await this.listByPrefix(entryId, SHEET_PREFIX)).map((i) => recordOf<ScoreSheet>(i));
+    return (await this.listByPrefix(entryId, SHEET_PREFIX)).map(decoder('Sheet'));
   }
 
   /** Every submission and void for one entry, oldest first. */
   async listEvents(entryId: string): Promise<SheetEvent[]> {
-    return (await this.listByPrefix(entryId, HISTORY_PREFIX)).map((i) => recordOf<SheetEvent>(i));
+    return (await this.listByPrefix(entryId, HISTORY_PREFIX)).map(decoder('SheetEvent'));
   }
 
   async listConflictsOfRound(roundId: string): Promise<Conflict[]> {
@@ -222,7 +223,7 @@ export class SheetStore {
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': conflictsOf(roundId) },
     });
-    return items.map((i) => recordOf<Conflict>(i));
+    return items.map(decoder('Conflict'));
   }
 
   /** The judge's current sheets in one round. */
@@ -233,7 +234,7 @@ export class SheetStore {
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': sheetsOfJudge(roundId, judgeId) },
     });
-    return items.map((i) => recordOf<ScoreSheet>(i));
+    return items.map(decoder('Sheet'));
   }
 
   /** A round's current sheets: one query per panel judge on the judge-sheets index. */

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULE } from '../../src/domain/rule.js';
-import { entryResult } from '../../src/domain/scoring.js';
+import { DEFAULT_RULE } from '../../src/methods/panel/rule.js';
+import { entryResult } from '../../src/methods/panel/scoring.js';
 import { FIVE_CRITERIA } from '../support/scenario.js';
 import { entryKey, entryPartition } from '../../src/store/keys.js';
 import { createTestApi, type TestApi } from '../support/api.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.js';
-import { judgeStatistics } from '../../src/domain/judgeStats.js';
-import { zscoreNormalize, type ScoredSheet } from '../../src/domain/normalization.js';
+import { judgeStatistics } from '../../src/methods/panel/judgeStats.js';
+import { zscoreNormalize, type ScoredSheet } from '../../src/methods/panel/normalization.js';
 import { standingTotal, type StandingsRule } from '../../src/domain/standings.js';
 
 describe('z-score normalisation', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RANK_START, compareRankValues, nextRank, rankAll, rankValueKey, rankValueOf, type RankState, type RankValue } from '../../src/domain/ranking.js';
+import { RANK_START, compareRankValues, nextRank, rankAll, rankValueKey, type RankState, type RankValue } from '../../src/domain/ranking.js';
+import { rankValueOf } from '../../src/methods/panel/quorum.js';
 
 function rankSequence(values: (RankValue | null)[]): (number | null)[] {
   let state: RankState = RANK_START;

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec, fromNumber, round2 } from '../../src/domain/decimal.js';
 import type { Criterion } from '../../src/domain/model.js';
-import { DEFAULT_RULE, type ScoringRule } from '../../src/domain/rule.js';
-import { aggregate, entryResult, sheetTotal, trim, type JudgeSheet } from '../../src/domain/scoring.js';
+import { DEFAULT_RULE, type ScoringRule } from '../../src/methods/panel/rule.js';
+import { aggregate, entryResult, sheetTotal, trim, type JudgeSheet } from '../../src/methods/panel/scoring.js';
 
 const criterion = (key: string, maxScore: string, weight = '1', step = '0.5'): Criterion => ({ key, label: key, description: null, maxScore, weight, step });
 const ONE = [criterion('overall', '100')];

@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Viewer as ViewerParent, Criterion as CriterionParent, Rubric as RubricParent, Competition as CompetitionParent, Round as RoundParent, Judge as JudgeParent, Mark as MarkParent, ScoreSheet as ScoreSheetParent, Conflict as ConflictParent, PitchDraw as PitchDrawParent, ApiKey as ApiKeyParent } from '../../domain/model.js';
 import type { UnitParent as UnitParentParent, CadreParent as CadreParentParent, EntryParent as EntryParentParent, LeaderboardConnectionParent as LeaderboardConnectionParentParent, CriterionMeanParent as CriterionMeanParentParent, StandingsConnectionParent as StandingsConnectionParentParent, ParticipantParent as ParticipantParentParent, AmendmentParent as AmendmentParentParent, RejectedSheetParent as RejectedSheetParentParent, SheetEventParent as SheetEventParentParent, JudgeStatsParent as JudgeStatsParentParent, JudgeProgressParent as JudgeProgressParentParent, EntryProgressParent as EntryProgressParentParent } from '../parents.js';
+import type { PanelConfig as PanelConfigParent } from '../../methods/panel/config.js';
+import type { MethodConfig as MethodConfigParent } from '../../domain/method.js';
 import type { LeaderboardRow as LeaderboardRowParent } from '../../services/leaderboard.js';
 import type { Assessment as AssessmentParent, AssessedSheet as AssessedSheetParent } from '../../services/assessment.js';
 import type { StandingRow as StandingRowParent, Verification as VerificationParent, Progress as ProgressParent } from '../../services/results.js';
@@ -237,11 +239,14 @@ export type CreateRoundInput = {
   aggregate?: InputMaybe<Aggregate>;
   competitionId: Scalars['ID']['input'];
   leaderboardVisibility?: InputMaybe<LeaderboardVisibility>;
+  /** How the round assesses its entries; omitted: a judged panel configured by the fields below. */
+  method?: InputMaybe<RoundMethodInput>;
   name: Scalars['String']['input'];
   normalization?: InputMaybe<Normalization>;
   quorum?: InputMaybe<Scalars['Int']['input']>;
   quorumMode?: InputMaybe<QuorumMode>;
-  rubricId: Scalars['ID']['input'];
+  /** The rubric of a judged panel (required for PANEL, given here or in method). */
+  rubricId?: InputMaybe<Scalars['ID']['input']>;
   /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
   rubricVersion?: InputMaybe<Scalars['Int']['input']>;
   tieBreakers?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -361,7 +366,9 @@ export type ErrorReason =
   | 'ROUND_FINALIZING'
   | 'ROUND_INCOMPLETE'
   /** The round's status does not allow this (e.g. editing entries of an OPEN round). */
-  | 'ROUND_STATUS';
+  | 'ROUND_STATUS'
+  /** The round is assessed by another method (e.g. a score sheet sent to a round of measured indicators). */
+  | 'WRONG_METHOD';
 
 /**
  * The code of one item of a BAD_USER_INPUT error's `extensions.issues` (each item is
@@ -382,6 +389,8 @@ export type IssueCode =
   | 'DUPLICATE'
   /** The list must name every entry of the round exactly once (params.missing: how many are not named). */
   | 'INCOMPLETE_ORDER'
+  /** This assessment method (params.value) cannot be chosen yet. */
+  | 'METHOD_NOT_AVAILABLE'
   /** A criterion without a mark (params.criterion). */
   | 'MISSING_CRITERION'
   /** Z-score normalisation works on sheet totals and needs trimScope SHEET. */
@@ -511,6 +520,15 @@ export type MarkInput = {
   criterion: Scalars['String']['input'];
   score: Scalars['Float']['input'];
 };
+
+/** How a round assesses its entries. Each kind is one method with a configuration of its own (`RoundMethod`). */
+export type MethodKind =
+  /** Measured results ranked by indicators with standard formulas (实绩比拼). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  | 'INDICATORS'
+  /** Judges score each entry on a rubric (台上赛, 擂台比拼): PanelMethod. */
+  | 'PANEL'
+  /** Citizens' ratings of service units (好差评). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  | 'PUBLIC_RATING';
 
 export type Mismatch = {
   __typename?: 'Mismatch';
@@ -801,6 +819,28 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * A judged panel (台上赛, 擂台比拼): the rubric version pinned when the round was
+ * created, and the rule that turns the judges' sheets into an entry's total and rank.
+ */
+export type PanelMethod = {
+  __typename?: 'PanelMethod';
+  aggregate: Aggregate;
+  kind: MethodKind;
+  normalization: Normalization;
+  /** Sheets an entry needs before it is ranked (quorumMode FIXED). */
+  quorum: Scalars['Int']['output'];
+  quorumMode: QuorumMode;
+  rubric: Rubric;
+  /** Criteria whose values order equal totals, in turn. */
+  tieBreakers: Array<Scalars['String']['output']>;
+  /** Highest sheets (or marks) dropped before aggregating (去掉最高分). */
+  trimHighest: Scalars['Int']['output'];
+  /** Lowest sheets (or marks) dropped before aggregating (去掉最低分). */
+  trimLowest: Scalars['Int']['output'];
+  trimScope: TrimScope;
+};
+
 export type Participant = {
   __typename?: 'Participant';
   cadre?: Maybe<Cadre>;
@@ -1017,6 +1057,7 @@ export type Role =
 
 export type Round = {
   __typename?: 'Round';
+  /** @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md). */
   aggregate: Aggregate;
   /** How many times an organizer changed what counts after the round closed (voids, conflicts set). */
   amendmentCount: Scalars['Int']['output'];
@@ -1034,28 +1075,80 @@ export type Round = {
   id: Scalars['ID']['output'];
   judges: Array<Judge>;
   leaderboardVisibility: LeaderboardVisibility;
+  /** How the round assesses its entries: the method's kind and configuration. */
+  method: RoundMethod;
   /** The caller's current sheets in this round (empty for non-judges). */
   mySheets: Array<ScoreSheet>;
   name: Scalars['String']['output'];
+  /** @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md). */
   normalization: Normalization;
-  /** Sheets an entry needs before it is ranked (quorumMode FIXED). */
+  /**
+   * Sheets an entry needs before it is ranked (quorumMode FIXED).
+   * @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md).
+   */
   quorum: Scalars['Int']['output'];
+  /** @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md). */
   quorumMode: QuorumMode;
   rejectedSheetCount: Scalars['Int']['output'];
   /** Sheets judges sent after the round had closed: refused, and kept here so nothing entered disappears (organizers; empty for anyone else). */
   rejectedSheets: Array<RejectedSheet>;
   /** When the official results were last stored (at close or publication). */
   resultsFinalizedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The rubric version pinned when the round was created. */
+  /**
+   * The rubric version pinned when the round was created (judged panels).
+   * @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md).
+   */
   rubric: Rubric;
   status: RoundStatus;
-  /** Criteria whose values order equal totals, in turn. */
+  /**
+   * Criteria whose values order equal totals, in turn.
+   * @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md).
+   */
   tieBreakers: Array<Scalars['String']['output']>;
-  /** Highest sheets dropped before averaging (去掉最高分). */
+  /**
+   * Highest sheets dropped before averaging (去掉最高分).
+   * @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md).
+   */
   trimHighest: Scalars['Int']['output'];
-  /** Lowest sheets dropped before averaging (去掉最低分). */
+  /**
+   * Lowest sheets dropped before averaging (去掉最低分).
+   * @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md).
+   */
   trimLowest: Scalars['Int']['output'];
+  /** @deprecated Use method { ... on PanelMethod }; removed in the next breaking release (CHANGELOG.md). */
   trimScope: TrimScope;
+};
+
+/** A round's method and its configuration; one member per available MethodKind. */
+export type RoundMethod = PanelMethod;
+
+/**
+ * The method of a new round and its own fields. A kind takes only the fields listed for
+ * it; a round created without `method` is a PANEL with the panel fields at the top level
+ * of CreateRoundInput.
+ */
+export type RoundMethodInput = {
+  /** PANEL */
+  aggregate?: InputMaybe<Aggregate>;
+  kind: MethodKind;
+  /** PANEL */
+  normalization?: InputMaybe<Normalization>;
+  /** PANEL */
+  quorum?: InputMaybe<Scalars['Int']['input']>;
+  /** PANEL */
+  quorumMode?: InputMaybe<QuorumMode>;
+  /** PANEL: the rubric to score on (its latest version unless rubricVersion is given). */
+  rubricId?: InputMaybe<Scalars['ID']['input']>;
+  /** PANEL: the rubric version to pin — the one the organizer saw. */
+  rubricVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** PANEL */
+  tieBreakers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** PANEL: highest sheets (or marks) dropped (去掉最高分). */
+  trimHighest?: InputMaybe<Scalars['Int']['input']>;
+  /** PANEL: lowest sheets (or marks) dropped (去掉最低分). */
+  trimLowest?: InputMaybe<Scalars['Int']['input']>;
+  /** PANEL */
+  trimScope?: InputMaybe<TrimScope>;
 };
 
 export type RoundProgress = {
@@ -1260,6 +1353,8 @@ export type UpdateEntryInput = {
 export type UpdateRoundInput = {
   aggregate?: InputMaybe<Aggregate>;
   leaderboardVisibility?: InputMaybe<LeaderboardVisibility>;
+  /** The method's own fields to change; its kind must be the round's. */
+  method?: InputMaybe<RoundMethodInput>;
   name?: InputMaybe<Scalars['String']['input']>;
   normalization?: InputMaybe<Normalization>;
   quorum?: InputMaybe<Scalars['Int']['input']>;
@@ -1406,10 +1501,12 @@ export type ResolversTypes = {
   LeaderboardVisibility: LeaderboardVisibility;
   Mark: ResolverTypeWrapper<MarkParent>;
   MarkInput: MarkInput;
+  MethodKind: MethodKind;
   Mismatch: ResolverTypeWrapper<Mismatch>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Normalization: Normalization;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PanelMethod: ResolverTypeWrapper<PanelConfigParent>;
   Participant: ResolverTypeWrapper<ParticipantParentParent>;
   PitchDraw: ResolverTypeWrapper<PitchDrawParent>;
   ProgressState: ProgressState;
@@ -1418,6 +1515,8 @@ export type ResolversTypes = {
   RejectedSheet: ResolverTypeWrapper<RejectedSheetParentParent>;
   Role: Role;
   Round: ResolverTypeWrapper<RoundParent>;
+  RoundMethod: ResolverTypeWrapper<MethodConfigParent>;
+  RoundMethodInput: RoundMethodInput;
   RoundProgress: ResolverTypeWrapper<ProgressParent>;
   RoundStatus: RoundStatus;
   RoundTotal: ResolverTypeWrapper<RoundTotalParent>;
@@ -1492,11 +1591,14 @@ export type ResolversParentTypes = {
   Mismatch: Mismatch;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PanelMethod: PanelConfigParent;
   Participant: ParticipantParentParent;
   PitchDraw: PitchDrawParent;
   Query: Record<PropertyKey, never>;
   RejectedSheet: RejectedSheetParentParent;
   Round: RoundParent;
+  RoundMethod: MethodConfigParent;
+  RoundMethodInput: RoundMethodInput;
   RoundProgress: ProgressParent;
   RoundTotal: RoundTotalParent;
   RoundVerification: VerificationParent;
@@ -1781,6 +1883,20 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PanelMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PanelMethod'] = ResolversParentTypes['PanelMethod']> = {
+  aggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MethodKind'], ParentType, ContextType>;
+  normalization?: Resolver<ResolversTypes['Normalization'], ParentType, ContextType>;
+  quorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumMode?: Resolver<ResolversTypes['QuorumMode'], ParentType, ContextType>;
+  rubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType>;
+  tieBreakers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  trimHighest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trimLowest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trimScope?: Resolver<ResolversTypes['TrimScope'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
@@ -1843,6 +1959,7 @@ export type RoundResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   judges?: Resolver<Array<ResolversTypes['Judge']>, ParentType, ContextType>;
   leaderboardVisibility?: Resolver<ResolversTypes['LeaderboardVisibility'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['RoundMethod'], ParentType, ContextType>;
   mySheets?: Resolver<Array<ResolversTypes['ScoreSheet']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   normalization?: Resolver<ResolversTypes['Normalization'], ParentType, ContextType>;
@@ -1857,6 +1974,10 @@ export type RoundResolvers<ContextType = GraphQLContext, ParentType extends Reso
   trimHighest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trimLowest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trimScope?: Resolver<ResolversTypes['TrimScope'], ParentType, ContextType>;
+};
+
+export type RoundMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundMethod'] = ResolversParentTypes['RoundMethod']> = {
+  __resolveType: TypeResolveFn<'PanelMethod', ParentType, ContextType>;
 };
 
 export type RoundProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundProgress'] = ResolversParentTypes['RoundProgress']> = {
@@ -1997,11 +2118,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mismatch?: MismatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PanelMethod?: PanelMethodResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
   PitchDraw?: PitchDrawResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RejectedSheet?: RejectedSheetResolvers<ContextType>;
   Round?: RoundResolvers<ContextType>;
+  RoundMethod?: RoundMethodResolvers<ContextType>;
   RoundProgress?: RoundProgressResolvers<ContextType>;
   RoundTotal?: RoundTotalResolvers<ContextType>;
   RoundVerification?: RoundVerificationResolvers<ContextType>;

@@ -3,7 +3,9 @@ import { own } from '../../domain/dict.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
 import type { Judge, Round } from '../../domain/model.js';
-import { rankAll, rankValueOf } from '../../domain/ranking.js';
+import { rankAll } from '../../domain/ranking.js';
+import { panelEntry } from '../../methods/panel/aggregate.js';
+import { asPanelRound, isPanel } from '../../methods/panel/config.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
 import { toConnection, toFloat } from './scalars.js';
@@ -63,7 +65,8 @@ export const competitionResolvers: Resolvers = {
       await roundAccess(context, round);
       // DRAFT entries show the directory as it is now (a fixed typo); opening the round takes the snapshot.
       const entries = await context.services.rounds.entries(round);
-      const ranks = rankAll(entries.map((e) => rankValueOf(e, e.sheetCount, round)));
+      const scoring = context.services.methods.forRound(round).scoring;
+      const ranks = rankAll(entries.map((e) => scoring.rankValue(e)));
       return entries.map((entry, i) => ({ ...entry, rank: ranks[i] ?? null })).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
     },
     judges: async (round, _, context) => {
@@ -71,8 +74,26 @@ export const competitionResolvers: Resolvers = {
       return context.services.panels.panel(round.id);
     },
     mySheets: async (round, _, { loaders }) => [...(await loaders.mySheets.load(round.id)).values()],
+    method: (round) => round.method,
+    // Deprecated: a judged panel's configuration at the top level (use `method`).
+    rubric: (round) => asPanelRound(round).method.rubric,
+    trimHighest: (round) => asPanelRound(round).method.trimHighest,
+    trimLowest: (round) => asPanelRound(round).method.trimLowest,
+    trimScope: (round) => asPanelRound(round).method.trimScope,
+    aggregate: (round) => asPanelRound(round).method.aggregate,
+    normalization: (round) => asPanelRound(round).method.normalization,
+    quorum: (round) => asPanelRound(round).method.quorum,
+    quorumMode: (round) => asPanelRound(round).method.quorumMode ?? 'FIXED',
+    tieBreakers: (round) => asPanelRound(round).method.tieBreakers,
+
     amendmentCount: (round) => round.amendmentCount ?? 0,
     amendments: async (round, _, context) => ((await roundAccess(context, round)).managing ? context.services.removals.amendments(round.id) : []),
+  },
+  RoundMethod: {
+    __resolveType: (config, { services }) => services.methods.graphqlTypeOf(config) as 'PanelMethod',
+  },
+  PanelMethod: {
+    quorumMode: (config) => config.quorumMode ?? 'FIXED',
   },
   // Outside the competition's organizers a judge is only a label (J1…Jn); a judge sees their own seat.
   Judge: {
@@ -93,8 +114,10 @@ export const competitionResolvers: Resolvers = {
     },
     criterionValues: async (entry, _, context) => {
       const round = required(await context.loaders.round.load(entry.roundId), 'Round', entry.roundId);
+      if (!isPanel(round.method)) return [];
       const visible = (await roundAccess(context, round)).scores;
-      return round.rubric.criteria.map((criterion) => ({ criterion, mean: visible ? (own(entry.criterionValues, criterion.key) ?? null) : null }));
+      const values = panelEntry(entry).criterionValues;
+      return round.method.rubric.criteria.map((criterion) => ({ criterion, mean: visible ? (own(values, criterion.key) ?? null) : null }));
     },
     mySheet: async (entry, _, { loaders }) => (await loaders.mySheets.load(entry.roundId)).get(entry.id) ?? null,
     myConflict: async (entry, _, { loaders }) => {

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../domain/errors.js';
+import { panelEntry } from '../../methods/panel/aggregate.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
 import { roundAccess } from '../../services/visibility.js';
@@ -20,7 +21,6 @@ export const enrolmentResolvers: Resolvers = {
     archiveCompetition: (_, { id, archived }, { services }) => services.competitions.archiveCompetition(id, archived ?? true),
   },
   Round: {
-    quorumMode: (round) => round.quorumMode ?? 'FIXED',
     draws: async (round, _, context) => {
       await roundAccess(context, round);
       return context.services.enrolment.draws(round.id);
@@ -56,7 +56,8 @@ export const enrolmentResolvers: Resolvers = {
   },
   Entry: {
     expectedSheetCount: async (entry, _, context: GraphQLContext) => {
-      if (entry.expectedSheets !== undefined) return entry.expectedSheets;
+      const { expectedSheets } = panelEntry(entry);
+      if (expectedSheets !== undefined) return expectedSheets;
       return (await context.loaders.round.load(entry.roundId))?.judgeCount ?? 0;
     },
   },

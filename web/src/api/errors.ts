@@ -52,6 +52,7 @@ const REASON_MESSAGES: Record<ErrorReason, MessageKey> = {
   CLIENT_REQUEST_ID_REUSED: 'error.CLIENT_REQUEST_ID_REUSED',
   CONCURRENT_EDIT: 'error.CONCURRENT_EDIT',
   HAS_RESULTS: 'error.HAS_RESULTS',
+  WRONG_METHOD: 'error.WRONG_METHOD',
 };
 
 type Facts = Readonly<Record<string, unknown>>;
@@ -87,6 +88,7 @@ const ISSUE_MESSAGES: Record<IssueCode, MessageKey | ((params: Facts) => Message
   INCOMPLETE_ORDER: 'issue.INCOMPLETE_ORDER',
   NOT_IN_FUTURE: 'issue.NOT_IN_FUTURE',
   BAD_CURSOR: 'issue.BAD_CURSOR',
+  METHOD_NOT_AVAILABLE: 'issue.METHOD_NOT_AVAILABLE',
 };
 
 /**
@@ -107,7 +109,7 @@ const ITEM_IDENTITY: Readonly<Record<string, readonly string[]>> = {
 const WRAPPERS = new Set(['input']);
 
 /** Codes whose sentence needs no field: the rule concerns the request as a whole. */
-const WHOLE_REQUEST = new Set<string>(['NEEDS_SHEET_TRIM', 'TOTAL_TOO_LARGE', 'UNIT_CYCLE', 'INCOMPLETE_ORDER', 'BAD_CURSOR']);
+const WHOLE_REQUEST = new Set<string>(['NEEDS_SHEET_TRIM', 'TOTAL_TOO_LARGE', 'UNIT_CYCLE', 'INCOMPLETE_ORDER', 'BAD_CURSOR', 'METHOD_NOT_AVAILABLE']);
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(CATALOGS['zh-CN']));
 const messageKey = (key: string): MessageKey | null => (KNOWN_KEYS.has(key) ? (key as MessageKey) : null);

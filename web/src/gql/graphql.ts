@@ -49,11 +49,14 @@ export type CreateRoundInput = {
   aggregate?: Aggregate | null | undefined;
   competitionId: string;
   leaderboardVisibility?: LeaderboardVisibility | null | undefined;
+  /** How the round assesses its entries; omitted: a judged panel configured by the fields below. */
+  method?: RoundMethodInput | null | undefined;
   name: string;
   normalization?: Normalization | null | undefined;
   quorum?: number | null | undefined;
   quorumMode?: QuorumMode | null | undefined;
-  rubricId: string;
+  /** The rubric of a judged panel (required for PANEL, given here or in method). */
+  rubricId?: string | null | undefined;
   /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
   rubricVersion?: number | null | undefined;
   tieBreakers?: Array<string> | null | undefined;
@@ -115,7 +118,9 @@ export type ErrorReason =
   | 'ROUND_FINALIZING'
   | 'ROUND_INCOMPLETE'
   /** The round's status does not allow this (e.g. editing entries of an OPEN round). */
-  | 'ROUND_STATUS';
+  | 'ROUND_STATUS'
+  /** The round is assessed by another method (e.g. a score sheet sent to a round of measured indicators). */
+  | 'WRONG_METHOD';
 
 /**
  * The code of one item of a BAD_USER_INPUT error's `extensions.issues` (each item is
@@ -136,6 +141,8 @@ export type IssueCode =
   | 'DUPLICATE'
   /** The list must name every entry of the round exactly once (params.missing: how many are not named). */
   | 'INCOMPLETE_ORDER'
+  /** This assessment method (params.value) cannot be chosen yet. */
+  | 'METHOD_NOT_AVAILABLE'
   /** A criterion without a mark (params.criterion). */
   | 'MISSING_CRITERION'
   /** Z-score normalisation works on sheet totals and needs trimScope SHEET. */
@@ -204,6 +211,15 @@ export type MarkInput = {
   score: number;
 };
 
+/** How a round assesses its entries. Each kind is one method with a configuration of its own (`RoundMethod`). */
+export type MethodKind =
+  /** Measured results ranked by indicators with standard formulas (实绩比拼). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  | 'INDICATORS'
+  /** Judges score each entry on a rubric (台上赛, 擂台比拼): PanelMethod. */
+  | 'PANEL'
+  /** Citizens' ratings of service units (好差评). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  | 'PUBLIC_RATING';
+
 export type Normalization =
   | 'NONE'
   /** Each judge's totals standardised over the entries they scored, mapped onto the panel's mean and spread; applied at close. */
@@ -229,6 +245,35 @@ export type Role =
   | 'judge'
   | 'organizer'
   | 'viewer';
+
+/**
+ * The method of a new round and its own fields. A kind takes only the fields listed for
+ * it; a round created without `method` is a PANEL with the panel fields at the top level
+ * of CreateRoundInput.
+ */
+export type RoundMethodInput = {
+  /** PANEL */
+  aggregate?: Aggregate | null | undefined;
+  kind: MethodKind;
+  /** PANEL */
+  normalization?: Normalization | null | undefined;
+  /** PANEL */
+  quorum?: number | null | undefined;
+  /** PANEL */
+  quorumMode?: QuorumMode | null | undefined;
+  /** PANEL: the rubric to score on (its latest version unless rubricVersion is given). */
+  rubricId?: string | null | undefined;
+  /** PANEL: the rubric version to pin — the one the organizer saw. */
+  rubricVersion?: number | null | undefined;
+  /** PANEL */
+  tieBreakers?: Array<string> | null | undefined;
+  /** PANEL: highest sheets (or marks) dropped (去掉最高分). */
+  trimHighest?: number | null | undefined;
+  /** PANEL: lowest sheets (or marks) dropped (去掉最低分). */
+  trimLowest?: number | null | undefined;
+  /** PANEL */
+  trimScope?: TrimScope | null | undefined;
+};
 
 export type RoundStatus =
   | 'CLOSED'
@@ -298,6 +343,8 @@ export type UpdateEntryInput = {
 export type UpdateRoundInput = {
   aggregate?: Aggregate | null | undefined;
   leaderboardVisibility?: LeaderboardVisibility | null | undefined;
+  /** The method's own fields to change; its kind must be the round's. */
+  method?: RoundMethodInput | null | undefined;
   name?: string | null | undefined;
   normalization?: Normalization | null | undefined;
   quorum?: number | null | undefined;

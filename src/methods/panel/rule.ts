@@ -1,5 +1,5 @@
-import { issue, type FieldIssue } from './errors.js';
-import type { Criterion } from './primitives.js';
+import { issue, type FieldIssue } from '../../domain/errors.js';
+import type { Criterion } from '../../domain/primitives.js';
 
 /** How a round turns sheets into an entry total and a rank. */
 export const TRIM_SCOPES = ['SHEET', 'CRITERION'] as const;

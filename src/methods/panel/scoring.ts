@@ -1,7 +1,7 @@
-import { canonical, dec, mean, round2, sum, type Big } from './decimal.js';
-import type { Criterion, Decimal, Mark } from './primitives.js';
+import { canonical, dec, mean, round2, sum, type Big } from '../../domain/decimal.js';
+import type { Criterion, Decimal, Mark } from '../../domain/primitives.js';
 import type { Aggregate, ScoringRule } from './rule.js';
-import { dictOf, own } from './dict.js';
+import { dictOf, own } from '../../domain/dict.js';
 
 /** One judge's current sheet as the aggregate keeps it. */
 export interface JudgeSheet {

@@ -1,5 +1,5 @@
-import { dec, mean, round2, type Big } from './decimal.js';
-import type { Decimal } from './model.js';
+import { dec, mean, round2, type Big } from '../../domain/decimal.js';
+import type { Decimal } from '../../domain/model.js';
 import { spread, type ScoredSheet } from './normalization.js';
 
 export interface JudgeStatistics {

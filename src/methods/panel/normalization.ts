@@ -1,6 +1,6 @@
-import { canonical, dec, mean, roundHalfUp, type Big } from './decimal.js';
-import type { Decimal } from './model.js';
-import { dictOf, type Dict } from './dict.js';
+import { canonical, dec, mean, roundHalfUp, type Big } from '../../domain/decimal.js';
+import type { Decimal } from '../../domain/primitives.js';
+import { dictOf, type Dict } from '../../domain/dict.js';
 
 /** Normalised sheet totals are kept to four decimals; entry totals are then rounded to two. */
 const STORED_PLACES = 4;

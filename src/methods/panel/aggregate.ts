@@ -1,0 +1,49 @@
+import { dictOf } from '../../domain/dict.js';
+import type { Entry } from '../../domain/model.js';
+import type { Decimal } from '../../domain/primitives.js';
+import type { JudgeSheet } from './scoring.js';
+
+/**
+ * What a panel keeps on each entry beside the method-neutral fields: the current
+ * sheet per judge (everything the result needs, guarded by the entry's version) and
+ * what is derived from them. Stored as top-level attributes of the entry item.
+ */
+export interface PanelAggregate {
+  /** Current sheet per judge id. */
+  sheets: Record<string, JudgeSheet>;
+  sheetCount: number;
+  /** Normalised sheet totals per judge, set when a ZSCORE round's results are finalised. */
+  normalized: Record<string, Decimal> | null;
+  /** Per-criterion value over the kept marks, two decimals. */
+  criterionValues: Record<string, Decimal>;
+  /**
+   * Sheets expected from the panel: its judges less those excused (same unit, or a
+   * conflict recorded). Fixed when the round opens and lowered by each new conflict;
+   * absent before the round opens (then the panel's size is meant).
+   */
+  expectedSheets?: number;
+}
+
+/** An entry of a panel round, with its aggregate. */
+export type PanelEntry<E extends Entry = Entry> = E & PanelAggregate;
+
+export function emptyPanelAggregate(): PanelAggregate {
+  return { sheets: {}, sheetCount: 0, normalized: null, criterionValues: {} };
+}
+
+/**
+ * The entry read as a panel entry: the codec for the aggregate's attributes, which
+ * gives an entry stored before any sheet its empty aggregate and keeps user-keyed
+ * records prototype-free.
+ */
+export function panelEntry<E extends Entry>(entry: E): PanelEntry<E> {
+  const stored = entry as E & Partial<PanelAggregate>;
+  return {
+    ...entry,
+    sheets: dictOf(Object.entries(stored.sheets ?? {})),
+    sheetCount: stored.sheetCount ?? 0,
+    normalized: stored.normalized ? dictOf(Object.entries(stored.normalized)) : null,
+    criterionValues: dictOf(Object.entries(stored.criterionValues ?? {})),
+    ...(stored.expectedSheets === undefined ? {} : { expectedSheets: stored.expectedSheets }),
+  };
+}
