@@ -2,6 +2,8 @@
  * The layering, enforced (`npm run lint:deps`, in .ci/run):
  *   schema/ → src/graphql (thin resolvers) → src/services (use cases) → src/domain (pure rules)
  *                                             src/services → src/store (DynamoDB) → src/domain
+ *   src/methods/<kind> (one assessment method: its pure rules, its use-case hooks) sits beside the services,
+ *   above the store and the domain, below GraphQL; the core reaches it only through src/methods/registry.ts
  *   adapters on top: src/lambda*.ts, src/handler.ts, src/graphqlHandler.ts, src/local, src/exports, src/edge
  * and no import cycles anywhere, the web client included.
  */
@@ -15,14 +17,28 @@ module.exports = {
       severity: 'error',
       comment: 'Domain rules know nothing of GraphQL, services, storage or adapters.',
       from: { path: '^src/domain/' },
-      to: { path: '^src/(graphql|services|store|auth|local|exports|edge|handler|graphqlHandler|lambda)' },
+      to: { path: '^src/(graphql|services|store|methods|auth|local|exports|edge|handler|graphqlHandler|lambda)' },
+    },
+    {
+      name: 'method-rules-are-pure',
+      severity: 'error',
+      comment: 'A method’s rules (configuration, scoring, finalisation, codecs) are domain rules: no I/O, property-testable.',
+      from: { path: '^src/methods/[^/]+/(config|rule|scoring|normalization|quorum|aggregate|roundScoring|judgeStats)\\.ts$' },
+      to: { path: '^src/(graphql|services|store|auth|local|exports|edge|handler|graphqlHandler|lambda)|^src/methods/(method|registry|announced)\\.ts$' },
+    },
+    {
+      name: 'methods-below-graphql',
+      severity: 'error',
+      comment: 'Assessment methods serve the use cases; they never call up into GraphQL or the adapters.',
+      from: { path: '^src/methods/' },
+      to: { path: '^src/(graphql|local|exports|edge)/|^src/(handler|graphqlHandler|lambda[^/]*)\\.ts$' },
     },
     {
       name: 'store-below-services',
       severity: 'error',
       comment: 'The store serves services; it never calls up into them or into GraphQL.',
       from: { path: '^src/store/' },
-      to: { path: '^src/(graphql|services|local|exports|edge)/' },
+      to: { path: '^src/(graphql|services|methods|local|exports|edge)/' },
     },
     {
       name: 'services-below-graphql',

@@ -12,15 +12,13 @@ export function announced(kind: MethodKind, graphqlType: string): MethodFactory 
   const corrupt = () => new Error(`A stored round names the unavailable method ${kind}`);
   return (): AssessmentMethod => ({
     kind,
+    judged: false,
     graphqlType,
     configure: async (_, path) => {
       throw refuse(path);
     },
     reconfigure: async (_, __, path) => {
       throw refuse(path);
-    },
-    decodeConfig: () => {
-      throw corrupt();
     },
     emptyAggregate: () => ({}),
     bind: () => {

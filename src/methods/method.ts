@@ -34,6 +34,8 @@ export interface BoundMethod {
 
 export interface AssessmentMethod {
   readonly kind: MethodKind;
+  /** Whether judges score its rounds: such a round needs a panel of at least one before it opens. */
+  readonly judged: boolean;
   /** The GraphQL object type, a member of the `RoundMethod` union, that shows the configuration. */
   readonly graphqlType: string;
   /**
@@ -44,8 +46,6 @@ export interface AssessmentMethod {
   configure(fields: Readonly<Record<string, unknown>>, path: string): Promise<MethodConfig>;
   /** A DRAFT round's configuration with the fields given changed. */
   reconfigure(round: Round, fields: Readonly<Record<string, unknown>>, path: string): Promise<MethodConfig>;
-  /** The configuration as stored on a round item (the codec; older item shapes included). */
-  decodeConfig(item: Readonly<Record<string, unknown>>): MethodConfig;
   /** The method's aggregate on a new entry, before any evidence. */
   emptyAggregate(): object;
   bind(round: Round): BoundMethod;

@@ -1,4 +1,6 @@
 import type { Viewer } from '../domain/model.js';
+import type { MethodKind } from '../domain/method.js';
+import type { MethodFactory } from '../methods/method.js';
 import { createMethods, type Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import { ApiKeyService } from './apiKeys.js';
@@ -41,6 +43,8 @@ export interface Services {
 export interface ServiceOptions {
   /** Secret (≥ 32 bytes) that signs pagination cursors. */
   cursorKey: string | Uint8Array;
+  /** The assessment methods by kind; the registry's (`METHODS`) unless a test puts one of its own in place. */
+  methods?: Readonly<Record<MethodKind, MethodFactory>>;
   now?: () => Date;
 }
 
@@ -48,7 +52,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const now = options.now ?? (() => new Date());
   const cursors = new Cursors(options.cursorKey);
   const rubrics = new RubricService(store, now, cursors);
-  const methods = createMethods({ store, rubrics });
+  const methods = createMethods({ store, rubrics }, options.methods);
   const competitions = new CompetitionService(store, now, cursors);
   const results = new ResultsService(store, methods, competitions, now, cursors);
   const enrolment = new EnrolmentService(store, methods, now);

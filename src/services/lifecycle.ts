@@ -31,8 +31,9 @@ export class LifecycleService {
       async () => {
         const round = await this.rounds.requireRound(id, true);
         assertTransition('open', round.status);
-        if (round.entryCount === 0 || round.judgeCount === 0) {
-          throw new ConflictError('A round needs at least one entry and one judge before it opens', 'ROUND_INCOMPLETE');
+        const minimums = { entries: 1, judges: this.methods.of(round.method.kind).judged ? 1 : 0 };
+        if (round.entryCount < minimums.entries || round.judgeCount < minimums.judges) {
+          throw new ConflictError('A round needs at least one entry (and one judge, when judges score it) before it opens', 'ROUND_INCOMPLETE');
         }
         const [entries, judges] = await Promise.all([this.store.entries.listEntries(id, true), this.store.panels.listJudges(id)]);
         const snapshots = await this.enrolment.snapshot(entries);
@@ -42,7 +43,7 @@ export class LifecycleService {
           if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
           throw new RaceLost();
         }
-        const result = await this.store.rounds.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), true, {
+        const result = await this.store.rounds.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), minimums, {
           entryCount: entries.length,
           judgeCount: judges.length,
         });
@@ -58,7 +59,7 @@ export class LifecycleService {
   async closeRound(id: string): Promise<Round> {
     const round = await this.rounds.requireRound(id, true);
     assertTransition('close', round.status);
-    const closed = await retrying(() => this.store.rounds.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), false), isTransientConflict);
+    const closed = await retrying(() => this.store.rounds.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), null), isTransientConflict);
     if (!closed) return this.raceLostTransition(id);
     return this.results.finalize(id, false);
   }

@@ -201,7 +201,7 @@ export class RoundStore {
 
   /**
    * Moves a round from one status to the next in a single conditional write.
-   * `requirePanel` adds the opening rule (at least one entry and one judge).
+   * `minimums` adds the opening rule (at least that many entries and judges).
    * Returns the updated round, or null when the round was no longer in `from`.
    */
   async transition(
@@ -209,12 +209,12 @@ export class RoundStore {
     from: RoundStatus,
     to: RoundStatus,
     at: string,
-    requirePanel: boolean,
+    minimums: { entries: number; judges: number } | null,
     /** Counts the caller prepared the move for (opening: the entries' snapshots); another count fails it. */
     counted?: { entryCount: number; judgeCount: number },
   ): Promise<Round | null> {
     const guard =
-      (requirePanel ? ' AND entryCount > :zero AND judgeCount > :zero' : '') + (counted ? ' AND entryCount = :entries AND judgeCount = :judges' : '');
+      (minimums ? ' AND entryCount >= :minEntries AND judgeCount >= :minJudges' : '') + (counted ? ' AND entryCount = :entries AND judgeCount = :judges' : '');
     try {
       const out = await this.db.send(
         new UpdateCommand({
@@ -228,7 +228,7 @@ export class RoundStore {
             ':to': to,
             ':one': 1,
             ':at': at,
-            ...(requirePanel ? { ':zero': 0 } : {}),
+            ...(minimums ? { ':minEntries': minimums.entries, ':minJudges': minimums.judges } : {}),
             ...(counted ? { ':entries': counted.entryCount, ':judges': counted.judgeCount } : {}),
           },
           ReturnValues: 'ALL_NEW',

@@ -32,7 +32,7 @@ const invalid = (issues: unknown[]) =>
 const refused = (code: string, reason: string) =>
   new ApiError(code, 'Scoring has ended for this round', { errors: [{ message: 'Scoring has ended for this round', extensions: { code, reason } }] });
 
-const SCHEMA = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+const SCHEMA = buildSchema(['schema/schema.graphql', 'schema/methods/panel.graphql'].map((f) => readFileSync(f, 'utf8')).join('\n'));
 const enumValues = (name: string) => (SCHEMA.getType(name) as unknown as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
 
 describe('describeIssue', () => {

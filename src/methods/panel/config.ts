@@ -44,23 +44,3 @@ export function asPanelRound(round: Round): Round<PanelConfig> {
   if (!isPanel(round.method)) throw new ConflictError(`The round is assessed by ${round.method.kind}, not by a judging panel`, 'WRONG_METHOD');
   return round as Round<PanelConfig>;
 }
-
-/**
- * A round item written before rounds named their method kept the panel's rule and
- * rubric at its top level; this reads either shape.
- */
-export function decodePanelConfig(stored: Readonly<Record<string, unknown>>): PanelConfig {
-  const source = (stored.method ?? stored) as Partial<PanelConfig>;
-  return {
-    kind: 'PANEL',
-    rubric: source.rubric as Rubric,
-    trimHighest: source.trimHighest ?? DEFAULT_RULE.trimHighest,
-    trimLowest: source.trimLowest ?? DEFAULT_RULE.trimLowest,
-    trimScope: source.trimScope ?? DEFAULT_RULE.trimScope,
-    aggregate: source.aggregate ?? DEFAULT_RULE.aggregate,
-    normalization: source.normalization ?? DEFAULT_RULE.normalization,
-    quorum: source.quorum ?? DEFAULT_RULE.quorum,
-    quorumMode: source.quorumMode ?? 'FIXED',
-    tieBreakers: source.tieBreakers ?? [],
-  };
-}

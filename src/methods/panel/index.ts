@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { count, externalId, parseArgument } from '../../services/validation.js';
 import type { AssessmentMethod, MethodFactory, MethodPorts } from '../method.js';
 import { emptyPanelAggregate, panelEntry } from './aggregate.js';
-import { asPanelRound, decodePanelConfig, mergeRule, panelConfig, type PanelConfig } from './config.js';
+import { asPanelRound, mergeRule, panelConfig, type PanelConfig } from './config.js';
 import { panelScoring } from './roundScoring.js';
 import { AGGREGATES, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES } from './rule.js';
 import { marksByCriterion } from './scoring.js';
@@ -37,6 +37,7 @@ const panelFields = z.object({
 
 export const panelMethod: MethodFactory = (ports: MethodPorts): AssessmentMethod => ({
   kind: 'PANEL',
+  judged: true,
   graphqlType: 'PanelMethod',
 
   async configure(fields, path) {
@@ -57,7 +58,6 @@ export const panelMethod: MethodFactory = (ports: MethodPorts): AssessmentMethod
     return { kind: 'PANEL', rubric, ...mergeRule(current, parsed, rubric, path) } satisfies PanelConfig;
   },
 
-  decodeConfig: decodePanelConfig,
   emptyAggregate: emptyPanelAggregate,
 
   bind(round: Round) {
