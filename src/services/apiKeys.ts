@@ -61,7 +61,7 @@ export class ApiKeyService {
 
   /** Only the key's creator may revoke it; anyone else's key is NOT_FOUND, as if it did not exist. */
   async revoke(viewer: Viewer, id: string): Promise<boolean> {
-    if (!(await this.store.apiKeys.revoke(id, viewer.id, this.now().toISOString()))) throw new NotFoundError('ApiKey', id, 'id');
+    if (!(await this.store.apiKeys.revoke(id, viewer.id, this.now().toISOString())).ok) throw new NotFoundError('ApiKey', id, 'id');
     return true;
   }
 

@@ -69,21 +69,18 @@ export class CompetitionService {
   /** Changes name, description or standings rule; the standings rule may name rounds created since. */
   async updateCompetition(id: string, input: unknown): Promise<Competition> {
     const parsed = parseArgument(updateCompetitionInput, input, 'input');
-    return retrying(
-      async () => {
-        const current = await this.requireCompetition(id);
-        const next: Competition = {
-          ...current,
-          name: parsed.name ?? current.name,
-          description: parsed.description === undefined ? current.description : parsed.description,
-          standingsRule: parsed.standingsRule ? toRule(parsed.standingsRule, 'input.standingsRule') : current.standingsRule,
-          version: current.version + 1,
-        };
-        if (!(await this.store.competitions.updateCompetition({ ...next }))) throw new RaceLost();
-        return next;
-      },
-      (error) => error instanceof RaceLost,
-    );
+    return retrying(async () => {
+      const current = await this.requireCompetition(id);
+      const next: Competition = {
+        ...current,
+        name: parsed.name ?? current.name,
+        description: parsed.description === undefined ? current.description : parsed.description,
+        standingsRule: parsed.standingsRule ? toRule(parsed.standingsRule, 'input.standingsRule') : current.standingsRule,
+        version: current.version + 1,
+      };
+      if (!(await this.store.competitions.updateCompetition({ ...next })).ok) throw new RaceLost();
+      return next;
+    });
   }
 
   async grantOrganizer(viewer: Viewer, competitionId: string, userId: unknown): Promise<Competition> {
@@ -125,21 +122,18 @@ export class CompetitionService {
 
   /** Hides a competition from the list (or shows it again); it stays readable by id for audit. */
   async archiveCompetition(id: string, archived: boolean): Promise<Competition> {
-    return retrying(
-      async () => {
-        const current = await this.requireCompetition(id, 'id');
-        const next: Competition = { ...current, archivedAt: archived ? (current.archivedAt ?? this.now().toISOString()) : null, version: current.version + 1 };
-        if (!(await this.store.competitions.updateCompetition(next))) throw new RaceLost();
-        return next;
-      },
-      (error) => error instanceof RaceLost,
-    );
+    return retrying(async () => {
+      const current = await this.requireCompetition(id, 'id');
+      const next: Competition = { ...current, archivedAt: archived ? (current.archivedAt ?? this.now().toISOString()) : null, version: current.version + 1 };
+      if (!(await this.store.competitions.updateCompetition(next)).ok) throw new RaceLost();
+      return next;
+    });
   }
 
   async archiveRound(round: Round, archived: boolean): Promise<Round> {
     const updated = await this.store.rounds.setRoundArchived(round, archived ? (round.archivedAt ?? this.now().toISOString()) : null);
-    if (!updated) throw new NotFoundError('Round', round.id, 'id');
-    return updated;
+    if (!updated.ok) throw new NotFoundError('Round', round.id, 'id');
+    return updated.value;
   }
 
   /**
@@ -159,7 +153,7 @@ export class CompetitionService {
       })),
     );
     const grants = await this.store.competitions.listGrantKeys(id);
-    if (!(await this.store.competitions.deleteCompetition(id, rounds))) throw refuse();
+    if (!(await this.store.competitions.deleteCompetition(id, rounds)).ok) throw refuse();
     for (const { round, entries, conflicts } of remains) {
       await this.store.enrolment.deleteRemains(
         round.id,

@@ -70,7 +70,7 @@ export class DirectoryService {
       editors: [],
     };
     const change: ChangeRecord = { subjectKind: 'UNIT', subjectId: unit.id, actorId: viewer.id, at, before: null, after: unit };
-    if (!(await this.store.directory.createUnit(unit, change))) {
+    if (!(await this.store.directory.createUnit(unit, change)).ok) {
       throw new NotFoundError('Unit', unit.parentId!, 'input.parentId');
     }
     return unit;
@@ -91,8 +91,9 @@ export class DirectoryService {
     const next: Unit = { ...unit, name: parsed.name ?? unit.name, kind: parsed.kind ?? unit.kind, parentId, updatedAt: at };
     const change: ChangeRecord = { subjectKind: 'UNIT', subjectId: id, actorId: viewer.id, at, before: unit, after: next };
     const outcome = await this.store.directory.updateUnit(next, unit.updatedAt ?? unit.createdAt, change);
-    if (outcome === 'NO_PARENT') throw new NotFoundError('Unit', parentId!, 'input.parentId');
-    if (outcome === 'STALE') throw new ConflictError('Someone else changed this unit at the same time; load it again and retry', 'CONCURRENT_EDIT');
+    if (!outcome.ok && outcome.reason === 'NO_PARENT') throw new NotFoundError('Unit', parentId!, 'input.parentId');
+    if (!outcome.ok && outcome.reason === 'STALE')
+      throw new ConflictError('Someone else changed this unit at the same time; load it again and retry', 'CONCURRENT_EDIT');
     return next;
   }
 
@@ -116,7 +117,7 @@ export class DirectoryService {
     const unit = (await this.store.directory.getUnits([unitId])).get(unitId);
     if (!unit) throw new NotFoundError('Unit', unitId, 'subjectId');
     assertMayEdit(viewer, unit, `unit ${unit.name}`);
-    if (!(await this.store.directory.addUnitEditor(unitId, user))) throw new NotFoundError('Unit', unitId, 'subjectId');
+    if (!(await this.store.directory.addUnitEditor(unitId, user)).ok) throw new NotFoundError('Unit', unitId, 'subjectId');
     return { ...unit, editors: [...new Set([...(unit.editors ?? []), user])] };
   }
 
@@ -170,7 +171,7 @@ export class DirectoryService {
       const change: ChangeRecord = { subjectKind: 'CADRE', subjectId: c.id, actorId: viewer.id, at: updatedAt, before, after: cadre };
       return { cadre, previous: before?.updatedAt ?? null, change };
     });
-    if (!(await this.store.directory.putCadres(writes))) {
+    if (!(await this.store.directory.putCadres(writes)).ok) {
       throw new ConflictError('Someone else changed some of these cadres at the same time; load them again and retry', 'CONCURRENT_EDIT');
     }
     return writes.map((w) => w.cadre);

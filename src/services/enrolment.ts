@@ -7,7 +7,7 @@ import type { RankValue } from '../domain/ranking.js';
 import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import type { EnrolmentOutcome } from '../store/enrolment.js';
-import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import { RaceLost, isLostRaceOrConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/entries.js';
 import * as z from 'zod/mini';
 import { count, parseArgument, text } from './validation.js';
@@ -20,7 +20,6 @@ const updateEntryInput = z.object({
 });
 const entryIdsInput = z.array(z.string()).check(z.minLength(1), z.maxLength(10_000));
 const seedInput = z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))));
-const lost = (error: unknown) => error instanceof RaceLost || isTransientConflict(error);
 
 /**
  * Who pitches and in what order while a round is DRAFT: editing, removing and
@@ -51,7 +50,7 @@ export class EnrolmentService {
       };
       this.settle(await this.store.enrolment.rewriteEntries(round, [next], this.ranker(round)));
       return next;
-    }, lost);
+    }, isLostRaceOrConflict);
   }
 
   async removeEntry(entryId: string): Promise<Round> {
@@ -61,7 +60,7 @@ export class EnrolmentService {
       const entry = this.find(entries, entryId, 'id');
       this.settle(await this.store.enrolment.removeEntry(round, entry));
       return { ...round, entryCount: round.entryCount - 1 };
-    }, lost);
+    }, isLostRaceOrConflict);
   }
 
   /** The order of `entryIds` becomes the pitch order 1…n; the list must name every entry once. */
@@ -72,7 +71,7 @@ export class EnrolmentService {
       const { all, moved } = this.inOrder(entries, ids);
       this.settle(await this.store.enrolment.rewriteEntries(round, moved, this.ranker(round)));
       return all;
-    }, lost);
+    }, isLostRaceOrConflict);
   }
 
   /** 抽签: the order drawn from `seed` (fresh when omitted), stored with who drew and when. */
@@ -88,7 +87,7 @@ export class EnrolmentService {
       const draw: PitchDraw = { roundId, seed: chosen, algorithm: DRAW_ALGORITHM, drawnBy: viewer.id, drawnAt: this.now().toISOString(), order };
       this.settle(await this.store.enrolment.rewriteEntries(round, this.inOrder(entries, order).moved, this.ranker(round), draw));
       return draw;
-    }, lost);
+    }, isLostRaceOrConflict);
   }
 
   async draws(roundId: string): Promise<PitchDraw[]> {
@@ -101,13 +100,12 @@ export class EnrolmentService {
     if (!round) throw new NotFoundError('Round', roundId, 'id');
     assertStatus(round.status, ['DRAFT'], 'delete the round (archive it instead)');
     const [entries, conflicts] = await Promise.all([this.store.entries.listEntries(roundId, true), this.store.sheets.listConflictKeys(roundId)]);
-    if (
-      !(await this.store.enrolment.deleteRound(
-        round,
-        entries.map((e) => e.id),
-        conflicts,
-      ))
-    ) {
+    const deleted = await this.store.enrolment.deleteRound(
+      round,
+      entries.map((e) => e.id),
+      conflicts,
+    );
+    if (!deleted.ok) {
       throw new ConflictError('The round opened meanwhile; archive it instead', 'ROUND_STATUS');
     }
     return true;

@@ -3,7 +3,7 @@ import { assertTransition } from '../domain/lifecycle.js';
 import type { Round } from '../domain/model.js';
 import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import { RaceLost, isLostRaceOrConflict, isTransientConflict, retrying } from '../store/ops.js';
 import type { EnrolmentService } from './enrolment.js';
 import type { ResultsService } from './results.js';
 import type { RoundService } from './rounds.js';
@@ -27,31 +27,28 @@ export class LifecycleService {
    * counted. A change in between retries.
    */
   async openRound(id: string): Promise<Round> {
-    const opened = await retrying(
-      async () => {
-        const round = await this.rounds.requireRound(id, true);
-        assertTransition('open', round.status);
-        const minimums = { entries: 1, judges: this.methods.of(round.method.kind).judged ? 1 : 0 };
-        if (round.entryCount < minimums.entries || round.judgeCount < minimums.judges) {
-          throw new ConflictError('A round needs at least one entry (and one judge, when judges score it) before it opens', 'ROUND_INCOMPLETE');
-        }
-        const [entries, judges] = await Promise.all([this.store.entries.listEntries(id, true), this.store.panels.listJudges(id)]);
-        const snapshots = await this.enrolment.snapshot(entries);
-        const prepared = (await this.methods.forRound(round).prepareOpening(snapshots)).map((entry) => ({ ...entry, version: entry.version + 1 }));
-        const written = await this.store.enrolment.rewriteEntries(round, prepared, this.enrolment.ranker(round));
-        if (!written.ok) {
-          if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
-          throw new RaceLost();
-        }
-        const result = await this.store.rounds.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), minimums, {
-          entryCount: entries.length,
-          judgeCount: judges.length,
-        });
-        if (!result) throw new RaceLost();
-        return result;
-      },
-      (error) => error instanceof RaceLost || isTransientConflict(error),
-    );
+    const opened = await retrying(async () => {
+      const round = await this.rounds.requireRound(id, true);
+      assertTransition('open', round.status);
+      const minimums = { entries: 1, judges: this.methods.of(round.method.kind).judged ? 1 : 0 };
+      if (round.entryCount < minimums.entries || round.judgeCount < minimums.judges) {
+        throw new ConflictError('A round needs at least one entry (and one judge, when judges score it) before it opens', 'ROUND_INCOMPLETE');
+      }
+      const [entries, judges] = await Promise.all([this.store.entries.listEntries(id, true), this.store.panels.listJudges(id)]);
+      const snapshots = await this.enrolment.snapshot(entries);
+      const prepared = (await this.methods.forRound(round).prepareOpening(snapshots)).map((entry) => ({ ...entry, version: entry.version + 1 }));
+      const written = await this.store.enrolment.rewriteEntries(round, prepared, this.enrolment.ranker(round));
+      if (!written.ok) {
+        if (written.reason === 'ROUND_NOT_DRAFT') return this.raceLostTransition(id);
+        throw new RaceLost();
+      }
+      const result = await this.store.rounds.transition(id, 'DRAFT', 'OPEN', this.now().toISOString(), minimums, {
+        entryCount: entries.length,
+        judgeCount: judges.length,
+      });
+      if (!result.ok) throw new RaceLost();
+      return result.value;
+    }, isLostRaceOrConflict);
     return opened;
   }
 
@@ -60,7 +57,7 @@ export class LifecycleService {
     const round = await this.rounds.requireRound(id, true);
     assertTransition('close', round.status);
     const closed = await retrying(() => this.store.rounds.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), null), isTransientConflict);
-    if (!closed) return this.raceLostTransition(id);
+    if (!closed.ok) return this.raceLostTransition(id);
     return this.results.finalize(id, false);
   }
 

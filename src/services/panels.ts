@@ -6,7 +6,7 @@ import type { Judge } from '../domain/model.js';
 import { panelEntry } from '../methods/panel/aggregate.js';
 import { asPanelRound } from '../methods/panel/config.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import { RaceLost, isLostRaceOrConflict, retrying } from '../store/ops.js';
 import type { RoundService } from './rounds.js';
 import * as z from 'zod/mini';
 import { externalId, parseArgument, text } from './validation.js';
@@ -39,42 +39,39 @@ export class PanelService {
     const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
     if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
 
-    return retrying(
-      async () => {
-        const round = asPanelRound(await this.rounds.requireRound(roundId, true));
-        assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
-        const existing = new Map((await this.store.panels.listJudges(roundId)).map((j) => [j.userId, j]));
-        const joining = parsed.filter((j) => !existing.has(j.userId));
-        if (round.status === 'OPEN' && joining.length > 0 && round.method.quorumMode === 'ALL_EXPECTED') {
-          // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
-          throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
-        }
-        let next = round.judgeCount;
-        const judges = parsed.map(
-          (j): Judge => ({
-            roundId,
-            userId: j.userId,
-            name: j.name,
-            unitId: j.unitId ?? null,
-            label: existing.get(j.userId)?.label ?? `J${++next}`,
-          }),
-        );
-        const outcome = await this.store.panels.putJudges(
+    return retrying(async () => {
+      const round = asPanelRound(await this.rounds.requireRound(roundId, true));
+      assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
+      const existing = new Map((await this.store.panels.listJudges(roundId)).map((j) => [j.userId, j]));
+      const joining = parsed.filter((j) => !existing.has(j.userId));
+      if (round.status === 'OPEN' && joining.length > 0 && round.method.quorumMode === 'ALL_EXPECTED') {
+        // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
+        throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
+      }
+      let next = round.judgeCount;
+      const judges = parsed.map(
+        (j): Judge => ({
           roundId,
-          round.judgeCount,
+          userId: j.userId,
+          name: j.name,
+          unitId: j.unitId ?? null,
+          label: existing.get(j.userId)?.label ?? `J${++next}`,
+        }),
+      );
+      const outcome = await this.store.panels.putJudges(
+        roundId,
+        round.judgeCount,
+        judges.filter((j) => !existing.has(j.userId)),
+        judges.filter((j) => existing.has(j.userId)),
+      );
+      if (!outcome.ok) throw new RaceLost();
+      if (round.status === 'OPEN' && joining.length > 0)
+        await this.expectFrom(
+          roundId,
           judges.filter((j) => !existing.has(j.userId)),
-          judges.filter((j) => existing.has(j.userId)),
         );
-        if (!outcome.ok) throw new RaceLost();
-        if (round.status === 'OPEN' && joining.length > 0)
-          await this.expectFrom(
-            roundId,
-            judges.filter((j) => !existing.has(j.userId)),
-          );
-        return judges;
-      },
-      (error) => error instanceof RaceLost || isTransientConflict(error),
-    );
+      return judges;
+    }, isLostRaceOrConflict);
   }
 
   /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */

@@ -3,7 +3,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../domain/error
 import { parseEntryId } from '../domain/ids.js';
 import type { Amendment, Conflict, Judge, RoundStatus, ScoreSheet, SheetEvent, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import { RaceLost, isLostRaceOrConflict, retrying } from '../store/ops.js';
 import { panelEntry } from '../methods/panel/aggregate.js';
 import { asPanelRound } from '../methods/panel/config.js';
 import { panelScoring } from '../methods/panel/roundScoring.js';
@@ -67,58 +67,55 @@ export class RemovalService {
     const { keyPart } = parseEntryId(args.entryId, 'entryId');
     const statuses = args.by === 'JUDGE' ? (['DRAFT', 'OPEN'] as const) : (['DRAFT', 'OPEN', 'CLOSED'] as const);
     const action = args.conflict ? 'declare or set a conflict of interest' : 'void a sheet';
-    const outcome = await retrying(
-      async () => {
-        const state = await this.store.sheets.loadSubmissionState({ roundId: args.roundId, entryId: args.entryId, keyPart, judgeId: args.judgeId });
-        if (!state.round || !state.entry) throw new NotFoundError('Entry', args.entryId, 'entryId');
-        if (args.conflict && !state.judge) throw new NotFoundError('Judge', args.judgeId, 'userId');
-        if (args.requireSheet && !state.sheet) throw new NotFoundError('ScoreSheet', sheetIdOf(args.entryId, args.judgeId), 'sheetId');
-        assertRemovalAllowed(state.round.status, args.by, action);
-        const round = asPanelRound(state.round);
-        const before = panelEntry(state.entry);
-        const at = this.now().toISOString();
-        const removed = state.sheet && {
-          sheet: state.sheet,
-          event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at } satisfies SheetEvent,
-        };
-        const after = state.sheet ? withoutSheet(before, round, args.judgeId) : { ...before, version: before.version + 1 };
-        const newlyExcused = args.conflict !== null && state.judge !== null && !state.conflict && !conflictOf(state.judge, state.entry.unit?.id ?? null, null);
-        const entry = newlyExcused && after.expectedSheets !== undefined ? { ...after, expectedSheets: after.expectedSheets - 1 } : after;
-        const amendment: Amendment | null =
-          state.round.status === 'CLOSED'
-            ? {
-                roundId: args.roundId,
-                action: args.conflict ? 'CONFLICT_SET' : 'SHEET_VOIDED',
-                entryId: args.entryId,
-                judgeId: args.judgeId,
-                actorId: args.viewer.id,
-                reason: args.reason,
-                totalBefore: state.entry.total,
-                totalAfter: entry.total,
-                at,
-              }
-            : null;
-        const result = await this.store.sheets.commitRemoval({
-          round: state.round,
-          entryId: args.entryId,
-          judgeId: args.judgeId,
-          removed,
-          entry,
-          conflict: args.conflict,
-          statuses,
-          amendment,
-          rank: panelScoring(round.method).rankValue,
-        });
-        if (result.ok) return { round: state.round, sheet: state.sheet };
-        if (result.reason === 'ROUND_LOCKED') {
-          const current = await this.store.rounds.getRound(args.roundId, true);
-          if (current) assertRemovalAllowed(current.status, args.by, action);
-        }
-        if (result.reason === 'NOT_ON_PANEL') throw new NotFoundError('Judge', args.judgeId, 'userId');
-        throw new RaceLost();
-      },
-      (error) => error instanceof RaceLost || isTransientConflict(error),
-    );
+    const outcome = await retrying(async () => {
+      const state = await this.store.sheets.loadSubmissionState({ roundId: args.roundId, entryId: args.entryId, keyPart, judgeId: args.judgeId });
+      if (!state.round || !state.entry) throw new NotFoundError('Entry', args.entryId, 'entryId');
+      if (args.conflict && !state.judge) throw new NotFoundError('Judge', args.judgeId, 'userId');
+      if (args.requireSheet && !state.sheet) throw new NotFoundError('ScoreSheet', sheetIdOf(args.entryId, args.judgeId), 'sheetId');
+      assertRemovalAllowed(state.round.status, args.by, action);
+      const round = asPanelRound(state.round);
+      const before = panelEntry(state.entry);
+      const at = this.now().toISOString();
+      const removed = state.sheet && {
+        sheet: state.sheet,
+        event: { action: 'VOIDED', sheet: state.sheet, actorId: args.viewer.id, reason: args.reason, at } satisfies SheetEvent,
+      };
+      const after = state.sheet ? withoutSheet(before, round, args.judgeId) : { ...before, version: before.version + 1 };
+      const newlyExcused = args.conflict !== null && state.judge !== null && !state.conflict && !conflictOf(state.judge, state.entry.unit?.id ?? null, null);
+      const entry = newlyExcused && after.expectedSheets !== undefined ? { ...after, expectedSheets: after.expectedSheets - 1 } : after;
+      const amendment: Amendment | null =
+        state.round.status === 'CLOSED'
+          ? {
+              roundId: args.roundId,
+              action: args.conflict ? 'CONFLICT_SET' : 'SHEET_VOIDED',
+              entryId: args.entryId,
+              judgeId: args.judgeId,
+              actorId: args.viewer.id,
+              reason: args.reason,
+              totalBefore: state.entry.total,
+              totalAfter: entry.total,
+              at,
+            }
+          : null;
+      const result = await this.store.sheets.commitRemoval({
+        round: state.round,
+        entryId: args.entryId,
+        judgeId: args.judgeId,
+        removed,
+        entry,
+        conflict: args.conflict,
+        statuses,
+        amendment,
+        rank: panelScoring(round.method).rankValue,
+      });
+      if (result.ok) return { round: state.round, sheet: state.sheet };
+      if (result.reason === 'ROUND_LOCKED') {
+        const current = await this.store.rounds.getRound(args.roundId, true);
+        if (current) assertRemovalAllowed(current.status, args.by, action);
+      }
+      if (result.reason === 'NOT_ON_PANEL') throw new NotFoundError('Judge', args.judgeId, 'userId');
+      throw new RaceLost();
+    }, isLostRaceOrConflict);
     // A closed round's official results depend on every sheet (normalisation): store them afresh.
     if (outcome.sheet && outcome.round.status === 'CLOSED') await this.results.finalize(args.roundId, false);
     return outcome.sheet;

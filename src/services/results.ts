@@ -76,26 +76,26 @@ export class ResultsService {
   async finalize(roundId: string, publish: boolean): Promise<Round> {
     const token = ulid();
     const now = this.now();
-    const round = await this.store.rounds.lockForFinalizing(
+    const locked = await this.store.rounds.lockForFinalizing(
       roundId,
       'CLOSED',
       token,
       now.toISOString(),
       new Date(now.getTime() - FINALIZING_LOCK_MS).toISOString(),
     );
-    if (!round) {
+    if (!locked.ok) {
       const current = await this.store.rounds.getRound(roundId, true);
       if (!current) throw new NotFoundError('Round', roundId);
       if (current.status !== 'CLOSED') throw new ConflictError(`The round is ${current.status}; results are final once CLOSED`, 'ROUND_STATUS');
       throw new ConflictError('The round’s results are being computed by another request; retry shortly', 'ROUND_FINALIZING');
     }
     const entries = await this.store.entries.listEntries(roundId, true);
-    const scoring = this.methods.forRound(round).scoring;
+    const scoring = this.methods.forRound(locked.value).scoring;
     const changed = officialResults(scoring, entries).filter((next, i) => !sameResult(scoring, next, entries[i]!));
     await this.store.entries.putEntries(changed, (e) => scoring.rankValue(e));
     const finalized = await this.store.rounds.unlockFinalized(roundId, token, this.now().toISOString(), publish);
-    if (!finalized) throw new ConflictError('The finalising lock was lost; retry', 'ROUND_FINALIZING');
-    return finalized;
+    if (!finalized.ok) throw new ConflictError('The finalising lock was lost; retry', 'ROUND_FINALIZING');
+    return finalized.value;
   }
 
   /**

@@ -8,7 +8,7 @@ import { compareRankValues } from '../domain/ranking.js';
 import type { RoundScoring } from '../domain/roundScoring.js';
 import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
-import { RaceLost, isTransientConflict, retrying } from '../store/ops.js';
+import { RaceLost, isRaceLost, isTransientConflict, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { EnrolmentService } from './enrolment.js';
 import * as z from 'zod/mini';
@@ -83,7 +83,7 @@ export class RoundService {
     const competition = (await this.store.competitions.getCompetitions([parsed.competitionId])).get(parsed.competitionId);
     if (!competition) throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
     const managers = new Set([competition.createdBy, ...(await this.store.competitions.listGrantees(competition.id))]);
-    if (!(await this.store.rounds.createRound(round, [...managers]))) {
+    if (!(await this.store.rounds.createRound(round, [...managers])).ok) {
       throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');
     }
     // A grant given meanwhile marks the rounds it finds after writing itself; this round
@@ -96,33 +96,30 @@ export class RoundService {
   /** Changes a DRAFT round's name, visibility or method configuration (its kind stays). */
   async updateRound(id: string, input: unknown): Promise<Round> {
     const parsed = parseArgument(updateRoundInput, input, 'input');
-    return retrying(
-      async () => {
-        const round = await this.requireRound(id, true);
-        assertStatus(round.status, ['DRAFT'], 'change the round’s settings');
-        const chosen = methodFields(parsed, parsed.method);
-        if (parsed.method && parsed.method.kind !== round.method.kind) {
-          throw InvalidInputError.at('input.method.kind', 'NOT_ONE_OF', 'a round keeps the method it was created with', { options: [round.method.kind] });
-        }
-        const next: Round = {
-          ...round,
-          name: parsed.name ?? round.name,
-          leaderboardVisibility: parsed.leaderboardVisibility ?? round.leaderboardVisibility,
-          method: await this.methods.of(round.method.kind).reconfigure(round, chosen.fields, chosen.path),
-          version: round.version + 1,
-        };
-        if (!(await this.store.rounds.updateRound(next))) throw new RaceLost();
-        return next;
-      },
-      (error) => error instanceof RaceLost,
-    );
+    return retrying(async () => {
+      const round = await this.requireRound(id, true);
+      assertStatus(round.status, ['DRAFT'], 'change the round’s settings');
+      const chosen = methodFields(parsed, parsed.method);
+      if (parsed.method && parsed.method.kind !== round.method.kind) {
+        throw InvalidInputError.at('input.method.kind', 'NOT_ONE_OF', 'a round keeps the method it was created with', { options: [round.method.kind] });
+      }
+      const next: Round = {
+        ...round,
+        name: parsed.name ?? round.name,
+        leaderboardVisibility: parsed.leaderboardVisibility ?? round.leaderboardVisibility,
+        method: await this.methods.of(round.method.kind).reconfigure(round, chosen.fields, chosen.path),
+        version: round.version + 1,
+      };
+      if (!(await this.store.rounds.updateRound(next)).ok) throw new RaceLost();
+      return next;
+    }, isRaceLost);
   }
 
   /** Who may see scores can change until publication (e.g. to LIVE for the big screen during the event). */
   async setLeaderboardVisibility(id: string, visibility: unknown): Promise<Round> {
     const value = parseArgument(z.enum(LEADERBOARD_VISIBILITIES), visibility, 'visibility');
     const updated = await this.store.rounds.setVisibility(id, value);
-    if (updated) return updated;
+    if (updated.ok) return updated.value;
     const round = await this.requireRound(id, true);
     throw new ConflictError(`Cannot change a round that is ${round.status}`, 'ROUND_STATUS');
   }

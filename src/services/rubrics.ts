@@ -60,7 +60,7 @@ export class RubricService {
     const latest = await this.requireLatest(id, 'subjectId');
     const head = await this.store.rubrics.getHead(id);
     assertMayEdit(viewer, head ?? latest, `rubric ${latest.name}`);
-    if (!(await this.store.rubrics.addEditor(id, user))) throw new NotFoundError('Rubric', id, 'subjectId');
+    if (!(await this.store.rubrics.addEditor(id, user)).ok) throw new NotFoundError('Rubric', id, 'subjectId');
     return latest;
   }
 
@@ -85,18 +85,15 @@ export class RubricService {
   async updateRubric(viewer: Viewer, id: string, input: unknown): Promise<Rubric> {
     const parsed = parseArgument(createRubricInput, input, 'input');
     const { criteria, maxTotal } = buildCriteria(parsed.criteria, 'input.criteria');
-    return retrying(
-      async () => {
-        const [latest, head] = await Promise.all([this.requireLatest(id, 'id'), this.store.rubrics.getHead(id)]);
-        // The head carries the grants; versions carry the owner, so rounds' pinned copies say whose rubric it was.
-        const owner = { ownerId: head?.ownerId ?? latest.ownerId ?? null, editors: head?.editors ?? [] };
-        assertMayEdit(viewer, owner, `rubric ${latest.name}`);
-        const rubric: Rubric = { ...latest, ...owner, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
-        if (!(await this.store.rubrics.putVersion(rubric, this.changeOf(viewer, latest, rubric)))) throw new RaceLost();
-        return rubric;
-      },
-      (error) => error instanceof RaceLost,
-    );
+    return retrying(async () => {
+      const [latest, head] = await Promise.all([this.requireLatest(id, 'id'), this.store.rubrics.getHead(id)]);
+      // The head carries the grants; versions carry the owner, so rounds' pinned copies say whose rubric it was.
+      const owner = { ownerId: head?.ownerId ?? latest.ownerId ?? null, editors: head?.editors ?? [] };
+      assertMayEdit(viewer, owner, `rubric ${latest.name}`);
+      const rubric: Rubric = { ...latest, ...owner, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
+      if (!(await this.store.rubrics.putVersion(rubric, this.changeOf(viewer, latest, rubric))).ok) throw new RaceLost();
+      return rubric;
+    });
   }
 
   async getRubric(id: string, version?: number | null): Promise<Rubric | null> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { conflictOf } from '../domain/access.js';
-import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { dictOf } from '../domain/dict.js';
 import { parseEntryId } from '../domain/ids.js';
 import { assertStatus } from '../domain/lifecycle.js';
@@ -12,9 +12,9 @@ import { asPanelRound } from '../methods/panel/config.js';
 import { panelScoring } from '../methods/panel/roundScoring.js';
 import { marksByCriterion, sheetTotal } from '../methods/panel/scoring.js';
 import type { Store } from '../store/index.js';
-import { backoff } from '../store/ops.js';
+import { RaceLost, isRaceLost, retrying } from '../store/ops.js';
 import type { StoredEntry } from '../store/entries.js';
-import type { RequestRecord } from '../store/sheets.js';
+import type { RequestRecord, SubmissionState } from '../store/sheets.js';
 import { withSheets } from './entryAggregate.js';
 import { sheetIdOf } from './sheetIds.js';
 import * as z from 'zod/mini';
@@ -50,55 +50,58 @@ export class SubmissionService {
     const fingerprint = fingerprintOf(parsed.entryId, parsed.scores, parsed.comment);
     const key = { roundId, entryId: parsed.entryId, keyPart, judgeId: viewer.id, clientRequestId };
 
-    let state = await this.store.sheets.loadSubmissionState(key);
-    for (let attempt = 1; ; attempt++) {
-      if (state.request) return replay(state.request, fingerprint);
-      if (!state.round || !state.entry) throw new NotFoundError('Entry', parsed.entryId, 'input.entryId');
-      if (!state.judge) throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
-      assertNoConflict(state.judge, state.entry, state.conflict);
-      if (isClosed(state.round.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
-      assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
+    return retrying<ScoreSheet, SubmissionState>(
+      async (_attempt, lost) => {
+        // After a lost race, the state the failed transaction reported (when it could); else a fresh read.
+        const state = lost?.hint ?? (await this.store.sheets.loadSubmissionState(key));
+        if (state.request) return replay(state.request, fingerprint);
+        if (!state.round || !state.entry) throw new NotFoundError('Entry', parsed.entryId, 'input.entryId');
+        if (!state.judge) throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
+        assertNoConflict(state.judge, state.entry, state.conflict);
+        if (isClosed(state.round.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
+        assertStatus(state.round.status, ['OPEN'], 'submit a score sheet');
 
-      const round = asPanelRound(state.round);
-      const entry = panelEntry(state.entry);
-      const criteria = round.method.rubric.criteria;
-      const scores = validateMarks(criteria, parsed.scores, 'input.scores');
-      const sheet: ScoreSheet = {
-        id: sheetIdOf(parsed.entryId, viewer.id),
-        entryId: parsed.entryId,
-        roundId,
-        judgeId: viewer.id,
-        version: (state.sheet?.version ?? 0) + 1,
-        scores,
-        total: sheetTotal(criteria, scores),
-        comment: parsed.comment,
-        submittedAt: this.now().toISOString(),
-        clientRequestId,
-      };
-      const sheets = dictOf([...Object.entries(entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
-      const outcome = await this.store.sheets.commitSubmission({
-        sheet,
-        fingerprint,
-        entry: withSheets(entry, round, sheets),
-        round,
-        rank: panelScoring(round.method).rankValue,
-      });
-      if (outcome.ok) return sheet;
-      if (outcome.reason === 'ROUND_NOT_OPEN') {
-        const now = await this.store.rounds.getRound(roundId, true);
-        if (now && isClosed(now.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
-        throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
-      }
-      if (outcome.reason === 'NOT_ON_PANEL') throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
-      if (attempt >= SUBMIT_ATTEMPTS) throw new ServiceUnavailableError('Too many judges are saving this entry at once; retry shortly');
-      await backoff(attempt);
-      // Someone moved first. When the transaction told us what changed, carry on from
-      // there (one request per retry); otherwise read everything again.
-      state =
-        outcome.reason === 'STALE' && (outcome.entry || outcome.sheet !== undefined)
-          ? { ...state, entry: outcome.entry ?? state.entry, sheet: outcome.sheet === undefined ? state.sheet : outcome.sheet }
-          : await this.store.sheets.loadSubmissionState(key);
-    }
+        const round = asPanelRound(state.round);
+        const entry = panelEntry(state.entry);
+        const criteria = round.method.rubric.criteria;
+        const scores = validateMarks(criteria, parsed.scores, 'input.scores');
+        const sheet: ScoreSheet = {
+          id: sheetIdOf(parsed.entryId, viewer.id),
+          entryId: parsed.entryId,
+          roundId,
+          judgeId: viewer.id,
+          version: (state.sheet?.version ?? 0) + 1,
+          scores,
+          total: sheetTotal(criteria, scores),
+          comment: parsed.comment,
+          submittedAt: this.now().toISOString(),
+          clientRequestId,
+        };
+        const sheets = dictOf([...Object.entries(entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
+        const outcome = await this.store.sheets.commitSubmission({
+          sheet,
+          fingerprint,
+          entry: withSheets(entry, round, sheets),
+          round,
+          rank: panelScoring(round.method).rankValue,
+        });
+        if (outcome.ok) return sheet;
+        if (outcome.reason === 'ROUND_NOT_OPEN') {
+          const now = await this.store.rounds.getRound(roundId, true);
+          if (now && isClosed(now.status)) return this.rejectAfterClose(viewer, parsed, roundId, clientRequestId);
+          throw new ConflictError('The round closed before the sheet was saved', 'ROUND_STATUS');
+        }
+        if (outcome.reason === 'NOT_ON_PANEL') throw new ForbiddenError('You are not on the judging panel of this round', 'NOT_ON_PANEL');
+        // Someone moved first. When the transaction told us what changed, carry on from
+        // there (one request per retry); otherwise read everything again.
+        if (outcome.reason === 'STALE' && (outcome.entry || outcome.sheet !== undefined)) {
+          throw new RaceLost({ ...state, entry: outcome.entry ?? state.entry, sheet: outcome.sheet === undefined ? state.sheet : outcome.sheet });
+        }
+        throw new RaceLost();
+      },
+      isRaceLost,
+      { attempts: SUBMIT_ATTEMPTS, busy: 'Too many judges are saving this entry at once; retry shortly' },
+    );
   }
 
   /**

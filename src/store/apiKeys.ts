@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { apiKeyKey, apiKeysOf } from './keys.js';
-import { isConditionFailure, queryAll } from './ops.js';
+import { done, isConditionFailure, queryAll, refused, type Outcome } from './ops.js';
 import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 
@@ -40,8 +40,8 @@ export class ApiKeyStore {
     return items.map(decoder('ApiKey'));
   }
 
-  /** Returns false when the key does not exist or is someone else's. Revoking twice keeps the first time. */
-  async revoke(id: string, createdBy: string, at: string): Promise<boolean> {
+  /** Refused NOT_FOUND when the key does not exist or is someone else's. Revoking twice keeps the first time. */
+  async revoke(id: string, createdBy: string, at: string): Promise<Outcome<'NOT_FOUND'>> {
     try {
       await this.db.send(
         new UpdateCommand({
@@ -53,9 +53,9 @@ export class ApiKeyStore {
           ExpressionAttributeValues: { ':at': at, ':null': 'NULL', ':owner': createdBy },
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (isConditionFailure(error)) return (await this.get(id))?.createdBy === createdBy;
+      if (isConditionFailure(error)) return (await this.get(id))?.createdBy === createdBy ? done() : refused('NOT_FOUND');
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Competition, Round } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_COMPETITIONS, ARCHIVED_COMPETITIONS, competitionIndexes, competitionKey, grantKey, roundKey } from './keys.js';
-import { batchGet, cancellationReasons, isConditionFailure, queryPage, queryPrefix, type Page } from './ops.js';
+import { batchGet, cancellationReasons, done, isConditionFailure, queryPage, queryPrefix, refused, type Outcome, type Page } from './ops.js';
 import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 /** Competitions and the grants that let other organizers manage them. */
@@ -22,8 +22,8 @@ export class CompetitionStore {
     );
   }
 
-  /** Replaces a competition's editable fields, guarded by its version. Returns false on a lost race. */
-  async updateCompetition(competition: Competition): Promise<boolean> {
+  /** Replaces a competition's editable fields, guarded by its version. Refused STALE on a lost race. */
+  async updateCompetition(competition: Competition): Promise<Outcome<'STALE'>> {
     try {
       await this.db.send(
         new PutCommand({
@@ -33,9 +33,9 @@ export class CompetitionStore {
           ExpressionAttributeValues: { ':expected': competition.version - 1 },
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return refused('STALE');
       throw error;
     }
   }
@@ -86,9 +86,10 @@ export class CompetitionStore {
 
   /**
    * Deletes a competition, its grants and its rounds' items, on condition that every
-   * round is still DRAFT (so no sheet exists). False when one is not (nothing deleted).
+   * round is still DRAFT (so no sheet exists). Refused NOT_FOUND when the competition is
+   * gone, ROUND_NOT_DRAFT when a round is not DRAFT (or gone); nothing deleted then.
    */
-  async deleteCompetition(id: string, rounds: readonly Round[]): Promise<boolean> {
+  async deleteCompetition(id: string, rounds: readonly Round[]): Promise<Outcome<'NOT_FOUND' | 'ROUND_NOT_DRAFT'>> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -106,9 +107,11 @@ export class CompetitionStore {
           ],
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0] === 'ConditionalCheckFailed') return refused('NOT_FOUND');
+      if (reasons?.includes('ConditionalCheckFailed')) return refused('ROUND_NOT_DRAFT');
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { changeItem, listChanges } from './changes.js';
 import type { Cadre, Unit } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_CADRES, ALL_UNITS, cadreIndexes, cadreKey, cadresOf, unitIndexes, unitKey, unitsUnder } from './keys.js';
-import { addEditor, batchGet, cancellationReasons, queryAll, queryFiltered, queryPage, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, done, queryAll, queryFiltered, queryPage, refused, type Outcome, type Page } from './ops.js';
 import { decoder } from './codecs.js';
 
 /** A cadre and its change record are two of a transaction's 100 items. */
@@ -18,8 +18,8 @@ export class DirectoryStore {
     private readonly table: string,
   ) {}
 
-  /** Creates a unit and records the change; returns false when its parent does not exist (nothing written). */
-  async createUnit(unit: Unit, change: ChangeRecord): Promise<boolean> {
+  /** Creates a unit and records the change; refused NO_PARENT when its parent does not exist (nothing written). */
+  async createUnit(unit: Unit, change: ChangeRecord): Promise<Outcome<'NO_PARENT'>> {
     const log = { Put: { TableName: this.table, Item: changeItem(change) } };
     const put = {
       Put: {
@@ -30,16 +30,16 @@ export class DirectoryStore {
     };
     if (unit.parentId === null) {
       await this.db.send(new TransactWriteCommand({ TransactItems: [put, log] }));
-      return true;
+      return done();
     }
     const parentExists = {
       ConditionCheck: { TableName: this.table, Key: unitKey(unit.parentId), ConditionExpression: 'attribute_exists(pk)' },
     };
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: [parentExists, put, log] }));
-      return true;
+      return done();
     } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return refused('NO_PARENT');
       throw error;
     }
   }
@@ -65,10 +65,10 @@ export class DirectoryStore {
    * Writes cadres (create or replace by id), each with its change record, in
    * transactions of CADRES_PER_TRANSACTION. Each cadre is written only if it is still
    * as it was read (`previous`: its `updatedAt`, or null when new), so a concurrent
-   * edit is never overwritten unrecorded; returns false if any was (nothing of that
+   * edit is never overwritten unrecorded; refused STALE if any was (nothing of that
    * transaction written; earlier ones stay, and a retry is idempotent).
    */
-  async putCadres(writes: readonly { cadre: Cadre; previous: string | null; change: ChangeRecord }[]): Promise<boolean> {
+  async putCadres(writes: readonly { cadre: Cadre; previous: string | null; change: ChangeRecord }[]): Promise<Outcome<'STALE'>> {
     for (let start = 0; start < writes.length; start += CADRES_PER_TRANSACTION) {
       const items = writes.slice(start, start + CADRES_PER_TRANSACTION).flatMap(({ cadre, previous, change }) => [
         {
@@ -84,15 +84,15 @@ export class DirectoryStore {
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       } catch (error) {
-        if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+        if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return refused('STALE');
         throw error;
       }
     }
-    return true;
+    return done();
   }
 
-  /** Lets another organizer change a unit (and the cadres in it); false when the unit does not exist. */
-  addUnitEditor(unitId: string, userId: string): Promise<boolean> {
+  /** Lets another organizer change a unit (and the cadres in it); refused NOT_FOUND when the unit does not exist. */
+  addUnitEditor(unitId: string, userId: string): Promise<Outcome<'NOT_FOUND'>> {
     return addEditor(this.db, this.table, unitKey(unitId), userId);
   }
 
@@ -135,9 +135,10 @@ export class DirectoryStore {
 
   /**
    * Moves or renames a unit, guarded by the version it was read at (its `updatedAt`
-   * or `createdAt`), with its change record; a new parent must exist. False on a lost race.
+   * or `createdAt`), with its change record; a new parent must exist. Refused STALE on a
+   * lost race (or when the unit is gone), NO_PARENT when the parent does not exist.
    */
-  async updateUnit(unit: Unit, previous: string, change: ChangeRecord): Promise<'OK' | 'STALE' | 'NO_PARENT'> {
+  async updateUnit(unit: Unit, previous: string, change: ChangeRecord): Promise<Outcome<'STALE' | 'NO_PARENT'>> {
     const items: Record<string, unknown>[] = [
       {
         Put: {
@@ -152,11 +153,11 @@ export class DirectoryStore {
     if (unit.parentId) items.push({ ConditionCheck: { TableName: this.table, Key: unitKey(unit.parentId), ConditionExpression: 'attribute_exists(pk)' } });
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }));
-      return 'OK';
+      return done();
     } catch (error) {
       const reasons = cancellationReasons(error);
-      if (reasons?.[2] === 'ConditionalCheckFailed') return 'NO_PARENT';
-      if (reasons?.[0] === 'ConditionalCheckFailed') return 'STALE';
+      if (reasons?.[2] === 'ConditionalCheckFailed') return refused('NO_PARENT');
+      if (reasons?.[0] === 'ConditionalCheckFailed') return refused('STALE');
       throw error;
     }
   }

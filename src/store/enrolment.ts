@@ -3,12 +3,12 @@ import { ulid } from 'ulid';
 import type { PitchDraw, Round } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { DRAW_PREFIX, drawKey, entryKey, entryPartition, roundKey, roundPartition, type ItemKey } from './keys.js';
-import { BATCH_WRITE_LIMIT, backoff, cancellationReasons, queryAll, queryPrefix } from './ops.js';
+import { BATCH_WRITE_LIMIT, backoff, cancellationReasons, done, queryAll, queryPrefix, refused, type Outcome } from './ops.js';
 import { decoder } from './codecs.js';
 import { entryItem, type Ranker, type StoredEntry } from './entries.js';
 
 /** Why a change to a DRAFT round's enrolment did not happen. */
-export type EnrolmentOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_DRAFT' | 'STALE' };
+export type EnrolmentOutcome = Outcome<'ROUND_NOT_DRAFT' | 'STALE'>;
 
 /** A transaction holds at most 100 actions: the round guard and 99 entries. */
 const ENTRIES_PER_TRANSACTION = 99;
@@ -48,7 +48,7 @@ export class EnrolmentStore {
       ]);
       if (!outcome.ok) return outcome;
     }
-    return { ok: true };
+    return done();
   }
 
   /** Takes one entry out of a DRAFT round and uncounts it, atomically. */
@@ -82,9 +82,9 @@ export class EnrolmentStore {
   /**
    * Deletes a DRAFT round: first the round item under its DRAFT guard (from then on the
    * round does not exist for anyone), then everything kept under it. A retry finishes
-   * an interrupted clean-up. Returns false when the round is no longer DRAFT.
+   * an interrupted clean-up. Refused ROUND_NOT_DRAFT when the round is no longer DRAFT (or gone).
    */
-  async deleteRound(round: Round, entryIds: readonly string[], conflictKeys: readonly ItemKey[]): Promise<boolean> {
+  async deleteRound(round: Round, entryIds: readonly string[], conflictKeys: readonly ItemKey[]): Promise<Outcome<'ROUND_NOT_DRAFT'>> {
     const outcome = await this.transact([
       {
         Delete: {
@@ -96,9 +96,9 @@ export class EnrolmentStore {
         },
       },
     ]);
-    if (!outcome.ok) return false;
+    if (!outcome.ok) return refused('ROUND_NOT_DRAFT');
     await this.deleteRemains(round.id, entryIds, conflictKeys);
-    return true;
+    return done();
   }
 
   /** Items under a deleted round: its partition (entries, panel, draws) and its entries' partitions. */
@@ -152,12 +152,12 @@ export class EnrolmentStore {
   private async transact(items: readonly Record<string, unknown>[]): Promise<EnrolmentOutcome> {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }));
-      return { ok: true };
+      return done();
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
-      if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_DRAFT' };
-      if (reasons.includes('ConditionalCheckFailed')) return { ok: false, reason: 'STALE' };
+      if (reasons[0] === 'ConditionalCheckFailed') return refused('ROUND_NOT_DRAFT');
+      if (reasons.includes('ConditionalCheckFailed')) return refused('STALE');
       throw error;
     }
   }

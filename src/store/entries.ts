@@ -3,13 +3,14 @@ import type { Round } from '../domain/model.js';
 import type { RankValue } from '../domain/ranking.js';
 import type { Dynamo } from './client.js';
 import { ENTRY_PREFIX, entryKey, groupLeaderboardOf, leaderboardOf, leaderboardSortKey, rankedBelow, roundKey, roundPartition } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, queryCount, queryPage, queryPrefix, type Item } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, done, queryCount, queryPage, queryPrefix, refused, type Item, type Outcome } from './ops.js';
 import { decode, decoder, type StoredEntry } from './codecs.js';
 import { INDEX } from './tables.js';
 
 export type { StoredEntry } from './codecs.js';
 
-export type AddEntriesOutcome = { ok: true } | { ok: false; reason: 'ROUND_NOT_DRAFT' } | { ok: false; reason: 'ALREADY_ENROLLED'; index: number };
+/** ALREADY_ENROLLED names the first entry (its index in the call) that was. */
+export type AddEntriesOutcome = Outcome<'ROUND_NOT_DRAFT' | 'ALREADY_ENROLLED', undefined, { ALREADY_ENROLLED: { index: number } }>;
 
 /** The rank value of an entry by its round's method (`RoundScoring.rankValue`), or null when unranked. */
 export type Ranker = (entry: StoredEntry) => RankValue | null;
@@ -93,13 +94,13 @@ export class EntryStore {
           ],
         }),
       );
-      return { ok: true };
+      return done();
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
-      if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_DRAFT' };
+      if (reasons[0] === 'ConditionalCheckFailed') return refused('ROUND_NOT_DRAFT');
       const index = reasons.slice(1).indexOf('ConditionalCheckFailed');
-      if (index >= 0) return { ok: false, reason: 'ALREADY_ENROLLED', index };
+      if (index >= 0) return refused('ALREADY_ENROLLED', { index });
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ServiceUnavailableError } from '../domain/errors.js';
 import type { Dynamo } from './client.js';
 import type { ItemKey } from './keys.js';
 
@@ -142,8 +143,20 @@ export function isTransientConflict(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'TransactionConflictException';
 }
 
-/** An optimistic write lost to a concurrent one; the operation starts over. */
-export class RaceLost extends Error {}
+/**
+ * An optimistic write lost to a concurrent one; the operation starts over. `hint` is
+ * what the lost attempt learnt (say, the items as they now are), handed to the next.
+ */
+export class RaceLost<Hint = unknown> extends Error {
+  constructor(readonly hint?: Hint) {
+    super('Lost a race to a concurrent write');
+  }
+}
+
+export const isRaceLost = (error: unknown): error is RaceLost => error instanceof RaceLost;
+
+/** A lost optimistic race, or a transaction cancelled only because another held one of its items. */
+export const isLostRaceOrConflict = (error: unknown): boolean => isRaceLost(error) || isTransientConflict(error);
 
 export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void> {
   // Full jitter: spreads competing retries apart instead of letting them collide again.
@@ -151,26 +164,73 @@ export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+export interface RetryOptions {
+  /** Tries in all, the first included (12 by default). */
+  attempts?: number;
+  /** Waits before retry number `attempt` (1, 2, …); `backoff` by default. */
+  wait?: (attempt: number) => Promise<void>;
+  /** The message of the ServiceUnavailableError thrown when the last attempt lost its race. */
+  busy?: string;
+}
+
 /**
- * Runs an optimistic operation, retrying it from the start while `shouldRetry`
- * says the failure was a lost race, up to `attempts` times.
+ * Runs an optimistic operation, retrying it from the start while `shouldRetry` says
+ * the failure was a lost race (a RaceLost by default), up to `attempts` times. Each
+ * attempt gets its number (from 0) and the RaceLost the previous one threw, if any.
+ * When the last attempt loses a race the caller gets ServiceUnavailableError (busy;
+ * retry shortly); any other failure is rethrown as it is.
  */
-export async function retrying<T>(operation: (attempt: number) => Promise<T>, shouldRetry: (error: unknown) => boolean, attempts = 12): Promise<T> {
+export async function retrying<T, Hint = unknown>(
+  operation: (attempt: number, lost: RaceLost<Hint> | undefined) => Promise<T>,
+  shouldRetry: (error: unknown) => boolean = isRaceLost,
+  options: RetryOptions = {},
+): Promise<T> {
+  const { attempts = 12, wait = backoff, busy } = options;
+  let lost: RaceLost<Hint> | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await operation(attempt);
+      return await operation(attempt, lost);
     } catch (error) {
-      if (attempt + 1 >= attempts || !shouldRetry(error)) throw error;
-      await backoff(attempt + 1);
+      if (!shouldRetry(error)) throw error;
+      if (attempt + 1 >= attempts) throw isRaceLost(error) ? new ServiceUnavailableError(busy) : error;
+      lost = isRaceLost(error) ? (error as RaceLost<Hint>) : undefined;
+      await wait(attempt + 1);
     }
   }
 }
 
+/** A conditional write that happened; `value` is what it wrote or read back, for those that report one. */
+export type Done<Value = undefined> = [Value] extends [undefined] ? { ok: true } : { ok: true; value: Value };
+
+/** A conditional write refused for `reason`, nothing written; `Extra` is what the refusal hands back. */
+export type Refused<Reason extends string, Extra extends object = Record<never, never>> = { ok: false; reason: Reason } & Extra;
+
 /**
- * Adds `userId` to an item's `editors` list (a grant), once. Returns false when the
+ * What a conditional write reports: done (with what it wrote or read back), or refused
+ * with a typed reason and nothing written. `Extras` gives some reasons' refusals more
+ * fields, e.g. `Outcome<'STALE' | 'GONE', undefined, { STALE: { entry: StoredEntry } }>`.
+ */
+export type Outcome<Reason extends string, Value = undefined, Extras extends Partial<Record<Reason, object>> = Record<never, never>> =
+  | Done<Value>
+  | { [R in Reason]: Refused<R, R extends keyof Extras ? NonNullable<Extras[R]> : Record<never, never>> }[Reason];
+
+export function done(): { ok: true };
+export function done<Value>(value: Value): { ok: true; value: Value };
+export function done(...value: [] | [unknown]): { ok: true; value?: unknown } {
+  return value.length === 0 ? { ok: true } : { ok: true, value: value[0] };
+}
+
+export function refused<Reason extends string>(reason: Reason): Refused<Reason>;
+export function refused<Reason extends string, Extra extends object>(reason: Reason, extra: Extra): Refused<Reason, Extra>;
+export function refused(reason: string, extra?: object): Refused<string> {
+  return { ...extra, ok: false, reason };
+}
+
+/**
+ * Adds `userId` to an item's `editors` list (a grant), once. Refused NOT_FOUND when the
  * item does not exist; granting twice is not an error.
  */
-export async function addEditor(db: Dynamo, table: string, key: ItemKey, userId: string): Promise<boolean> {
+export async function addEditor(db: Dynamo, table: string, key: ItemKey, userId: string): Promise<Outcome<'NOT_FOUND'>> {
   try {
     await db.send(
       new UpdateCommand({
@@ -181,10 +241,10 @@ export async function addEditor(db: Dynamo, table: string, key: ItemKey, userId:
         ExpressionAttributeValues: { ':none': [], ':user': [userId], ':id': userId },
       }),
     );
-    return true;
+    return done();
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const out = await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
-    return out.Item !== undefined;
+    return out.Item ? done() : refused('NOT_FOUND');
   }
 }

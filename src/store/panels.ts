@@ -2,11 +2,12 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Judge } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { JUDGE_PREFIX, assignmentsOf, judgeIndexes, judgeKey, roundKey, roundPartition } from './keys.js';
-import { batchGet, cancellationReasons, queryAll, queryPrefix } from './ops.js';
+import { batchGet, cancellationReasons, done, queryAll, queryPrefix, refused, type Outcome } from './ops.js';
 import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 
-export type AssignJudgesOutcome = { ok: true } | { ok: false; reason: 'ROUND_CHANGED' };
+/** ROUND_CHANGED: the panel or the round's status changed since they were read. */
+export type AssignJudgesOutcome = Outcome<'ROUND_CHANGED'>;
 
 /** A round's judging panel: one seat per judge, with its anonymous label. */
 export class PanelStore {
@@ -59,9 +60,9 @@ export class PanelStore {
           ],
         }),
       );
-      return { ok: true };
+      return done();
     } catch (error) {
-      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return { ok: false, reason: 'ROUND_CHANGED' };
+      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return refused('ROUND_CHANGED');
       throw error;
     }
   }

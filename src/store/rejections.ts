@@ -2,7 +2,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RejectedSheet } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { REJECTED_PREFIX, rejectedKey, roundKey, roundPartition } from './keys.js';
-import { cancellationReasons, queryPrefix } from './ops.js';
+import { cancellationReasons, done, queryPrefix, refused, type Outcome } from './ops.js';
 import { decoder } from './codecs.js';
 
 /** Sheets refused because they arrived after their round closed: kept, so nothing a judge entered disappears. */
@@ -14,9 +14,9 @@ export class RejectionStore {
 
   /**
    * Keeps a sheet that arrived after the round closed (once per judge and request id),
-   * counted on the round item. Returns false when it was already kept.
+   * counted on the round item. Refused ALREADY_KEPT when it was (nothing written).
    */
-  async put(rejected: RejectedSheet): Promise<boolean> {
+  async put(rejected: RejectedSheet): Promise<Outcome<'ALREADY_KEPT'>> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -39,9 +39,9 @@ export class RejectionStore {
           ],
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return refused('ALREADY_KEPT');
       throw error;
     }
   }

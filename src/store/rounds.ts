@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { Judge, Round, RoundStatus } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { competitionKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
-import { batchGet, batchPut, cancellationReasons, isConditionFailure, queryAll } from './ops.js';
+import { batchGet, batchPut, cancellationReasons, done, isConditionFailure, queryAll, refused, type Outcome } from './ops.js';
 import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
 /**
@@ -46,8 +46,8 @@ export class RoundStore {
     );
   }
 
-  /** Changes who may see the round's scores, until it is published. Returns null when it is published or missing. */
-  async setVisibility(id: string, visibility: string): Promise<Round | null> {
+  /** Changes who may see the round's scores, until it is published; done with the round as it now is. */
+  async setVisibility(id: string, visibility: string): Promise<Outcome<'PUBLISHED_OR_MISSING', Round>> {
     try {
       const out = await this.db.send(
         new UpdateCommand({
@@ -60,15 +60,15 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return decode('Round', out.Attributes ?? {});
+      return done(decode('Round', out.Attributes ?? {}));
     } catch (error) {
-      if (isConditionFailure(error)) return null;
+      if (isConditionFailure(error)) return refused('PUBLISHED_OR_MISSING');
       throw error;
     }
   }
 
-  /** Creates a round with its manager marks; returns false when the competition does not exist (nothing written). */
-  async createRound(round: Round, managers: readonly string[]): Promise<boolean> {
+  /** Creates a round with its manager marks; refused NO_COMPETITION when the competition does not exist (nothing written). */
+  async createRound(round: Round, managers: readonly string[]): Promise<Outcome<'NO_COMPETITION'>> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -91,15 +91,15 @@ export class RoundStore {
           ],
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return refused('NO_COMPETITION');
       throw error;
     }
   }
 
-  /** Replaces a DRAFT round's settings, guarded by its version. Returns false when it changed or left DRAFT. */
-  async updateRound(round: Round): Promise<boolean> {
+  /** Replaces a DRAFT round's settings, guarded by its version. Refused STALE when it changed or left DRAFT. */
+  async updateRound(round: Round): Promise<Outcome<'STALE'>> {
     try {
       await this.db.send(
         new PutCommand({
@@ -110,9 +110,9 @@ export class RoundStore {
           ExpressionAttributeValues: { ':expected': round.version - 1, ':draft': 'DRAFT' },
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return refused('STALE');
       throw error;
     }
   }
@@ -120,9 +120,10 @@ export class RoundStore {
   /**
    * Takes the round's finalising lock (status `status`, no live lock). While held,
    * nothing else may change results. A lock older than `staleBefore` is presumed
-   * abandoned by a crashed request and may be taken over.
+   * abandoned by a crashed request and may be taken over. Done with the locked round;
+   * refused NOT_LOCKABLE when it is missing, not in `status`, or held by a live lock.
    */
-  async lockForFinalizing(id: string, status: RoundStatus, token: string, now: string, staleBefore: string): Promise<Round | null> {
+  async lockForFinalizing(id: string, status: RoundStatus, token: string, now: string, staleBefore: string): Promise<Outcome<'NOT_LOCKABLE', Round>> {
     try {
       const out = await this.db.send(
         new UpdateCommand({
@@ -135,15 +136,18 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return decode('Round', out.Attributes ?? {});
+      return done(decode('Round', out.Attributes ?? {}));
     } catch (error) {
-      if (isConditionFailure(error)) return null;
+      if (isConditionFailure(error)) return refused('NOT_LOCKABLE');
       throw error;
     }
   }
 
-  /** Releases the lock, stamps the results as final and, when `publish`, moves CLOSED → PUBLISHED in the same write. */
-  async unlockFinalized(id: string, token: string, at: string, publish: boolean): Promise<Round | null> {
+  /**
+   * Releases the lock, stamps the results as final and, when `publish`, moves CLOSED →
+   * PUBLISHED in the same write. Refused LOCK_LOST when `token` no longer holds the lock.
+   */
+  async unlockFinalized(id: string, token: string, at: string, publish: boolean): Promise<Outcome<'LOCK_LOST', Round>> {
     try {
       const out = await this.db.send(
         new UpdateCommand({
@@ -156,9 +160,9 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return decode('Round', out.Attributes ?? {});
+      return done(decode('Round', out.Attributes ?? {}));
     } catch (error) {
-      if (isConditionFailure(error)) return null;
+      if (isConditionFailure(error)) return refused('LOCK_LOST');
       throw error;
     }
   }
@@ -179,8 +183,8 @@ export class RoundStore {
     return items.map(decoder('Round'));
   }
 
-  /** Hides a round from its competition's list (or shows it again); it stays readable by id. */
-  async setRoundArchived(round: Round, archivedAt: string | null): Promise<Round | null> {
+  /** Hides a round from its competition's list (or shows it again); it stays readable by id. Refused NOT_FOUND when it is gone. */
+  async setRoundArchived(round: Round, archivedAt: string | null): Promise<Outcome<'NOT_FOUND', Round>> {
     try {
       const out = await this.db.send(
         new UpdateCommand({
@@ -192,9 +196,9 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return decode('Round', out.Attributes ?? {});
+      return done(decode('Round', out.Attributes ?? {}));
     } catch (error) {
-      if (isConditionFailure(error)) return null;
+      if (isConditionFailure(error)) return refused('NOT_FOUND');
       throw error;
     }
   }
@@ -202,7 +206,8 @@ export class RoundStore {
   /**
    * Moves a round from one status to the next in a single conditional write.
    * `minimums` adds the opening rule (at least that many entries and judges).
-   * Returns the updated round, or null when the round was no longer in `from`.
+   * Done with the updated round; refused ROUND_CHANGED when it was no longer in `from`
+   * (or missing, or its counts fell short of `minimums` or differ from `counted`).
    */
   async transition(
     id: string,
@@ -212,7 +217,7 @@ export class RoundStore {
     minimums: { entries: number; judges: number } | null,
     /** Counts the caller prepared the move for (opening: the entries' snapshots); another count fails it. */
     counted?: { entryCount: number; judgeCount: number },
-  ): Promise<Round | null> {
+  ): Promise<Outcome<'ROUND_CHANGED', Round>> {
     const guard =
       (minimums ? ' AND entryCount >= :minEntries AND judgeCount >= :minJudges' : '') + (counted ? ' AND entryCount = :entries AND judgeCount = :judges' : '');
     try {
@@ -234,9 +239,9 @@ export class RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return decode('Round', out.Attributes ?? {});
+      return done(decode('Round', out.Attributes ?? {}));
     } catch (error) {
-      if (isConditionFailure(error)) return null;
+      if (isConditionFailure(error)) return refused('ROUND_CHANGED');
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { changeItem, listChanges } from './changes.js';
 import type { Rubric } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import { ALL_RUBRICS, rubricHeadKey, rubricKey, rubricPartition } from './keys.js';
-import { addEditor, batchGet, cancellationReasons, queryPage, type Page } from './ops.js';
+import { addEditor, batchGet, cancellationReasons, done, queryPage, refused, type Outcome, type Page } from './ops.js';
 import { decoder, decode } from './codecs.js';
 import type { RubricHead } from './codecs.js';
 import { INDEX } from './tables.js';
@@ -20,10 +20,10 @@ export class RubricStore {
   ) {}
 
   /**
-   * Writes version n and moves the head to it in one transaction; returns false
+   * Writes version n and moves the head to it in one transaction; refused STALE
    * when version n already exists (a concurrent update got there first).
    */
-  async putVersion(rubric: Rubric, change: ChangeRecord): Promise<boolean> {
+  async putVersion(rubric: Rubric, change: ChangeRecord): Promise<Outcome<'STALE'>> {
     const head: RubricHead = {
       id: rubric.id,
       name: rubric.name,
@@ -55,9 +55,9 @@ export class RubricStore {
           ],
         }),
       );
-      return true;
+      return done();
     } catch (error) {
-      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return refused('STALE');
       throw error;
     }
   }
@@ -67,8 +67,8 @@ export class RubricStore {
     return out.Item ? decode('RubricHead', out.Item) : null;
   }
 
-  /** Lets another organizer revise the rubric; false when it does not exist. */
-  addEditor(id: string, userId: string): Promise<boolean> {
+  /** Lets another organizer revise the rubric; refused NOT_FOUND when it does not exist. */
+  addEditor(id: string, userId: string): Promise<Outcome<'NOT_FOUND'>> {
     return addEditor(this.db, this.table, rubricHeadKey(id), userId);
   }
 

@@ -19,7 +19,7 @@ import {
   sheetKey,
   sheetsOfJudge,
 } from './keys.js';
-import { batchGet, cancellationItems, cancellationReasons, queryAll, queryPrefix, type Item } from './ops.js';
+import { batchGet, cancellationItems, cancellationReasons, done, queryAll, queryPrefix, refused, type Item, type Outcome } from './ops.js';
 import { decoder, decode, type EntityName, type RequestRecord } from './codecs.js';
 import { aggregateUpdate, type Ranker, type StoredEntry } from './entries.js';
 import { INDEX } from './tables.js';
@@ -36,13 +36,17 @@ export interface SubmissionState {
   request: RequestRecord | null;
 }
 
-export type CommitOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'ROUND_NOT_OPEN' | 'NOT_ON_PANEL' | 'CONFLICT_OF_INTEREST' | 'RACE' }
-  /** Only the entry (or the caller's own sheet) moved: here is what they are now. */
-  | { ok: false; reason: 'STALE'; entry: StoredEntry | undefined; sheet: ScoreSheet | null | undefined };
+/**
+ * STALE: only the entry (or the caller's own sheet) moved, and here is what they are
+ * now (undefined: that one did not move; a null sheet: it is gone).
+ */
+export type CommitOutcome = Outcome<
+  'ROUND_NOT_OPEN' | 'NOT_ON_PANEL' | 'CONFLICT_OF_INTEREST' | 'RACE' | 'STALE',
+  undefined,
+  { STALE: { entry: StoredEntry | undefined; sheet: ScoreSheet | null | undefined } }
+>;
 
-export type RemovalOutcome = { ok: true } | { ok: false; reason: 'ROUND_LOCKED' | 'NOT_ON_PANEL' | 'RACE' };
+export type RemovalOutcome = Outcome<'ROUND_LOCKED' | 'NOT_ON_PANEL' | 'RACE'>;
 
 const conflictsOf = (roundId: string) => `CONFLICTS#${roundId}`;
 
@@ -115,22 +119,20 @@ export class SheetStore {
       },
     ];
     const failure = await this.transactOrExplain(items);
-    if (!failure) return { ok: true };
+    if (!failure) return done();
     const [roundCheck, judge, conflict, aggregate, ownSheet, , receipt] = failure.reasons;
-    if (roundCheck === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_NOT_OPEN' };
-    if (judge === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
-    if (conflict === 'ConditionalCheckFailed') return { ok: false, reason: 'CONFLICT_OF_INTEREST' };
+    if (roundCheck === 'ConditionalCheckFailed') return refused('ROUND_NOT_OPEN');
+    if (judge === 'ConditionalCheckFailed') return refused('NOT_ON_PANEL');
+    if (conflict === 'ConditionalCheckFailed') return refused('CONFLICT_OF_INTEREST');
     const otherFailures = failure.reasons.filter((r, i) => r !== 'None' && i !== 3 && i !== 4);
     if (receipt === 'None' && otherFailures.length === 0 && (aggregate === 'ConditionalCheckFailed' || ownSheet === 'ConditionalCheckFailed')) {
       const [entryItem, sheetItem] = [failure.items[3], failure.items[4]];
-      return {
-        ok: false,
-        reason: 'STALE',
+      return refused('STALE', {
         entry: aggregate === 'ConditionalCheckFailed' && entryItem ? decode('Entry', entryItem) : undefined,
         sheet: ownSheet === 'ConditionalCheckFailed' ? (sheetItem ? decode('Sheet', sheetItem) : null) : undefined,
-      };
+      });
     }
-    return { ok: false, reason: 'RACE' };
+    return refused('RACE');
   }
 
   /**
@@ -188,12 +190,12 @@ export class SheetStore {
     // Always: a conflict changes what the entry expects, and the version guard orders it against opening and submissions.
     items.push(aggregateUpdate(this.table, change.entry, change.rank, AGGREGATE_ATTRIBUTES));
     const reasons = await this.transact(items);
-    if (!reasons) return { ok: true };
-    if (reasons[0] === 'ConditionalCheckFailed') return { ok: false, reason: 'ROUND_LOCKED' };
+    if (!reasons) return done();
+    if (reasons[0] === 'ConditionalCheckFailed') return refused('ROUND_LOCKED');
     // The panel check follows the round guard (and the amendment's own item).
     const panelCheck = amendment ? 2 : 1;
-    if (conflict && reasons[panelCheck] === 'ConditionalCheckFailed') return { ok: false, reason: 'NOT_ON_PANEL' };
-    return { ok: false, reason: 'RACE' };
+    if (conflict && reasons[panelCheck] === 'ConditionalCheckFailed') return refused('NOT_ON_PANEL');
+    return refused('RACE');
   }
 
   /** Table keys of a round's conflicts (for deleting a DRAFT round). */
