@@ -23,7 +23,7 @@ module.exports = {
       name: 'method-rules-are-pure',
       severity: 'error',
       comment: 'A method’s rules (configuration, scoring, finalisation, codecs) are domain rules: no I/O, property-testable.',
-      from: { path: '^src/methods/[^/]+/(config|rule|scoring|normalization|quorum|aggregate|roundScoring|judgeStats)\\.ts$' },
+      from: { path: '^src/methods/[^/]+/(config|rule|scoring|normalization|quorum|aggregate|roundScoring|judgeStats|model|fold|formulas|indicatorSet|result)\\.ts$' },
       to: { path: '^src/(graphql|services|store|auth|local|exports|edge|handler|graphqlHandler|lambda)|^src/methods/(method|registry|announced)\\.ts$' },
     },
     {
@@ -38,7 +38,8 @@ module.exports = {
       severity: 'error',
       comment: 'The store serves services; it never calls up into them or into GraphQL.',
       from: { path: '^src/store/' },
-      to: { path: '^src/(graphql|services|methods|local|exports|edge)/' },
+      // A method's rule modules are domain-level: the store may name the records they define.
+      to: { path: '^src/(graphql|services|local|exports|edge)/|^src/methods/(method|registry|announced)\\.ts$|^src/methods/[^/]+/index\\.ts$' },
     },
     {
       name: 'services-below-graphql',

@@ -41,6 +41,10 @@ export const ISSUE_CODES = [
   'NOT_IN_FUTURE',
   'BAD_CURSOR',
   'METHOD_NOT_AVAILABLE',
+  'UNKNOWN_INDICATOR',
+  'WEIGHTS_DO_NOT_SUM',
+  'MISSING_PARAMETER',
+  'EQUAL_BOUNDS',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -78,6 +82,7 @@ export const ERROR_REASONS = [
   'CONCURRENT_EDIT',
   'HAS_RESULTS',
   'WRONG_METHOD',
+  'MAKER_CHECKER',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -15,6 +15,7 @@ export const ID_PREFIX = {
   competition: 'comp_',
   round: 'round_',
   sheet: 'sheet_',
+  indicatorSet: 'iset_',
 } as const;
 
 export function newId(kind: keyof typeof ID_PREFIX): string {

@@ -75,6 +75,8 @@ export interface Competition {
   name: string;
   description: string | null;
   standingsRule: StandingsRule;
+  /** When `alerts` flags a participant: in the bottom `bottom` for `consecutive` finished rounds running. */
+  alertRule: { bottom: number; consecutive: number };
   createdBy: string;
   createdAt: string;
   version: number;

@@ -11,6 +11,8 @@ import type { RankValue } from './ranking.js';
 export interface RoundScoring {
   /** The entry's rank value, or null when it is not ranked (no result, below quorum, vetoed…). */
   rankValue(entry: Entry): RankValue | null;
+  /** Whether a veto (一票否决) put the entry after all others, off the red list and awards. */
+  vetoed(entry: Entry): boolean;
   /** How many pieces of evidence the entry's result rests on (sheets, values, ratings). */
   evidenceCount(entry: Entry): number;
   /** The entry with its result (and the method's derived fields) recomputed from its own aggregate, not finalised. */

@@ -1,6 +1,7 @@
 import { parseEntryId } from '../domain/ids.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { Role, Viewer } from '../domain/model.js';
+import { parseAdjustmentId } from '../services/indicators.js';
 import { parseSheetId } from '../services/sheetIds.js';
 import type { GraphQLContext } from './context.js';
 import type { MutationResolvers, QueryResolvers } from './generated/types.js';
@@ -64,6 +65,13 @@ export const ACCESS: {
     verifyRound: managing(round('roundId')),
     judgeStats: managing(round('roundId')),
     roundProgress: managing(round('roundId')),
+    boards: ANY,
+    alerts: ANY,
+    indicatorSet: ANY,
+    indicatorSets: ORGANIZER,
+    indicatorValues: managing(round('roundId')),
+    adjustments: managing(round('roundId')),
+    indicatorAssessment: ANY,
   },
   Mutation: {
     createUnit: ORGANIZER,
@@ -98,6 +106,12 @@ export const ACCESS: {
     voidSheet: managing((args) => ({ roundId: parseSheetId(args.sheetId, 'sheetId').roundId, field: 'sheetId' })),
     submitScoreSheet: JUDGE,
     declareConflict: JUDGE,
+    createIndicatorSet: ORGANIZER,
+    updateIndicatorSet: ORGANIZER,
+    submitIndicatorValues: managing(round('roundId')),
+    verifyIndicatorValues: managing(round('roundId')),
+    addAdjustment: managing(entryRound('entryId')),
+    approveAdjustment: managing((args) => ({ roundId: parseAdjustmentId(args.id, 'id').roundId, field: 'id' })),
   },
 };
 

@@ -7,6 +7,8 @@ import { typeDefs } from './generated/typeDefs.js';
 import { competitionResolvers } from './resolvers/competitions.js';
 import { directoryResolvers } from './resolvers/directory.js';
 import { enrolmentResolvers } from './resolvers/enrolment.js';
+import { indicatorResolvers } from './resolvers/indicators.js';
+import { progressionResolvers } from './resolvers/progression.js';
 import { rubricResolvers } from './resolvers/rubrics.js';
 import { DateTime } from './resolvers/scalars.js';
 import { resultResolvers } from './resolvers/results.js';
@@ -75,6 +77,8 @@ export function mergedResolvers(): ResolverMap {
     competitionResolvers,
     scoringResolvers,
     resultResolvers,
+    indicatorResolvers,
+    progressionResolvers,
   );
 }
 

@@ -6,17 +6,22 @@
  */
 import type { MethodConfig, MethodKind } from '../domain/method.js';
 import type { Round, Rubric } from '../domain/model.js';
+import type { IndicatorSet } from './indicators/model.js';
 import type { RoundScoring } from '../domain/roundScoring.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { Store } from '../store/index.js';
 
+/** A library of versioned things a round pins (rubrics, indicator sets). */
+export interface Versions<T> {
+  requireVersion(id: string, version: number, path: string): Promise<T>;
+  requireLatest(id: string, path: string): Promise<T>;
+}
+
 /** What a method's configuration may refer to, resolved by the core's services. */
 export interface MethodPorts {
   store: Store;
-  rubrics: {
-    requireVersion(id: string, version: number, path: string): Promise<Rubric>;
-    requireLatest(id: string, path: string): Promise<Rubric>;
-  };
+  rubrics: Versions<Rubric>;
+  indicatorSets: Versions<IndicatorSet>;
 }
 
 /** A round's method, bound to the round's configuration. */

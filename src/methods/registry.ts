@@ -7,11 +7,12 @@ import type { MethodConfig, MethodKind } from '../domain/method.js';
 import type { Round } from '../domain/model.js';
 import { announced } from './announced.js';
 import type { AssessmentMethod, BoundMethod, MethodFactory, MethodPorts } from './method.js';
+import { indicatorsMethod } from './indicators/index.js';
 import { panelMethod } from './panel/index.js';
 
 export const METHODS = {
   PANEL: panelMethod,
-  INDICATORS: announced('INDICATORS', 'IndicatorsMethod'),
+  INDICATORS: indicatorsMethod,
   PUBLIC_RATING: announced('PUBLIC_RATING', 'PublicRatingMethod'),
 } as const satisfies Record<MethodKind, MethodFactory>;
 

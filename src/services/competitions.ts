@@ -1,6 +1,7 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Competition, Round, Viewer } from '../domain/model.js';
+import { DEFAULT_ALERT_RULE } from '../domain/progression.js';
 import { DEFAULT_STANDINGS_RULE, STANDINGS_METHODS, type StandingsRule } from '../domain/standings.js';
 import { fromNumber } from '../domain/decimal.js';
 import type { Store } from '../store/index.js';
@@ -8,7 +9,7 @@ import { decode } from '../store/codecs.js';
 import { RaceLost, retrying } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
 import * as z from 'zod/mini';
-import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
+import { count, externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
 /** One transaction deletes the competition and its rounds: at most 99 of them. */
 const MAX_ROUNDS_DELETED_AT_ONCE = 99;
@@ -21,16 +22,19 @@ const standingsRuleInput = z.object({
   ),
 });
 
+const alertRuleInput = z.object({ bottom: count(1, 1000), consecutive: count(1, 100) });
 const createCompetitionInput = z.object({
   name: text(200),
   description: optionalText(2000),
   standingsRule: z.optional(z.nullable(standingsRuleInput)),
+  alertRule: z.optional(z.nullable(alertRuleInput)),
 });
 
 const updateCompetitionInput = z.object({
   name: z.optional(z.nullable(text(200))),
   description: z.optional(optionalText(2000)),
   standingsRule: z.optional(z.nullable(standingsRuleInput)),
+  alertRule: z.optional(z.nullable(alertRuleInput)),
 });
 
 function toRule(input: z.infer<typeof standingsRuleInput>, path: string): StandingsRule {
@@ -58,6 +62,7 @@ export class CompetitionService {
       name: parsed.name,
       description: parsed.description,
       standingsRule: parsed.standingsRule ? toRule(parsed.standingsRule, 'input.standingsRule') : DEFAULT_STANDINGS_RULE,
+      alertRule: parsed.alertRule ?? { ...DEFAULT_ALERT_RULE },
       createdBy: viewer.id,
       createdAt: this.now().toISOString(),
       version: 0,
@@ -76,6 +81,7 @@ export class CompetitionService {
         name: parsed.name ?? current.name,
         description: parsed.description === undefined ? current.description : parsed.description,
         standingsRule: parsed.standingsRule ? toRule(parsed.standingsRule, 'input.standingsRule') : current.standingsRule,
+        alertRule: parsed.alertRule ?? current.alertRule,
         version: current.version + 1,
       };
       if (!(await this.store.competitions.updateCompetition({ ...next })).ok) throw new RaceLost();

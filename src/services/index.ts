@@ -7,6 +7,9 @@ import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
 import { Cursors } from './cursor.js';
 import { DirectoryService } from './directory.js';
+import { IndicatorValueService } from './indicators.js';
+import { IndicatorSetService } from './indicatorSets.js';
+import { ProgressionService } from './progression.js';
 import { EnrolmentService } from './enrolment.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { ResultsService } from './results.js';
@@ -36,6 +39,9 @@ export interface Services {
   leaderboard: LeaderboardService;
   assessment: AssessmentService;
   apiKeys: ApiKeyService;
+  indicatorSets: IndicatorSetService;
+  indicators: IndicatorValueService;
+  progression: ProgressionService;
   /** Per-request batching and caching of reads for one caller. */
   loadersFor(viewer: Viewer | null): Loaders;
 }
@@ -52,7 +58,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const now = options.now ?? (() => new Date());
   const cursors = new Cursors(options.cursorKey);
   const rubrics = new RubricService(store, now, cursors);
-  const methods = createMethods({ store, rubrics }, options.methods);
+  const indicatorSets = new IndicatorSetService(store, now, cursors);
+  const methods = createMethods({ store, rubrics, indicatorSets }, options.methods);
+  const progression = new ProgressionService(store, methods);
   const competitions = new CompetitionService(store, now, cursors);
   const results = new ResultsService(store, methods, competitions, now, cursors);
   const enrolment = new EnrolmentService(store, methods, now);
@@ -74,6 +82,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     leaderboard,
     assessment: new AssessmentService(store, leaderboard),
     apiKeys: new ApiKeyService(store, now),
-    loadersFor: (viewer) => createLoaders(store, viewer),
+    indicatorSets,
+    indicators: new IndicatorValueService(store, now),
+    progression,
+    loadersFor: (viewer) => createLoaders(store, viewer, progression),
   };
 }

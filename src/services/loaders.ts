@@ -4,12 +4,13 @@ import { manages } from '../domain/access.js';
 import type { Competition, Conflict, Judge, Round, ScoreSheet, Unit, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/entries.js';
+import type { ProgressionService } from './progression.js';
 
 /**
  * Per-request batching and caching of reads by id: a page that mentions the same
  * round or unit fifty times reads it once, in one BatchGetItem.
  */
-export function createLoaders(store: Store, viewer: Viewer | null) {
+export function createLoaders(store: Store, viewer: Viewer | null, progression: ProgressionService) {
   const viewerId = viewer?.id ?? null;
   const byIds = <T>(load: (ids: readonly string[]) => Promise<Map<string, T>>) =>
     new DataLoader<string, T | null>(async (ids) => {
@@ -61,6 +62,10 @@ export function createLoaders(store: Store, viewer: Viewer | null) {
         if (isOrganizer && round.managersMarked) managesLoader.prime(round.competitionId, managed.has(round.id));
       }
       return ids.map((id) => rounds.get(id) ?? null);
+    }),
+    /** Each participant's rank in the round before, by entry key part (争先进位): two queries per round. */
+    previousRanks: new DataLoader<Round, Map<string, number | null>, string>((rounds) => Promise.all(rounds.map((r) => progression.previousRanks(r))), {
+      cacheKeyFn: (round) => round.id,
     }),
     unit: byIds<Unit>((ids) => store.directory.getUnits(ids)),
     cadre: byIds((ids) => store.directory.getCadres(ids)),

@@ -262,7 +262,8 @@ function sameResult(scoring: RoundScoring, a: StoredEntry, b: StoredEntry): bool
 }
 
 function sortKeys<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value.map(sortKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
       .sort(([a], [b]) => a.localeCompare(b))

@@ -21,7 +21,9 @@ import type {
   Unit,
 } from '../domain/model.js';
 import type { ChangeRecord } from '../domain/ownership.js';
+import { DEFAULT_ALERT_RULE } from '../domain/progression.js';
 import { DEFAULT_STANDINGS_RULE } from '../domain/standings.js';
+import type { Adjustment, IndicatorSet, IndicatorValue } from '../methods/indicators/model.js';
 
 export type Item = Record<string, unknown>;
 
@@ -43,6 +45,15 @@ export interface RubricHead {
   editors?: string[];
 }
 
+/** An indicator set's head item: its latest version, for listings. */
+export interface IndicatorSetHead {
+  id: string;
+  name: string;
+  latestVersion: number;
+  updatedAt: string;
+  ownerId?: string | null;
+}
+
 /** What a replayed submission returns: the stored first result, and a fingerprint of its input. */
 export interface RequestRecord {
   fingerprint: string;
@@ -53,6 +64,7 @@ export interface RequestRecord {
 export class CorruptItemError extends Error {}
 
 interface Entities {
+  Adjustment: Adjustment;
   Amendment: Amendment;
   ApiKey: ApiKey;
   Cadre: Cadre;
@@ -61,6 +73,9 @@ interface Entities {
   Conflict: Conflict;
   Draw: PitchDraw;
   Entry: StoredEntry;
+  IndicatorSet: IndicatorSet;
+  IndicatorSetHead: IndicatorSetHead;
+  IndicatorValue: IndicatorValue;
   Judge: Judge;
   RejectedSheet: RejectedSheet;
   Request: RequestRecord;
@@ -78,7 +93,7 @@ const LEGACY_PANEL_ATTRIBUTES = ['rubric', 'trimHighest', 'trimLowest', 'trimSco
 
 /** Per-entity upgrades of older item shapes. */
 const UPGRADES: { [K in EntityName]?: (record: Item) => Item } = {
-  Competition: (record) => ({ standingsRule: DEFAULT_STANDINGS_RULE, version: 0, ...record }),
+  Competition: (record) => ({ standingsRule: DEFAULT_STANDINGS_RULE, alertRule: DEFAULT_ALERT_RULE, version: 0, ...record }),
   // Counters added after the first rounds were stored start at zero.
   Round: (record) => {
     if (record.method) return { amendmentCount: 0, rejectedSheetCount: 0, ...record };

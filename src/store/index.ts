@@ -3,6 +3,7 @@ import type { Dynamo } from './client.js';
 import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
 import { EntryStore } from './entries.js';
+import { IndicatorEvidenceStore, IndicatorSetStore } from './indicators.js';
 import { PanelStore } from './panels.js';
 import { RejectionStore } from './rejections.js';
 import { EnrolmentStore } from './enrolment.js';
@@ -22,6 +23,8 @@ export interface Store {
   rejections: RejectionStore;
   enrolment: EnrolmentStore;
   sheets: SheetStore;
+  indicatorSets: IndicatorSetStore;
+  indicatorEvidence: IndicatorEvidenceStore;
 }
 
 export function createStore(db: Dynamo, tables: TableNames): Store {
@@ -36,6 +39,8 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     rejections: new RejectionStore(db, tables.competitions),
     enrolment: new EnrolmentStore(db, tables.competitions),
     sheets: new SheetStore(db, tables.competitions),
+    indicatorSets: new IndicatorSetStore(db, tables.rubrics),
+    indicatorEvidence: new IndicatorEvidenceStore(db, tables.competitions),
   };
 }
 

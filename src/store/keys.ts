@@ -14,6 +14,8 @@ import { invertedValue as inverted, rankValueKey, type RankValue } from '../doma
  * rubrics
  *   Rubric     RUBRIC#<id>        V#<000001>
  *   Head       RUBRIC#<id>        #HEAD       RUBRICS / id (ULID: time order)
+ *   IndicatorSet INDSET#<id>      V#<000001>
+ *   Head       INDSET#<id>        #HEAD       INDSETS / id
  * competitions                                                              (gsi2 on entries only)
  *   Competition COMP#<id>         #COMP       COMPS / id (ULID: time order)
  *   Grant      COMP#<id>          GRANT#<uid>
@@ -28,6 +30,8 @@ import { invertedValue as inverted, rankValueKey, type RankValue } from '../doma
  *   Sheet      ENTRY#<eid>        SHEET#<uid> MYSHEETS#<rid>#<uid> / entry key
  *   History    ENTRY#<eid>        HISTORY#<sheet version id>
  *   Request    ENTRY#<eid>        REQUEST#<uid>#<clientRequestId>
+ *   Value      ENTRY#<eid>        VALUE#<indicator>   VALUES#<rid> / entry key#indicator
+ *   Adjustment ENTRY#<eid>        ADJ#<adjustment id> ADJS#<rid> / entry key#adjustment id
  */
 
 export interface ItemKey {
@@ -144,3 +148,15 @@ export const requestKey = (entryId: string, judgeId: string, clientRequestId: st
   pk: entryPartition(entryId),
   sk: `REQUEST#${judgeId}#${clientRequestId}`,
 });
+
+export const indicatorSetPartition = (id: string) => `INDSET#${id}`;
+export const indicatorSetKey = (id: string, version: number): ItemKey => ({ pk: indicatorSetPartition(id), sk: `V#${pad(version, 6)}` });
+export const indicatorSetHeadKey = (id: string): ItemKey => ({ pk: indicatorSetPartition(id), sk: '#HEAD' });
+export const ALL_INDICATOR_SETS = 'INDSETS';
+
+export const VALUE_PREFIX = 'VALUE#';
+export const valueKey = (entryId: string, indicator: string): ItemKey => ({ pk: entryPartition(entryId), sk: `${VALUE_PREFIX}${indicator}` });
+export const valuesOf = (roundId: string) => `VALUES#${roundId}`;
+export const ADJUSTMENT_PREFIX = 'ADJ#';
+export const adjustmentKey = (entryId: string, id: string): ItemKey => ({ pk: entryPartition(entryId), sk: `${ADJUSTMENT_PREFIX}${id}` });
+export const adjustmentsOf = (roundId: string) => `ADJS#${roundId}`;

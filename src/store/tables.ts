@@ -39,14 +39,14 @@ export const TABLES: Readonly<Record<TableName, TableDefinition>> = {
   },
   rubrics: {
     logicalName: 'rubrics',
-    description: 'Rubrics: one immutable item per version, and a head item naming the latest',
+    description: 'Rubrics and indicator sets: one immutable item per version, and a head item naming the latest',
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [gsi(INDEX.gsi1)],
   },
   competitions: {
     logicalName: 'competitions',
-    description: 'Competitions, rounds, entries, judge panels, score sheets and their history',
+    description: 'Competitions, rounds, entries, judge panels, score sheets and their history, indicator values and adjustments',
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [gsi(INDEX.gsi1), gsi(INDEX.gsi2)],

@@ -4,6 +4,9 @@ import type { Viewer as ViewerParent, Criterion as CriterionParent, Rubric as Ru
 import type { UnitParent as UnitParentParent, CadreParent as CadreParentParent, EntryParent as EntryParentParent, LeaderboardConnectionParent as LeaderboardConnectionParentParent, CriterionMeanParent as CriterionMeanParentParent, StandingsConnectionParent as StandingsConnectionParentParent, ParticipantParent as ParticipantParentParent, AmendmentParent as AmendmentParentParent, RejectedSheetParent as RejectedSheetParentParent, SheetEventParent as SheetEventParentParent, JudgeStatsParent as JudgeStatsParentParent, JudgeProgressParent as JudgeProgressParentParent, EntryProgressParent as EntryProgressParentParent } from '../parents.js';
 import type { PanelConfig as PanelConfigParent } from '../../methods/panel/config.js';
 import type { MethodConfig as MethodConfigParent } from '../../domain/method.js';
+import type { IndicatorsConfig as IndicatorsConfigParent, IndicatorSet as IndicatorSetParent, Section as SectionParent, Indicator as IndicatorParent, IndicatorValue as IndicatorValueParent, Adjustment as AdjustmentParent } from '../../methods/indicators/model.js';
+import type { IndicatorAssessment as IndicatorAssessmentParent, IndicatorLine as IndicatorLineParent, SectionScoreParent as SectionScoreParentParent } from '../../services/indicators.js';
+import type { Boards as BoardsParent, Placing as PlacingParent, Alert as AlertParent } from '../../services/progression.js';
 import type { LeaderboardRow as LeaderboardRowParent } from '../../services/leaderboard.js';
 import type { Assessment as AssessmentParent, AssessedSheet as AssessedSheetParent } from '../../services/assessment.js';
 import type { StandingRow as StandingRowParent, Verification as VerificationParent, Progress as ProgressParent } from '../../services/results.js';
@@ -27,6 +30,42 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type Adjustment = {
+  __typename?: 'Adjustment';
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  approvedBy?: Maybe<Scalars['ID']['output']>;
+  entry: Entry;
+  evidence?: Maybe<Scalars['String']['output']>;
+  /** `<entryId>/adj/<id>`. */
+  id: Scalars['ID']['output'];
+  kind: AdjustmentKind;
+  points: Scalars['Float']['output'];
+  proposedAt: Scalars['DateTime']['output'];
+  proposedBy: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  status: AdjustmentStatus;
+};
+
+export type AdjustmentInput = {
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  kind: AdjustmentKind;
+  /** Positive points for a bonus or penalty; none for a veto. */
+  points?: InputMaybe<Scalars['Float']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+export type AdjustmentKind =
+  /** 加分. */
+  | 'BONUS'
+  /** 扣分. */
+  | 'PENALTY'
+  /** 一票否决: the entry goes after all others, off the red list and awards. */
+  | 'VETO';
+
+export type AdjustmentStatus =
+  | 'APPROVED'
+  | 'PENDING';
+
 export type AdvanceResult = {
   __typename?: 'AdvanceResult';
   /** Entries newly enrolled in the target round, in rank order. */
@@ -38,6 +77,27 @@ export type AdvanceResult = {
 export type Aggregate =
   | 'MEAN'
   | 'MEDIAN';
+
+/** A participant at the bottom round after round. */
+export type Alert = {
+  __typename?: 'Alert';
+  /** The participant's entry in the latest of those rounds. */
+  entry: Entry;
+  /** The rounds looked at, oldest first. */
+  rounds: Array<Round>;
+};
+
+/** When a participant is flagged: in the bottom `bottom` for `consecutive` finished rounds running (e.g. bottom 5, twice). */
+export type AlertRule = {
+  __typename?: 'AlertRule';
+  bottom: Scalars['Int']['output'];
+  consecutive: Scalars['Int']['output'];
+};
+
+export type AlertRuleInput = {
+  bottom: Scalars['Int']['input'];
+  consecutive: Scalars['Int']['input'];
+};
 
 /** A change to a CLOSED round's results, made by one of its organizers. */
 export type Amendment = {
@@ -125,6 +185,37 @@ export type Assessment = {
   trimScope: TrimScope;
 };
 
+export type BoardRow = {
+  __typename?: 'BoardRow';
+  entry: Entry;
+  previousRank?: Maybe<Scalars['Int']['output']>;
+  rank?: Maybe<Scalars['Int']['output']>;
+  rankChange?: Maybe<Scalars['Int']['output']>;
+  total?: Maybe<Scalars['Float']['output']>;
+  vetoed: Scalars['Boolean']['output'];
+};
+
+export type BoardSizes = {
+  __typename?: 'BoardSizes';
+  black: Scalars['Int']['output'];
+  mostImproved: Scalars['Int']['output'];
+  red: Scalars['Int']['output'];
+};
+
+export type BoardSizesInput = {
+  black?: InputMaybe<Scalars['Int']['input']>;
+  mostImproved?: InputMaybe<Scalars['Int']['input']>;
+  red?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The boards of a round (红黑榜). */
+export type Boards = {
+  __typename?: 'Boards';
+  black: Array<BoardRow>;
+  mostImproved: Array<BoardRow>;
+  red: Array<BoardRow>;
+};
+
 export type Cadre = {
   __typename?: 'Cadre';
   birthYear?: Maybe<Scalars['Int']['output']>;
@@ -178,6 +269,8 @@ export type ChangeSubject =
 
 export type Competition = {
   __typename?: 'Competition';
+  /** When participants are flagged in `alerts` (default: bottom 5, two rounds running). */
+  alertRule: AlertRule;
   /** When it was archived (hidden from lists); null when it is not. */
   archivedAt?: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -229,6 +322,8 @@ export type ConflictSource =
   | 'ORGANIZER';
 
 export type CreateCompetitionInput = {
+  /** Default: bottom 5, two rounds running. */
+  alertRule?: InputMaybe<AlertRuleInput>;
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   /** Default: SUM. */
@@ -311,8 +406,15 @@ export type Entry = {
   mySheet?: Maybe<ScoreSheet>;
   /** Pitch order within the round. */
   order: Scalars['Int']['output'];
+  /**
+   * The entry's rank in the previous closed or published round of the same competition and method
+   * for the same unit or cadre; null when it was not there or not ranked (新进).
+   */
+  previousRank?: Maybe<Scalars['Int']['output']>;
   /** Null when unranked (no sheet, or fewer sheets than the quorum). */
   rank?: Maybe<Scalars['Int']['output']>;
+  /** previousRank − rank: positive when the entry climbed (争先进位 ↑), negative when it fell; null when either is missing. */
+  rankChange?: Maybe<Scalars['Int']['output']>;
   /** The round's rule applied to the raw sheets. */
   rawTotal?: Maybe<Scalars['Float']['output']>;
   round: Round;
@@ -322,6 +424,8 @@ export type Entry = {
   total?: Maybe<Scalars['Float']['output']>;
   /** The unit pitching, or the cadre's unit. */
   unit?: Maybe<Unit>;
+  /** A veto (一票否决) put the entry after all others, off the red list and awards. */
+  vetoed: Scalars['Boolean']['output'];
 };
 
 /** One of `cadreId` or `unitId`. */
@@ -352,6 +456,8 @@ export type ErrorReason =
   | 'CONFLICT_SET'
   /** A competition with rounds beyond DRAFT cannot be deleted; archive it instead. */
   | 'HAS_RESULTS'
+  /** Maker-checker: a value is verified, and an adjustment approved, by an organizer other than the one who entered or proposed it. */
+  | 'MAKER_CHECKER'
   | 'NOT_ON_PANEL'
   | 'NOT_YOUR_COMPETITION'
   | 'NOT_YOUR_DIRECTORY'
@@ -370,6 +476,207 @@ export type ErrorReason =
   /** The round is assessed by another method (e.g. a score sheet sent to a round of measured indicators). */
   | 'WRONG_METHOD';
 
+export type Indicator = {
+  __typename?: 'Indicator';
+  cap?: Maybe<Scalars['Float']['output']>;
+  direction: IndicatorDirection;
+  /** 不允许值 (EFFICACY). */
+  disallowed?: Maybe<Scalars['Float']['output']>;
+  floor?: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  lowest?: Maybe<Scalars['Float']['output']>;
+  method: IndicatorMethod;
+  partial?: Maybe<Scalars['Float']['output']>;
+  pointsEach?: Maybe<Scalars['Float']['output']>;
+  /** The value is entered as two counts: numerator / denominator × 100 (a percentage). */
+  ratio: Scalars['Boolean']['output'];
+  /** 满意值 (EFFICACY). */
+  satisfactory?: Maybe<Scalars['Float']['output']>;
+  /** The key of its section. */
+  section: Scalars['String']['output'];
+  step?: Maybe<Scalars['Float']['output']>;
+  target?: Maybe<Scalars['Float']['output']>;
+  /** The measure's unit, e.g. %, 万元, 个. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** Points within its section. */
+  weight: Scalars['Float']['output'];
+  zeroDenominator: ZeroDenominatorRule;
+};
+
+/** An entry's indicator assessment: every indicator's value, score and points, the sections, the adjustments and the total. */
+export type IndicatorAssessment = {
+  __typename?: 'IndicatorAssessment';
+  /** Approved adjustments (the organizers also see those pending). */
+  adjustments: Array<Adjustment>;
+  /** Σ section weight × section score, before adjustments. */
+  base?: Maybe<Scalars['Float']['output']>;
+  bonus: Scalars['Float']['output'];
+  entry: Entry;
+  indicators: Array<IndicatorLine>;
+  penalty: Scalars['Float']['output'];
+  rank?: Maybe<Scalars['Int']['output']>;
+  sections: Array<SectionScore>;
+  total?: Maybe<Scalars['Float']['output']>;
+  vetoed: Scalars['Boolean']['output'];
+};
+
+export type IndicatorDirection =
+  | 'HIGHER_BETTER'
+  | 'LOWER_BETTER';
+
+/** One indicator; each method uses only its own parameters (see IndicatorMethod). */
+export type IndicatorInput = {
+  cap?: InputMaybe<Scalars['Float']['input']>;
+  /** Default HIGHER_BETTER. */
+  direction?: InputMaybe<IndicatorDirection>;
+  disallowed?: InputMaybe<Scalars['Float']['input']>;
+  floor?: InputMaybe<Scalars['Float']['input']>;
+  key: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+  lowest?: InputMaybe<Scalars['Float']['input']>;
+  method: IndicatorMethod;
+  partial?: InputMaybe<Scalars['Float']['input']>;
+  pointsEach?: InputMaybe<Scalars['Float']['input']>;
+  ratio?: InputMaybe<Scalars['Boolean']['input']>;
+  satisfactory?: InputMaybe<Scalars['Float']['input']>;
+  section: Scalars['String']['input'];
+  step?: InputMaybe<Scalars['Float']['input']>;
+  target?: InputMaybe<Scalars['Float']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+  weight: Scalars['Float']['input'];
+  /** Default ZERO. */
+  zeroDenominator?: InputMaybe<ZeroDenominatorRule>;
+};
+
+/** One indicator of an entry's assessment. */
+export type IndicatorLine = {
+  __typename?: 'IndicatorLine';
+  indicator: Indicator;
+  measured?: Maybe<Scalars['Float']['output']>;
+  /** weight × score / 100. */
+  points?: Maybe<Scalars['Float']['output']>;
+  /** 0–100. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** The verified value, if any. */
+  value?: Maybe<IndicatorValue>;
+};
+
+/** How an indicator turns a measure x into a score on a 0–100 basis. */
+export type IndicatorMethod =
+  /** 功效系数法: 60 + 40 × (x − disallowed) / (satisfactory − disallowed), within [floor, cap] (0 and 100 by default). */
+  | 'EFFICACY'
+  /** 扣分制/计分制: 100 + pointsEach × count, within [0, 100] (e.g. each incident −2, 扣完为止). */
+  | 'PER_OCCURRENCE'
+  /** 排位赋分: entries ranked on x across the round at close (ties share); the first 100, each following rank `step` less, or evenly down to `lowest`. */
+  | 'RANK_POINTS'
+  /** 完成率: 100 × x / target (LOWER_BETTER: 100 × target / x), up to cap (100 by default; 120 lets over-achievement count). */
+  | 'TARGET_RATIO'
+  /** 100 when the target is met, else `partial` (0 by default). */
+  | 'THRESHOLD';
+
+export type IndicatorSection = {
+  __typename?: 'IndicatorSection';
+  /** The section's points; its indicators' weights sum to it. */
+  fullMark: Scalars['Float']['output'];
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** How much the section counts in the total (1 by default: a 双百分制 set of two 100-point sections totals 200). */
+  weight: Scalars['Float']['output'];
+};
+
+export type IndicatorSectionInput = {
+  fullMark: Scalars['Float']['input'];
+  key: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+  /** Default 1. */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** An indicator set (指标体系) at one version; rounds pin the version they were created with. */
+export type IndicatorSet = {
+  __typename?: 'IndicatorSet';
+  createdAt: Scalars['DateTime']['output'];
+  /** Σ section weight × section full mark: the highest total before bonuses. */
+  fullMark: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  indicators: Array<Indicator>;
+  name: Scalars['String']['output'];
+  sections: Array<IndicatorSection>;
+  version: Scalars['Int']['output'];
+};
+
+export type IndicatorSetConnection = {
+  __typename?: 'IndicatorSetConnection';
+  edges: Array<IndicatorSetEdge>;
+  pageInfo: PageInfo;
+};
+
+export type IndicatorSetEdge = {
+  __typename?: 'IndicatorSetEdge';
+  cursor: Scalars['String']['output'];
+  node: IndicatorSet;
+};
+
+export type IndicatorSetInput = {
+  indicators: Array<IndicatorInput>;
+  name: Scalars['String']['input'];
+  sections: Array<IndicatorSectionInput>;
+};
+
+/** One entry's value of one indicator. */
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  denominator?: Maybe<Scalars['Float']['output']>;
+  enteredAt: Scalars['DateTime']['output'];
+  enteredBy: Scalars['ID']['output'];
+  entry: Entry;
+  evidence?: Maybe<Scalars['String']['output']>;
+  /** `<entryId>/<indicator key>`. */
+  id: Scalars['ID']['output'];
+  indicator: Indicator;
+  /** The measure x the formula uses (a ratio's percentage); null when not measurable (zero denominator). */
+  measured?: Maybe<Scalars['Float']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /** The indicator's score on a 0–100 basis when counted (RANK_POINTS: after close). */
+  score?: Maybe<Scalars['Float']['output']>;
+  status: IndicatorValueStatus;
+  value?: Maybe<Scalars['Float']['output']>;
+  verifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  verifiedBy?: Maybe<Scalars['ID']['output']>;
+};
+
+export type IndicatorValueInput = {
+  denominator?: InputMaybe<Scalars['Float']['input']>;
+  entryId: Scalars['ID']['input'];
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  /** The indicator's key. */
+  indicator: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Ratio indicators: the counts whose ratio × 100 is the measure. */
+  numerator?: InputMaybe<Scalars['Float']['input']>;
+  /** The measure (not for ratio indicators). */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type IndicatorValueStatus =
+  /** Entered by an organizer; not counted yet. */
+  | 'ENTERED'
+  /** Verified by another organizer; counted. */
+  | 'VERIFIED';
+
+/** An indicator assessment (实绩比拼): the set version pinned, the period, caps on adjustments and the boards' sizes. */
+export type IndicatorsMethod = {
+  __typename?: 'IndicatorsMethod';
+  boards: BoardSizes;
+  bonusCap?: Maybe<Scalars['Float']['output']>;
+  indicatorSet: IndicatorSet;
+  kind: MethodKind;
+  penaltyCap?: Maybe<Scalars['Float']['output']>;
+  period: Scalars['String']['output'];
+};
+
 /**
  * The code of one item of a BAD_USER_INPUT error's `extensions.issues` (each item is
  * `{ path, code, params, message }`; `path` is dotted and 0-based, e.g. `input.criteria.2.maxScore`;
@@ -387,12 +694,16 @@ export type IssueCode =
   | 'BAD_ID'
   /** The same value (params.value) is listed twice. */
   | 'DUPLICATE'
+  /** The satisfactory and disallowed values of an EFFICACY indicator must differ (params.value). */
+  | 'EQUAL_BOUNDS'
   /** The list must name every entry of the round exactly once (params.missing: how many are not named). */
   | 'INCOMPLETE_ORDER'
   /** This assessment method (params.value) cannot be chosen yet. */
   | 'METHOD_NOT_AVAILABLE'
   /** A criterion without a mark (params.criterion). */
   | 'MISSING_CRITERION'
+  /** The indicator's method (params.method) needs this parameter (params.parameter). */
+  | 'MISSING_PARAMETER'
   /** Z-score normalisation works on sheet totals and needs trimScope SHEET. */
   | 'NEEDS_SHEET_TRIM'
   /** Must be a finite number. */
@@ -435,6 +746,10 @@ export type IssueCode =
   | 'UNIT_CYCLE'
   /** Not a criterion of the rubric (params.criterion). */
   | 'UNKNOWN_CRITERION'
+  /** Not an indicator of the round's indicator set (params.value). */
+  | 'UNKNOWN_INDICATOR'
+  /** A section's indicator weights (params.actual) do not add up to its full mark (params.expected). */
+  | 'WEIGHTS_DO_NOT_SUM'
   /** The value has the wrong type (params.expected). */
   | 'WRONG_TYPE';
 
@@ -523,7 +838,7 @@ export type MarkInput = {
 
 /** How a round assesses its entries. Each kind is one method with a configuration of its own (`RoundMethod`). */
 export type MethodKind =
-  /** Measured results ranked by indicators with standard formulas (实绩比拼). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  /** Measured results ranked by indicators with standard formulas (实绩比拼, 双百分制, 争先进位): IndicatorsMethod. */
   | 'INDICATORS'
   /** Judges score each entry on a rubric (台上赛, 擂台比拼): PanelMethod. */
   | 'PANEL'
@@ -540,6 +855,8 @@ export type Mismatch = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Proposes a bonus, penalty or veto for an entry; it counts once another organizer approves it. */
+  addAdjustment: Adjustment;
   /** Enrols cadres or units in a DRAFT round; at most 99 per call; a cadre or unit pitches once per round. */
   addEntries: Array<Entry>;
   /**
@@ -547,6 +864,8 @@ export type Mutation = {
    * into a DRAFT round of the same competition. Ties at the cut-off all advance.
    */
   advanceEntries: AdvanceResult;
+  /** Approves a proposed adjustment (an organizer other than its proposer). */
+  approveAdjustment: Adjustment;
   /** Hides a competition from lists (or shows it again); it stays readable by id for audit. */
   archiveCompetition: Competition;
   /** Hides a round from lists (or shows it again with `archived: false`); it stays readable by id for audit. */
@@ -561,6 +880,7 @@ export type Mutation = {
    */
   createApiKey: ApiKeyWithSecret;
   createCompetition: Competition;
+  createIndicatorSet: IndicatorSet;
   /** Creates a DRAFT round that pins the rubric's latest version. */
   createRound: Round;
   createRubric: Rubric;
@@ -600,6 +920,12 @@ export type Mutation = {
   /** Who may see the round's scores; may change until publication (e.g. LIVE for the big screen). */
   setLeaderboardVisibility: Round;
   /**
+   * Enters or changes values while the round is OPEN (organizers of its competition). A value given
+   * again unchanged is left as it is, so a retried call writes nothing twice; a changed value that was
+   * verified needs verifying again. All or nothing per entry; every problem is reported at once.
+   */
+  submitIndicatorValues: Array<IndicatorValue>;
+  /**
    * Creates or replaces the caller's sheet for an entry as a new version (judges on the panel, round OPEN).
    * Replaying a `clientRequestId` returns the first result and writes nothing.
    */
@@ -608,6 +934,8 @@ export type Mutation = {
   updateCompetition: Competition;
   /** Changes an entry's title, group or pitch order (DRAFT rounds). */
   updateEntry: Entry;
+  /** Writes version n + 1 (the set's creator); rounds keep the version they pinned. */
+  updateIndicatorSet: IndicatorSet;
   /** Changes a DRAFT round's name, scoring rule, or rubric (re-pinning its latest version). */
   updateRound: Round;
   /** Creates the rubric's next version (its owner or granted organizers only); existing rounds keep the version they pinned. */
@@ -620,8 +948,16 @@ export type Mutation = {
    * caller may change (FORBIDDEN NOT_YOUR_DIRECTORY otherwise). Every change is recorded.
    */
   upsertCadres: Array<Cadre>;
+  /** Verifies values entered by another organizer (maker-checker: FORBIDDEN MAKER_CHECKER for one's own); only verified values count. */
+  verifyIndicatorValues: Array<IndicatorValue>;
   /** Takes a sheet out of the results while the round is not published; the void is in the audit trail, and after close also an amendment. */
   voidSheet: ScoreSheet;
+};
+
+
+export type MutationAddAdjustmentArgs = {
+  entryId: Scalars['ID']['input'];
+  input: AdjustmentInput;
 };
 
 
@@ -636,6 +972,11 @@ export type MutationAdvanceEntriesArgs = {
   perGroup?: InputMaybe<Scalars['Boolean']['input']>;
   toRoundId: Scalars['ID']['input'];
   top: Scalars['Int']['input'];
+};
+
+
+export type MutationApproveAdjustmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -671,6 +1012,11 @@ export type MutationCreateApiKeyArgs = {
 
 export type MutationCreateCompetitionArgs = {
   input: CreateCompetitionInput;
+};
+
+
+export type MutationCreateIndicatorSetArgs = {
+  input: IndicatorSetInput;
 };
 
 
@@ -763,6 +1109,13 @@ export type MutationSetLeaderboardVisibilityArgs = {
 };
 
 
+export type MutationSubmitIndicatorValuesArgs = {
+  clientRequestId?: InputMaybe<Scalars['String']['input']>;
+  roundId: Scalars['ID']['input'];
+  values: Array<IndicatorValueInput>;
+};
+
+
 export type MutationSubmitScoreSheetArgs = {
   input: SubmitScoreSheetInput;
 };
@@ -777,6 +1130,12 @@ export type MutationUpdateCompetitionArgs = {
 export type MutationUpdateEntryArgs = {
   id: Scalars['ID']['input'];
   input: UpdateEntryInput;
+};
+
+
+export type MutationUpdateIndicatorSetArgs = {
+  id: Scalars['ID']['input'];
+  input: IndicatorSetInput;
 };
 
 
@@ -800,6 +1159,12 @@ export type MutationUpdateUnitArgs = {
 
 export type MutationUpsertCadresArgs = {
   input: Array<CadreInput>;
+};
+
+
+export type MutationVerifyIndicatorValuesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  roundId: Scalars['ID']['input'];
 };
 
 
@@ -875,12 +1240,26 @@ export type ProgressState =
 
 export type Query = {
   __typename?: 'Query';
+  /** A round's adjustments, proposed and approved (organizers). */
+  adjustments: Array<Adjustment>;
+  /**
+   * Participants in the bottom `bottom` of each of the competition's last `consecutive` closed or
+   * published rounds (the competition's alertRule unless given): those called in for a talk (约谈).
+   */
+  alerts: Array<Alert>;
   /** The caller's own API keys for BI tools, newest first, with when each was last used (organizers). */
   apiKeys: Array<ApiKey>;
   /** The scoring protocol of one entry: every sheet, what trimming dropped, per-criterion means, total and rank. */
   assessment: Assessment;
   /** Every submitted version and void of an entry's sheets, oldest first (organizers). */
   auditTrail: Array<SheetEvent>;
+  /**
+   * 红榜, 黑榜 and 进步最快 of a round, sized by its method (10, 5 and 5 unless set): the red list
+   * takes the best ranked (never a vetoed entry), the black list vetoed entries first and then the
+   * worst ranked, the most improved those that climbed most since the previous round; each takes
+   * the whole tie at its cut-off. Visible when the round's scores are.
+   */
+  boards: Boards;
   cadre?: Maybe<Cadre>;
   /**
    * Cadres of one unit, or of every unit when `unitId` is omitted, ordered by id.
@@ -896,6 +1275,14 @@ export type Query = {
   /** Competitions, newest first; archived ones only when `archived` is true. */
   competitions: CompetitionConnection;
   entry?: Maybe<Entry>;
+  /** One entry's indicator assessment, as far as the round's visibility allows. */
+  indicatorAssessment: IndicatorAssessment;
+  /** An indicator set at `version`, or its latest version. */
+  indicatorSet?: Maybe<IndicatorSet>;
+  /** Indicator sets at their latest version, newest first (organizers). */
+  indicatorSets: IndicatorSetConnection;
+  /** A round's values in entry order; with status ENTERED, the verification queue (organizers). */
+  indicatorValues: Array<IndicatorValue>;
   /** Per-judge statistics: leniency, spread and outliers (organizers). */
   judgeStats: Array<JudgeStats>;
   /**
@@ -924,6 +1311,18 @@ export type Query = {
 };
 
 
+export type QueryAdjustmentsArgs = {
+  roundId: Scalars['ID']['input'];
+};
+
+
+export type QueryAlertsArgs = {
+  bottom?: InputMaybe<Scalars['Int']['input']>;
+  competitionId: Scalars['ID']['input'];
+  consecutive?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryAssessmentArgs = {
   entryId: Scalars['ID']['input'];
 };
@@ -931,6 +1330,11 @@ export type QueryAssessmentArgs = {
 
 export type QueryAuditTrailArgs = {
   entryId: Scalars['ID']['input'];
+};
+
+
+export type QueryBoardsArgs = {
+  roundId: Scalars['ID']['input'];
 };
 
 
@@ -966,6 +1370,29 @@ export type QueryCompetitionsArgs = {
 
 export type QueryEntryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryIndicatorAssessmentArgs = {
+  entryId: Scalars['ID']['input'];
+};
+
+
+export type QueryIndicatorSetArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIndicatorSetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIndicatorValuesArgs = {
+  roundId: Scalars['ID']['input'];
+  status?: InputMaybe<IndicatorValueStatus>;
 };
 
 
@@ -1120,7 +1547,7 @@ export type Round = {
 };
 
 /** A round's method and its configuration; one member per available MethodKind. */
-export type RoundMethod = PanelMethod;
+export type RoundMethod = IndicatorsMethod | PanelMethod;
 
 /**
  * The method of a new round and its own fields. A kind takes only the fields listed for
@@ -1130,9 +1557,21 @@ export type RoundMethod = PanelMethod;
 export type RoundMethodInput = {
   /** PANEL */
   aggregate?: InputMaybe<Aggregate>;
+  /** INDICATORS: how many entries each board lists (10 red, 5 black, 5 most improved unless given). */
+  boards?: InputMaybe<BoardSizesInput>;
+  /** INDICATORS: most bonus points an entry can gain (none: no cap). */
+  bonusCap?: InputMaybe<Scalars['Float']['input']>;
+  /** INDICATORS: the indicator set to assess with (its latest version unless indicatorSetVersion is given). */
+  indicatorSetId?: InputMaybe<Scalars['ID']['input']>;
+  /** INDICATORS: the set version to pin — the one the organizer saw. */
+  indicatorSetVersion?: InputMaybe<Scalars['Int']['input']>;
   kind: MethodKind;
   /** PANEL */
   normalization?: InputMaybe<Normalization>;
+  /** INDICATORS: most penalty points an entry can lose (none: no cap). */
+  penaltyCap?: InputMaybe<Scalars['Float']['input']>;
+  /** INDICATORS: the period assessed: 2026, 2026-H1, 2026-Q2 or 2026-05. */
+  period?: InputMaybe<Scalars['String']['input']>;
   /** PANEL */
   quorum?: InputMaybe<Scalars['Int']['input']>;
   /** PANEL */
@@ -1227,6 +1666,12 @@ export type ScoreSheet = {
   /** Σ weight × score. */
   total: Scalars['Float']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type SectionScore = {
+  __typename?: 'SectionScore';
+  score: Scalars['Float']['output'];
+  section: IndicatorSection;
 };
 
 export type SheetAction =
@@ -1337,6 +1782,7 @@ export type UnitKind =
   | 'VILLAGE';
 
 export type UpdateCompetitionInput = {
+  alertRule?: InputMaybe<AlertRuleInput>;
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   standingsRule?: InputMaybe<StandingsRuleInput>;
@@ -1380,6 +1826,13 @@ export type Viewer = {
   name: Scalars['String']['output'];
   roles: Array<Role>;
 };
+
+/** What a ratio indicator scores when its denominator is zero (e.g. no problems raised). */
+export type ZeroDenominatorRule =
+  /** Full marks: nothing was asked, so nothing was missed. */
+  | 'FULL'
+  /** Zero: nothing to show counts as nothing achieved. */
+  | 'ZERO';
 
 
 
@@ -1454,14 +1907,25 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Adjustment: ResolverTypeWrapper<AdjustmentParent>;
+  AdjustmentInput: AdjustmentInput;
+  AdjustmentKind: AdjustmentKind;
+  AdjustmentStatus: AdjustmentStatus;
   AdvanceResult: ResolverTypeWrapper<AdvanceResultParent>;
   Aggregate: Aggregate;
+  Alert: ResolverTypeWrapper<AlertParent>;
+  AlertRule: ResolverTypeWrapper<AlertRule>;
+  AlertRuleInput: AlertRuleInput;
   Amendment: ResolverTypeWrapper<AmendmentParentParent>;
   AmendmentAction: AmendmentAction;
   ApiKey: ResolverTypeWrapper<ApiKeyParent>;
   ApiKeyWithSecret: ResolverTypeWrapper<ApiKeyWithSecretParent>;
   AssessedSheet: ResolverTypeWrapper<AssessedSheetParent>;
   Assessment: ResolverTypeWrapper<AssessmentParent>;
+  BoardRow: ResolverTypeWrapper<PlacingParent>;
+  BoardSizes: ResolverTypeWrapper<BoardSizes>;
+  BoardSizesInput: BoardSizesInput;
+  Boards: ResolverTypeWrapper<BoardsParent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Cadre: ResolverTypeWrapper<CadreParentParent>;
   CadreConnection: ResolverTypeWrapper<Omit<CadreConnection, 'edges'> & { edges: Array<ResolversTypes['CadreEdge']> }>;
@@ -1489,6 +1953,22 @@ export type ResolversTypes = {
   ErrorReason: ErrorReason;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Indicator: ResolverTypeWrapper<IndicatorParent>;
+  IndicatorAssessment: ResolverTypeWrapper<IndicatorAssessmentParent>;
+  IndicatorDirection: IndicatorDirection;
+  IndicatorInput: IndicatorInput;
+  IndicatorLine: ResolverTypeWrapper<IndicatorLineParent>;
+  IndicatorMethod: IndicatorMethod;
+  IndicatorSection: ResolverTypeWrapper<SectionParent>;
+  IndicatorSectionInput: IndicatorSectionInput;
+  IndicatorSet: ResolverTypeWrapper<IndicatorSetParent>;
+  IndicatorSetConnection: ResolverTypeWrapper<Omit<IndicatorSetConnection, 'edges'> & { edges: Array<ResolversTypes['IndicatorSetEdge']> }>;
+  IndicatorSetEdge: ResolverTypeWrapper<Omit<IndicatorSetEdge, 'node'> & { node: ResolversTypes['IndicatorSet'] }>;
+  IndicatorSetInput: IndicatorSetInput;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValueParent>;
+  IndicatorValueInput: IndicatorValueInput;
+  IndicatorValueStatus: IndicatorValueStatus;
+  IndicatorsMethod: ResolverTypeWrapper<IndicatorsConfigParent>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueCode: IssueCode;
   Judge: ResolverTypeWrapper<JudgeParent>;
@@ -1527,6 +2007,7 @@ export type ResolversTypes = {
   RubricConnection: ResolverTypeWrapper<Omit<RubricConnection, 'edges'> & { edges: Array<ResolversTypes['RubricEdge']> }>;
   RubricEdge: ResolverTypeWrapper<Omit<RubricEdge, 'node'> & { node: ResolversTypes['Rubric'] }>;
   ScoreSheet: ResolverTypeWrapper<ScoreSheetParent>;
+  SectionScore: ResolverTypeWrapper<SectionScoreParentParent>;
   SheetAction: SheetAction;
   SheetEvent: ResolverTypeWrapper<SheetEventParentParent>;
   StandingEdge: ResolverTypeWrapper<Omit<StandingEdge, 'node'> & { node: ResolversTypes['StandingRow'] }>;
@@ -1545,16 +2026,26 @@ export type ResolversTypes = {
   UpdateRoundInput: UpdateRoundInput;
   UpdateUnitInput: UpdateUnitInput;
   Viewer: ResolverTypeWrapper<ViewerParent>;
+  ZeroDenominatorRule: ZeroDenominatorRule;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Adjustment: AdjustmentParent;
+  AdjustmentInput: AdjustmentInput;
   AdvanceResult: AdvanceResultParent;
+  Alert: AlertParent;
+  AlertRule: AlertRule;
+  AlertRuleInput: AlertRuleInput;
   Amendment: AmendmentParentParent;
   ApiKey: ApiKeyParent;
   ApiKeyWithSecret: ApiKeyWithSecretParent;
   AssessedSheet: AssessedSheetParent;
   Assessment: AssessmentParent;
+  BoardRow: PlacingParent;
+  BoardSizes: BoardSizes;
+  BoardSizesInput: BoardSizesInput;
+  Boards: BoardsParent;
   Boolean: Scalars['Boolean']['output'];
   Cadre: CadreParentParent;
   CadreConnection: Omit<CadreConnection, 'edges'> & { edges: Array<ResolversParentTypes['CadreEdge']> };
@@ -1578,6 +2069,19 @@ export type ResolversParentTypes = {
   EntryProgress: EntryProgressParentParent;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  Indicator: IndicatorParent;
+  IndicatorAssessment: IndicatorAssessmentParent;
+  IndicatorInput: IndicatorInput;
+  IndicatorLine: IndicatorLineParent;
+  IndicatorSection: SectionParent;
+  IndicatorSectionInput: IndicatorSectionInput;
+  IndicatorSet: IndicatorSetParent;
+  IndicatorSetConnection: Omit<IndicatorSetConnection, 'edges'> & { edges: Array<ResolversParentTypes['IndicatorSetEdge']> };
+  IndicatorSetEdge: Omit<IndicatorSetEdge, 'node'> & { node: ResolversParentTypes['IndicatorSet'] };
+  IndicatorSetInput: IndicatorSetInput;
+  IndicatorValue: IndicatorValueParent;
+  IndicatorValueInput: IndicatorValueInput;
+  IndicatorsMethod: IndicatorsConfigParent;
   Int: Scalars['Int']['output'];
   Judge: JudgeParent;
   JudgeInput: JudgeInput;
@@ -1608,6 +2112,7 @@ export type ResolversParentTypes = {
   RubricConnection: Omit<RubricConnection, 'edges'> & { edges: Array<ResolversParentTypes['RubricEdge']> };
   RubricEdge: Omit<RubricEdge, 'node'> & { node: ResolversParentTypes['Rubric'] };
   ScoreSheet: ScoreSheetParent;
+  SectionScore: SectionScoreParentParent;
   SheetEvent: SheetEventParentParent;
   StandingEdge: Omit<StandingEdge, 'node'> & { node: ResolversParentTypes['StandingRow'] };
   StandingRow: StandingRowParent;
@@ -1624,9 +2129,33 @@ export type ResolversParentTypes = {
   Viewer: ViewerParent;
 };
 
+export type AdjustmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adjustment'] = ResolversParentTypes['Adjustment']> = {
+  approvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AdjustmentKind'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AdjustmentStatus'], ParentType, ContextType>;
+};
+
 export type AdvanceResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdvanceResult'] = ResolversParentTypes['AdvanceResult']> = {
   advanced?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType>;
   alreadyEnrolled?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType>;
+};
+
+export type AlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
+  rounds?: Resolver<Array<ResolversTypes['Round']>, ParentType, ContextType>;
+};
+
+export type AlertRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertRule'] = ResolversParentTypes['AlertRule']> = {
+  bottom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consecutive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AmendmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = {
@@ -1688,6 +2217,27 @@ export type AssessmentResolvers<ContextType = GraphQLContext, ParentType extends
   trimScope?: Resolver<ResolversTypes['TrimScope'], ParentType, ContextType>;
 };
 
+export type BoardRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BoardRow'] = ResolversParentTypes['BoardRow']> = {
+  entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
+  previousRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rankChange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  vetoed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type BoardSizesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BoardSizes'] = ResolversParentTypes['BoardSizes']> = {
+  black?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mostImproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  red?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BoardsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Boards'] = ResolversParentTypes['Boards']> = {
+  black?: Resolver<Array<ResolversTypes['BoardRow']>, ParentType, ContextType>;
+  mostImproved?: Resolver<Array<ResolversTypes['BoardRow']>, ParentType, ContextType>;
+  red?: Resolver<Array<ResolversTypes['BoardRow']>, ParentType, ContextType>;
+};
+
 export type CadreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Cadre'] = ResolversParentTypes['Cadre']> = {
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1717,6 +2267,7 @@ export type ChangeRecordResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type CompetitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competition'] = ResolversParentTypes['Competition']> = {
+  alertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType>;
   archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1774,13 +2325,16 @@ export type EntryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myConflict?: Resolver<Maybe<ResolversTypes['ConflictReason']>, ParentType, ContextType>;
   mySheet?: Resolver<Maybe<ResolversTypes['ScoreSheet']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rankChange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rawTotal?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Round'], ParentType, ContextType>;
   sheetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  vetoed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type EntryProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EntryProgress'] = ResolversParentTypes['EntryProgress']> = {
@@ -1788,6 +2342,103 @@ export type EntryProgressResolvers<ContextType = GraphQLContext, ParentType exte
   expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   judgeStates?: Resolver<Array<ResolversTypes['ProgressState']>, ParentType, ContextType>;
   received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
+  cap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
+  disallowed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  floor?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lowest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['IndicatorMethod'], ParentType, ContextType>;
+  partial?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pointsEach?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratio?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  satisfactory?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  zeroDenominator?: Resolver<ResolversTypes['ZeroDenominatorRule'], ParentType, ContextType>;
+};
+
+export type IndicatorAssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorAssessment'] = ResolversParentTypes['IndicatorAssessment']> = {
+  adjustments?: Resolver<Array<ResolversTypes['Adjustment']>, ParentType, ContextType>;
+  base?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bonus?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorLine']>, ParentType, ContextType>;
+  penalty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['SectionScore']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  vetoed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type IndicatorLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorLine'] = ResolversParentTypes['IndicatorLine']> = {
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  measured?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+};
+
+export type IndicatorSectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorSection'] = ResolversParentTypes['IndicatorSection']> = {
+  fullMark?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type IndicatorSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorSet'] = ResolversParentTypes['IndicatorSet']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fullMark?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['IndicatorSection']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IndicatorSetConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorSetConnection'] = ResolversParentTypes['IndicatorSetConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['IndicatorSetEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type IndicatorSetEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorSetEdge'] = ResolversParentTypes['IndicatorSetEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IndicatorSet'], ParentType, ContextType>;
+};
+
+export type IndicatorValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = {
+  denominator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  enteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enteredBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  measured?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IndicatorValueStatus'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  verifiedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type IndicatorsMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorsMethod'] = ResolversParentTypes['IndicatorsMethod']> = {
+  boards?: Resolver<ResolversTypes['BoardSizes'], ParentType, ContextType>;
+  bonusCap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  indicatorSet?: Resolver<ResolversTypes['IndicatorSet'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MethodKind'], ParentType, ContextType>;
+  penaltyCap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type JudgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Judge'] = ResolversParentTypes['Judge']> = {
@@ -1844,14 +2495,17 @@ export type MismatchResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addAdjustment?: Resolver<ResolversTypes['Adjustment'], ParentType, ContextType, RequireFields<MutationAddAdjustmentArgs, 'entryId' | 'input'>>;
   addEntries?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<MutationAddEntriesArgs, 'entries' | 'roundId'>>;
   advanceEntries?: Resolver<ResolversTypes['AdvanceResult'], ParentType, ContextType, RequireFields<MutationAdvanceEntriesArgs, 'fromRoundId' | 'perGroup' | 'toRoundId' | 'top'>>;
+  approveAdjustment?: Resolver<ResolversTypes['Adjustment'], ParentType, ContextType, RequireFields<MutationApproveAdjustmentArgs, 'id'>>;
   archiveCompetition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationArchiveCompetitionArgs, 'archived' | 'id'>>;
   archiveRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationArchiveRoundArgs, 'archived' | 'id'>>;
   assignJudges?: Resolver<Array<ResolversTypes['Judge']>, ParentType, ContextType, RequireFields<MutationAssignJudgesArgs, 'judges' | 'roundId'>>;
   closeRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationCloseRoundArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyWithSecret'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name'>>;
   createCompetition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationCreateCompetitionArgs, 'input'>>;
+  createIndicatorSet?: Resolver<ResolversTypes['IndicatorSet'], ParentType, ContextType, RequireFields<MutationCreateIndicatorSetArgs, 'input'>>;
   createRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationCreateRoundArgs, 'input'>>;
   createRubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType, RequireFields<MutationCreateRubricArgs, 'input'>>;
   createUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
@@ -1868,13 +2522,16 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeApiKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setConflict?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType, RequireFields<MutationSetConflictArgs, 'entryId' | 'reason' | 'roundId' | 'userId'>>;
   setLeaderboardVisibility?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationSetLeaderboardVisibilityArgs, 'roundId' | 'visibility'>>;
+  submitIndicatorValues?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<MutationSubmitIndicatorValuesArgs, 'roundId' | 'values'>>;
   submitScoreSheet?: Resolver<ResolversTypes['ScoreSheet'], ParentType, ContextType, RequireFields<MutationSubmitScoreSheetArgs, 'input'>>;
   updateCompetition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationUpdateCompetitionArgs, 'id' | 'input'>>;
   updateEntry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType, RequireFields<MutationUpdateEntryArgs, 'id' | 'input'>>;
+  updateIndicatorSet?: Resolver<ResolversTypes['IndicatorSet'], ParentType, ContextType, RequireFields<MutationUpdateIndicatorSetArgs, 'id' | 'input'>>;
   updateRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationUpdateRoundArgs, 'id' | 'input'>>;
   updateRubric?: Resolver<ResolversTypes['Rubric'], ParentType, ContextType, RequireFields<MutationUpdateRubricArgs, 'id' | 'input'>>;
   updateUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationUpdateUnitArgs, 'id' | 'input'>>;
   upsertCadres?: Resolver<Array<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<MutationUpsertCadresArgs, 'input'>>;
+  verifyIndicatorValues?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<MutationVerifyIndicatorValuesArgs, 'ids' | 'roundId'>>;
   voidSheet?: Resolver<ResolversTypes['ScoreSheet'], ParentType, ContextType, RequireFields<MutationVoidSheetArgs, 'reason' | 'sheetId'>>;
 };
 
@@ -1911,15 +2568,22 @@ export type PitchDrawResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  adjustments?: Resolver<Array<ResolversTypes['Adjustment']>, ParentType, ContextType, RequireFields<QueryAdjustmentsArgs, 'roundId'>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'competitionId'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   assessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<QueryAssessmentArgs, 'entryId'>>;
   auditTrail?: Resolver<Array<ResolversTypes['SheetEvent']>, ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entryId'>>;
+  boards?: Resolver<ResolversTypes['Boards'], ParentType, ContextType, RequireFields<QueryBoardsArgs, 'roundId'>>;
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<QueryCadreArgs, 'id'>>;
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, RequireFields<QueryCadresArgs, 'first'>>;
   changeLog?: Resolver<Array<ResolversTypes['ChangeRecord']>, ParentType, ContextType, RequireFields<QueryChangeLogArgs, 'subjectId'>>;
   competition?: Resolver<Maybe<ResolversTypes['Competition']>, ParentType, ContextType, RequireFields<QueryCompetitionArgs, 'id'>>;
   competitions?: Resolver<ResolversTypes['CompetitionConnection'], ParentType, ContextType, RequireFields<QueryCompetitionsArgs, 'archived' | 'first'>>;
   entry?: Resolver<Maybe<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<QueryEntryArgs, 'id'>>;
+  indicatorAssessment?: Resolver<ResolversTypes['IndicatorAssessment'], ParentType, ContextType, RequireFields<QueryIndicatorAssessmentArgs, 'entryId'>>;
+  indicatorSet?: Resolver<Maybe<ResolversTypes['IndicatorSet']>, ParentType, ContextType, RequireFields<QueryIndicatorSetArgs, 'id'>>;
+  indicatorSets?: Resolver<ResolversTypes['IndicatorSetConnection'], ParentType, ContextType, RequireFields<QueryIndicatorSetsArgs, 'first'>>;
+  indicatorValues?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<QueryIndicatorValuesArgs, 'roundId'>>;
   judgeStats?: Resolver<Array<ResolversTypes['JudgeStats']>, ParentType, ContextType, RequireFields<QueryJudgeStatsArgs, 'roundId'>>;
   leaderboard?: Resolver<ResolversTypes['LeaderboardConnection'], ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'first' | 'roundId'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -1977,7 +2641,7 @@ export type RoundResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type RoundMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundMethod'] = ResolversParentTypes['RoundMethod']> = {
-  __resolveType: TypeResolveFn<'PanelMethod', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'IndicatorsMethod' | 'PanelMethod', ParentType, ContextType>;
 };
 
 export type RoundProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundProgress'] = ResolversParentTypes['RoundProgress']> = {
@@ -2035,6 +2699,11 @@ export type ScoreSheetResolvers<ContextType = GraphQLContext, ParentType extends
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SectionScoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SectionScore'] = ResolversParentTypes['SectionScore']> = {
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['IndicatorSection'], ParentType, ContextType>;
+};
+
 export type SheetEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SheetEvent'] = ResolversParentTypes['SheetEvent']> = {
   action?: Resolver<ResolversTypes['SheetAction'], ParentType, ContextType>;
   actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2089,12 +2758,18 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Adjustment?: AdjustmentResolvers<ContextType>;
   AdvanceResult?: AdvanceResultResolvers<ContextType>;
+  Alert?: AlertResolvers<ContextType>;
+  AlertRule?: AlertRuleResolvers<ContextType>;
   Amendment?: AmendmentResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyWithSecret?: ApiKeyWithSecretResolvers<ContextType>;
   AssessedSheet?: AssessedSheetResolvers<ContextType>;
   Assessment?: AssessmentResolvers<ContextType>;
+  BoardRow?: BoardRowResolvers<ContextType>;
+  BoardSizes?: BoardSizesResolvers<ContextType>;
+  Boards?: BoardsResolvers<ContextType>;
   Cadre?: CadreResolvers<ContextType>;
   CadreConnection?: CadreConnectionResolvers<ContextType>;
   CadreEdge?: CadreEdgeResolvers<ContextType>;
@@ -2108,6 +2783,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   Entry?: EntryResolvers<ContextType>;
   EntryProgress?: EntryProgressResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
+  IndicatorAssessment?: IndicatorAssessmentResolvers<ContextType>;
+  IndicatorLine?: IndicatorLineResolvers<ContextType>;
+  IndicatorSection?: IndicatorSectionResolvers<ContextType>;
+  IndicatorSet?: IndicatorSetResolvers<ContextType>;
+  IndicatorSetConnection?: IndicatorSetConnectionResolvers<ContextType>;
+  IndicatorSetEdge?: IndicatorSetEdgeResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  IndicatorsMethod?: IndicatorsMethodResolvers<ContextType>;
   Judge?: JudgeResolvers<ContextType>;
   JudgeProgress?: JudgeProgressResolvers<ContextType>;
   JudgeStats?: JudgeStatsResolvers<ContextType>;
@@ -2133,6 +2817,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RubricConnection?: RubricConnectionResolvers<ContextType>;
   RubricEdge?: RubricEdgeResolvers<ContextType>;
   ScoreSheet?: ScoreSheetResolvers<ContextType>;
+  SectionScore?: SectionScoreResolvers<ContextType>;
   SheetEvent?: SheetEventResolvers<ContextType>;
   StandingEdge?: StandingEdgeResolvers<ContextType>;
   StandingRow?: StandingRowResolvers<ContextType>;

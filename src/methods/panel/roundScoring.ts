@@ -15,6 +15,7 @@ export function panelScoring(config: PanelConfig): RoundScoring {
       const panel = panelEntry(entry);
       return rankValueOf(panel, panel.sheetCount, config);
     },
+    vetoed: () => false,
     evidenceCount: (entry) => panelEntry(entry).sheetCount,
     rescore: (entry) => withAggregate(config, panelEntry(entry), panelEntry(entry).normalized),
     finalize(entries) {

@@ -28,6 +28,7 @@ const configOf = (round: Round) => round.method as FastestConfig;
 function fastestScoring(): RoundScoring {
   return {
     rankValue: (entry) => (entry.total === null ? null : { total: entry.total, tieBreakers: [] }),
+    vetoed: () => false,
     evidenceCount: (entry) => (hoursOf(entry) === null ? 0 : 1),
     rescore: (entry) => entry,
     finalize(entries) {
