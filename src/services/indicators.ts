@@ -90,10 +90,12 @@ export class IndicatorValueService {
    * verifying again). A value given again unchanged is left as it is, so a retried
    * call — same client request id or not — writes nothing twice. All or nothing per entry.
    */
-  async submitValues(viewer: Viewer, roundId: string, input: unknown, clientRequestId: unknown): Promise<IndicatorValue[]> {
+  async submitValues(viewer: Viewer, found: Round, input: unknown, clientRequestId: unknown): Promise<IndicatorValue[]> {
     const parsed = parseArgument(valuesInput, input, 'values');
     const requestIdValue = parseArgument(requestId, clientRequestId, 'clientRequestId') ?? null;
-    const round = await this.requireIndicatorsRound(roundId);
+    // The configuration is fixed once the round leaves DRAFT; the status is checked again in each transaction.
+    const round = asIndicatorsRound(found);
+    const roundId = round.id;
     this.checkValues(round.method, roundId, parsed);
     const results = new Map<number, IndicatorValue>();
     for (const [entryId, items] of groupByEntry(parsed)) {
@@ -119,9 +121,9 @@ export class IndicatorValueService {
   }
 
   /** Marks values VERIFIED; each must have been entered by someone else (maker-checker). Verifying twice is a no-op. */
-  async verifyValues(viewer: Viewer, roundId: string, input: unknown): Promise<IndicatorValue[]> {
+  async verifyValues(viewer: Viewer, round: Round, input: unknown): Promise<IndicatorValue[]> {
     const ids = parseArgument(idsInput, input, 'ids');
-    await this.requireIndicatorsRound(roundId);
+    const roundId = asIndicatorsRound(round).id;
     const parsedIds = ids.map((id, i) => parseValueId(id, roundId, `ids.${i}`));
     const results = new Map<number, IndicatorValue>();
     const byEntry = groupBy(
@@ -161,7 +163,6 @@ export class IndicatorValueService {
     if (parsed.kind !== 'VETO' && !(parsed.points !== undefined && parsed.points !== null && parsed.points > 0)) {
       throw InvalidInputError.at('input.points', 'NOT_POSITIVE', 'a bonus or penalty needs positive points');
     }
-    await this.requireIndicatorsRound(roundId);
     const at = this.now().toISOString();
     const adjustment: Adjustment = {
       id: `${entryId}/adj/${ulid()}`,
@@ -189,7 +190,6 @@ export class IndicatorValueService {
   /** Approves a proposed adjustment: by an organizer other than the one who proposed it. Approving twice is a no-op. */
   async approveAdjustment(viewer: Viewer, id: string): Promise<Adjustment> {
     const { entryId, roundId } = parseAdjustmentId(id, 'id');
-    await this.requireIndicatorsRound(roundId);
     let approved: Adjustment | undefined;
     await this.changeEntry(roundId, entryId, 'id', (_, evidence, at) => {
       const found = evidence.adjustments.find((a) => a.id === id);
@@ -251,16 +251,17 @@ export class IndicatorValueService {
       base: hidden || entry.total === null ? null : canonical(sum(sections.map((s) => dec(s.score).times(s.section.weight)))),
       bonus: hidden ? '0' : counted.bonus,
       penalty: hidden ? '0' : counted.penalty,
-      vetoed: counted.vetoed,
+      vetoed: !hidden && counted.vetoed,
       sections: hidden ? [] : sections,
       indicators: method.indicatorSet.indicators.map((indicator) => ({
         indicator,
-        value: verified.get(indicator.key) ?? null,
-        measured: own(counted.measured, indicator.key) ?? null,
+        // Values and measures give the totals away: shown when scores are (organizers always).
+        value: hidden && !show.managing ? null : (verified.get(indicator.key) ?? null),
+        measured: hidden && !show.managing ? null : (own(counted.measured, indicator.key) ?? null),
         score: hidden ? null : (own(counted.scores, indicator.key) ?? null),
         points: hidden ? null : (own(counted.indicatorPoints, indicator.key) ?? null),
       })),
-      adjustments: evidence.adjustments.filter((a) => show.managing || a.status === 'APPROVED'),
+      adjustments: evidence.adjustments.filter((a) => show.managing || (!hidden && a.status === 'APPROVED')),
     };
   }
 
@@ -310,12 +311,6 @@ export class IndicatorValueService {
       if (outcome.reason === 'ROUND_NOT_OPEN') throw new ConflictError('The round is no longer OPEN', 'ROUND_STATUS');
       throw new RaceLost();
     }, lost);
-  }
-
-  private async requireIndicatorsRound(roundId: string): Promise<Round<IndicatorsConfig>> {
-    const round = await this.store.rounds.getRound(roundId, true);
-    if (!round) throw new NotFoundError('Round', roundId, 'roundId');
-    return asIndicatorsRound(round);
   }
 
   /** Every problem of the values at once: entries of this round, indicators of its set, the numbers each indicator needs. */

@@ -245,3 +245,41 @@ describe('an indicator round', () => {
     expect(alerts).toEqual([{ entry: { title: '义桥镇' }, rounds: [{ id: s.roundId }, { id: q2.roundId }] }]);
   });
 });
+
+describe('who sees what of an indicator round', () => {
+  it('keeps values, totals and vetoes from viewers and rival organizers until the results are visible, and refuses their writes', async () => {
+    const s = await indicatorRound(api, ['临浦镇', '浦阳镇'], { visibility: 'AFTER_PUBLISH' });
+    await enterAndVerify(api, s, measures(s.entryIds[0]!, { growth: 9, invest: 100, solved: [1, 1], incidents: 0, visits: 10 }));
+    const ASSESS = `query($e: ID!) { indicatorAssessment(entryId: $e) { rank total vetoed sections { score } indicators { value { value } measured score points } adjustments { id } } }`;
+    const { indicatorAssessment: hidden } = ok(await api.gql(ASSESS, { e: s.entryIds[0] }, s.viewer));
+    expect(hidden).toMatchObject({ rank: null, total: null, vetoed: false, sections: [], adjustments: [] });
+    expect(hidden.indicators.every((l: any) => l.value === null && l.measured === null && l.score === null && l.points === null)).toBe(true);
+    const { indicatorAssessment: organizer } = ok(await api.gql(ASSESS, { e: s.entryIds[0] }, s.checker));
+    expect(organizer.indicators[0].value).toEqual({ value: 9 });
+
+    const rival = await api.token('rival-organizer', 'organizer');
+    for (const [query, variables] of [
+      [`query($r: ID!) { indicatorValues(roundId: $r) { id } }`, { r: s.roundId }],
+      [SUBMIT_VALUES, { r: s.roundId, v: [{ entryId: s.entryIds[1], indicator: 'growth', value: 20 }] }],
+      [`mutation($e: ID!) { addAdjustment(entryId: $e, input: { kind: VETO, reason: "x" }) { id } }`, { e: s.entryIds[1] }],
+    ] as const) {
+      expect((await api.gql(query, variables, rival)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_COMPETITION' });
+      expect((await api.gql(query, variables, s.viewer)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+    }
+    const boards = await api.gql(`query($r: ID!) { boards(roundId: $r) { red { rank } } }`, { r: s.roundId }, s.viewer);
+    expect(boards.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RESULTS_NOT_VISIBLE' });
+  });
+
+  it('costs three DynamoDB requests to enter one entry’s values and a leaderboard page two', async () => {
+    const s = await indicatorRound(api, ['楼塔镇', '进化镇']);
+    const entered = await api.gql(
+      SUBMIT_VALUES,
+      { r: s.roundId, v: measures(s.entryIds[0]!, { growth: 9, invest: 100, solved: [1, 1], incidents: 0, visits: 10 }) },
+      s.maker,
+    );
+    // The round with the caller's seat and manager mark (one batch read), the entry with its evidence (a batch read and a query), one transaction.
+    expect(entered.extensions?.cost?.dynamodbRequests).toBe(4);
+    const page = await api.gql(BOARD, { r: s.roundId }, s.viewer);
+    expect(page.extensions?.cost?.dynamodbRequests).toBe(2);
+  });
+});

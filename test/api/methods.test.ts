@@ -47,13 +47,22 @@ describe('a round names its assessment method', () => {
   it('refuses a panel without a rubric, and a kind not available yet, each with a coded issue and nothing written', async () => {
     const noRubric = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '无评分表', method: { kind: 'PANEL' } } }, s.organizer);
     expect(noRubric.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'input.method.rubricId', code: 'REQUIRED' }] });
-    const indicators = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '实绩比拼', method: { kind: 'INDICATORS' } } }, s.organizer);
-    expect(indicators.errors?.[0]?.extensions).toMatchObject({
+    const rating = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '群众评议', method: { kind: 'PUBLIC_RATING' } } }, s.organizer);
+    expect(rating.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      issues: [{ path: 'input.method.kind', code: 'METHOD_NOT_AVAILABLE', params: { value: 'INDICATORS' } }],
+      issues: [{ path: 'input.method.kind', code: 'METHOD_NOT_AVAILABLE', params: { value: 'PUBLIC_RATING' } }],
+    });
+    const noSet = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '实绩比拼', method: { kind: 'INDICATORS' } } }, s.organizer);
+    expect(noSet.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [
+        { path: 'input.method.indicatorSetId', code: 'REQUIRED' },
+        { path: 'input.method.period', code: 'REQUIRED' },
+      ],
     });
     const { competition } = ok(await api.gql(`query($id: ID!) { competition(id: $id) { rounds { name } } }`, { id: s.competitionId }, s.organizer));
     expect(competition.rounds.map((r: { name: string }) => r.name)).not.toContain('实绩比拼');
+    expect(competition.rounds.map((r: { name: string }) => r.name)).not.toContain('群众评议');
   });
 
   it('keeps the kind a round was created with when its settings change', async () => {

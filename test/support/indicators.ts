@@ -38,7 +38,7 @@ export interface IndicatorScenario {
 export async function indicatorRound(
   api: TestApi,
   towns: string[],
-  options: { period?: string; method?: Record<string, unknown> } = {},
+  options: { period?: string; method?: Record<string, unknown>; visibility?: string } = {},
 ): Promise<IndicatorScenario> {
   const makerId = unique('maker-');
   const checkerId = unique('checker-');
@@ -77,7 +77,7 @@ export async function nextRound(
   api: TestApi,
   s: IndicatorScenario,
   towns: string[],
-  options: { period?: string; method?: Record<string, unknown>; units?: string[] } = {},
+  options: { period?: string; method?: Record<string, unknown>; units?: string[]; visibility?: string } = {},
 ): Promise<IndicatorScenario> {
   const { createRound } = ok(
     await api.gql(
@@ -86,7 +86,7 @@ export async function nextRound(
         i: {
           competitionId: s.competitionId,
           name: `${options.period ?? '2026-Q1'} 实绩考核`,
-          leaderboardVisibility: 'LIVE',
+          leaderboardVisibility: options.visibility ?? 'LIVE',
           method: { kind: 'INDICATORS', indicatorSetId: s.setId, period: options.period ?? '2026-Q1', ...options.method },
         },
       },

@@ -25,9 +25,10 @@ export const indicatorResolvers: Resolvers = {
   Mutation: {
     createIndicatorSet: (_, { input }, { services, viewer }) => services.indicatorSets.createIndicatorSet(viewer!, input),
     updateIndicatorSet: (_, { id, input }, { services, viewer }) => services.indicatorSets.updateIndicatorSet(viewer!, id, input),
-    submitIndicatorValues: (_, { roundId, values, clientRequestId }, { services, viewer }) =>
-      services.indicators.submitValues(viewer!, roundId, values, clientRequestId),
-    verifyIndicatorValues: (_, { roundId, ids }, { services, viewer }) => services.indicators.verifyValues(viewer!, roundId, ids),
+    submitIndicatorValues: async (_, { roundId, values, clientRequestId }, context) =>
+      context.services.indicators.submitValues(context.viewer!, await requiredRound(context, roundId), values, clientRequestId),
+    verifyIndicatorValues: async (_, { roundId, ids }, context) =>
+      context.services.indicators.verifyValues(context.viewer!, await requiredRound(context, roundId), ids),
     addAdjustment: (_, { entryId, input }, { services, viewer }) => services.indicators.addAdjustment(viewer!, entryId, input),
     approveAdjustment: (_, { id }, { services, viewer }) => services.indicators.approveAdjustment(viewer!, id),
   },
