@@ -133,18 +133,21 @@ describe('round console', () => {
     await page.getByRole('heading', { name: /村社书记擂台赛/ }).waitFor();
     roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const created = await api(
-      'query($id: ID!) { round(id: $id) { status trimHighest trimLowest trimScope aggregate quorumMode tieBreakers leaderboardVisibility competition { id } } }',
+      'query($id: ID!) { round(id: $id) { status leaderboardVisibility competition { id } method { __typename ... on PanelMethod { trimHighest trimLowest trimScope aggregate quorumMode tieBreakers } } } }',
       { id: roundId },
     );
     competitionId = created.round.competition.id;
     expect(created.round).toMatchObject({
       status: 'DRAFT',
-      trimHighest: 1,
-      trimLowest: 1,
-      trimScope: 'SHEET',
-      aggregate: 'MEAN',
-      quorumMode: 'ALL_EXPECTED',
-      tieBreakers: ['qa', 'results'],
+      method: {
+        __typename: 'PanelMethod',
+        trimHighest: 1,
+        trimLowest: 1,
+        trimScope: 'SHEET',
+        aggregate: 'MEAN',
+        quorumMode: 'ALL_EXPECTED',
+        tieBreakers: ['qa', 'results'],
+      },
       leaderboardVisibility: 'LIVE',
     });
     expect(await page.getByTestId('rule-summary').textContent()).toBe(

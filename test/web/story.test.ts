@@ -240,11 +240,14 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const created = await api(
       organizer(),
-      'query($id: ID!) { round(id: $id) { status trimHighest trimLowest trimScope aggregate quorumMode rubric { criteria { key label } } } }',
+      'query($id: ID!) { round(id: $id) { status method { __typename ... on PanelMethod { trimHighest trimLowest trimScope aggregate quorumMode rubric { criteria { key label } } } } } }',
       { id: roundId },
     );
-    expect(created.round).toMatchObject({ status: 'DRAFT', trimHighest: 1, trimLowest: 1, trimScope: 'SHEET', aggregate: 'MEAN', quorumMode: 'ALL_EXPECTED' });
-    const keys: string[] = created.round.rubric.criteria.map((c: { key: string }) => c.key);
+    expect(created.round).toMatchObject({
+      status: 'DRAFT',
+      method: { __typename: 'PanelMethod', trimHighest: 1, trimLowest: 1, trimScope: 'SHEET', aggregate: 'MEAN', quorumMode: 'ALL_EXPECTED' },
+    });
+    const keys: string[] = created.round.method.rubric.criteria.map((c: { key: string }) => c.key);
     expect(keys).toEqual(['c1', 'c2', 'c3']);
     expect(await page.getByTestId('rule-summary').textContent()).toContain('去掉最高分 1 份、最低分 1 份（按整份评分表）；取平均分；应评尽评后排名');
 

@@ -387,7 +387,7 @@ export type JudgeRoundQueryVariables = Exact<{
 }>;
 
 
-export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, myConflict: ConflictReason | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
+export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> } }, entries: Array<{ id: string, order: number, title: string, group: string | null, myConflict: ConflictReason | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
 
 export type SubmitScoreSheetMutationVariables = Exact<{
   input: SubmitScoreSheetInput;
@@ -407,7 +407,7 @@ export type DeclareConflictMutation = { declareConflict: { userId: string, reaso
 export type CompetitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, trimHighest: number, trimLowest: number, quorum: number, createdAt: string, rubric: { id: string, name: string, version: number, maxTotal: number } }> } }> } };
+export type CompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, createdAt: string, method: { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number, rubric: { id: string, name: string, version: number, maxTotal: number } } }> } }> } };
 
 export type CreateCompetitionMutationVariables = Exact<{
   input: CreateCompetitionInput;
@@ -429,7 +429,7 @@ export type UpdateRoundMutationVariables = Exact<{
 }>;
 
 
-export type UpdateRoundMutation = { updateRound: { id: string, name: string, status: RoundStatus, trimHighest: number, trimLowest: number, quorum: number, leaderboardVisibility: LeaderboardVisibility } };
+export type UpdateRoundMutation = { updateRound: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, method: { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number } } };
 
 export type OpenRoundMutationVariables = Exact<{
   id: string;
@@ -517,7 +517,7 @@ export type ScreenRoundQueryVariables = Exact<{
 }>;
 
 
-export type ScreenRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, rubric: { maxTotal: number }, entries: Array<{ id: string, group: string | null }> } | null };
+export type ScreenRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', rubric: { maxTotal: number } }, entries: Array<{ id: string, group: string | null }> } | null };
 
 export type LeaderboardQueryVariables = Exact<{
   roundId: string;
@@ -598,19 +598,19 @@ export type DirectoryUpsertCadresMutation = { upsertCadres: Array<{ id: string, 
 export type ConsoleCompetitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }> } }> } };
+export type ConsoleCompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }> } }> } };
 
 export type ArchivedListingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ArchivedListingQuery = { archived: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }>, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }> } }> }, active: { edges: Array<{ node: { id: string, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, rubric: { id: string } }> } }> } };
+export type ArchivedListingQuery = { archived: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }>, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }> } }> }, active: { edges: Array<{ node: { id: string, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }> } }> } };
 
 export type RoundConsoleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RoundConsoleQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, archivedAt: string | null, createdAt: string, amendmentCount: number, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
+export type RoundConsoleQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, amendmentCount: number, method: { __typename: 'PanelMethod', quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }, competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
 
 export type RoundDrawsQueryVariables = Exact<{
   id: string;
@@ -723,7 +723,7 @@ export type ResultsRoundQueryVariables = Exact<{
 }>;
 
 
-export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, resultsFinalizedAt: string | null, competition: { id: string, name: string }, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> }, judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
+export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, resultsFinalizedAt: string | null, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }, judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
 
 export type ResultsLeaderboardQueryVariables = Exact<{
   roundId: string;
@@ -760,7 +760,7 @@ export type ScreenBoardRoundQueryVariables = Exact<{
 }>;
 
 
-export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, rubric: { maxTotal: number }, entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
+export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', rubric: { maxTotal: number } }, entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
 
 export type ScreenBoardQueryVariables = Exact<{
   roundId: string;
@@ -851,18 +851,23 @@ export const JudgeRoundDocument = new TypedDocumentString(`
       id
       name
     }
-    rubric {
-      id
-      name
-      version
-      maxTotal
-      criteria {
-        key
-        label
-        description
-        maxScore
-        weight
-        step
+    method {
+      __typename
+      ... on PanelMethod {
+        rubric {
+          id
+          name
+          version
+          maxTotal
+          criteria {
+            key
+            label
+            description
+            maxScore
+            weight
+            step
+          }
+        }
       }
     }
     entries {
@@ -938,15 +943,20 @@ export const CompetitionsDocument = new TypedDocumentString(`
           status
           leaderboardVisibility
           entryCount
-          trimHighest
-          trimLowest
-          quorum
           createdAt
-          rubric {
-            id
-            name
-            version
-            maxTotal
+          method {
+            __typename
+            ... on PanelMethod {
+              trimHighest
+              trimLowest
+              quorum
+              rubric {
+                id
+                name
+                version
+                maxTotal
+              }
+            }
           }
         }
       }
@@ -977,10 +987,15 @@ export const UpdateRoundDocument = new TypedDocumentString(`
     id
     name
     status
-    trimHighest
-    trimLowest
-    quorum
     leaderboardVisibility
+    method {
+      __typename
+      ... on PanelMethod {
+        trimHighest
+        trimLowest
+        quorum
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<UpdateRoundMutation, UpdateRoundMutationVariables>;
@@ -1167,8 +1182,13 @@ export const ScreenRoundDocument = new TypedDocumentString(`
       id
       name
     }
-    rubric {
-      maxTotal
+    method {
+      __typename
+      ... on PanelMethod {
+        rubric {
+          maxTotal
+        }
+      }
     }
     entries {
       id
@@ -1354,8 +1374,13 @@ export const ConsoleCompetitionsDocument = new TypedDocumentString(`
           entryCount
           archivedAt
           createdAt
-          rubric {
-            id
+          method {
+            __typename
+            ... on PanelMethod {
+              rubric {
+                id
+              }
+            }
           }
         }
       }
@@ -1381,8 +1406,13 @@ export const ArchivedListingDocument = new TypedDocumentString(`
           entryCount
           archivedAt
           createdAt
-          rubric {
-            id
+          method {
+            __typename
+            ... on PanelMethod {
+              rubric {
+                id
+              }
+            }
           }
         }
         archivedRounds: rounds(archived: true) {
@@ -1393,8 +1423,13 @@ export const ArchivedListingDocument = new TypedDocumentString(`
           entryCount
           archivedAt
           createdAt
-          rubric {
-            id
+          method {
+            __typename
+            ... on PanelMethod {
+              rubric {
+                id
+              }
+            }
           }
         }
       }
@@ -1412,8 +1447,13 @@ export const ArchivedListingDocument = new TypedDocumentString(`
           entryCount
           archivedAt
           createdAt
-          rubric {
-            id
+          method {
+            __typename
+            ... on PanelMethod {
+              rubric {
+                id
+              }
+            }
           }
         }
       }
@@ -1429,26 +1469,31 @@ export const RoundConsoleDocument = new TypedDocumentString(`
     status
     leaderboardVisibility
     entryCount
-    quorum
-    quorumMode
-    tieBreakers
-    trimHighest
-    trimLowest
-    trimScope
-    aggregate
-    normalization
     archivedAt
     createdAt
-    rubric {
-      id
-      name
-      version
-      maxTotal
-      criteria {
-        key
-        label
-        maxScore
-        weight
+    method {
+      __typename
+      ... on PanelMethod {
+        quorum
+        quorumMode
+        tieBreakers
+        trimHighest
+        trimLowest
+        trimScope
+        aggregate
+        normalization
+        rubric {
+          id
+          name
+          version
+          maxTotal
+          criteria {
+            key
+            label
+            maxScore
+            weight
+          }
+        }
       }
     }
     competition {
@@ -1690,29 +1735,34 @@ export const ResultsRoundDocument = new TypedDocumentString(`
     name
     status
     entryCount
-    trimHighest
-    trimLowest
-    trimScope
-    aggregate
-    normalization
-    quorum
-    quorumMode
-    tieBreakers
     resultsFinalizedAt
     competition {
       id
       name
     }
-    rubric {
-      id
-      name
-      version
-      maxTotal
-      criteria {
-        key
-        label
-        maxScore
-        weight
+    method {
+      __typename
+      ... on PanelMethod {
+        trimHighest
+        trimLowest
+        trimScope
+        aggregate
+        normalization
+        quorum
+        quorumMode
+        tieBreakers
+        rubric {
+          id
+          name
+          version
+          maxTotal
+          criteria {
+            key
+            label
+            maxScore
+            weight
+          }
+        }
       }
     }
     judges {
@@ -1855,8 +1905,13 @@ export const ScreenBoardRoundDocument = new TypedDocumentString(`
       id
       name
     }
-    rubric {
-      maxTotal
+    method {
+      __typename
+      ... on PanelMethod {
+        rubric {
+          maxTotal
+        }
+      }
     }
     entries {
       id

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { useMutation, useQuery } from '../api/hooks';
+import { panelOf } from '../api/method';
 import { session } from '../auth/session';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
 import { DeclareConflictDocument, JudgeRoundDocument, type JudgeRoundQuery } from '../gql/graphql';
@@ -112,7 +113,8 @@ export function JudgeRound({ roundId }: { roundId: string }) {
 
   const open = round.status === 'OPEN';
   const closed = round.status === 'CLOSED' || round.status === 'PUBLISHED';
-  const criterionLabels = Object.fromEntries(round.rubric.criteria.map((c) => [c.key, c.label]));
+  const rubric = panelOf(round)?.rubric ?? null;
+  const criterionLabels = Object.fromEntries((rubric?.criteria ?? []).map((c) => [c.key, c.label]));
   const index = selected ? entries.indexOf(selected) : -1;
   const select = (id: string) => setSelectedId(id);
 
@@ -221,16 +223,18 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                 </div>
               </div>
               {entryStatus(stateOf(selected))}
-              <ScoreForm
-                key={`${selected.id}:${sheetKey(stateOf(selected))}`}
-                criteria={round.rubric.criteria}
-                maxTotal={round.rubric.maxTotal}
-                initial={initialMarks(stateOf(selected))}
-                disabled={!open || isConflict(stateOf(selected))}
-                submitLabel={stateOf(selected).kind === 'scored' ? t('judge.revise') : t('judge.submit')}
-                closedNote={closed ? t('judge.scoringEnded') : undefined}
-                onSubmit={(marks, total) => submit(selected, marks, total)}
-              />
+              {rubric ? (
+                <ScoreForm
+                  key={`${selected.id}:${sheetKey(stateOf(selected))}`}
+                  criteria={rubric.criteria}
+                  maxTotal={rubric.maxTotal}
+                  initial={initialMarks(stateOf(selected))}
+                  disabled={!open || isConflict(stateOf(selected))}
+                  submitLabel={stateOf(selected).kind === 'scored' ? t('judge.revise') : t('judge.submit')}
+                  closedNote={closed ? t('judge.scoringEnded') : undefined}
+                  onSubmit={(marks, total) => submit(selected, marks, total)}
+                />
+              ) : null}
               {open ? (
                 <DeclareConflict
                   entryId={selected.id}

@@ -1,4 +1,5 @@
 import { useQuery } from '../api/hooks';
+import { panelOf } from '../api/method';
 import { ErrorNote, Loading, StatusBadge } from '../components/ui';
 import { RoundConsoleDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
@@ -29,6 +30,7 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
     );
   }
   const { status } = round;
+  const panel = panelOf(round);
   const path = encodeURIComponent(round.id);
   return (
     <section className="panel round-panel" aria-labelledby="round-title">
@@ -39,11 +41,13 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
             {round.name} <StatusBadge status={status} />
             {round.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
           </h2>
-          <p className="muted small">
-            {t('org.rubric', { name: round.rubric.name, version: round.rubric.version, max: round.rubric.maxTotal })}
-            <br />
-            <RuleSummary rule={round} criteria={round.rubric.criteria} />
-          </p>
+          {panel ? (
+            <p className="muted small">
+              {t('org.rubric', { name: panel.rubric.name, version: panel.rubric.version, max: panel.rubric.maxTotal })}
+              <br />
+              <RuleSummary rule={panel} criteria={panel.rubric.criteria} />
+            </p>
+          ) : null}
         </div>
         <div className="panel-actions">
           <Lifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
@@ -57,15 +61,17 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
       </div>
       {detail.error ? <ErrorNote error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       {round.amendmentCount ? <Amendments amendments={round.amendments} count={round.amendmentCount} /> : null}
-      {status === 'CLOSED' || status === 'PUBLISHED' ? <RejectedSheets roundId={round.id} criteria={round.rubric.criteria} live={status === 'CLOSED'} /> : null}
+      {status === 'CLOSED' || status === 'PUBLISHED' ? (
+        <RejectedSheets roundId={round.id} criteria={panel?.rubric.criteria ?? []} live={status === 'CLOSED'} />
+      ) : null}
       {status !== 'PUBLISHED' ? <Visibility roundId={round.id} value={round.leaderboardVisibility} onChanged={changed} /> : null}
 
       {status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
 
-      {status === 'DRAFT' ? <RoundSettings round={round} onChanged={changed} /> : null}
+      {status === 'DRAFT' && panel ? <RoundSettings round={round} panel={panel} onChanged={changed} /> : null}
       <Enrolment round={round} onChanged={changed} />
       {status === 'DRAFT' || status === 'OPEN' ? (
-        <Judges round={round} canAssign={status === 'DRAFT' || round.quorumMode !== 'ALL_EXPECTED'} onChanged={changed} />
+        <Judges round={round} canAssign={status === 'DRAFT' || panel?.quorumMode !== 'ALL_EXPECTED'} onChanged={changed} />
       ) : null}
       {status === 'CLOSED' || status === 'PUBLISHED' ? <Advance round={round} onChanged={changed} /> : null}
       <RoundHousekeeping round={round} onChanged={changed} />

@@ -59,15 +59,18 @@ function SignatureLine({ label }: { label: string }) {
 /** The heading block every printout starts with: competition, title, rule, dates in Beijing time. */
 export function PrintHeader({ round, title, children }: { round: ResultsRound; title: string; children?: ReactNode }) {
   const { t, lang } = useI18n();
+  const rule = ruleFactsOf(round);
   return (
     <header className="print-header">
       <p className="print-competition">{round.competition.name}</p>
       <h1>{title}</h1>
       {children}
-      <p className="print-rule" data-testid="print-rule">
-        {t('results.printout.rule')}
-        {ruleInWords(t, ruleFactsOf(round))}
-      </p>
+      {rule ? (
+        <p className="print-rule" data-testid="print-rule">
+          {t('results.printout.rule')}
+          {ruleInWords(t, rule)}
+        </p>
+      ) : null}
       <p className="print-dates">
         {round.resultsFinalizedAt
           ? t('results.printout.finalized', { time: beijingDateTime(lang, round.resultsFinalizedAt) })

@@ -1,4 +1,5 @@
 import { useQuery } from '../api/hooks';
+import { panelOf } from '../api/method';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
 import { ResultsAssessmentDocument, ResultsRoundDocument, type ResultsRoundQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
@@ -15,19 +16,21 @@ import './results.css';
 
 export type ResultsRound = NonNullable<ResultsRoundQuery['round']>;
 
-/** The round's rule as the words helpers take it. */
-export function ruleFactsOf(round: ResultsRound): RuleFacts {
-  const labels = new Map(round.rubric.criteria.map((c) => [c.key, c.label]));
+/** The round's rule as the words helpers take it; null when the round is not a judged panel. */
+export function ruleFactsOf(round: ResultsRound): RuleFacts | null {
+  const panel = panelOf(round);
+  if (!panel) return null;
+  const labels = new Map(panel.rubric.criteria.map((c) => [c.key, c.label]));
   return {
     judgeCount: round.judges.length,
-    trimHighest: round.trimHighest,
-    trimLowest: round.trimLowest,
-    trimScope: round.trimScope,
-    aggregate: round.aggregate,
-    normalization: round.normalization,
-    quorum: round.quorum,
-    quorumMode: round.quorumMode,
-    tieBreakers: round.tieBreakers.map((key) => labels.get(key) ?? key),
+    trimHighest: panel.trimHighest,
+    trimLowest: panel.trimLowest,
+    trimScope: panel.trimScope,
+    aggregate: panel.aggregate,
+    normalization: panel.normalization,
+    quorum: panel.quorum,
+    quorumMode: panel.quorumMode,
+    tieBreakers: panel.tieBreakers.map((key) => labels.get(key) ?? key),
   };
 }
 
@@ -71,6 +74,7 @@ export function ResultsPage({ roundId }: { roundId: string }) {
   const selected = rows.find((r) => r.entry.id === query.get('entry'))?.entry.id ?? rows[0]?.entry.id ?? null;
   const groups = groupsInOrder(round.entries);
   const names = new Map(rows.map((r) => [r.entry.id, entryName(r.entry)]));
+  const rule = ruleFactsOf(round);
 
   return (
     <div className="results-page">
@@ -82,9 +86,11 @@ export function ResultsPage({ roundId }: { roundId: string }) {
           <h1>
             {t('results.title', { round: round.name })} <StatusBadge status={round.status} />
           </h1>
-          <p className="results-rule" data-testid="rule-words">
-            {ruleInWords(t, ruleFactsOf(round))}
-          </p>
+          {rule ? (
+            <p className="results-rule" data-testid="rule-words">
+              {ruleInWords(t, rule)}
+            </p>
+          ) : null}
           <p className="muted small">
             {round.resultsFinalizedAt ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) }) : t('results.notFinal')}
           </p>

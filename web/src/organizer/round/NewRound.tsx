@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/hooks';
+import { panelOf } from '../../api/method';
 import { ErrorNote } from '../../components/ui';
 import { CreateRoundWithRuleDocument, type RubricsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -26,7 +27,7 @@ export function NewRound({
   const id = useId();
   const last = competition.rounds.at(-1);
   const [name, setName] = useState('');
-  const [rubricId, setRubricId] = useState(last?.rubric.id ?? rubrics[0]?.id ?? '');
+  const [rubricId, setRubricId] = useState((last && panelOf(last)?.rubric.id) ?? rubrics[0]?.id ?? '');
   const [rule, setRule] = useState<RuleDraft>(DEFAULT_RULE);
   const { mutate, pending, error } = useMutation(CreateRoundWithRuleDocument);
   const rubric = rubrics.find((r) => r.id === rubricId);

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/hooks';
+import { panelOf } from '../../api/method';
 import { ErrorNote, Note } from '../../components/ui';
 import { AdvanceEntriesDocument, AssignJudgesDocument, SetLeaderboardVisibilityDocument, type LeaderboardVisibility } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -72,7 +73,7 @@ export function Judges({ round, canAssign, onChanged }: { round: ConsoleRound; c
           ))}
         </ul>
       ) : null}
-      {round.quorumMode === 'ALL_EXPECTED' ? <p className="muted small">{t('round.judges.fixedHint')}</p> : null}
+      {panelOf(round)?.quorumMode === 'ALL_EXPECTED' ? <p className="muted small">{t('round.judges.fixedHint')}</p> : null}
       {canAssign ? (
         <form onSubmit={submit}>
           <div className="field">

@@ -4,14 +4,14 @@ import { ErrorNote, Note } from '../../components/ui';
 import { UpdateRoundRuleDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { RuleFields, ruleOf, type RuleDraft } from './RuleFields';
-import type { ConsoleRound } from './types';
+import type { ConsolePanel, ConsoleRound } from './types';
 
-/** Name and scoring rule of a DRAFT round (the API refuses changes once scoring has begun). */
-export function RoundSettings({ round, onChanged }: { round: ConsoleRound; onChanged: () => void }) {
+/** Name and scoring rule of a DRAFT round judged by a panel (the API refuses changes once scoring has begun). */
+export function RoundSettings({ round, panel, onChanged }: { round: ConsoleRound; panel: ConsolePanel; onChanged: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const [name, setName] = useState(round.name);
-  const [rule, setRule] = useState<RuleDraft>(() => ruleOf(round));
+  const [rule, setRule] = useState<RuleDraft>(() => ruleOf({ ...panel, leaderboardVisibility: round.leaderboardVisibility }));
   const [saved, setSaved] = useState(false);
   const { mutate, pending, error } = useMutation(UpdateRoundRuleDocument);
   const submit = async (event: FormEvent) => {
@@ -36,7 +36,7 @@ export function RoundSettings({ round, onChanged }: { round: ConsoleRound; onCha
             setRule(next);
             setSaved(false);
           }}
-          criteria={round.rubric.criteria}
+          criteria={panel.rubric.criteria}
           panelSize={round.judges.length}
         />
         {error ? <ErrorNote error={error} /> : null}

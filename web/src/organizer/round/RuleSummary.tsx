@@ -2,7 +2,7 @@ import { useI18n } from '../../i18n';
 import type { RuleDraft } from './RuleFields';
 
 /** The round's scoring rule in one sentence, as an organizer would read it out. */
-export function RuleSummary({ rule, criteria }: { rule: RuleDraft; criteria: { key: string; label: string }[] }) {
+export function RuleSummary({ rule, criteria }: { rule: Omit<RuleDraft, 'leaderboardVisibility'>; criteria: { key: string; label: string }[] }) {
   const { t } = useI18n();
   const parts = [
     rule.trimHighest + rule.trimLowest > 0

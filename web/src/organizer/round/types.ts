@@ -1,3 +1,4 @@
+import type { PanelOf } from '../../api/method';
 import type { ConsoleCompetitionsQuery, RoundConsoleQuery, RoundDrawsQuery, RoundRejectedSheetsQuery } from '../../gql/graphql';
 
 /** A competition as the console's side list shows it, archived rounds merged in when asked for. */
@@ -6,7 +7,9 @@ export type RoundSummary = CompetitionSummary['rounds'][number];
 
 export type ConsoleRound = NonNullable<RoundConsoleQuery['round']>;
 export type ConsoleEntry = ConsoleRound['entries'][number];
-export type RubricCriterion = ConsoleRound['rubric']['criteria'][number];
+/** The round's judged-panel configuration (rubric and rule), read through `panelOf`. */
+export type ConsolePanel = PanelOf<ConsoleRound['method']>;
+export type RubricCriterion = ConsolePanel['rubric']['criteria'][number];
 export type PitchDrawRecord = NonNullable<RoundDrawsQuery['round']>['draws'][number];
 export type RejectedSheetRecord = NonNullable<RoundRejectedSheetsQuery['round']>['rejectedSheets'][number];
 
