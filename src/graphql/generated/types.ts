@@ -411,13 +411,14 @@ export type Entry = {
    * for the same unit or cadre; null when it was not there or not ranked (新进).
    */
   previousRank?: Maybe<Scalars['Int']['output']>;
-  /** Null when unranked (no sheet, or fewer sheets than the quorum). */
+  /** Null when unranked (no sheet, or fewer sheets than the quorum; a veto). */
   rank?: Maybe<Scalars['Int']['output']>;
   /** previousRank − rank: positive when the entry climbed (争先进位 ↑), negative when it fell; null when either is missing. */
   rankChange?: Maybe<Scalars['Int']['output']>;
   /** The round's rule applied to the raw sheets. */
   rawTotal?: Maybe<Scalars['Float']['output']>;
   round: Round;
+  /** The evidence the total rests on: sheets counted (a panel), verified values (indicators). */
   sheetCount: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   /** The official total (normalised once a ZSCORE round closes), two decimals; null before the first sheet. */

@@ -32,6 +32,11 @@ export const progressionResolvers: Resolvers = {
     alertRule: (competition) => competition.alertRule ?? DEFAULT_ALERT_RULE,
   },
   Entry: {
+    // The evidence the result rests on: a panel's sheets, an indicator round's verified values.
+    sheetCount: async (entry, _, context) => {
+      const round = await requiredRound(context, entry.roundId);
+      return context.services.methods.forRound(round).scoring.evidenceCount(entry);
+    },
     previousRank: async (entry, _, context) => (await previousAndCurrent(context, entry))?.previous ?? null,
     rankChange: async (entry, _, context) => {
       const ranks = await previousAndCurrent(context, entry);

@@ -53,6 +53,7 @@ const REASON_MESSAGES: Record<ErrorReason, MessageKey> = {
   CONCURRENT_EDIT: 'error.CONCURRENT_EDIT',
   HAS_RESULTS: 'error.HAS_RESULTS',
   WRONG_METHOD: 'error.WRONG_METHOD',
+  MAKER_CHECKER: 'error.MAKER_CHECKER',
 };
 
 type Facts = Readonly<Record<string, unknown>>;
@@ -89,6 +90,10 @@ const ISSUE_MESSAGES: Record<IssueCode, MessageKey | ((params: Facts) => Message
   NOT_IN_FUTURE: 'issue.NOT_IN_FUTURE',
   BAD_CURSOR: 'issue.BAD_CURSOR',
   METHOD_NOT_AVAILABLE: 'issue.METHOD_NOT_AVAILABLE',
+  UNKNOWN_INDICATOR: 'issue.UNKNOWN_INDICATOR',
+  WEIGHTS_DO_NOT_SUM: 'issue.WEIGHTS_DO_NOT_SUM',
+  MISSING_PARAMETER: 'issue.MISSING_PARAMETER',
+  EQUAL_BOUNDS: 'issue.EQUAL_BOUNDS',
 };
 
 /**

@@ -8,11 +8,22 @@ export type Aggregate =
   | 'MEAN'
   | 'MEDIAN';
 
+export type AlertRuleInput = {
+  bottom: number;
+  consecutive: number;
+};
+
 export type AmendmentAction =
   /** A conflict of interest was set, withdrawing the judge's sheet if there was one. */
   | 'CONFLICT_SET'
   /** A sheet was voided. */
   | 'SHEET_VOIDED';
+
+export type BoardSizesInput = {
+  black?: number | null | undefined;
+  mostImproved?: number | null | undefined;
+  red?: number | null | undefined;
+};
 
 export type CadreInput = {
   birthYear?: number | null | undefined;
@@ -39,6 +50,8 @@ export type ConflictReason =
   | 'CONFLICT_SET';
 
 export type CreateCompetitionInput = {
+  /** Default: bottom 5, two rounds running. */
+  alertRule?: AlertRuleInput | null | undefined;
   description?: string | null | undefined;
   name: string;
   /** Default: SUM. */
@@ -104,6 +117,8 @@ export type ErrorReason =
   | 'CONFLICT_SET'
   /** A competition with rounds beyond DRAFT cannot be deleted; archive it instead. */
   | 'HAS_RESULTS'
+  /** Maker-checker: a value is verified, and an adjustment approved, by an organizer other than the one who entered or proposed it. */
+  | 'MAKER_CHECKER'
   | 'NOT_ON_PANEL'
   | 'NOT_YOUR_COMPETITION'
   | 'NOT_YOUR_DIRECTORY'
@@ -139,12 +154,16 @@ export type IssueCode =
   | 'BAD_ID'
   /** The same value (params.value) is listed twice. */
   | 'DUPLICATE'
+  /** The satisfactory and disallowed values of an EFFICACY indicator must differ (params.value). */
+  | 'EQUAL_BOUNDS'
   /** The list must name every entry of the round exactly once (params.missing: how many are not named). */
   | 'INCOMPLETE_ORDER'
   /** This assessment method (params.value) cannot be chosen yet. */
   | 'METHOD_NOT_AVAILABLE'
   /** A criterion without a mark (params.criterion). */
   | 'MISSING_CRITERION'
+  /** The indicator's method (params.method) needs this parameter (params.parameter). */
+  | 'MISSING_PARAMETER'
   /** Z-score normalisation works on sheet totals and needs trimScope SHEET. */
   | 'NEEDS_SHEET_TRIM'
   /** Must be a finite number. */
@@ -187,6 +206,10 @@ export type IssueCode =
   | 'UNIT_CYCLE'
   /** Not a criterion of the rubric (params.criterion). */
   | 'UNKNOWN_CRITERION'
+  /** Not an indicator of the round's indicator set (params.value). */
+  | 'UNKNOWN_INDICATOR'
+  /** A section's indicator weights (params.actual) do not add up to its full mark (params.expected). */
+  | 'WEIGHTS_DO_NOT_SUM'
   /** The value has the wrong type (params.expected). */
   | 'WRONG_TYPE';
 
@@ -213,7 +236,7 @@ export type MarkInput = {
 
 /** How a round assesses its entries. Each kind is one method with a configuration of its own (`RoundMethod`). */
 export type MethodKind =
-  /** Measured results ranked by indicators with standard formulas (实绩比拼). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  /** Measured results ranked by indicators with standard formulas (实绩比拼, 双百分制, 争先进位): IndicatorsMethod. */
   | 'INDICATORS'
   /** Judges score each entry on a rubric (台上赛, 擂台比拼): PanelMethod. */
   | 'PANEL'
@@ -254,9 +277,21 @@ export type Role =
 export type RoundMethodInput = {
   /** PANEL */
   aggregate?: Aggregate | null | undefined;
+  /** INDICATORS: how many entries each board lists (10 red, 5 black, 5 most improved unless given). */
+  boards?: BoardSizesInput | null | undefined;
+  /** INDICATORS: most bonus points an entry can gain (none: no cap). */
+  bonusCap?: number | null | undefined;
+  /** INDICATORS: the indicator set to assess with (its latest version unless indicatorSetVersion is given). */
+  indicatorSetId?: string | null | undefined;
+  /** INDICATORS: the set version to pin — the one the organizer saw. */
+  indicatorSetVersion?: number | null | undefined;
   kind: MethodKind;
   /** PANEL */
   normalization?: Normalization | null | undefined;
+  /** INDICATORS: most penalty points an entry can lose (none: no cap). */
+  penaltyCap?: number | null | undefined;
+  /** INDICATORS: the period assessed: 2026, 2026-H1, 2026-Q2 or 2026-05. */
+  period?: string | null | undefined;
   /** PANEL */
   quorum?: number | null | undefined;
   /** PANEL */
@@ -387,7 +422,10 @@ export type JudgeRoundQueryVariables = Exact<{
 }>;
 
 
-export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> } }, entries: Array<{ id: string, order: number, title: string, group: string | null, myConflict: ConflictReason | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
+export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> } }
+    , entries: Array<{ id: string, order: number, title: string, group: string | null, myConflict: ConflictReason | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
 
 export type SubmitScoreSheetMutationVariables = Exact<{
   input: SubmitScoreSheetInput;
@@ -407,7 +445,10 @@ export type DeclareConflictMutation = { declareConflict: { userId: string, reaso
 export type CompetitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, createdAt: string, method: { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number, rubric: { id: string, name: string, version: number, maxTotal: number } } }> } }> } };
+export type CompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, createdAt: string, method:
+            | { __typename: 'IndicatorsMethod' }
+            | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number, rubric: { id: string, name: string, version: number, maxTotal: number } }
+           }> } }> } };
 
 export type CreateCompetitionMutationVariables = Exact<{
   input: CreateCompetitionInput;
@@ -429,7 +470,10 @@ export type UpdateRoundMutationVariables = Exact<{
 }>;
 
 
-export type UpdateRoundMutation = { updateRound: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, method: { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number } } };
+export type UpdateRoundMutation = { updateRound: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number }
+     } };
 
 export type OpenRoundMutationVariables = Exact<{
   id: string;
@@ -517,7 +561,10 @@ export type ScreenRoundQueryVariables = Exact<{
 }>;
 
 
-export type ScreenRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', rubric: { maxTotal: number } }, entries: Array<{ id: string, group: string | null }> } | null };
+export type ScreenRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
+    , entries: Array<{ id: string, group: string | null }> } | null };
 
 export type LeaderboardQueryVariables = Exact<{
   roundId: string;
@@ -598,19 +645,34 @@ export type DirectoryUpsertCadresMutation = { upsertCadres: Array<{ id: string, 
 export type ConsoleCompetitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }> } }> } };
+export type ConsoleCompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
+            | { __typename: 'IndicatorsMethod' }
+            | { __typename: 'PanelMethod', rubric: { id: string } }
+           }> } }> } };
 
 export type ArchivedListingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ArchivedListingQuery = { archived: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }>, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }> } }> }, active: { edges: Array<{ node: { id: string, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method: { __typename: 'PanelMethod', rubric: { id: string } } }> } }> } };
+export type ArchivedListingQuery = { archived: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
+            | { __typename: 'IndicatorsMethod' }
+            | { __typename: 'PanelMethod', rubric: { id: string } }
+           }>, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
+            | { __typename: 'IndicatorsMethod' }
+            | { __typename: 'PanelMethod', rubric: { id: string } }
+           }> } }> }, active: { edges: Array<{ node: { id: string, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
+            | { __typename: 'IndicatorsMethod' }
+            | { __typename: 'PanelMethod', rubric: { id: string } }
+           }> } }> } };
 
 export type RoundConsoleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RoundConsoleQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, amendmentCount: number, method: { __typename: 'PanelMethod', quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }, competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
+export type RoundConsoleQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, amendmentCount: number, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }
+    , competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
 
 export type RoundDrawsQueryVariables = Exact<{
   id: string;
@@ -723,7 +785,10 @@ export type ResultsRoundQueryVariables = Exact<{
 }>;
 
 
-export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, resultsFinalizedAt: string | null, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }, judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
+export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, resultsFinalizedAt: string | null, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }
+    , judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
 
 export type ResultsLeaderboardQueryVariables = Exact<{
   roundId: string;
@@ -760,7 +825,10 @@ export type ScreenBoardRoundQueryVariables = Exact<{
 }>;
 
 
-export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method: { __typename: 'PanelMethod', rubric: { maxTotal: number } }, entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
+export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
+    , entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
 
 export type ScreenBoardQueryVariables = Exact<{
   roundId: string;
