@@ -5,7 +5,7 @@ import { issueDevToken } from '../auth/devIssuer.js';
 import { startDynamoLocal, type LocalDynamo } from './dynamoLocal.js';
 import { createLocalRuntime, dataDir } from './environment.js';
 import { createLocalServer } from './http.js';
-import { DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo } from './seed.js';
+import { DEMO_CHECKER, DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo } from './seed.js';
 
 /**
  * `npm start`: DynamoDB Local with data under $DATA_DIR (unless $DYNAMODB_ENDPOINT
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   const token = (viewer: { id: string; name: string; roles: readonly ('organizer' | 'judge' | 'viewer')[] }) =>
     issueDevToken(runtime.keys.privateJwk, { sub: viewer.id, name: viewer.name, roles: viewer.roles });
-  const identities = [DEMO_ORGANIZER, ...DEMO_JUDGES.map((j) => ({ id: j.userId, name: j.name, roles: ['judge' as const] })), DEMO_VIEWER];
+  const identities = [DEMO_ORGANIZER, DEMO_CHECKER, ...DEMO_JUDGES.map((j) => ({ id: j.userId, name: j.name, roles: ['judge' as const] })), DEMO_VIEWER];
   const server = createLocalServer(runtime.handler, {
     staticDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     devIdentities: async () => Promise.all(identities.map(async (v) => ({ id: v.id, name: v.name, roles: [...v.roles], token: await token(v) }))),
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     '',
     'Tokens (valid 7 days; `npm run token -- --role judge --user judge-1 --name 陈建国` makes more):',
     `  organizer  ${DEMO_ORGANIZER.name}: ${await token(DEMO_ORGANIZER)}`,
+    `  organizer  ${DEMO_CHECKER.name}: ${await token(DEMO_CHECKER)}`,
     ...(await Promise.all(
       DEMO_JUDGES.map(async (j) => `  ${j.userId.padEnd(9)}  ${j.name}: ${await token({ id: j.userId, name: j.name, roles: ['judge'] })}`),
     )),

@@ -17,6 +17,8 @@ export const DEMO_JUDGES = [
   { userId: 'judge-7', name: '孙浩' },
 ] as const;
 export const DEMO_VIEWER: Viewer = { id: 'viewer-demo', name: '大屏观众', roles: ['viewer'], kind: 'user' };
+/** A second organizer of the demo competition: verifies what the first enters (maker-checker). */
+export const DEMO_CHECKER: Viewer = { id: 'checker-demo', name: '区考核办 李静', roles: ['organizer'], kind: 'user' };
 
 const TOWNS = ['瓜沥镇', '河上镇', '戴村镇', '义桥镇', '所前镇', '进化镇', '楼塔镇'];
 const VILLAGES = ['梅林村', '东恩村', '凤凰村', '勤联村', '里山村', '欢潭村', '浦南村'];
@@ -97,6 +99,7 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
     name: '2026年萧山区“年轻干部谈发展”擂台比拼',
     description: '比学赶超：63名年轻干部围绕产业发展、乡村振兴、基层治理上台比拼，评委现场打分。',
   });
+  await services.competitions.grantOrganizer(DEMO_ORGANIZER, competition.id, DEMO_CHECKER.id);
   const round = await services.rounds.createRound({
     competitionId: competition.id,
     name: '第一轮 台上赛',

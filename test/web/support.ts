@@ -12,7 +12,7 @@ import { issueDevToken } from '../../src/auth/devIssuer.js';
 import type { Role } from '../../src/domain/model.js';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local/environment.js';
 import { createLocalServer, type DevIdentity } from '../../src/local/http.js';
-import { DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo, type SeedResult } from '../../src/local/seed.js';
+import { DEMO_CHECKER, DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo, type SeedResult } from '../../src/local/seed.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIST = join(ROOT, 'web/dist');
@@ -78,6 +78,7 @@ export async function startWebApp(): Promise<WebApp> {
 
   const people: { id: string; name: string; roles: Role[] }[] = [
     { id: DEMO_ORGANIZER.id, name: DEMO_ORGANIZER.name, roles: [...DEMO_ORGANIZER.roles] },
+    { id: DEMO_CHECKER.id, name: DEMO_CHECKER.name, roles: [...DEMO_CHECKER.roles] },
     ...DEMO_JUDGES.map((j) => ({ id: j.userId, name: j.name, roles: ['judge' as const] })),
     { id: DEMO_VIEWER.id, name: DEMO_VIEWER.name, roles: [...DEMO_VIEWER.roles] },
   ];
