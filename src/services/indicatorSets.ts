@@ -1,4 +1,3 @@
-import { NotFoundError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Viewer } from '../domain/model.js';
 import { assertMayEdit } from '../domain/ownership.js';
@@ -8,6 +7,7 @@ import { decoder } from '../store/codecs.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, retrying } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
+import { VersionLookup } from './versions.js';
 import * as z from 'zod/mini';
 import { finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
@@ -46,11 +46,15 @@ const setInput = z.object({
  * creator changes it.
  */
 export class IndicatorSetService {
+  private readonly versions: VersionLookup<IndicatorSet>;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
     private readonly cursors: Cursors,
-  ) {}
+  ) {
+    this.versions = new VersionLookup(store.indicatorSets, 'IndicatorSet');
+  }
 
   async createIndicatorSet(viewer: Viewer, input: unknown): Promise<IndicatorSet> {
     const parsed = parseArgument(setInput, input, 'input');
@@ -87,16 +91,12 @@ export class IndicatorSetService {
     return this.store.indicatorSets.get(id, version ?? undefined);
   }
 
-  async requireVersion(id: string, version: number, path: string): Promise<IndicatorSet> {
-    const set = await this.store.indicatorSets.get(id, version);
-    if (!set) throw new NotFoundError('IndicatorSet', `${id} version ${version}`, path);
-    return set;
+  requireVersion(id: string, version: number, path: string): Promise<IndicatorSet> {
+    return this.versions.requireVersion(id, version, path);
   }
 
-  async requireLatest(id: string, path: string): Promise<IndicatorSet> {
-    const set = await this.store.indicatorSets.get(id);
-    if (!set) throw new NotFoundError('IndicatorSet', id, path);
-    return set;
+  requireLatest(id: string, path: string): Promise<IndicatorSet> {
+    return this.versions.requireLatest(id, path);
   }
 
   /** Sets at their latest version, newest first: one index query and one batch read. */

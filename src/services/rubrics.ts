@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js';
 import { decoder } from '../store/codecs.js';
 import { RaceLost, retrying } from '../store/ops.js';
 import type { Connection, Cursors } from './cursor.js';
+import { VersionLookup } from './versions.js';
 import * as z from 'zod/mini';
 import { externalId, finite, optionalText, pageSize, parseArgument, text } from './validation.js';
 
@@ -31,11 +32,15 @@ const createRubricInput = z.object({
 });
 
 export class RubricService {
+  private readonly versions: VersionLookup<Rubric>;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
     private readonly cursors: Cursors,
-  ) {}
+  ) {
+    this.versions = new VersionLookup(store.rubrics, 'Rubric');
+  }
 
   async createRubric(viewer: Viewer, input: unknown): Promise<Rubric> {
     const parsed = parseArgument(createRubricInput, input, 'input');
@@ -50,7 +55,7 @@ export class RubricService {
       ownerId: viewer.id,
       editors: [],
     };
-    await this.store.rubrics.putVersion(rubric, this.changeOf(viewer, null, rubric));
+    await this.store.rubrics.putRubric(rubric, this.changeOf(viewer, null, rubric));
     return rubric;
   }
 
@@ -91,7 +96,7 @@ export class RubricService {
       const owner = { ownerId: head?.ownerId ?? latest.ownerId ?? null, editors: head?.editors ?? [] };
       assertMayEdit(viewer, owner, `rubric ${latest.name}`);
       const rubric: Rubric = { ...latest, ...owner, name: parsed.name, version: latest.version + 1, criteria, maxTotal, createdAt: this.now().toISOString() };
-      if (!(await this.store.rubrics.putVersion(rubric, this.changeOf(viewer, latest, rubric))).ok) throw new RaceLost();
+      if (!(await this.store.rubrics.putRubric(rubric, this.changeOf(viewer, latest, rubric))).ok) throw new RaceLost();
       return rubric;
     });
   }
@@ -100,15 +105,11 @@ export class RubricService {
     return this.store.rubrics.get(id, version ?? undefined);
   }
 
-  async requireVersion(id: string, version: number, path: string): Promise<Rubric> {
-    const rubric = await this.store.rubrics.get(id, version);
-    if (!rubric) throw new NotFoundError('Rubric', `${id} version ${version}`, path);
-    return rubric;
+  requireVersion(id: string, version: number, path: string): Promise<Rubric> {
+    return this.versions.requireVersion(id, version, path);
   }
 
-  async requireLatest(id: string, path: string): Promise<Rubric> {
-    const rubric = await this.store.rubrics.get(id);
-    if (!rubric) throw new NotFoundError('Rubric', id, path);
-    return rubric;
+  requireLatest(id: string, path: string): Promise<Rubric> {
+    return this.versions.requireLatest(id, path);
   }
 }

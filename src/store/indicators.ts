@@ -1,106 +1,30 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Round } from '../domain/model.js';
 import type { Adjustment, IndicatorSet, IndicatorValue } from '../methods/indicators/model.js';
 import type { Dynamo } from './client.js';
-import { decode, decoder, type IndicatorSetHead } from './codecs.js';
+import { decode, decoder } from './codecs.js';
 import { aggregateUpdate, type Ranker, type StoredEntry } from './entries.js';
 import {
   ADJUSTMENT_PREFIX,
   ALL_INDICATOR_SETS,
+  INDICATOR_SET_PREFIX,
   VALUE_PREFIX,
   adjustmentKey,
   adjustmentsOf,
   entryKey,
   entryPartition,
-  indicatorSetHeadKey,
-  indicatorSetKey,
-  indicatorSetPartition,
   roundKey,
   valueKey,
   valuesOf,
 } from './keys.js';
-import { batchGet, cancellationReasons, queryAll, queryPage, type Outcome, type Page } from './ops.js';
+import { VersionedStore } from './versions.js';
+import { batchGet, cancellationReasons, queryAll, type Outcome } from './ops.js';
 import { INDEX } from './tables.js';
 
 /** Indicator sets (in the rubrics table): each version an immutable item, a head naming the latest for listings. */
-export class IndicatorSetStore {
-  constructor(
-    private readonly db: Dynamo,
-    private readonly table: string,
-  ) {}
-
-  /** Writes version n and moves the head to it in one transaction; refused when version n exists already. */
-  async putVersion(set: IndicatorSet): Promise<Outcome<'STALE'>> {
-    const head: IndicatorSetHead = { id: set.id, name: set.name, latestVersion: set.version, updatedAt: set.createdAt, ownerId: set.ownerId ?? null };
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...indicatorSetKey(set.id, set.version), entity: 'IndicatorSet', ...set },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...indicatorSetHeadKey(set.id), gsi1pk: ALL_INDICATOR_SETS, gsi1sk: set.id, entity: 'IndicatorSetHead', ...head },
-                ConditionExpression: set.version === 1 ? 'attribute_not_exists(pk)' : 'latestVersion = :previous',
-                ...(set.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': set.version - 1 } }),
-              },
-            },
-          ],
-        }),
-      );
-      return { ok: true };
-    } catch (error) {
-      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return { ok: false, reason: 'STALE' };
-      throw error;
-    }
-  }
-
-  /** One version, or the latest when `version` is undefined. */
-  async get(id: string, version?: number): Promise<IndicatorSet | null> {
-    if (version !== undefined) {
-      const out = await this.db.send(new GetCommand({ TableName: this.table, Key: indicatorSetKey(id, version), ConsistentRead: true }));
-      return out.Item ? decode('IndicatorSet', out.Item) : null;
-    }
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': indicatorSetPartition(id), ':v': 'V#' },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    const item = out.Items?.[0];
-    return item ? decode('IndicatorSet', item) : null;
-  }
-
-  async getVersions(keys: readonly { id: string; version: number }[]): Promise<Map<string, IndicatorSet>> {
-    const items = await batchGet(
-      this.db,
-      this.table,
-      keys.map((k) => indicatorSetKey(k.id, k.version)),
-    );
-    return new Map(items.map(decoder('IndicatorSet')).map((set) => [`${set.id}@${set.version}`, set]));
-  }
-
-  /** Set heads, newest first. */
-  listHeads(limit: number, start: Record<string, unknown> | undefined): Promise<Page> {
-    return queryPage(this.db, {
-      TableName: this.table,
-      IndexName: INDEX.gsi1,
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': ALL_INDICATOR_SETS },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    });
+export class IndicatorSetStore extends VersionedStore<IndicatorSet, 'IndicatorSet', 'IndicatorSetHead'> {
+  constructor(db: Dynamo, table: string) {
+    super(db, table, { entity: 'IndicatorSet', headEntity: 'IndicatorSetHead', prefix: INDICATOR_SET_PREFIX, listing: ALL_INDICATOR_SETS });
   }
 }
 

@@ -68,9 +68,17 @@ export const changeKey = (subjectId: string, at: string, id: string): ItemKey =>
 export const apiKeyKey = (id: string): ItemKey => ({ pk: `APIKEY#${id}`, sk: '#APIKEY' });
 export const apiKeysOf = (userId: string) => `APIKEYS#${userId}`;
 
-export const rubricPartition = (id: string) => `RUBRIC#${id}`;
-export const rubricKey = (id: string, version: number): ItemKey => ({ pk: rubricPartition(id), sk: `V#${pad(version, 6)}` });
-export const rubricHeadKey = (id: string): ItemKey => ({ pk: rubricPartition(id), sk: '#HEAD' });
+/** Versioned things (rubrics: RUBRIC, indicator sets: INDSET): a partition per thing, a version item each, and a head. */
+export const VERSION_PREFIX = 'V#';
+export const versionPartition = (prefix: string, id: string) => `${prefix}#${id}`;
+export const versionKey = (prefix: string, id: string, version: number): ItemKey => ({
+  pk: versionPartition(prefix, id),
+  sk: `${VERSION_PREFIX}${pad(version, 6)}`,
+});
+export const versionHeadKey = (prefix: string, id: string): ItemKey => ({ pk: versionPartition(prefix, id), sk: '#HEAD' });
+
+export const RUBRIC_PREFIX = 'RUBRIC';
+export const rubricHeadKey = (id: string): ItemKey => versionHeadKey(RUBRIC_PREFIX, id);
 export const ALL_RUBRICS = 'RUBRICS';
 
 export const competitionKey = (id: string): ItemKey => ({ pk: `COMP#${id}`, sk: '#COMP' });
@@ -149,9 +157,7 @@ export const requestKey = (entryId: string, judgeId: string, clientRequestId: st
   sk: `REQUEST#${judgeId}#${clientRequestId}`,
 });
 
-export const indicatorSetPartition = (id: string) => `INDSET#${id}`;
-export const indicatorSetKey = (id: string, version: number): ItemKey => ({ pk: indicatorSetPartition(id), sk: `V#${pad(version, 6)}` });
-export const indicatorSetHeadKey = (id: string): ItemKey => ({ pk: indicatorSetPartition(id), sk: '#HEAD' });
+export const INDICATOR_SET_PREFIX = 'INDSET';
 export const ALL_INDICATOR_SETS = 'INDSETS';
 
 export const VALUE_PREFIX = 'VALUE#';

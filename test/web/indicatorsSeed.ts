@@ -1,5 +1,5 @@
 import { DEMO_CHECKER, DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { TWO_HUNDRED_POINTS } from '../support/indicators.js';
+import { measures, TWO_HUNDRED_POINTS } from '../support/indicators.js';
 import type { WebApp } from './support.js';
 
 /**
@@ -41,15 +41,8 @@ export function townMeasures(i: number, q: number) {
   };
 }
 
-export function valuesFor(entryId: string, m: ReturnType<typeof townMeasures>) {
-  return [
-    { entryId, indicator: 'growth', value: m.growth },
-    { entryId, indicator: 'invest', value: m.invest },
-    { entryId, indicator: 'solved', numerator: m.solved[0], denominator: m.solved[1] },
-    { entryId, indicator: 'incidents', value: m.incidents },
-    { entryId, indicator: 'visits', value: m.visits },
-  ];
-}
+/** Town i's values in the indicator set's order. */
+export const valuesFor = measures;
 
 export async function seedIndicatorRounds(app: WebApp, count = 50): Promise<IndicatorSeed> {
   const maker = app.token(DEMO_ORGANIZER.id);
