@@ -1,7 +1,7 @@
 import { parseEntryId } from '../domain/ids.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { Role, Viewer } from '../domain/model.js';
-import { parseAdjustmentId } from '../services/indicators.js';
+import { parseAdjustmentId } from '../services/adjustments.js';
 import { parseSheetId } from '../services/sheetIds.js';
 import type { GraphQLContext } from './context.js';
 import type { MutationResolvers, QueryResolvers } from './generated/types.js';

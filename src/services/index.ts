@@ -7,7 +7,10 @@ import { ApiKeyService } from './apiKeys.js';
 import { CompetitionService } from './competitions.js';
 import { Cursors } from './cursor.js';
 import { DirectoryService } from './directory.js';
-import { IndicatorValueService } from './indicators.js';
+import { AdjustmentService } from './adjustments.js';
+import { IndicatorAssessmentService } from './indicatorAssessment.js';
+import { EvidenceWriter } from './indicatorEvidence.js';
+import { IndicatorValueService } from './indicatorValues.js';
 import { IndicatorSetService } from './indicatorSets.js';
 import { ProgressionService } from './progression.js';
 import { EnrolmentService } from './enrolment.js';
@@ -41,6 +44,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   indicatorSets: IndicatorSetService;
   indicators: IndicatorValueService;
+  adjustments: AdjustmentService;
+  indicatorAssessment: IndicatorAssessmentService;
   progression: ProgressionService;
   /** Per-request batching and caching of reads for one caller. */
   loadersFor(viewer: Viewer | null): Loaders;
@@ -61,6 +66,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const indicatorSets = new IndicatorSetService(store, now, cursors);
   const methods = createMethods({ store, rubrics, indicatorSets }, options.methods);
   const progression = new ProgressionService(store, methods);
+  const evidenceWriter = new EvidenceWriter(store, now);
   const competitions = new CompetitionService(store, now, cursors);
   const results = new ResultsService(store, methods, competitions, now, cursors);
   const enrolment = new EnrolmentService(store, methods, now);
@@ -83,7 +89,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     assessment: new AssessmentService(store, leaderboard),
     apiKeys: new ApiKeyService(store, now),
     indicatorSets,
-    indicators: new IndicatorValueService(store, now),
+    indicators: new IndicatorValueService(store, evidenceWriter),
+    adjustments: new AdjustmentService(store, evidenceWriter, now),
+    indicatorAssessment: new IndicatorAssessmentService(store),
     progression,
     loadersFor: (viewer) => createLoaders(store, viewer, progression),
   };

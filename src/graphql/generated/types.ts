@@ -5,7 +5,7 @@ import type { UnitParent as UnitParentParent, CadreParent as CadreParentParent, 
 import type { PanelConfig as PanelConfigParent } from '../../methods/panel/config.js';
 import type { MethodConfig as MethodConfigParent } from '../../domain/method.js';
 import type { IndicatorsConfig as IndicatorsConfigParent, IndicatorSet as IndicatorSetParent, Section as SectionParent, Indicator as IndicatorParent, IndicatorValue as IndicatorValueParent, Adjustment as AdjustmentParent } from '../../methods/indicators/model.js';
-import type { IndicatorAssessment as IndicatorAssessmentParent, IndicatorLine as IndicatorLineParent, SectionScoreParent as SectionScoreParentParent } from '../../services/indicators.js';
+import type { IndicatorAssessment as IndicatorAssessmentParent, IndicatorLine as IndicatorLineParent, SectionScoreParent as SectionScoreParentParent } from '../../services/indicatorAssessment.js';
 import type { Boards as BoardsParent, Placing as PlacingParent, Alert as AlertParent } from '../../services/progression.js';
 import type { LeaderboardRow as LeaderboardRowParent } from '../../services/leaderboard.js';
 import type { Assessment as AssessmentParent, AssessedSheet as AssessedSheetParent } from '../../services/assessment.js';

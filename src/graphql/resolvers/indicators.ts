@@ -12,14 +12,14 @@ export const indicatorResolvers: Resolvers = {
     indicatorSet: (_, { id, version }, { services }) => services.indicatorSets.getIndicatorSet(id, version),
     indicatorSets: async (_, args, { services }) => toConnection(await services.indicatorSets.listIndicatorSets(args)),
     indicatorValues: (_, { roundId, status }, { services }) => services.indicators.values(roundId, status),
-    adjustments: (_, { roundId }, { services }) => services.indicators.adjustments(roundId),
+    adjustments: (_, { roundId }, { services }) => services.adjustments.adjustments(roundId),
     indicatorAssessment: async (_, { entryId }, context) => {
       const { roundId } = parseEntryId(entryId, 'entryId');
       const [round, entry] = await Promise.all([requiredRound(context, roundId), context.loaders.entry.load(entryId)]);
       if (!entry) throw new NotFoundError('Entry', entryId, 'entryId');
       const access = await roundAccess(context, round);
       const rank = access.scores ? await context.services.leaderboard.rankOf(entry, round) : null;
-      return context.services.indicators.assessment(round, entry, rank, access);
+      return context.services.indicatorAssessment.assessment(round, entry, rank, access);
     },
   },
   Mutation: {
@@ -29,8 +29,8 @@ export const indicatorResolvers: Resolvers = {
       context.services.indicators.submitValues(context.viewer!, await requiredRound(context, roundId), values, clientRequestId),
     verifyIndicatorValues: async (_, { roundId, ids }, context) =>
       context.services.indicators.verifyValues(context.viewer!, await requiredRound(context, roundId), ids),
-    addAdjustment: (_, { entryId, input }, { services, viewer }) => services.indicators.addAdjustment(viewer!, entryId, input),
-    approveAdjustment: (_, { id }, { services, viewer }) => services.indicators.approveAdjustment(viewer!, id),
+    addAdjustment: (_, { entryId, input }, { services, viewer }) => services.adjustments.addAdjustment(viewer!, entryId, input),
+    approveAdjustment: (_, { id }, { services, viewer }) => services.adjustments.approveAdjustment(viewer!, id),
   },
   IndicatorsMethod: {
     bonusCap: (config) => toFloat(config.bonusCap),
@@ -67,12 +67,12 @@ export const indicatorResolvers: Resolvers = {
     measured: async (v, _, context) => {
       const round = asIndicatorsRound(await requiredRound(context, v.roundId));
       const indicator = round.method.indicatorSet.indicators.find((i) => i.key === v.indicator);
-      return indicator ? toFloat(context.services.indicators.measuredOf(indicator, v)) : null;
+      return indicator ? toFloat(context.services.indicatorAssessment.measuredOf(indicator, v)) : null;
     },
     score: async (v, _, context) => {
       if (v.status !== 'VERIFIED') return null;
       const entry = await context.loaders.entry.load(v.entryId);
-      return entry ? toFloat(context.services.indicators.scoreOf(entry, v.indicator)) : null;
+      return entry ? toFloat(context.services.indicatorAssessment.scoreOf(entry, v.indicator)) : null;
     },
   },
   Adjustment: {
