@@ -6,6 +6,8 @@ import type { Decimal } from '../../domain/primitives.js';
 /**
  * An indicator set (实绩比拼): sections, each worth a full mark, made of measured
  * indicators whose weights share out that mark. 双百分制 is two 100-point sections.
+ * Longer than most modules because every method's parameters are checked here, each
+ * problem reported with its path at once: one place for what a valid set is.
  */
 export const INDICATOR_METHODS = ['EFFICACY', 'TARGET_RATIO', 'THRESHOLD', 'RANK_POINTS', 'PER_OCCURRENCE'] as const;
 export const DIRECTIONS = ['HIGHER_BETTER', 'LOWER_BETTER'] as const;
