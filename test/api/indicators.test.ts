@@ -283,3 +283,25 @@ describe('who sees what of an indicator round', () => {
     expect(page.extensions?.cost?.dynamodbRequests).toBe(2);
   });
 });
+
+describe('concurrent entry and verification', () => {
+  it('loses no value when two organizers enter and verify one entry at once: the stored aggregate equals a recomputation', async () => {
+    const s = await indicatorRound(api, ['党湾镇']);
+    const entryId = s.entryIds[0]!;
+    const all = measures(entryId, { growth: 10, invest: 110, solved: [45, 50], incidents: 2, visits: 33 });
+    // Each indicator entered by its own request, all at once, some twice with the same value.
+    const entered = await Promise.all([...all, ...all.slice(0, 2)].map((v) => api.gql(SUBMIT_VALUES, { r: s.roundId, v: [v] }, s.maker)));
+    for (const response of entered) ok(response);
+    const ids = [...new Set(entered.map((r) => r.data.submitIndicatorValues[0].id as string))];
+    expect(ids).toHaveLength(5);
+    const verified = await Promise.all(ids.map((id) => api.gql(VERIFY_VALUES, { r: s.roundId, ids: [id] }, s.checker)));
+    for (const response of verified) ok(response);
+    const { indicatorValues } = ok(await api.gql(`query($r: ID!) { indicatorValues(roundId: $r) { status } }`, { r: s.roundId }, s.maker));
+    expect(indicatorValues.map((v: any) => v.status)).toEqual(['VERIFIED', 'VERIFIED', 'VERIFIED', 'VERIFIED', 'VERIFIED']);
+    const { verifyRound } = ok(await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok checkedSheets } }`, { r: s.roundId }, s.maker));
+    expect(verifyRound).toEqual({ ok: true, checkedSheets: 5 });
+    // growth 10 → 86.67 × 40% = 34.67; invest 110 (cap 120) → 33; solved 90% < 95 → 60 × 30% = 18; incidents 2 → 96 × 50% = 48
+    const { entry } = ok(await api.gql(`query($e: ID!) { entry(id: $e) { total sheetCount } }`, { e: entryId }, s.maker));
+    expect(entry).toEqual({ total: 133.67, sheetCount: 5 });
+  });
+});
