@@ -15,6 +15,8 @@ export interface EvidenceDecision {
   adjustments: { adjustment: Adjustment; expectedStatus: Adjustment['status'] | null }[];
   all: IndicatorValue[];
   allAdjustments: Adjustment[];
+  /** Receipts the change under this client request id (values), so a replay writes nothing. */
+  clientRequestId?: string | null;
 }
 
 const lost = (error: unknown) => error instanceof RaceLost || isTransientConflict(error);
@@ -41,14 +43,9 @@ export class EvidenceWriter {
     field: string,
     change: (
       config: IndicatorsConfig,
-      evidence: { values: IndicatorValue[]; adjustments: Adjustment[] },
+      evidence: { values: IndicatorValue[]; adjustments: Adjustment[]; requests: ReadonlySet<string> },
       at: string,
-    ) => {
-      values: IndicatorValue[];
-      adjustments: { adjustment: Adjustment; expectedStatus: Adjustment['status'] | null }[];
-      all: IndicatorValue[];
-      allAdjustments: Adjustment[];
-    } | null,
+    ) => EvidenceDecision | null,
   ): Promise<void> {
     const { keyPart } = parseEntryId(entryId, field);
     await retrying(async () => {
@@ -71,6 +68,7 @@ export class EvidenceWriter {
         attributes: INDICATORS_AGGREGATE_ATTRIBUTES,
         values: decided.values,
         adjustments: decided.adjustments,
+        clientRequestId: decided.clientRequestId ?? null,
       });
       if (outcome.ok) return;
       if (outcome.reason === 'ROUND_NOT_OPEN') throw new ConflictError('The round is no longer OPEN', 'ROUND_STATUS');

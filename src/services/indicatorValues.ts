@@ -41,8 +41,9 @@ export class IndicatorValueService {
 
   /**
    * Enters or changes values (status ENTERED; a changed value that was verified needs
-   * verifying again). A value given again unchanged is left as it is, so a retried
-   * call — same client request id or not — writes nothing twice. All or nothing per entry.
+   * verifying again). A value given again unchanged is left as it is; a call replayed
+   * with the same client request id writes nothing at all, even where someone has
+   * changed a value since. All or nothing per entry.
    */
   async submitValues(viewer: Viewer, found: Round, input: unknown, clientRequestId: unknown): Promise<IndicatorValue[]> {
     const parsed = parseArgument(valuesInput, input, 'values');
@@ -55,6 +56,12 @@ export class IndicatorValueService {
     for (const [entryId, items] of groupByEntry(parsed)) {
       await this.writer.changeEntry(roundId, entryId, 'values', (_, evidence, at) => {
         const current = new Map(evidence.values.map((v) => [v.indicator, v]));
+        // A replay of a request that already wrote this entry returns the values as they are now and writes nothing,
+        // so a retried import never undoes a correction made since.
+        if (requestIdValue && evidence.requests.has(requestIdValue)) {
+          for (const { item, index } of items) results.set(index, current.get(item.indicator)!);
+          return null;
+        }
         const changed: IndicatorValue[] = [];
         for (const { item, index } of items) {
           const before = current.get(item.indicator);
@@ -68,7 +75,7 @@ export class IndicatorValueService {
           results.set(index, next);
         }
         if (changed.length === 0) return null;
-        return { values: changed, adjustments: [], all: [...current.values()], allAdjustments: evidence.adjustments };
+        return { values: changed, adjustments: [], all: [...current.values()], allAdjustments: evidence.adjustments, clientRequestId: requestIdValue };
       });
     }
     return parsed.map((_, i) => results.get(i)!);

@@ -9,12 +9,14 @@ import {
   ALL_INDICATOR_SETS,
   INDICATOR_SET_PREFIX,
   VALUE_PREFIX,
+  VALUE_REQUEST_PREFIX,
   adjustmentKey,
   adjustmentsOf,
   entryKey,
   entryPartition,
   roundKey,
   valueKey,
+  valueRequestKey,
   valuesOf,
 } from './keys.js';
 import { VersionedStore } from './versions.js';
@@ -49,6 +51,8 @@ export interface EntryEvidence {
   entry: StoredEntry | null;
   values: IndicatorValue[];
   adjustments: Adjustment[];
+  /** Client request ids that already wrote values of this entry. */
+  requests: Set<string>;
 }
 
 /** A change to one entry's evidence and the aggregate it leads to, written together or not at all. */
@@ -61,6 +65,8 @@ export interface EvidenceChange {
   /** Values to write, each guarded by the version it replaces (0: new). */
   values: readonly IndicatorValue[];
   adjustments: readonly { adjustment: Adjustment; expectedStatus: Adjustment['status'] | null }[];
+  /** The client request writing the values, receipted in the same transaction so that a replay writes nothing. */
+  clientRequestId?: string | null;
 }
 
 /**
@@ -92,6 +98,7 @@ export class IndicatorEvidenceStore {
       entry: entry ? decode('Entry', entry) : null,
       values: evidence.filter((i) => String(i.sk).startsWith(VALUE_PREFIX)).map(decoder('IndicatorValue')),
       adjustments: evidence.filter((i) => String(i.sk).startsWith(ADJUSTMENT_PREFIX)).map(decoder('Adjustment')),
+      requests: new Set(evidence.filter((i) => String(i.sk).startsWith(VALUE_REQUEST_PREFIX)).map((i) => String(i.clientRequestId))),
     };
   }
 
@@ -127,6 +134,17 @@ export class IndicatorEvidenceStore {
                 ...(value.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': value.version - 1 } }),
               },
             })),
+            ...(change.clientRequestId
+              ? [
+                  {
+                    Put: {
+                      TableName: this.table,
+                      Item: { ...valueRequestKey(entry.id, change.clientRequestId), clientRequestId: change.clientRequestId, at: new Date().toISOString() },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
             ...change.adjustments.map(({ adjustment, expectedStatus }) => ({
               Put: {
                 TableName: this.table,

@@ -32,6 +32,7 @@ import { invertedValue as inverted, rankValueKey, type RankValue } from '../doma
  *   Request    ENTRY#<eid>        REQUEST#<uid>#<clientRequestId>
  *   Value      ENTRY#<eid>        VALUE#<indicator>   VALUES#<rid> / entry key#indicator
  *   Adjustment ENTRY#<eid>        ADJ#<adjustment id> ADJS#<rid> / entry key#adjustment id
+ *   Receipt    ENTRY#<eid>        VREQ#<clientRequestId>   (values written by that request)
  */
 
 export interface ItemKey {
@@ -166,3 +167,9 @@ export const valuesOf = (roundId: string) => `VALUES#${roundId}`;
 export const ADJUSTMENT_PREFIX = 'ADJ#';
 export const adjustmentKey = (entryId: string, id: string): ItemKey => ({ pk: entryPartition(entryId), sk: `${ADJUSTMENT_PREFIX}${id}` });
 export const adjustmentsOf = (roundId: string) => `ADJS#${roundId}`;
+/** A receipt: this client request already wrote this entry's values (a replay writes nothing). */
+export const VALUE_REQUEST_PREFIX = 'VREQ#';
+export const valueRequestKey = (entryId: string, clientRequestId: string): ItemKey => ({
+  pk: entryPartition(entryId),
+  sk: `${VALUE_REQUEST_PREFIX}${clientRequestId}`,
+});

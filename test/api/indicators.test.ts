@@ -305,3 +305,14 @@ describe('concurrent entry and verification', () => {
     expect(entry).toEqual({ total: 133.67, sheetCount: 5 });
   });
 });
+
+describe('a replayed import', () => {
+  it('writes nothing when its client request id already wrote the entry, even over a correction made since', async () => {
+    const s = await indicatorRound(api, ['衙前镇']);
+    const entryId = s.entryIds[0]!;
+    ok(await api.gql(SUBMIT_VALUES, { r: s.roundId, v: [{ entryId, indicator: 'growth', value: 7 }], c: 'import-2026-q1' }, s.maker));
+    ok(await api.gql(SUBMIT_VALUES, { r: s.roundId, v: [{ entryId, indicator: 'growth', value: 8 }], c: 'correction-1' }, s.checker));
+    const replay = ok(await api.gql(SUBMIT_VALUES, { r: s.roundId, v: [{ entryId, indicator: 'growth', value: 7 }], c: 'import-2026-q1' }, s.maker));
+    expect(replay.submitIndicatorValues[0]).toMatchObject({ value: 8, enteredBy: expect.stringContaining('checker-') });
+  });
+});
