@@ -1,6 +1,7 @@
 import type { BundleBenchResult } from './bundle.js';
 import type { CloseResult } from './close.js';
 import type { ExportResult } from './exports.js';
+import type { IndicatorsResult } from './indicators.js';
 import { ASSUMPTIONS, PRICES, costPerMillion, type CostPerMillion } from './cost.js';
 import type { LeaderboardResult } from './leaderboard.js';
 import type { OverheadResult } from './overhead.js';
@@ -34,6 +35,7 @@ export interface Results {
   bundle: BundleBenchResult;
   exported: ExportResult;
   closed: CloseResult;
+  indicators: IndicatorsResult;
 }
 
 const byKey = <T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Record<string, V> =>
@@ -121,6 +123,7 @@ export function targets(results: Results): Target[] {
       actual: `${r2(results.exported.peakHeapGrowthMb)} MB`,
       met: results.exported.peakHeapGrowthMb < results.exported.boundMb,
     },
+    ...indicatorTargets(results.indicators),
     {
       name: 'Lambda bundle, minified (no source map)',
       target: `≤ ${TARGETS.bundleBytes.toLocaleString('en-US')} B (600 KB)`,
@@ -133,6 +136,25 @@ export function targets(results: Results): Target[] {
       actual: r2(bundle.importRatio).toFixed(2),
       met: bundle.importRatio <= TARGETS.importRatio,
     },
+  ];
+}
+
+function indicatorTargets(x: IndicatorsResult): Target[] {
+  const size = `${x.units.toLocaleString('en-US')} units × ${x.indicators} indicators`;
+  return [
+    {
+      name: `indicator round of ${size}: leaderboard DynamoDB requests per page (max)`,
+      target: `≤ ${TARGETS.leaderboardRequests}`,
+      actual: String(x.leaderboardRequestsPerPage),
+      met: x.leaderboardRequestsPerPage <= TARGETS.leaderboardRequests,
+    },
+    {
+      name: `closeRound of the indicator round (${size}): DynamoDB requests`,
+      target: `≤ ${x.closeRequestBound} (ceil(${x.units} / 25) + 20)`,
+      actual: String(x.closeRequests),
+      met: x.closeRequests <= x.closeRequestBound,
+    },
+    { name: 'verifyRound mismatches after the indicator round closed', target: '0', actual: String(x.verifyMismatches), met: x.verifyMismatches === 0 },
   ];
 }
 
@@ -315,8 +337,50 @@ export function summary(results: Results, meta: Record<string, unknown>) {
       writeUnits: r2(results.closed.writeUnits),
       requestsByOperation: results.closed.byOperation,
     },
+    indicators: indicatorSummary(results.indicators),
     cost: costs(results),
     targets: targets(results),
+  };
+}
+
+function indicatorSummary(x: IndicatorsResult) {
+  return {
+    units: x.units,
+    indicators: x.indicators,
+    closeRequests: x.closeRequests,
+    closeSeconds: r2(x.closeSeconds),
+    closePeakHeapMb: r2(x.closePeakHeapMb),
+    leaderboardRequestsPerPage: x.leaderboardRequestsPerPage,
+    verifyMismatches: x.verifyMismatches,
+    values: x.values,
+    closeRequestBound: x.closeRequestBound,
+    closeRequestsByOperation: x.closeRequestsByOperation,
+    closeWriteUnits: r2(x.closeWriteUnits),
+    closeMethod: 'services.lifecycle.closeRound in the benchmark process, requests counted by the API’s cost meter; heap sampled every 20 ms after a GC',
+    leaderboard: {
+      transport: 'GraphQL over HTTP, 127.0.0.1, keep-alive, as a viewer',
+      pageSize: 50,
+      offsets: x.leaderboard.offsets,
+      samples: x.leaderboard.latencyMs.n,
+      p50Ms: r2(x.leaderboard.latencyMs.p50),
+      p95Ms: r2(x.leaderboard.latencyMs.p95),
+      requestsPerPageMean: r2(x.leaderboard.requestsPerPage.mean),
+    },
+    verify: { seconds: r2(x.verifySeconds), dynamodbRequests: x.verifyRequests, checkedEntries: x.verifyCheckedEntries, checkedValues: x.verifyCheckedValues },
+    load: {
+      seconds: r2(x.load.seconds),
+      unitsSeconds: r2(x.load.unitsSeconds),
+      enrolAndOpenSeconds: r2(x.load.enrolAndOpenSeconds),
+      submitSeconds: r2(x.load.submitSeconds),
+      verifySeconds: r2(x.load.verifySeconds),
+      submitRequests: x.load.submitRequests,
+      verifyRequests: x.load.verifyRequests,
+      submitCalls: x.load.submitCalls,
+      verifyCalls: x.load.verifyCalls,
+      callsInFlight: x.load.callsInFlight,
+      method:
+        'through the services: createUnit one by one (8 in flight), addEntries 99 per call, submitValues by one organizer and verifyValues by another, 1,000 values (50 units) per call',
+    },
   };
 }
 
@@ -518,6 +582,56 @@ export function render(results: Results): string {
         ],
       ],
     ),
+  );
+
+  const x = results.indicators;
+  const byOperation = (ops: Record<string, number>) =>
+    Object.entries(ops)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ');
+  out.push(
+    `\n8. Indicator round: ${x.units.toLocaleString('en-US')} units × ${x.indicators} indicators (${x.values.toLocaleString('en-US')} values, entered and verified by two organizers)`,
+  );
+  out.push(
+    table(
+      ['step', 'seconds', 'DynamoDB requests', 'by operation', 'peak heap growth MB'],
+      [
+        [
+          'closeRound (rank points across the round, results stored)',
+          r2(x.closeSeconds),
+          x.closeRequests,
+          byOperation(x.closeRequestsByOperation),
+          r2(x.closePeakHeapMb),
+        ],
+        ['verifyRound (every entry rebuilt from its values)', r2(x.verifySeconds), x.verifyRequests, '', ''],
+      ],
+    ),
+  );
+  out.push(
+    `close bound ${x.closeRequestBound} requests (ceil(units / 25) + 20); ${r2(x.closeWriteUnits)} WCU; verifyRound: ${x.verifyMismatches} mismatches in ${x.verifyCheckedEntries.toLocaleString('en-US')} entries, ${x.verifyCheckedValues.toLocaleString('en-US')} verified values`,
+  );
+  for (const m of x.verifyFirstMismatches) out.push(`  ! ${m}`);
+  const lb = x.leaderboard;
+  out.push(
+    table(
+      ['leaderboard page of 50 over HTTP', 'samples', 'p50 ms', 'p95 ms', 'DDB req/page'],
+      [
+        [
+          `offsets ${lb.offsets.join(', ')}`,
+          lb.latencyMs.n,
+          lb.latencyMs.p50,
+          lb.latencyMs.p95,
+          lb.requestsPerPage.max === lb.requestsPerPage.mean
+            ? String(lb.requestsPerPage.max)
+            : `${r2(lb.requestsPerPage.mean)} (max ${lb.requestsPerPage.max})`,
+        ],
+      ],
+    ),
+  );
+  out.push(
+    `load through the services in ${x.load.seconds.toFixed(1)} s: units ${x.load.unitsSeconds.toFixed(1)} s, enrol and open ${x.load.enrolAndOpenSeconds.toFixed(1)} s, ` +
+      `values entered ${x.load.submitSeconds.toFixed(1)} s (${x.load.submitCalls} calls, ${x.load.submitRequests.toLocaleString('en-US')} requests), ` +
+      `verified ${x.load.verifySeconds.toFixed(1)} s (${x.load.verifyCalls} calls, ${x.load.verifyRequests.toLocaleString('en-US')} requests), ${x.load.callsInFlight} calls in flight`,
   );
   return out.join('\n');
 }

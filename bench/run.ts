@@ -7,6 +7,7 @@ import { LEADERBOARD_SIZES, benchLeaderboard, loadLeaderboardRounds } from './le
 import { Cleanup, stopOnSignals } from './lifecycle.js';
 import { benchClose } from './close.js';
 import { benchExport } from './exports.js';
+import { INDICATOR_SET, benchIndicators, indicatorUnitsFromEnv } from './indicators.js';
 import { benchOverhead } from './overhead.js';
 import { render, summary, targets, type Results } from './report.js';
 import { benchSubmit } from './submit.js';
@@ -15,13 +16,16 @@ import { benchSubmit } from './submit.js';
  * `npm run bench`: a reproducible benchmark of the scoring API on this machine —
  * leaderboard paging at three round sizes, concurrent score submission with a
  * lost-update check, the API's overhead over a bare DynamoDB query, the Lambda
- * bundle's size and import time, and the cost per million operations.
+ * bundle's size and import time, the cost per million operations, and closing an
+ * INDICATORS round of a city's 3,200 units × 20 indicators (its leaderboard and
+ * verifyRound too).
  *
  * Environment: BENCH_OUT=path writes the JSON summary there too; BENCH_SEED
- * changes the generated data (default 20260); BENCH_KEEP=1 keeps the scratch
+ * changes the generated data (default 20260); BENCH_INDICATOR_UNITS sets the units
+ * of the indicator round (default 3,200; fewer for a quick run); BENCH_KEEP=1 keeps the scratch
  * directory under .bench/; BENCH_STRICT=1 also exits non-zero when a target is
  * missed. A correctness failure (a wrong leaderboard page, a lost update, an
- * unexpected API error, a verifyRound mismatch) always does.
+ * unexpected API error, a verifyRound mismatch, in either round) always does.
  */
 
 const SEED = Number(process.env.BENCH_SEED ?? 20260);
@@ -29,6 +33,7 @@ if (!Number.isSafeInteger(SEED)) throw new Error(`BENCH_SEED must be an integer,
 const LEADERBOARD = { warmupIterations: 10, iterations: 150 };
 const OVERHEAD = { warmupRounds: 50, rounds: 400 };
 const IMPORT_RUNS = 7;
+const INDICATOR_UNITS = indicatorUnitsFromEnv();
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -67,6 +72,11 @@ async function main(): Promise<number> {
     const submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
     const exported = await phase('CSV export of the 10,000-entry leaderboard', () => benchExport(env, rounds.at(-1)!));
     const closed = await phase('close a 1,000-entry round with z-score normalisation', () => benchClose(env, fixture, random));
+    // Last: it loads the most data. Its own random stream, so that it loads the same values whatever the parts before it drew.
+    const indicators = await phase(
+      `indicator round of ${INDICATOR_UNITS.toLocaleString('en-US')} units × ${INDICATOR_SET.indicators.length} indicators: load through the services, close, leaderboard, verifyRound`,
+      () => benchIndicators(env, seededRandom(SEED + 15), INDICATOR_UNITS),
+    );
 
     const results: Results = {
       leaderboard,
@@ -77,6 +87,7 @@ async function main(): Promise<number> {
       bundle,
       exported,
       closed,
+      indicators,
     };
     const meta = {
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
@@ -96,11 +107,12 @@ async function main(): Promise<number> {
       log(`wrote ${process.env.BENCH_OUT}`);
     }
 
-    if (submit.lostUpdates > 0 || submit.failed > 0 || submit.verifyRound.mismatches > 0) {
+    if (submit.lostUpdates > 0 || submit.failed > 0 || submit.verifyRound.mismatches > 0 || indicators.verifyMismatches > 0) {
       log(
         `FAILED: ${submit.lostUpdates} lost update(s), ${submit.failed} submission(s) failed with an unexpected error, ` +
-          `${submit.verifyRound.mismatches} verifyRound mismatch(es)`,
+          `${submit.verifyRound.mismatches} verifyRound mismatch(es), ${indicators.verifyMismatches} verifyRound mismatch(es) in the indicator round`,
       );
+      for (const m of indicators.verifyFirstMismatches) log(`  indicator round: ${m}`);
       return 1;
     }
     const missed = targets(results).filter((t) => !t.met);
