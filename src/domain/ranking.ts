@@ -61,11 +61,18 @@ export function nextRank(previous: RankState, tieKey: string | null): RankState 
   return { position, rank: tied ? previous.rank : position, tieKey };
 }
 
-/** Ranks for rank values in any order: 1 + the number of strictly better values. */
+/**
+ * Ranks for rank values in any order: 1 + the number of strictly better values. One
+ * sort (n log n): equal neighbours in rank order share the first one's rank.
+ */
 export function rankAll(values: readonly (RankValue | null)[]): (number | null)[] {
-  const ordered = values.filter((v): v is RankValue => v !== null).sort(compareRankValues);
-  return values.map((value) => {
-    if (value === null) return null;
-    return ordered.findIndex((other) => compareRankValues(other, value) >= 0) + 1;
+  const order = values.map((_, i) => i).filter((i) => values[i] !== null);
+  order.sort((a, b) => compareRankValues(values[a]!, values[b]!));
+  const ranks: (number | null)[] = values.map(() => null);
+  order.forEach((index, position) => {
+    const previous = order[position - 1];
+    const tied = previous !== undefined && compareRankValues(values[previous]!, values[index]!) === 0;
+    ranks[index] = tied ? ranks[previous]! : position + 1;
   });
+  return ranks;
 }
