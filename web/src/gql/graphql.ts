@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjustmentInput = {
+  evidence?: string | null | undefined;
+  kind: AdjustmentKind;
+  /** Positive points for a bonus or penalty; none for a veto. */
+  points?: number | null | undefined;
+  reason: string;
+};
+
+export type AdjustmentKind =
+  /** 加分. */
+  | 'BONUS'
+  /** 扣分. */
+  | 'PENALTY'
+  /** 一票否决: the entry goes after all others, off the red list and awards. */
+  | 'VETO';
+
+export type AdjustmentStatus =
+  | 'APPROVED'
+  | 'PENDING';
+
 export type Aggregate =
   | 'MEAN'
   | 'MEDIAN';
@@ -136,6 +156,80 @@ export type ErrorReason =
   | 'ROUND_STATUS'
   /** The round is assessed by another method (e.g. a score sheet sent to a round of measured indicators). */
   | 'WRONG_METHOD';
+
+export type IndicatorDirection =
+  | 'HIGHER_BETTER'
+  | 'LOWER_BETTER';
+
+/** One indicator; each method uses only its own parameters (see IndicatorMethod). */
+export type IndicatorInput = {
+  cap?: number | null | undefined;
+  /** Default HIGHER_BETTER. */
+  direction?: IndicatorDirection | null | undefined;
+  disallowed?: number | null | undefined;
+  floor?: number | null | undefined;
+  key: string;
+  label: string;
+  lowest?: number | null | undefined;
+  method: IndicatorMethod;
+  partial?: number | null | undefined;
+  pointsEach?: number | null | undefined;
+  ratio?: boolean | null | undefined;
+  satisfactory?: number | null | undefined;
+  section: string;
+  step?: number | null | undefined;
+  target?: number | null | undefined;
+  unit?: string | null | undefined;
+  weight: number;
+  /** Default ZERO. */
+  zeroDenominator?: ZeroDenominatorRule | null | undefined;
+};
+
+/** How an indicator turns a measure x into a score on a 0–100 basis. */
+export type IndicatorMethod =
+  /** 功效系数法: 60 + 40 × (x − disallowed) / (satisfactory − disallowed), within [floor, cap] (0 and 100 by default). */
+  | 'EFFICACY'
+  /** 扣分制/计分制: 100 + pointsEach × count, within [0, 100] (e.g. each incident −2, 扣完为止). */
+  | 'PER_OCCURRENCE'
+  /** 排位赋分: entries ranked on x across the round at close (ties share); the first 100, each following rank `step` less, or evenly down to `lowest`. */
+  | 'RANK_POINTS'
+  /** 完成率: 100 × x / target (LOWER_BETTER: 100 × target / x), up to cap (100 by default; 120 lets over-achievement count). */
+  | 'TARGET_RATIO'
+  /** 100 when the target is met, else `partial` (0 by default). */
+  | 'THRESHOLD';
+
+export type IndicatorSectionInput = {
+  fullMark: number;
+  key: string;
+  label: string;
+  /** Default 1. */
+  weight?: number | null | undefined;
+};
+
+export type IndicatorSetInput = {
+  indicators: Array<IndicatorInput>;
+  name: string;
+  sections: Array<IndicatorSectionInput>;
+};
+
+export type IndicatorValueInput = {
+  denominator?: number | null | undefined;
+  entryId: string;
+  evidence?: string | null | undefined;
+  /** The indicator's key. */
+  indicator: string;
+  note?: string | null | undefined;
+  /** Ratio indicators: the counts whose ratio × 100 is the measure. */
+  numerator?: number | null | undefined;
+  /** The measure (not for ratio indicators). */
+  value?: number | null | undefined;
+};
+
+export type IndicatorValueStatus =
+  /** Entered by an organizer; not counted yet. */
+  | 'ENTERED'
+  /** Verified by another organizer; counted. */
+  | 'VERIFIED';
 
 /**
  * The code of one item of a BAD_USER_INPUT error's `extensions.issues` (each item is
@@ -399,6 +493,13 @@ export type UpdateUnitInput = {
   parentId?: string | null | undefined;
 };
 
+/** What a ratio indicator scores when its denominator is zero (e.g. no problems raised). */
+export type ZeroDenominatorRule =
+  /** Full marks: nothing was asked, so nothing was missed. */
+  | 'FULL'
+  /** Zero: nothing to show counts as nothing achieved. */
+  | 'ZERO';
+
 export type ErrorVocabularyQueryVariables = Exact<{
   issueCode?: IssueCode | null | undefined;
   errorReason?: ErrorReason | null | undefined;
@@ -594,6 +695,94 @@ export type UpdateRubricMutationVariables = Exact<{
 
 export type UpdateRubricMutation = { updateRubric: { id: string, name: string, version: number } };
 
+export type IndicatorSetFieldsFragment = { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> };
+
+export type IndicatorSetSummaryFragment = { id: string, version: number, name: string, fullMark: number, sections: Array<{ key: string, label: string, fullMark: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, method: IndicatorMethod, ratio: boolean }> };
+
+export type IndicatorSetListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorSetListQuery = { indicatorSets: { edges: Array<{ node: { id: string, version: number, name: string, fullMark: number, sections: Array<{ key: string, label: string, fullMark: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, method: IndicatorMethod, ratio: boolean }> } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type IndicatorSetDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type IndicatorSetDetailQuery = { indicatorSet: { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } | null };
+
+export type CreateIndicatorSetMutationVariables = Exact<{
+  input: IndicatorSetInput;
+}>;
+
+
+export type CreateIndicatorSetMutation = { createIndicatorSet: { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } };
+
+export type UpdateIndicatorSetMutationVariables = Exact<{
+  id: string;
+  input: IndicatorSetInput;
+}>;
+
+
+export type UpdateIndicatorSetMutation = { updateIndicatorSet: { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } };
+
+export type IndicatorRoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type IndicatorRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, method:
+      | { __typename: 'IndicatorsMethod', period: string, bonusCap: number | null, penaltyCap: number | null, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } }
+      | { __typename: 'PanelMethod' }
+    , entries: Array<{ id: string, order: number, title: string, unit: { id: string, name: string } | null }> } | null };
+
+export type RoundIndicatorValuesQueryVariables = Exact<{
+  roundId: string;
+  status?: IndicatorValueStatus | null | undefined;
+}>;
+
+
+export type RoundIndicatorValuesQuery = { indicatorValues: Array<{ id: string, value: number | null, numerator: number | null, denominator: number | null, measured: number | null, status: IndicatorValueStatus, enteredBy: string, enteredAt: string, verifiedBy: string | null, verifiedAt: string | null }> };
+
+export type SubmitIndicatorValuesMutationVariables = Exact<{
+  roundId: string;
+  values: Array<IndicatorValueInput> | IndicatorValueInput;
+  clientRequestId?: string | null | undefined;
+}>;
+
+
+export type SubmitIndicatorValuesMutation = { submitIndicatorValues: Array<{ id: string, status: IndicatorValueStatus }> };
+
+export type VerifyIndicatorValuesMutationVariables = Exact<{
+  roundId: string;
+  ids: Array<string> | string;
+}>;
+
+
+export type VerifyIndicatorValuesMutation = { verifyIndicatorValues: Array<{ id: string, status: IndicatorValueStatus }> };
+
+export type RoundAdjustmentsQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type RoundAdjustmentsQuery = { adjustments: Array<{ id: string, kind: AdjustmentKind, points: number, reason: string, evidence: string | null, status: AdjustmentStatus, proposedBy: string, proposedAt: string, approvedBy: string | null, approvedAt: string | null }> };
+
+export type AddAdjustmentMutationVariables = Exact<{
+  entryId: string;
+  input: AdjustmentInput;
+}>;
+
+
+export type AddAdjustmentMutation = { addAdjustment: { id: string, status: AdjustmentStatus } };
+
+export type ApproveAdjustmentMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveAdjustmentMutation = { approveAdjustment: { id: string, status: AdjustmentStatus } };
+
 export type DirectoryUnitFragment = { id: string, name: string, kind: UnitKind, parent: { id: string } | null };
 
 export type DirectoryCadreFragment = { id: string, name: string, position: string | null, grade: string | null, birthYear: number | null, unit: { id: string } };
@@ -786,7 +975,7 @@ export type ResultsRoundQueryVariables = Exact<{
 
 
 export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, resultsFinalizedAt: string | null, competition: { id: string, name: string }, method:
-      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'IndicatorsMethod', period: string, bonusCap: number | null, penaltyCap: number | null, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, name: string, version: number, fullMark: number, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } }
       | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }
     , judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
 
@@ -797,7 +986,7 @@ export type ResultsLeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, previousRank: number | null, rankChange: number | null, vetoed: boolean, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
 
 export type ResultsAssessmentQueryVariables = Exact<{
   entryId: string;
@@ -820,23 +1009,59 @@ export type ResultsVerificationQueryVariables = Exact<{
 
 export type ResultsVerificationQuery = { verifyRound: { ok: boolean, checkedEntries: number, checkedSheets: number, mismatches: Array<{ entryId: string, field: string, expected: string | null, actual: string | null }> } };
 
+export type ResultsIndicatorAssessmentQueryVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type ResultsIndicatorAssessmentQuery = { indicatorAssessment: { rank: number | null, total: number | null, base: number | null, bonus: number, penalty: number, vetoed: boolean, sections: Array<{ score: number, section: { key: string } }>, indicators: Array<{ measured: number | null, score: number | null, points: number | null, indicator: { key: string }, value: { value: number | null, numerator: number | null, denominator: number | null, status: IndicatorValueStatus } | null }>, adjustments: Array<{ id: string, kind: AdjustmentKind, points: number, reason: string, status: AdjustmentStatus }> } };
+
+export type ResultsVetoReasonQueryVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type ResultsVetoReasonQuery = { indicatorAssessment: { vetoed: boolean, adjustments: Array<{ id: string, kind: AdjustmentKind, reason: string, status: AdjustmentStatus }> } };
+
+export type ResultsBoardsQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ResultsBoardsQuery = { boards: { red: Array<{ rank: number | null, total: number | null, previousRank: number | null, rankChange: number | null, vetoed: boolean, entry: { id: string, title: string, cadre: { name: string } | null, unit: { name: string } | null } }>, black: Array<{ rank: number | null, total: number | null, previousRank: number | null, rankChange: number | null, vetoed: boolean, entry: { id: string, title: string, cadre: { name: string } | null, unit: { name: string } | null } }>, mostImproved: Array<{ rank: number | null, total: number | null, previousRank: number | null, rankChange: number | null, vetoed: boolean, entry: { id: string, title: string, cadre: { name: string } | null, unit: { name: string } | null } }> } };
+
+export type ResultsAlertsQueryVariables = Exact<{
+  competitionId: string;
+}>;
+
+
+export type ResultsAlertsQuery = { competition: { id: string, alertRule: { bottom: number, consecutive: number } } | null, alerts: Array<{ entry: { id: string, title: string, rank: number | null, previousRank: number | null, total: number | null, cadre: { name: string } | null, unit: { name: string } | null }, rounds: Array<{ id: string, name: string }> }> };
+
 export type ScreenBoardRoundQueryVariables = Exact<{
   id: string;
 }>;
 
 
 export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
-      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'IndicatorsMethod', period: string, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, indicators: Array<{ key: string }> } }
       | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
     , entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
 
 export type ScreenBoardQueryVariables = Exact<{
   roundId: string;
   group?: string | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type ScreenBoardQuery = { leaderboard: { totalCount: number, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+export type ScreenBoardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, previousRank: number | null, rankChange: number | null, vetoed: boolean, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+
+export type ScreenBoardsQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ScreenBoardsQuery = { boards: { red: Array<{ rank: number | null, total: number | null, previousRank: number | null, rankChange: number | null, vetoed: boolean, entry: { id: string, order: number, title: string, cadre: { name: string } | null, unit: { name: string } | null } }>, black: Array<{ rank: number | null, total: number | null, previousRank: number | null, rankChange: number | null, vetoed: boolean, entry: { id: string, order: number, title: string, cadre: { name: string } | null, unit: { name: string } | null } }>, mostImproved: Array<{ rank: number | null, total: number | null, previousRank: number | null, rankChange: number | null, vetoed: boolean, entry: { id: string, order: number, title: string, cadre: { name: string } | null, unit: { name: string } | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -856,6 +1081,63 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const IndicatorSetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IndicatorSetFields on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  createdAt
+  sections {
+    key
+    label
+    fullMark
+    weight
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    direction
+    method
+    satisfactory
+    disallowed
+    target
+    cap
+    floor
+    partial
+    step
+    lowest
+    pointsEach
+    ratio
+    zeroDenominator
+  }
+}
+    `, {"fragmentName":"IndicatorSetFields"}) as unknown as TypedDocumentString<IndicatorSetFieldsFragment, unknown>;
+export const IndicatorSetSummaryFragmentDoc = new TypedDocumentString(`
+    fragment IndicatorSetSummary on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  sections {
+    key
+    label
+    fullMark
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    method
+    ratio
+  }
+}
+    `, {"fragmentName":"IndicatorSetSummary"}) as unknown as TypedDocumentString<IndicatorSetSummaryFragment, unknown>;
 export const DirectoryUnitFragmentDoc = new TypedDocumentString(`
     fragment DirectoryUnit on Unit {
   id
@@ -1331,6 +1613,291 @@ export const UpdateRubricDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateRubricMutation, UpdateRubricMutationVariables>;
+export const IndicatorSetListDocument = new TypedDocumentString(`
+    query IndicatorSetList {
+  indicatorSets(first: 50) {
+    edges {
+      node {
+        ...IndicatorSetSummary
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    fragment IndicatorSetSummary on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  sections {
+    key
+    label
+    fullMark
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    method
+    ratio
+  }
+}`) as unknown as TypedDocumentString<IndicatorSetListQuery, IndicatorSetListQueryVariables>;
+export const IndicatorSetDetailDocument = new TypedDocumentString(`
+    query IndicatorSetDetail($id: ID!) {
+  indicatorSet(id: $id) {
+    ...IndicatorSetFields
+  }
+}
+    fragment IndicatorSetFields on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  createdAt
+  sections {
+    key
+    label
+    fullMark
+    weight
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    direction
+    method
+    satisfactory
+    disallowed
+    target
+    cap
+    floor
+    partial
+    step
+    lowest
+    pointsEach
+    ratio
+    zeroDenominator
+  }
+}`) as unknown as TypedDocumentString<IndicatorSetDetailQuery, IndicatorSetDetailQueryVariables>;
+export const CreateIndicatorSetDocument = new TypedDocumentString(`
+    mutation CreateIndicatorSet($input: IndicatorSetInput!) {
+  createIndicatorSet(input: $input) {
+    ...IndicatorSetFields
+  }
+}
+    fragment IndicatorSetFields on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  createdAt
+  sections {
+    key
+    label
+    fullMark
+    weight
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    direction
+    method
+    satisfactory
+    disallowed
+    target
+    cap
+    floor
+    partial
+    step
+    lowest
+    pointsEach
+    ratio
+    zeroDenominator
+  }
+}`) as unknown as TypedDocumentString<CreateIndicatorSetMutation, CreateIndicatorSetMutationVariables>;
+export const UpdateIndicatorSetDocument = new TypedDocumentString(`
+    mutation UpdateIndicatorSet($id: ID!, $input: IndicatorSetInput!) {
+  updateIndicatorSet(id: $id, input: $input) {
+    ...IndicatorSetFields
+  }
+}
+    fragment IndicatorSetFields on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  createdAt
+  sections {
+    key
+    label
+    fullMark
+    weight
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    direction
+    method
+    satisfactory
+    disallowed
+    target
+    cap
+    floor
+    partial
+    step
+    lowest
+    pointsEach
+    ratio
+    zeroDenominator
+  }
+}`) as unknown as TypedDocumentString<UpdateIndicatorSetMutation, UpdateIndicatorSetMutationVariables>;
+export const IndicatorRoundDocument = new TypedDocumentString(`
+    query IndicatorRound($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    entryCount
+    method {
+      __typename
+      ... on IndicatorsMethod {
+        period
+        bonusCap
+        penaltyCap
+        boards {
+          red
+          black
+          mostImproved
+        }
+        indicatorSet {
+          ...IndicatorSetFields
+        }
+      }
+    }
+    entries {
+      id
+      order
+      title
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment IndicatorSetFields on IndicatorSet {
+  id
+  version
+  name
+  fullMark
+  createdAt
+  sections {
+    key
+    label
+    fullMark
+    weight
+  }
+  indicators {
+    key
+    label
+    section
+    unit
+    weight
+    direction
+    method
+    satisfactory
+    disallowed
+    target
+    cap
+    floor
+    partial
+    step
+    lowest
+    pointsEach
+    ratio
+    zeroDenominator
+  }
+}`) as unknown as TypedDocumentString<IndicatorRoundQuery, IndicatorRoundQueryVariables>;
+export const RoundIndicatorValuesDocument = new TypedDocumentString(`
+    query RoundIndicatorValues($roundId: ID!, $status: IndicatorValueStatus) {
+  indicatorValues(roundId: $roundId, status: $status) {
+    id
+    value
+    numerator
+    denominator
+    measured
+    status
+    enteredBy
+    enteredAt
+    verifiedBy
+    verifiedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RoundIndicatorValuesQuery, RoundIndicatorValuesQueryVariables>;
+export const SubmitIndicatorValuesDocument = new TypedDocumentString(`
+    mutation SubmitIndicatorValues($roundId: ID!, $values: [IndicatorValueInput!]!, $clientRequestId: String) {
+  submitIndicatorValues(
+    roundId: $roundId
+    values: $values
+    clientRequestId: $clientRequestId
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitIndicatorValuesMutation, SubmitIndicatorValuesMutationVariables>;
+export const VerifyIndicatorValuesDocument = new TypedDocumentString(`
+    mutation VerifyIndicatorValues($roundId: ID!, $ids: [ID!]!) {
+  verifyIndicatorValues(roundId: $roundId, ids: $ids) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyIndicatorValuesMutation, VerifyIndicatorValuesMutationVariables>;
+export const RoundAdjustmentsDocument = new TypedDocumentString(`
+    query RoundAdjustments($roundId: ID!) {
+  adjustments(roundId: $roundId) {
+    id
+    kind
+    points
+    reason
+    evidence
+    status
+    proposedBy
+    proposedAt
+    approvedBy
+    approvedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RoundAdjustmentsQuery, RoundAdjustmentsQueryVariables>;
+export const AddAdjustmentDocument = new TypedDocumentString(`
+    mutation AddAdjustment($entryId: ID!, $input: AdjustmentInput!) {
+  addAdjustment(entryId: $entryId, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AddAdjustmentMutation, AddAdjustmentMutationVariables>;
+export const ApproveAdjustmentDocument = new TypedDocumentString(`
+    mutation ApproveAdjustment($id: ID!) {
+  approveAdjustment(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveAdjustmentMutation, ApproveAdjustmentMutationVariables>;
 export const DirectoryUnitsDocument = new TypedDocumentString(`
     query DirectoryUnits {
   units {
@@ -1832,6 +2399,48 @@ export const ResultsRoundDocument = new TypedDocumentString(`
           }
         }
       }
+      ... on IndicatorsMethod {
+        period
+        bonusCap
+        penaltyCap
+        boards {
+          red
+          black
+          mostImproved
+        }
+        indicatorSet {
+          id
+          name
+          version
+          fullMark
+          sections {
+            key
+            label
+            fullMark
+            weight
+          }
+          indicators {
+            key
+            label
+            section
+            unit
+            weight
+            direction
+            method
+            satisfactory
+            disallowed
+            target
+            cap
+            floor
+            partial
+            step
+            lowest
+            pointsEach
+            ratio
+            zeroDenominator
+          }
+        }
+      }
     }
     judges {
       userId
@@ -1847,7 +2456,7 @@ export const ResultsRoundDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ResultsRoundQuery, ResultsRoundQueryVariables>;
 export const ResultsLeaderboardDocument = new TypedDocumentString(`
     query ResultsLeaderboard($roundId: ID!, $group: String, $after: String) {
-  leaderboard(roundId: $roundId, group: $group, first: 200, after: $after) {
+  leaderboard(roundId: $roundId, group: $group, first: 100, after: $after) {
     totalCount
     pageInfo {
       hasNextPage
@@ -1864,6 +2473,9 @@ export const ResultsLeaderboardDocument = new TypedDocumentString(`
           title
           group
           expectedSheetCount
+          previousRank
+          rankChange
+          vetoed
           cadre {
             name
           }
@@ -1962,6 +2574,145 @@ export const ResultsVerificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResultsVerificationQuery, ResultsVerificationQueryVariables>;
+export const ResultsIndicatorAssessmentDocument = new TypedDocumentString(`
+    query ResultsIndicatorAssessment($entryId: ID!) {
+  indicatorAssessment(entryId: $entryId) {
+    rank
+    total
+    base
+    bonus
+    penalty
+    vetoed
+    sections {
+      score
+      section {
+        key
+      }
+    }
+    indicators {
+      measured
+      score
+      points
+      indicator {
+        key
+      }
+      value {
+        value
+        numerator
+        denominator
+        status
+      }
+    }
+    adjustments {
+      id
+      kind
+      points
+      reason
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsIndicatorAssessmentQuery, ResultsIndicatorAssessmentQueryVariables>;
+export const ResultsVetoReasonDocument = new TypedDocumentString(`
+    query ResultsVetoReason($entryId: ID!) {
+  indicatorAssessment(entryId: $entryId) {
+    vetoed
+    adjustments {
+      id
+      kind
+      reason
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsVetoReasonQuery, ResultsVetoReasonQueryVariables>;
+export const ResultsBoardsDocument = new TypedDocumentString(`
+    query ResultsBoards($roundId: ID!) {
+  boards(roundId: $roundId) {
+    red {
+      rank
+      total
+      previousRank
+      rankChange
+      vetoed
+      entry {
+        id
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+    black {
+      rank
+      total
+      previousRank
+      rankChange
+      vetoed
+      entry {
+        id
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+    mostImproved {
+      rank
+      total
+      previousRank
+      rankChange
+      vetoed
+      entry {
+        id
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsBoardsQuery, ResultsBoardsQueryVariables>;
+export const ResultsAlertsDocument = new TypedDocumentString(`
+    query ResultsAlerts($competitionId: ID!) {
+  competition(id: $competitionId) {
+    id
+    alertRule {
+      bottom
+      consecutive
+    }
+  }
+  alerts(competitionId: $competitionId) {
+    entry {
+      id
+      title
+      rank
+      previousRank
+      total
+      cadre {
+        name
+      }
+      unit {
+        name
+      }
+    }
+    rounds {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResultsAlertsQuery, ResultsAlertsQueryVariables>;
 export const ScreenBoardRoundDocument = new TypedDocumentString(`
     query ScreenBoardRound($id: ID!) {
   round(id: $id) {
@@ -1978,6 +2729,20 @@ export const ScreenBoardRoundDocument = new TypedDocumentString(`
       ... on PanelMethod {
         rubric {
           maxTotal
+        }
+      }
+      ... on IndicatorsMethod {
+        period
+        boards {
+          red
+          black
+          mostImproved
+        }
+        indicatorSet {
+          id
+          indicators {
+            key
+          }
         }
       }
     }
@@ -1999,9 +2764,13 @@ export const ScreenBoardRoundDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ScreenBoardRoundQuery, ScreenBoardRoundQueryVariables>;
 export const ScreenBoardDocument = new TypedDocumentString(`
-    query ScreenBoard($roundId: ID!, $group: String) {
-  leaderboard(roundId: $roundId, group: $group, first: 200) {
+    query ScreenBoard($roundId: ID!, $group: String, $after: String) {
+  leaderboard(roundId: $roundId, group: $group, first: 100, after: $after) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         rank
@@ -2013,6 +2782,9 @@ export const ScreenBoardDocument = new TypedDocumentString(`
           title
           group
           expectedSheetCount
+          previousRank
+          rankChange
+          vetoed
           cadre {
             name
           }
@@ -2025,3 +2797,63 @@ export const ScreenBoardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScreenBoardQuery, ScreenBoardQueryVariables>;
+export const ScreenBoardsDocument = new TypedDocumentString(`
+    query ScreenBoards($roundId: ID!) {
+  boards(roundId: $roundId) {
+    red {
+      rank
+      total
+      previousRank
+      rankChange
+      vetoed
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+    black {
+      rank
+      total
+      previousRank
+      rankChange
+      vetoed
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+    mostImproved {
+      rank
+      total
+      previousRank
+      rankChange
+      vetoed
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScreenBoardsQuery, ScreenBoardsQueryVariables>;

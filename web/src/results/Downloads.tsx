@@ -21,6 +21,8 @@ interface Props {
   competitionName: string;
   /** The group tab open on the page: the leaderboard download is of that group. */
   group: string | null;
+  /** The round's method: judge-level sheets exist for a judged panel only. */
+  method?: 'PANEL' | 'INDICATORS';
 }
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string };
@@ -30,7 +32,7 @@ type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string };
  * before publication, a format the server does not offer yet) is explained in words
  * beside the buttons instead of saving an error page as a spreadsheet.
  */
-export function Downloads({ roundId, roundName, competitionId, competitionName, group }: Props) {
+export function Downloads({ roundId, roundName, competitionId, competitionName, group, method = 'PANEL' }: Props) {
   const { t, lang } = useI18n();
   const [pending, setPending] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Partial<Record<Kind, Outcome>>>({});
@@ -72,13 +74,19 @@ export function Downloads({ roundId, roundName, competitionId, competitionName, 
     <section className="panel results-downloads no-print" aria-labelledby="downloads-title">
       <h2 id="downloads-title">{t('results.download.title')}</h2>
       <ul className="download-list">
-        {KINDS.map(({ kind, label, hint }) => {
+        {KINDS.filter(({ kind }) => method === 'PANEL' || kind !== 'sheets').map(({ kind, label, hint }) => {
           const outcome = outcomes[kind];
+          const shownHint =
+            kind === 'leaderboard' && group
+              ? t(method === 'INDICATORS' ? 'results.download.groupOnlyIndicators' : 'results.download.groupOnly', { group })
+              : kind === 'leaderboard' && method === 'INDICATORS'
+                ? t('results.download.leaderboardHintIndicators')
+                : t(hint);
           return (
             <li key={kind} className="download-item" data-kind={kind}>
               <div className="download-text">
                 <strong>{t(label)}</strong>
-                <span className="muted small">{kind === 'leaderboard' && group ? t('results.download.groupOnly', { group }) : t(hint)}</span>
+                <span className="muted small">{shownHint}</span>
               </div>
               <div className="row">
                 {FORMATS.map((format) => (

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../i18n';
 import { entryName, sharedRanks, standingOf, twoDecimals } from './format';
+import { changeOf, hasPrevious, RankChange } from './RankChange';
 import type { LeaderboardRow } from './useLeaderboard';
 import { TableWrap } from './TableWrap';
 
@@ -23,6 +24,8 @@ export function RankTable({ rows, selected, onSelect }: { rows: LeaderboardRow[]
   const { t } = useI18n();
   const rankText = useRankText();
   const tied = sharedRanks(rows);
+  // 名次变化 against the previous finished round, only when there is one to compare with.
+  const showChange = hasPrevious(rows);
   const onKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     // Up and down move the open protocol through the list, as in a spreadsheet.
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -51,6 +54,11 @@ export function RankTable({ rows, selected, onSelect }: { rows: LeaderboardRow[]
             <th scope="col" className="num">
               {t('results.table.sheets')}
             </th>
+            {showChange ? (
+              <th scope="col" className="num">
+                {t('results.change.column')}
+              </th>
+            ) : null}
             <th scope="col">{t('results.table.protocol')}</th>
           </tr>
         </thead>
@@ -79,6 +87,11 @@ export function RankTable({ rows, selected, onSelect }: { rows: LeaderboardRow[]
                   <StandingNote row={row} />
                 </td>
                 <td className="num">{t('results.table.sheetsOf', { n: row.sheetCount, expected: row.entry.expectedSheetCount })}</td>
+                {showChange ? (
+                  <td className="num" data-col="change">
+                    <RankChange change={changeOf({ rank: row.rank, previousRank: row.entry.previousRank, rankChange: row.entry.rankChange })} />
+                  </td>
+                ) : null}
                 <td>
                   <button
                     type="button"

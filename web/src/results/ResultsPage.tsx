@@ -2,14 +2,18 @@ import { useQuery } from '../api/hooks';
 import { panelOf } from '../api/method';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
 import { ResultsAssessmentDocument, ResultsRoundDocument, type ResultsRoundQuery } from '../gql/graphql';
-import { useI18n } from '../i18n';
+import { type Lang, type Translate, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { AlertsPanel, BoardsPanel } from './BoardsPanel';
 import { Downloads } from './Downloads';
 import { beijingDateTime, entryName, groupsInOrder, ruleInWords, type RuleFacts } from './format';
 import { GroupTabs } from './GroupTabs';
+import { indicatorRuleInWords, indicatorsOf } from './indicatorFormat';
+import { IndicatorTable } from './IndicatorTable';
 import { JudgeStatsPanel } from './JudgeStatsPanel';
 import { ProtocolHeading, ProtocolTable } from './Protocol';
 import { RankTable } from './RankTable';
+import { useBreakdown } from './useBreakdown';
 import { useFullLeaderboard } from './useLeaderboard';
 import { VerificationPanel } from './VerificationPanel';
 import './results.css';
@@ -39,9 +43,19 @@ export const printPath = (roundId: string, group: string) =>
   `/organizer/rounds/${encodeURIComponent(roundId)}/print${group ? `?group=${encodeURIComponent(group)}` : ''}`;
 export const protocolPath = (entryId: string) => `/organizer/entries/${encodeURIComponent(entryId)}/protocol`;
 
+/** The round's rule in one sentence, whatever its method; null for a method this client does not know. */
+export function roundRuleInWords(t: Translate, lang: Lang, round: ResultsRound): string | null {
+  const rule = ruleFactsOf(round);
+  if (rule) return ruleInWords(t, rule);
+  const indicators = indicatorsOf(round);
+  return indicators ? indicatorRuleInWords(t, lang, indicators) : null;
+}
+
 /**
  * A round's results for its organizers: the ranked table (per group), each entry's
- * protocol, the judges' statistics, the verification and the downloads.
+ * protocol, the judges' statistics, the verification and the downloads; for an indicator
+ * round (实绩比拼) the sections, 加分, 扣分 and 名次变化 per unit, each unit's 考核明细, the
+ * 红黑榜 and the 预警 list instead of the judges' panels.
  * `?group=` and `?entry=` keep the open tab and protocol across reloads.
  */
 export function ResultsPage({ roundId }: { roundId: string }) {
@@ -51,6 +65,8 @@ export function ResultsPage({ roundId }: { roundId: string }) {
   const roundQuery = useQuery(ResultsRoundDocument, { id: roundId });
   const board = useFullLeaderboard(roundId, group || null);
   const round = roundQuery.data?.round;
+  const indicators = round ? indicatorsOf(round) : null;
+  const breakdown = useBreakdown(roundId, group || null, indicators?.indicatorSet.sections.map((s) => s.key) ?? [], !indicators);
 
   const setParams = (next: { group?: string; entry?: string | null }) => {
     const params = new URLSearchParams(query);
@@ -74,7 +90,11 @@ export function ResultsPage({ roundId }: { roundId: string }) {
   const selected = rows.find((r) => r.entry.id === query.get('entry'))?.entry.id ?? rows[0]?.entry.id ?? null;
   const groups = groupsInOrder(round.entries);
   const names = new Map(rows.map((r) => [r.entry.id, entryName(r.entry)]));
-  const rule = ruleFactsOf(round);
+  const rule = roundRuleInWords(t, lang, round);
+  const refetchBoard = () => {
+    void board.refetch();
+    if (indicators) void breakdown.refetch();
+  };
 
   return (
     <div className="results-page">
@@ -88,11 +108,13 @@ export function ResultsPage({ roundId }: { roundId: string }) {
           </h1>
           {rule ? (
             <p className="results-rule" data-testid="rule-words">
-              {ruleInWords(t, rule)}
+              {rule}
             </p>
           ) : null}
           <p className="muted small">
-            {round.resultsFinalizedAt ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) }) : t('results.notFinal')}
+            {round.resultsFinalizedAt
+              ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) })
+              : t(indicators ? 'results.ind.notFinal' : 'results.notFinal')}
           </p>
         </div>
         <div className="results-actions">
@@ -108,28 +130,61 @@ export function ResultsPage({ roundId }: { roundId: string }) {
         competitionId={round.competition.id}
         competitionName={round.competition.name}
         group={group || null}
+        method={indicators ? 'INDICATORS' : 'PANEL'}
       />
+
+      {indicators ? (
+        <div className="results-overview">
+          <BoardsPanel roundId={round.id} sizes={indicators.boards} />
+          <AlertsPanel competitionId={round.competition.id} />
+        </div>
+      ) : null}
 
       {groups.length > 0 ? <GroupTabs groups={groups} value={group} onChange={(g) => setParams({ group: g, entry: null })} controls="results-board" /> : null}
 
-      <div className="results-grid">
+      {indicators ? (
         <section id="results-board" role={groups.length ? 'tabpanel' : undefined} className="panel results-board" aria-labelledby="board-title">
           <div className="section-head">
             <h2 id="board-title">{group ? t('results.boardGroup', { group }) : t('results.board')}</h2>
-            {board.rows ? <span className="muted small">{t('results.count', { n: board.totalCount ?? rows.length })}</span> : null}
+            {board.rows ? <span className="muted small">{t('results.ind.count', { n: board.totalCount ?? rows.length })}</span> : null}
           </div>
-          {board.error ? <ErrorNote error={board.error} onRetry={() => void board.refetch()} /> : null}
+          <p className="muted small">{t('results.ind.tableHint')}</p>
+          {board.error ? <ErrorNote error={board.error} onRetry={refetchBoard} /> : null}
+          {breakdown.error ? <ErrorNote error={breakdown.error} onRetry={() => void breakdown.refetch()} /> : null}
           {!board.rows && !board.error ? <Loading /> : null}
-          {board.rows && rows.length === 0 ? <Note>{t('results.empty')}</Note> : null}
-          {rows.length ? <RankTable rows={rows} selected={selected} onSelect={(entry) => setParams({ entry })} /> : null}
+          {board.rows && rows.length === 0 ? <Note>{t('results.ind.empty')}</Note> : null}
+          {rows.length ? (
+            <IndicatorTable
+              rows={rows}
+              breakdown={breakdown.byEntry}
+              set={indicators.indicatorSet}
+              indicatorCount={indicators.indicatorSet.indicators.length}
+              showGroups={groups.length > 0}
+              open={query.get('entry')}
+              onToggle={(entry) => setParams({ entry: query.get('entry') === entry ? null : entry })}
+            />
+          ) : null}
         </section>
-        <aside className="panel results-protocol" aria-label={t('results.protocol.region')}>
-          {selected ? <ProtocolPanel entryId={selected} /> : <Note>{t('results.protocol.pick')}</Note>}
-        </aside>
-      </div>
+      ) : (
+        <div className="results-grid">
+          <section id="results-board" role={groups.length ? 'tabpanel' : undefined} className="panel results-board" aria-labelledby="board-title">
+            <div className="section-head">
+              <h2 id="board-title">{group ? t('results.boardGroup', { group }) : t('results.board')}</h2>
+              {board.rows ? <span className="muted small">{t('results.count', { n: board.totalCount ?? rows.length })}</span> : null}
+            </div>
+            {board.error ? <ErrorNote error={board.error} onRetry={() => void board.refetch()} /> : null}
+            {!board.rows && !board.error ? <Loading /> : null}
+            {board.rows && rows.length === 0 ? <Note>{t('results.empty')}</Note> : null}
+            {rows.length ? <RankTable rows={rows} selected={selected} onSelect={(entry) => setParams({ entry })} /> : null}
+          </section>
+          <aside className="panel results-protocol" aria-label={t('results.protocol.region')}>
+            {selected ? <ProtocolPanel entryId={selected} /> : <Note>{t('results.protocol.pick')}</Note>}
+          </aside>
+        </div>
+      )}
 
-      <JudgeStatsPanel roundId={round.id} />
-      <VerificationPanel roundId={round.id} names={names} />
+      {indicators ? null : <JudgeStatsPanel roundId={round.id} />}
+      <VerificationPanel roundId={round.id} names={names} method={indicators ? 'INDICATORS' : 'PANEL'} />
     </div>
   );
 }

@@ -9,7 +9,16 @@ import { TableWrap } from './TableWrap';
  * The API recomputes every entry from the stored sheet items and compares: the organizer
  * sees "核验通过" with what was checked, or every difference, before signing the 成绩单.
  */
-export function VerificationPanel({ roundId, names }: { roundId: string; names: ReadonlyMap<string, string> }) {
+export function VerificationPanel({
+  roundId,
+  names,
+  method = 'PANEL',
+}: {
+  roundId: string;
+  names: ReadonlyMap<string, string>;
+  /** An indicator round is rebuilt from its verified values and approved adjustments, not from sheets. */
+  method?: 'PANEL' | 'INDICATORS';
+}) {
   const { t, lang } = useI18n();
   const { data, error, refetch, loading, updatedAt } = useQuery(ResultsVerificationDocument, { roundId });
   const result = data?.verifyRound;
@@ -21,15 +30,19 @@ export function VerificationPanel({ roundId, names }: { roundId: string; names: 
           {loading ? t('results.verify.running') : t('results.verify.again')}
         </button>
       </div>
-      <p className="muted small">{t('results.verify.explain')}</p>
+      <p className="muted small">{t(method === 'INDICATORS' ? 'results.verify.explainIndicators' : 'results.verify.explain')}</p>
       {error ? <ErrorNote error={error} onRetry={() => void refetch()} /> : null}
       {!result && !error ? <Loading /> : null}
       {result ? (
         <div role="status" data-testid="verification" data-ok={result.ok ? 'true' : 'false'}>
           <p className={result.ok ? 'note note-ok' : 'note note-error'}>
-            {result.ok
-              ? t('results.verify.ok', { entries: result.checkedEntries, sheets: result.checkedSheets })
-              : t('results.verify.failed', { entries: result.checkedEntries, sheets: result.checkedSheets, n: result.mismatches.length })}
+            {method === 'INDICATORS'
+              ? result.ok
+                ? t('results.verify.okIndicators', { entries: result.checkedEntries, values: result.checkedSheets })
+                : t('results.verify.failedIndicators', { entries: result.checkedEntries, values: result.checkedSheets, n: result.mismatches.length })
+              : result.ok
+                ? t('results.verify.ok', { entries: result.checkedEntries, sheets: result.checkedSheets })
+                : t('results.verify.failed', { entries: result.checkedEntries, sheets: result.checkedSheets, n: result.mismatches.length })}
             {updatedAt ? ` ${t('results.verify.at', { time: beijingTime(lang, updatedAt) })}` : ''}
           </p>
           {result.mismatches.length ? (

@@ -63,6 +63,34 @@ export async function downloadExport(path: string, humanName: string): Promise<s
   return name;
 }
 
+/**
+ * Reads an export's JSON Lines (`.json`) with the signed-in session: one object per row, keyed
+ * by the export's stable column keys. The leaderboard export carries what the GraphQL
+ * leaderboard does not: an indicator round's section scores, bonus and penalty per entry.
+ */
+export async function readExportRows(path: string): Promise<Record<string, unknown>[]> {
+  const headers: Record<string, string> = {};
+  const token = await currentToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  let text: string;
+  try {
+    const response = await fetch(path, { headers, credentials: 'omit', signal: controller.signal, cache: 'no-store' });
+    if (!response.ok) throw await refusal(response);
+    text = await response.text();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 async function refusal(response: Response): Promise<ApiError> {
   let errors: GraphQLErrorShape[] = [];
   try {

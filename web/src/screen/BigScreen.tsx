@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeError } from '../api/errors';
 import { useQuery } from '../api/hooks';
-import { ScreenBoardDocument, ScreenBoardRoundDocument, type ScreenBoardQuery, type ScreenBoardRoundQuery } from '../gql/graphql';
+import { ScreenBoardRoundDocument, ScreenBoardsDocument, type ScreenBoardRoundQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { BoardRow, type BoardLine } from './BoardRow';
+import { HallBoards } from './HallBoards';
 import { pageInterval, pageSizes, ROW_GAP_PX, useAutoPage, useBoardLayout } from './paging';
 import { screenStatus } from './status';
+import { type ScreenLeaderboardNode, useLeaderboardPages } from './useLeaderboardPages';
 import './screen.css';
 
 type Round = NonNullable<ScreenBoardRoundQuery['round']>;
-type LeaderboardNode = ScreenBoardQuery['leaderboard']['edges'][number]['node'];
+type LeaderboardNode = ScreenLeaderboardNode;
+type RoundEntry = Round['entries'][number];
+/** What the hall shows: 红黑榜 (indicator rounds) or the full ranking. */
+type View = 'boards' | 'ranking';
 
 /** Live boards follow the judges closely; the round itself (status, visibility) a little less. */
 const LIVE_POLL_MS = 2000;
@@ -31,7 +36,13 @@ export function tiedRanks(rows: readonly { rank: number | null }[]): Set<number>
   return new Set([...counts].filter(([, n]) => n > 1).map(([rank]) => rank));
 }
 
-function lineOf(entry: LeaderboardNode['entry'], scores: Pick<LeaderboardNode, 'rank' | 'total' | 'sheetCount'> | null, sheets: number): BoardLine {
+function lineOf(
+  entry: LeaderboardNode['entry'] | RoundEntry,
+  scores: Pick<LeaderboardNode, 'rank' | 'total' | 'sheetCount'> | null,
+  sheets: number,
+  expected: number,
+): BoardLine {
+  const progression = 'vetoed' in entry ? entry : null;
   return {
     id: entry.id,
     order: entry.order,
@@ -41,15 +52,30 @@ function lineOf(entry: LeaderboardNode['entry'], scores: Pick<LeaderboardNode, '
     rank: scores?.rank ?? null,
     total: scores?.total ?? null,
     sheets: scores?.sheetCount ?? sheets,
-    // The panel less the judges excused from this entry (回避).
-    expected: entry.expectedSheetCount,
+    // The panel less the judges excused from this entry (回避); an indicator round's indicators.
+    expected,
+    previousRank: progression?.previousRank ?? null,
+    rankChange: progression?.rankChange ?? null,
+    vetoed: progression?.vetoed ?? false,
   };
 }
 
-/** Rows in leaderboard order when scores may be shown, else in pitch order without scores. */
-function boardLines(round: Round, group: string, board: ScreenBoardQuery | undefined, scoresShown: boolean): BoardLine[] {
-  if (scoresShown) return (board?.leaderboard.edges ?? []).map(({ node }) => lineOf(node.entry, node, node.sheetCount));
-  return round.entries.filter((e) => !group || e.group === group).map((e) => lineOf(e, null, e.sheetCount));
+/** Indicators an entry of an indicator round is measured on: its "sheets expected". */
+function indicatorCount(round: Round): number | null {
+  return round.method.__typename === 'IndicatorsMethod' ? round.method.indicatorSet.indicators.length : null;
+}
+
+/**
+ * Rows in leaderboard order when scores may be shown (a vetoed entry last), else in pitch
+ * order without scores.
+ */
+function boardLines(round: Round, group: string, board: readonly LeaderboardNode[] | undefined, scoresShown: boolean): BoardLine[] {
+  const indicators = indicatorCount(round);
+  if (scoresShown) {
+    const lines = (board ?? []).map((node) => lineOf(node.entry, node, node.sheetCount, indicators ?? node.entry.expectedSheetCount));
+    return [...lines.filter((l) => !l.vetoed), ...lines.filter((l) => l.vetoed)];
+  }
+  return round.entries.filter((e) => !group || e.group === group).map((e) => lineOf(e, null, e.sheetCount, indicators ?? e.expectedSheetCount));
 }
 
 /** Totals that changed since the previous answer, to flash those rows once. */
@@ -73,9 +99,11 @@ function useChanged(lines: readonly BoardLine[], resetKey: string): Set<string> 
 
 /**
  * The hall's leaderboard at 1920×1080: every entry gets a row (rank with 并列 for ties, name,
- * unit, total to two decimals and, while judges score, sheets received), in type readable from
- * the back of the hall. What does not fit is paged, a page every ten seconds (`?page=8s` to
- * change), so that every row is on screen at some point of the cycle.
+ * unit, total to two decimals, ↑/↓ against the previous round when there is one and, while
+ * judges score, sheets received), in type readable from the back of the hall. What does not
+ * fit is paged, a page every ten seconds (`?page=8s` to change), so that every row is on
+ * screen at some point of the cycle. An indicator round (实绩比拼) opens on its 红黑榜 for the
+ * quarterly meeting (`?view=ranking` for the full ranking); its status line speaks of 考核.
  */
 export function BigScreen({ roundId }: { roundId: string }) {
   const { t, lang, setLang, time } = useI18n();
@@ -85,16 +113,20 @@ export function BigScreen({ roundId }: { roundId: string }) {
 
   const roundQuery = useQuery(ScreenBoardRoundDocument, { id: roundId }, { pollMs: ROUND_POLL_MS });
   const round = roundQuery.data?.round ?? null;
-  const status = round ? screenStatus(round.status, round.leaderboardVisibility) : null;
-  const board = useQuery(
-    ScreenBoardDocument,
-    { roundId, group: group || null },
-    { pollMs: status?.live ? LIVE_POLL_MS : SETTLED_POLL_MS, skip: !status?.scoresShown },
-  );
-  const scoresShown = Boolean(status?.scoresShown && board.data);
-  const lines = round && status ? boardLines(round, group, board.data, scoresShown) : [];
+  const indicators = round?.method.__typename === 'IndicatorsMethod' ? round.method : null;
+  const status = round ? screenStatus(round.status, round.leaderboardVisibility, indicators ? 'INDICATORS' : 'PANEL') : null;
+  const pollMs = status?.live ? LIVE_POLL_MS : SETTLED_POLL_MS;
+  const asked = query.get('view');
+  const view: View = indicators && status?.scoresShown && asked !== 'ranking' ? 'boards' : 'ranking';
+  const board = useLeaderboardPages(roundId, group || null, { pollMs, skip: !status?.scoresShown || view !== 'ranking' });
+  const boards = useQuery(ScreenBoardsDocument, { roundId }, { pollMs, skip: !status?.scoresShown || view !== 'boards' });
+  const scoresShown = Boolean(status?.scoresShown && board.rows);
+  // While scores may be shown but have not arrived, nothing rather than a flash of the pitch order.
+  const lines = round && status && view === 'ranking' && (!status.scoresShown || board.rows) ? boardLines(round, group, board.rows, scoresShown) : [];
   const changed = useChanged(lines, `${roundId}:${group}`);
   const tied = tiedRanks(lines);
+  // ↑/↓ only when there is a previous round to compare with.
+  const showChange = scoresShown && lines.some((l) => l.previousRank !== null);
 
   const boardRef = useRef<HTMLDivElement>(null);
   const layout = useBoardLayout(boardRef);
@@ -105,23 +137,33 @@ export function BigScreen({ roundId }: { roundId: string }) {
   const columns = Math.max(1, Math.min(layout.columns, Math.ceil(shown.length / layout.rowsPerColumn)));
   const rows = Math.max(1, Math.ceil(shown.length / columns));
 
-  const groups = groupsOf(round?.entries ?? []);
+  const groups = view === 'ranking' ? groupsOf(round?.entries ?? []) : [];
   const tabs = ['', ...groups];
   const scored = (round?.entries ?? []).filter((e) => e.sheetCount > 0).length;
+  const viewError = view === 'boards' ? (boards.error && !boards.data ? boards.error : null) : board.error && !board.rows ? board.error : null;
   const fatal =
-    roundQuery.error && !roundQuery.data
-      ? roundQuery.error
-      : status?.scoresShown && board.error && !board.data && board.error.reason !== 'RESULTS_NOT_VISIBLE'
-        ? board.error
-        : null;
-  const stale = (roundQuery.error && roundQuery.data) || (board.error && board.data) ? (board.updatedAt ?? roundQuery.updatedAt) : null;
+    roundQuery.error && !roundQuery.data ? roundQuery.error : status?.scoresShown && viewError && viewError.reason !== 'RESULTS_NOT_VISIBLE' ? viewError : null;
+  const viewStale = view === 'boards' ? boards.error && boards.data : board.error && board.rows;
+  const viewUpdatedAt = view === 'boards' ? boards.updatedAt : board.updatedAt;
+  const stale = (roundQuery.error && roundQuery.data) || viewStale ? (viewUpdatedAt ?? roundQuery.updatedAt) : null;
 
-  const chooseTab = (value: string) => {
+  const setParam = (name: 'group' | 'view', value: string) => {
     const params = new URLSearchParams(query);
-    if (value) params.set('group', value);
-    else params.delete('group');
+    if (value) params.set(name, value);
+    else params.delete(name);
     const search = params.toString();
     navigate(`/screen/${encodeURIComponent(roundId)}${search ? `?${search}` : ''}`, { replace: true });
+  };
+  const chooseTab = (value: string) => setParam('group', value);
+  const views: View[] = ['boards', 'ranking'];
+  const chooseView = (value: View) => setParam('view', value === 'boards' ? '' : value);
+  const onViewKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = views[(views.indexOf(view) + step + views.length) % views.length]!;
+    chooseView(next);
+    requestAnimationFrame(() => document.getElementById(`view-tab-${next}`)?.focus());
   };
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.indexOf(group);
@@ -147,8 +189,10 @@ export function BigScreen({ roundId }: { roundId: string }) {
               {t(status.label)}
             </span>
           ) : null}
-          {status?.progress ? <span className="hall-scored">{t('screen.scored', { scored, total: round?.entries.length ?? 0 })}</span> : null}
-          {status?.live && board.updatedAt ? <span className="hall-time">{t('common.updatedAt', { time: time(board.updatedAt) })}</span> : null}
+          {status?.progress ? (
+            <span className="hall-scored">{t(indicators ? 'screen.ind.scored' : 'screen.scored', { scored, total: round?.entries.length ?? 0 })}</span>
+          ) : null}
+          {status?.live && viewUpdatedAt ? <span className="hall-time">{t('common.updatedAt', { time: time(viewUpdatedAt) })}</span> : null}
         </div>
         <div className="screen-tools">
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
@@ -165,6 +209,25 @@ export function BigScreen({ roundId }: { roundId: string }) {
           <Link to="/screen">{t('screen.exit')}</Link>
         </div>
       </header>
+
+      {indicators && status?.scoresShown ? (
+        <div className="screen-tabs hall-views" role="tablist" aria-label={t('screen.views')} onKeyDown={onViewKey}>
+          {views.map((value) => (
+            <button
+              key={value}
+              id={`view-tab-${value}`}
+              type="button"
+              role="tab"
+              aria-selected={value === view}
+              aria-controls="screen-board"
+              tabIndex={value === view ? 0 : -1}
+              onClick={() => chooseView(value)}
+            >
+              {t(`screen.view.${value}`)}
+            </button>
+          ))}
+        </div>
+      ) : null}
 
       {groups.length > 0 ? (
         <div className="screen-tabs" role="tablist" aria-label={t('screen.groups')} onKeyDown={onTabKey}>
@@ -199,8 +262,8 @@ export function BigScreen({ roundId }: { roundId: string }) {
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is tabpanel or region, both take a name; the rule cannot read a conditional role. */}
       <div
         id="screen-board"
-        role={groups.length ? 'tabpanel' : 'region'}
-        aria-label={groups.length ? undefined : t('screen.board')}
+        role={groups.length || (indicators && status?.scoresShown) ? 'tabpanel' : 'region'}
+        aria-label={groups.length ? undefined : view === 'boards' ? t('screen.view.boards') : t('screen.board')}
         className="hall-board"
         ref={boardRef}
         data-columns={layout.columns}
@@ -211,7 +274,10 @@ export function BigScreen({ roundId }: { roundId: string }) {
             {describeError(t, fatal)}
           </p>
         ) : null}
-        {round && lines.length === 0 && (!status?.scoresShown || board.data) ? <p className="screen-message">{t('screen.empty')}</p> : null}
+        {view === 'boards' && boards.data && indicators ? <HallBoards boards={boards.data.boards} sizes={indicators.boards} intervalMs={intervalMs} /> : null}
+        {view === 'ranking' && round && lines.length === 0 && (!status?.scoresShown || board.rows) ? (
+          <p className="screen-message">{t('screen.empty')}</p>
+        ) : null}
         {shown.length > 0 ? (
           <ol
             className="hall-rows"
@@ -229,6 +295,8 @@ export function BigScreen({ roundId }: { roundId: string }) {
                 line={line}
                 scoresShown={scoresShown}
                 progress={Boolean(status?.progress)}
+                progressKey={indicators ? 'screen.ind.progress' : 'screen.progress'}
+                showChange={showChange}
                 tied={line.rank !== null && tied.has(line.rank)}
                 flash={changed.has(line.id)}
               />
@@ -237,7 +305,7 @@ export function BigScreen({ roundId }: { roundId: string }) {
         ) : null}
       </div>
 
-      {sizes.length > 1 ? (
+      {view === 'ranking' && sizes.length > 1 ? (
         <footer className="hall-pages">
           <button type="button" onClick={() => setPage((page - 1 + sizes.length) % sizes.length)} aria-label={t('screen.previousPage')}>
             ‹

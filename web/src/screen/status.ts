@@ -8,35 +8,48 @@ import type { MessageKey } from '../i18n';
  * open round whose scores are public is "live".
  */
 export interface ScreenStatus {
-  /** The status line: 实时 / 评分进行中 / 评分已结束 / 最终成绩 / 评分尚未开始. */
+  /** The status line: 实时 / 评分进行中 / 评分已结束 / 最终成绩 / 评分尚未开始 (考核… for indicator rounds). */
   label: MessageKey;
-  /** An open round with public scores: the board follows the judges as they score. */
+  /** An open round with public scores: the board follows the judges (or the verified values) as they come. */
   live: boolean;
   /** Ranks and totals may be shown. */
   scoresShown: boolean;
   /** When scores are hidden: when they will be shown. */
   hiddenUntil: MessageKey | null;
-  /** Sheets received per entry are worth showing (while judges are still scoring). */
+  /** Sheets received (verified values) per entry are worth showing: the round is still open. */
   progress: boolean;
 }
 
-export function screenStatus(status: RoundStatus, visibility: LeaderboardVisibility): ScreenStatus {
+/** How the round is assessed: judges scoring on stage, or measured indicators (实绩比拼). */
+export type ScreenMethod = 'PANEL' | 'INDICATORS';
+
+export function screenStatus(status: RoundStatus, visibility: LeaderboardVisibility, method: ScreenMethod = 'PANEL'): ScreenStatus {
+  const indicators = method === 'INDICATORS';
   switch (status) {
     case 'DRAFT':
-      return { label: 'screen.status.draft', live: false, scoresShown: false, hiddenUntil: null, progress: false };
+      return { label: indicators ? 'screen.ind.status.draft' : 'screen.status.draft', live: false, scoresShown: false, hiddenUntil: null, progress: false };
     case 'OPEN': {
       const live = visibility === 'LIVE';
+      // An indicator round is 考核进行中 whether or not its scores are public; live shows in the dot.
+      const label = indicators ? 'screen.ind.status.open' : live ? 'screen.status.live' : 'screen.status.scoring';
+      const afterClose = indicators ? 'screen.ind.hidden.afterClose' : 'screen.hidden.afterClose';
       return {
-        label: live ? 'screen.status.live' : 'screen.status.scoring',
+        label,
         live,
         scoresShown: live,
-        hiddenUntil: live ? null : visibility === 'AFTER_PUBLISH' ? 'screen.hidden.afterPublish' : 'screen.hidden.afterClose',
+        hiddenUntil: live ? null : visibility === 'AFTER_PUBLISH' ? 'screen.hidden.afterPublish' : afterClose,
         progress: true,
       };
     }
     case 'CLOSED': {
       const shown = visibility !== 'AFTER_PUBLISH';
-      return { label: 'screen.status.closed', live: false, scoresShown: shown, hiddenUntil: shown ? null : 'screen.hidden.afterPublish', progress: false };
+      return {
+        label: indicators ? 'screen.ind.status.closed' : 'screen.status.closed',
+        live: false,
+        scoresShown: shown,
+        hiddenUntil: shown ? null : 'screen.hidden.afterPublish',
+        progress: false,
+      };
     }
     case 'PUBLISHED':
       return { label: 'screen.status.published', live: false, scoresShown: true, hiddenUntil: null, progress: false };

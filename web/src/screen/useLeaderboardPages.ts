@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, request } from '../api/client';
+import { ScreenBoardDocument, type ScreenBoardQuery } from '../gql/graphql';
+
+export type ScreenLeaderboardNode = ScreenBoardQuery['leaderboard']['edges'][number]['node'];
+
+/** Pages of 100 keep each request within the API's query cost limit; a county-wide round takes a few. */
+const MAX_PAGES = 20;
+const RETRY_MS = 2000;
+
+/**
+ * Every row of the round's (or one group's) leaderboard, all pages, polled every `pollMs`:
+ * what the hall's board shows. Keeps the last rows while refreshing and after a failed
+ * refresh (the screen says how old they are); a lost connection is retried sooner, backing
+ * off to 30 s, as the API hooks do.
+ */
+export function useLeaderboardPages(roundId: string, group: string | null, options: { pollMs: number; skip: boolean }) {
+  const key = `${roundId}\u0000${group ?? ''}`;
+  const [state, setState] = useState<{ rows?: ScreenLeaderboardNode[]; error?: ApiError; updatedAt?: number; key: string }>({ key });
+  const generation = useRef(0);
+
+  const run = useCallback(async (): Promise<boolean> => {
+    const mine = ++generation.current;
+    try {
+      const rows: ScreenLeaderboardNode[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const data: ScreenBoardQuery = await request(ScreenBoardDocument, { roundId, group, after });
+        rows.push(...data.leaderboard.edges.map((e) => e.node));
+        if (!data.leaderboard.pageInfo.hasNextPage) break;
+        after = data.leaderboard.pageInfo.endCursor;
+      }
+      if (mine === generation.current) setState({ rows, updatedAt: Date.now(), key });
+      return false;
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('UNKNOWN', String(error));
+      if (mine === generation.current) setState((s) => (s.key === key ? { ...s, error: apiError } : { error: apiError, key }));
+      return apiError.retryable;
+    }
+  }, [roundId, group, key]);
+
+  useEffect(() => {
+    if (options.skip) return;
+    let stopped = false;
+    let failures = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const loop = async () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      const retry = await run();
+      if (stopped) return;
+      failures = retry ? failures + 1 : 0;
+      const delay = retry ? Math.min(options.pollMs, RETRY_MS * 2 ** (failures - 1), 30_000) : options.pollMs;
+      timer = setTimeout(() => void loop(), delay);
+    };
+    const online = () => {
+      if (failures > 0) void loop();
+    };
+    window.addEventListener('online', online);
+    void loop();
+    return () => {
+      stopped = true;
+      generation.current++;
+      window.removeEventListener('online', online);
+      if (timer) clearTimeout(timer);
+    };
+  }, [run, options.pollMs, options.skip]);
+
+  const current = state.key === key;
+  return { rows: current ? state.rows : undefined, error: current ? state.error : undefined, updatedAt: current ? state.updatedAt : undefined };
+}
