@@ -18,6 +18,7 @@ const PrintSheet = lazy(() => import('./results/PrintSheet').then((m) => ({ defa
 const ProtocolPrint = lazy(() => import('./results/ProtocolPrint').then((m) => ({ default: m.ProtocolPrint })));
 const ScreenPicker = lazy(() => import('./screen/ScreenPicker').then((m) => ({ default: m.ScreenPicker })));
 const DirectoryPage = lazy(() => import('./organizer/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const IndicatorSetsPage = lazy(() => import('./indicators/sets/IndicatorSetsPage').then((m) => ({ default: m.IndicatorSetsPage })));
 
 export function App() {
   const { path } = useLocation();
@@ -96,6 +97,13 @@ export function App() {
       </Shell>
     );
   }
+  if (path === '/organizer/indicator-sets' && hasRole(user, 'organizer')) {
+    return (
+      <Shell wide>
+        <IndicatorSetsPage />
+      </Shell>
+    );
+  }
   const organizerRound = match('/organizer/rounds/:roundId', path);
   if ((path === '/organizer' || organizerRound) && hasRole(user, 'organizer')) {
     return (
@@ -130,6 +138,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
         hasRole(user, 'judge') ? { to: '/judge', label: t('nav.judge') } : null,
         hasRole(user, 'organizer') ? { to: '/organizer', label: t('nav.organizer') } : null,
         hasRole(user, 'organizer') ? { to: '/organizer/directory', label: t('directory.nav') } : null,
+        hasRole(user, 'organizer') ? { to: '/organizer/indicator-sets', label: t('indicators.nav') } : null,
         { to: '/screen', label: t('nav.screen') },
       ].filter((l): l is { to: string; label: string } => l !== null)
     : [];

@@ -154,7 +154,11 @@ function subjectOf(t: Translate, issue: Issue, options: IssueWording): string {
   if (leaf && list && item) {
     const lastIndex = segments.findLastIndex(isIndex);
     const directChild = lastIndex === segments.length - 2;
-    const stands = ITEM_ITSELF[list]?.includes(leaf) || (issue.code === 'DUPLICATE' && ITEM_IDENTITY[list]?.includes(leaf));
+    const stands =
+      ITEM_ITSELF[list]?.includes(leaf) ||
+      (issue.code === 'DUPLICATE' && ITEM_IDENTITY[list]?.includes(leaf)) ||
+      // The sentence names the parameter itself: "第 1 个指标缺少所需参数「满意值」".
+      issue.code === 'MISSING_PARAMETER';
     if (directChild && stands) leaf = null;
   }
   if (!leaf) return item ?? t('issue.subject.unknown');
@@ -163,9 +167,17 @@ function subjectOf(t: Translate, issue: Issue, options: IssueWording): string {
   return item ? t('issue.subject.itemField', { item, field }) : t('issue.subject.field', { field });
 }
 
+/** The innermost list an issue's path goes through (`indicators` of `input.indicators.2.step`), if any. */
+function innermostList(path: string): string | null {
+  const segments = path.split('.').filter(Boolean);
+  for (let i = segments.length - 1; i > 0; i--) if (isIndex(segments[i]!)) return segments[i - 1]!;
+  return null;
+}
+
 /** Params as the sentence shows them: lists joined, criterion keys as their labels, field names in words. */
 function wordedParams(t: Translate, issue: Issue, options: IssueWording): Params {
   const words: Params = {};
+  const list = innermostList(issue.path);
   for (const [name, value] of Object.entries(issue.params ?? {})) {
     if (Array.isArray(value)) words[name] = value.map(String).join('、');
     else if (typeof value === 'string' || typeof value === 'number') words[name] = value;
@@ -175,8 +187,10 @@ function wordedParams(t: Translate, issue: Issue, options: IssueWording): Params
   if (typeof criterion === 'string') words.criterion = options.criterionLabels?.[criterion] ?? criterion;
   const choices = issue.params?.options;
   if (issue.code === 'ONE_OF_REQUIRED' && Array.isArray(choices)) {
-    words.options = choices.map((c) => t('issue.subject.field', { field: fieldName(t, String(c), null) ?? String(c) })).join(t('issue.or'));
+    words.options = choices.map((c) => t('issue.subject.field', { field: fieldName(t, String(c), list) ?? String(c) })).join(t('issue.or'));
   }
+  const parameter = issue.params?.parameter;
+  if (issue.code === 'MISSING_PARAMETER' && typeof parameter === 'string') words.parameter = fieldName(t, parameter, list) ?? parameter;
   return words;
 }
 

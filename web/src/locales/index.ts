@@ -10,6 +10,7 @@ import enApp from './en/app.json';
 import enDirectory from './en/directory.json';
 import enErrors from './en/errors.json';
 import enFields from './en/fields.json';
+import enIndicators from './en/indicators.json';
 import enJudge from './en/judge.json';
 import enOrganizer from './en/organizer.json';
 import enRound from './en/round.json';
@@ -19,13 +20,14 @@ import zhApp from './zh-CN/app.json';
 import zhDirectory from './zh-CN/directory.json';
 import zhErrors from './zh-CN/errors.json';
 import zhFields from './zh-CN/fields.json';
+import zhIndicators from './zh-CN/indicators.json';
 import zhJudge from './zh-CN/judge.json';
 import zhOrganizer from './zh-CN/organizer.json';
 import zhRound from './zh-CN/round.json';
 import zhResults from './zh-CN/results.json';
 import zhScreen from './zh-CN/screen.json';
 
-const zh = { ...zhApp, ...zhDirectory, ...zhErrors, ...zhFields, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhResults, ...zhScreen };
+const zh = { ...zhApp, ...zhDirectory, ...zhErrors, ...zhFields, ...zhIndicators, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhResults, ...zhScreen };
 
 export type MessageKey = keyof typeof zh;
 
@@ -34,6 +36,7 @@ const en: Record<MessageKey, string> = {
   ...enDirectory,
   ...enErrors,
   ...enFields,
+  ...enIndicators,
   ...enJudge,
   ...enOrganizer,
   ...enRound,

@@ -3,6 +3,8 @@ import { panelOf } from '../api/method';
 import { ErrorNote, Loading, StatusBadge } from '../components/ui';
 import { RoundConsoleDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
+import { IndicatorLifecycle } from '../indicators/round/IndicatorLifecycle';
+import { IndicatorRound } from '../indicators/round/IndicatorRound';
 import { Link } from '../router';
 import { ProgressView } from './ProgressView';
 import { Enrolment } from './round/Enrolment';
@@ -31,6 +33,8 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
   }
   const { status } = round;
   const panel = panelOf(round);
+  // A round of measured indicators has no judges, rubric or draw: its own console replaces them.
+  const indicators = round.method.__typename === 'IndicatorsMethod';
   const path = encodeURIComponent(round.id);
   return (
     <section className="panel round-panel" aria-labelledby="round-title">
@@ -50,7 +54,11 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
           ) : null}
         </div>
         <div className="panel-actions">
-          <Lifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
+          {indicators ? (
+            <IndicatorLifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
+          ) : (
+            <Lifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
+          )}
           <Link to={`/organizer/rounds/${path}/results`} className="button">
             {t('round.results')}
           </Link>
@@ -61,16 +69,17 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
       </div>
       {detail.error ? <ErrorNote error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       {round.amendmentCount ? <Amendments amendments={round.amendments} count={round.amendmentCount} /> : null}
-      {status === 'CLOSED' || status === 'PUBLISHED' ? (
+      {panel && (status === 'CLOSED' || status === 'PUBLISHED') ? (
         <RejectedSheets roundId={round.id} criteria={panel?.rubric.criteria ?? []} live={status === 'CLOSED'} />
       ) : null}
       {status !== 'PUBLISHED' ? <Visibility roundId={round.id} value={round.leaderboardVisibility} onChanged={changed} /> : null}
 
-      {status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
+      {indicators ? <IndicatorRound key={status} roundId={round.id} status={status} onChanged={changed} /> : null}
+      {panel && status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
 
       {status === 'DRAFT' && panel ? <RoundSettings round={round} panel={panel} onChanged={changed} /> : null}
-      <Enrolment round={round} onChanged={changed} />
-      {status === 'DRAFT' || status === 'OPEN' ? (
+      {panel ? <Enrolment round={round} onChanged={changed} /> : null}
+      {panel && (status === 'DRAFT' || status === 'OPEN') ? (
         <Judges round={round} canAssign={status === 'DRAFT' || panel?.quorumMode !== 'ALL_EXPECTED'} onChanged={changed} />
       ) : null}
       {status === 'CLOSED' || status === 'PUBLISHED' ? <Advance round={round} onChanged={changed} /> : null}

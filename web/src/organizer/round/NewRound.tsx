@@ -2,17 +2,29 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/hooks';
 import { panelOf } from '../../api/method';
 import { ErrorNote } from '../../components/ui';
-import { CreateRoundWithRuleDocument, type RubricsQuery } from '../../gql/graphql';
+import { CreateRoundWithRuleDocument, type CreateRoundInput, type RubricsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import {
+  IndicatorRoundFields,
+  indicatorMethodInput,
+  newIndicatorRound,
+  periodLabel,
+  useIndicatorSets,
+  type IndicatorRoundDraft,
+} from '../../indicators/round/IndicatorRoundFields';
 import { Link } from '../../router';
 import { DEFAULT_RULE, RuleFields, type RuleDraft } from './RuleFields';
 import type { CompetitionSummary } from './types';
 
 type RubricOption = RubricsQuery['rubrics']['edges'][number]['node'];
+type Kind = 'PANEL' | 'INDICATORS';
+const KINDS: Kind[] = ['PANEL', 'INDICATORS'];
 
 /**
- * A new round of a competition with its whole scoring rule, proposing 应评尽评 (every
- * expected sheet before ranking) and the previous round's rubric.
+ * A new round of a competition: judged on a stage (评委打分) with its whole scoring rule,
+ * proposing 应评尽评 (every expected sheet before ranking) and the previous round's
+ * rubric; or assessed on measured indicators (实绩指标) with a set, a period, caps and
+ * the boards' sizes. The previous round's method is proposed.
  */
 export function NewRound({
   competition,
@@ -29,6 +41,9 @@ export function NewRound({
   const [name, setName] = useState('');
   const [rubricId, setRubricId] = useState((last && panelOf(last)?.rubric.id) ?? rubrics[0]?.id ?? '');
   const [rule, setRule] = useState<RuleDraft>(DEFAULT_RULE);
+  const [kind, setKind] = useState<Kind>(last?.method.__typename === 'IndicatorsMethod' ? 'INDICATORS' : 'PANEL');
+  const [indicators, setIndicators] = useState<IndicatorRoundDraft>(() => newIndicatorRound());
+  const sets = useIndicatorSets();
   const { mutate, pending, error } = useMutation(CreateRoundWithRuleDocument);
   const rubric = rubrics.find((r) => r.id === rubricId);
   const criteria = rubric?.criteria ?? [];
@@ -38,11 +53,29 @@ export function NewRound({
     const keys = new Set(rubrics.find((r) => r.id === next)?.criteria.map((c) => c.key) ?? []);
     setRule((r) => ({ ...r, tieBreakers: r.tieBreakers.filter((k) => keys.has(k)) }));
   };
+  const chosenSet = sets.data?.indicatorSets.edges.find((e) => e.node.id === indicators.setId)?.node;
+  // A name follows the period until the organizer types one (2026年第三季度实绩考核).
+  const suggested = (draft: IndicatorRoundDraft) => t('indicators.newRound.nameSuggestion', { period: periodLabel(t, draft.period) });
+  const changeIndicators = (next: IndicatorRoundDraft) => {
+    if (!name.trim() || name === suggested(indicators)) setName(suggested(next));
+    setIndicators(next);
+  };
+  const chooseKind = (next: Kind) => {
+    setKind(next);
+    if (next === 'INDICATORS' && !name.trim()) setName(suggested(indicators));
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await mutate({
-      input: { competitionId: competition.id, name: name.trim(), rubricId, rubricVersion: rubric?.version ?? null, ...rule },
-    });
+    const input: CreateRoundInput =
+      kind === 'INDICATORS'
+        ? {
+            competitionId: competition.id,
+            name: name.trim(),
+            leaderboardVisibility: indicators.visibility,
+            method: indicatorMethodInput(indicators, chosenSet),
+          }
+        : { competitionId: competition.id, name: name.trim(), rubricId, rubricVersion: rubric?.version ?? null, ...rule };
+    const created = await mutate({ input });
     if (created) {
       setName('');
       onCreated(created.createRound.id);
@@ -52,30 +85,50 @@ export function NewRound({
     <section className="panel" aria-labelledby={`${id}-title`}>
       <p className="muted small">{competition.name}</p>
       <h2 id={`${id}-title`}>{t('round.new.title')}</h2>
-      <p className="muted small">{t('round.new.intro')}</p>
+      <p className="muted small">{kind === 'INDICATORS' ? t('indicators.newRound.intro') : t('round.new.intro')}</p>
       <form onSubmit={submit} className="new-round">
+        <fieldset className="rule method-choice">
+          <legend>{t('indicators.newRound.kind')}</legend>
+          <div className="choices">
+            {KINDS.map((k) => (
+              <label key={k} className="choice" htmlFor={`${id}-kind-${k}`}>
+                <input id={`${id}-kind-${k}`} type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => chooseKind(k)} />
+                <span>
+                  <strong>{t(`indicators.newRound.kind.${k}`)}</strong>
+                  <span className="muted small"> {t(`indicators.newRound.kindHelp.${k}`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('org.roundName')}</label>
           <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-rubric`}>{t('rubric.pick')}</label>
-          <select id={`${id}-rubric`} required value={rubricId} aria-describedby={`${id}-rubric-hint`} onChange={(e) => chooseRubric(e.target.value)}>
-            <option value="">—</option>
-            {rubrics.map((r) => (
-              <option key={r.id} value={r.id}>
-                {t('rubric.option', { name: r.name, version: r.version })}
-              </option>
-            ))}
-          </select>
-          <span id={`${id}-rubric-hint`} className="muted small">
-            {t('org.rubricHint')}
-          </span>
-        </div>
-        <RuleFields value={rule} onChange={setRule} criteria={criteria} />
+        {kind === 'INDICATORS' ? (
+          <IndicatorRoundFields value={indicators} onChange={changeIndicators} sets={sets} />
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-rubric`}>{t('rubric.pick')}</label>
+              <select id={`${id}-rubric`} required value={rubricId} aria-describedby={`${id}-rubric-hint`} onChange={(e) => chooseRubric(e.target.value)}>
+                <option value="">—</option>
+                {rubrics.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {t('rubric.option', { name: r.name, version: r.version })}
+                  </option>
+                ))}
+              </select>
+              <span id={`${id}-rubric-hint`} className="muted small">
+                {t('org.rubricHint')}
+              </span>
+            </div>
+            <RuleFields value={rule} onChange={setRule} criteria={criteria} />
+          </>
+        )}
         {error ? <ErrorNote error={error} /> : null}
         <div className="row">
-          <button type="submit" className="button-primary" disabled={pending || !name.trim() || !rubricId}>
+          <button type="submit" className="button-primary" disabled={pending || !name.trim() || (kind === 'PANEL' ? !rubricId : !indicators.setId)}>
             {t('org.create')}
           </button>
           <Link to="/organizer" className="button">
