@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { buildSchema, isInputObjectType, isObjectType } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -32,7 +32,10 @@ const invalid = (issues: unknown[]) =>
 const refused = (code: string, reason: string) =>
   new ApiError(code, 'Scoring has ended for this round', { errors: [{ message: 'Scoring has ended for this round', extensions: { code, reason } }] });
 
-const SCHEMA = buildSchema(['schema/schema.graphql', 'schema/methods/panel.graphql'].map((f) => readFileSync(f, 'utf8')).join('\n'));
+/** The whole contract: the core and every method's extension. */
+const SCHEMA = buildSchema(
+  ['schema/schema.graphql', ...readdirSync('schema/methods').map((f) => `schema/methods/${f}`)].map((f) => readFileSync(f, 'utf8')).join('\n'),
+);
 const enumValues = (name: string) => (SCHEMA.getType(name) as unknown as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
 
 describe('describeIssue', () => {
@@ -83,7 +86,19 @@ describe('describeIssue', () => {
       const text = describeIssue(zh, {
         path: 'input.criteria.0.maxScore',
         code,
-        params: { minimum: 1, maximum: 2, step: '0.5', value: 'x', criterion: 'c', options: ['a'], missing: 1 },
+        params: {
+          minimum: 1,
+          maximum: 2,
+          step: '0.5',
+          value: 'x',
+          criterion: 'c',
+          options: ['a'],
+          missing: 1,
+          expected: '100',
+          actual: '90',
+          parameter: 'target',
+          method: 'EFFICACY',
+        },
       });
       expect(text, code).not.toMatch(/[{}]|issue\./);
     }
