@@ -162,7 +162,7 @@ describe('results of an indicator round (organizer, 1440×900)', () => {
     await openResults(seed.q2);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('2026-Q2 实绩考核 成绩');
     expect(await page.getByTestId('rule-words').textContent()).toBe(
-      '按《乡镇实绩考核（双百分制）》第 1 版考核 2026-Q2：经济发展 100 分、党建与作风 100 分，满分 200 分；加分最多 5 分，扣分最多 10 分；一票否决的单位不参加排名，列于最后；总分保留两位小数。',
+      '按《乡镇实绩考核（双百分制）》第 1 版考核 2026年第二季度：经济发展 100 分、党建与作风 100 分，满分 200 分；加分最多 5 分，扣分最多 10 分；一票否决的单位不参加排名，列于最后；总分保留两位小数。',
     );
     const headers = (await page.locator('.rank-table thead th').allTextContents()).map((h) => h.replace(/满分.*$/, ''));
     expect(headers).toEqual(['名次', '单位', '经济发展', '党建与作风', '加分', '扣分', '总分', '名次变化', '考核明细']);
@@ -356,7 +356,7 @@ describe('results of an indicator round (organizer, 1440×900)', () => {
     await openResults(seed.q2);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await page.getByTestId('rule-words').textContent()).toBe(
-      'Assessed on “乡镇实绩考核（双百分制）” version 1 for 2026-Q2: 经济发展 100, 党建与作风 100, 200 in all; bonus at most 5, penalty at most 10; a vetoed unit is not ranked and is listed last; totals to two decimals.',
+      'Assessed on “乡镇实绩考核（双百分制）” version 1 for Q2 2026: 经济发展 100, 党建与作风 100, 200 in all; bonus at most 5, penalty at most 10; a vetoed unit is not ranked and is listed last; totals to two decimals.',
     );
     const headers = (await page.locator('.rank-table thead th').allTextContents()).map((h) => h.replace(/max.*$/, ''));
     expect(headers).toEqual(['Rank', 'Unit', '经济发展', '党建与作风', 'Bonus', 'Penalty', 'Total', 'Change', 'Details']);
@@ -418,7 +418,7 @@ describe('results of an indicator round (organizer, 1440×900)', () => {
     const all = pages.join('\n');
     expect(all).toContain('2026年乡镇（街道）争先进位季度考核');
     expect(all).toContain('2026-Q2 实绩考核 成绩单');
-    expect(all.replace(/\s+/g, '')).toContain('考核办法：按《乡镇实绩考核（双百分制）》第1版考核2026-Q2：经济发展100分、党建与作风100分，满分200分');
+    expect(all.replace(/\s+/g, '')).toContain('考核办法：按《乡镇实绩考核（双百分制）》第1版考核2026年第二季度：经济发展100分、党建与作风100分，满分200分');
     // The header on every page that has rows.
     const withRows = pages.filter((p) => /\d+\.\d\d\s+↑|↓/.test(p));
     expect(withRows.length).toBe(pages.length);

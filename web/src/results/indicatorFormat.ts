@@ -1,3 +1,4 @@
+import { periodLabel } from '../indicators/round/period';
 import type { Lang, Translate } from '../i18n';
 
 /**
@@ -227,7 +228,7 @@ export function indicatorRuleInWords(t: Translate, lang: Lang, method: Indicator
   return t('results.ind.rule.sentence', {
     set: set.name,
     version: set.version,
-    period: method.period,
+    period: periodLabel(t, method.period),
     sections,
     full: figure(lang, set.fullMark),
     caps: caps.length ? `${caps.join(t('results.ind.rule.comma'))}${t('results.rule.separator')}` : '',

@@ -2,10 +2,12 @@ import { useId, type ReactNode } from 'react';
 import { useQuery } from '../../api/hooks';
 import { ErrorNote, Loading, Note } from '../../components/ui';
 import { IndicatorSetListDocument, type LeaderboardVisibility, type RoundMethodInput } from '../../gql/graphql';
-import { useI18n, type Translate } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { numberText, parseNumber } from '../model';
-import { lastEndedQuarter, parsePeriod, periodsOf, type PeriodOption } from './period';
+import { lastEndedQuarter, periodLabel, periodsOf, type PeriodOption } from './period';
+
+export { periodLabel } from './period';
 import '../indicators.css';
 
 /** What a new indicator round's form holds. */
@@ -30,22 +32,6 @@ export const newIndicatorRound = (now = new Date()): IndicatorRoundDraft => ({
   mostImproved: '5',
   visibility: 'AFTER_PUBLISH',
 });
-
-/** A period in words: 2026年第二季度, 2026年上半年, 2026年5月, 2026年. */
-export function periodLabel(t: Translate, value: string): string {
-  const p = parsePeriod(value);
-  if (!p) return value;
-  switch (p.kind) {
-    case 'quarter':
-      return t('indicators.period.quarter', { year: p.year, quarter: t(`indicators.period.q${p.part as 1 | 2 | 3 | 4}`) });
-    case 'half':
-      return t(p.part === 1 ? 'indicators.period.h1' : 'indicators.period.h2', { year: p.year });
-    case 'month':
-      return t('indicators.period.month', { year: p.year, month: p.part });
-    default:
-      return t('indicators.period.year', { year: p.year });
-  }
-}
 
 const optional = (text: string) => {
   const n = parseNumber(text);

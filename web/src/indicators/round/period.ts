@@ -3,6 +3,8 @@
  * people say them (2026年、2026年上半年、2026年第二季度、2026年5月).
  */
 
+import type { Translate } from '../../i18n';
+
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
 
 export interface PeriodOption {
@@ -37,4 +39,20 @@ export function periodsOf(year: number): PeriodOption[] {
 export function lastEndedQuarter(now: Date): string {
   const quarter = Math.floor(now.getMonth() / 3) + 1;
   return quarter === 1 ? `${now.getFullYear() - 1}-Q4` : `${now.getFullYear()}-Q${quarter - 1}`;
+}
+
+/** A period in words: 2026年第二季度, 2026年上半年, 2026年5月, 2026年. */
+export function periodLabel(t: Translate, value: string): string {
+  const p = parsePeriod(value);
+  if (!p) return value;
+  switch (p.kind) {
+    case 'quarter':
+      return t('indicators.period.quarter', { year: p.year, quarter: t(`indicators.period.q${p.part as 1 | 2 | 3 | 4}`) });
+    case 'half':
+      return t(p.part === 1 ? 'indicators.period.h1' : 'indicators.period.h2', { year: p.year });
+    case 'month':
+      return t('indicators.period.month', { year: p.year, month: p.part });
+    default:
+      return t('indicators.period.year', { year: p.year });
+  }
 }
