@@ -43,6 +43,7 @@ export class AdjustmentService {
       evidence: parsed.evidence,
       status: 'PENDING',
       proposedBy: viewer.id,
+      proposedByName: viewer.name,
       proposedAt: at,
       approvedBy: null,
       approvedAt: null,
@@ -69,7 +70,7 @@ export class AdjustmentService {
       }
       if (found.proposedBy === viewer.id)
         throw new ForbiddenError('An adjustment is approved by an organizer other than the one who proposed it', 'MAKER_CHECKER');
-      approved = { ...found, status: 'APPROVED', approvedBy: viewer.id, approvedAt: at };
+      approved = { ...found, status: 'APPROVED', approvedBy: viewer.id, approvedByName: viewer.name, approvedAt: at };
       return {
         values: [],
         adjustments: [{ adjustment: approved, expectedStatus: 'PENDING' }],

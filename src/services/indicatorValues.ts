@@ -65,7 +65,7 @@ export class IndicatorValueService {
         const changed: IndicatorValue[] = [];
         for (const { item, index } of items) {
           const before = current.get(item.indicator);
-          const next = enteredValue(before, roundId, entryId, item, viewer.id, at, requestIdValue);
+          const next = enteredValue(before, roundId, entryId, item, viewer, at, requestIdValue);
           if (next === before) {
             results.set(index, before!);
             continue;
@@ -105,7 +105,7 @@ export class IndicatorValueService {
           if (value.enteredBy === viewer.id) {
             throw new ForbiddenError('A value is verified by an organizer other than the one who entered it', 'MAKER_CHECKER');
           }
-          const verified: IndicatorValue = { ...value, status: 'VERIFIED', verifiedBy: viewer.id, verifiedAt: at, version: value.version + 1 };
+          const verified: IndicatorValue = { ...value, status: 'VERIFIED', verifiedBy: viewer.id, verifiedByName: viewer.name, verifiedAt: at, version: value.version + 1 };
           current.set(indicator, verified);
           changed.push(verified);
           results.set(index, verified);
@@ -177,7 +177,7 @@ function enteredValue(
   roundId: string,
   entryId: string,
   input: ValueInput,
-  userId: string,
+  who: Viewer,
   at: string,
   clientRequestId: string | null,
 ): IndicatorValue {
@@ -206,9 +206,11 @@ function enteredValue(
     indicator: input.indicator,
     ...fields,
     status: 'ENTERED',
-    enteredBy: userId,
+    enteredBy: who.id,
+    enteredByName: who.name,
     enteredAt: at,
     verifiedBy: null,
+    verifiedByName: null,
     verifiedAt: null,
     version: (before?.version ?? 0) + 1,
     clientRequestId,

@@ -34,6 +34,7 @@ export type Adjustment = {
   __typename?: 'Adjustment';
   approvedAt?: Maybe<Scalars['DateTime']['output']>;
   approvedBy?: Maybe<Scalars['ID']['output']>;
+  approvedByName?: Maybe<Scalars['String']['output']>;
   entry: Entry;
   evidence?: Maybe<Scalars['String']['output']>;
   /** `<entryId>/adj/<id>`. */
@@ -42,6 +43,8 @@ export type Adjustment = {
   points: Scalars['Float']['output'];
   proposedAt: Scalars['DateTime']['output'];
   proposedBy: Scalars['ID']['output'];
+  /** The name the organizer signed in with when they proposed it. */
+  proposedByName?: Maybe<Scalars['String']['output']>;
   reason: Scalars['String']['output'];
   status: AdjustmentStatus;
 };
@@ -631,6 +634,8 @@ export type IndicatorValue = {
   denominator?: Maybe<Scalars['Float']['output']>;
   enteredAt: Scalars['DateTime']['output'];
   enteredBy: Scalars['ID']['output'];
+  /** The name the organizer signed in with when they entered it. */
+  enteredByName?: Maybe<Scalars['String']['output']>;
   entry: Entry;
   evidence?: Maybe<Scalars['String']['output']>;
   /** `<entryId>/<indicator key>`. */
@@ -646,6 +651,7 @@ export type IndicatorValue = {
   value?: Maybe<Scalars['Float']['output']>;
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
   verifiedBy?: Maybe<Scalars['ID']['output']>;
+  verifiedByName?: Maybe<Scalars['String']['output']>;
 };
 
 export type IndicatorValueInput = {
@@ -2133,6 +2139,7 @@ export type ResolversParentTypes = {
 export type AdjustmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adjustment'] = ResolversParentTypes['Adjustment']> = {
   approvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2140,6 +2147,7 @@ export type AdjustmentResolvers<ContextType = GraphQLContext, ParentType extends
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   proposedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AdjustmentStatus'], ParentType, ContextType>;
 };
@@ -2418,6 +2426,7 @@ export type IndicatorValueResolvers<ContextType = GraphQLContext, ParentType ext
   denominator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   enteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   enteredBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enteredByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entry?: Resolver<ResolversTypes['Entry'], ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2430,6 +2439,7 @@ export type IndicatorValueResolvers<ContextType = GraphQLContext, ParentType ext
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   verifiedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  verifiedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IndicatorsMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorsMethod'] = ResolversParentTypes['IndicatorsMethod']> = {

@@ -59,8 +59,11 @@ export interface IndicatorValue {
   note: string | null;
   status: ValueStatus;
   enteredBy: string;
+  /** The name on the organizer's token when they acted, so the record reads without a directory of organizers. */
+  enteredByName?: string | null;
   enteredAt: string;
   verifiedBy: string | null;
+  verifiedByName?: string | null;
   verifiedAt: string | null;
   /** Optimistic-concurrency counter: each change (entry or verification) is a new version. */
   version: number;
@@ -85,8 +88,10 @@ export interface Adjustment {
   evidence: string | null;
   status: AdjustmentStatus;
   proposedBy: string;
+  proposedByName?: string | null;
   proposedAt: string;
   approvedBy: string | null;
+  approvedByName?: string | null;
   approvedAt: string | null;
 }
 

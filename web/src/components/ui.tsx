@@ -37,9 +37,10 @@ export function Loading() {
   );
 }
 
-export function StatusBadge({ status }: { status: 'DRAFT' | 'OPEN' | 'CLOSED' | 'PUBLISHED' }) {
+/** A round's status; a round of measured results is 考核中, not 评分中, while it is open. */
+export function StatusBadge({ status, measured = false }: { status: 'DRAFT' | 'OPEN' | 'CLOSED' | 'PUBLISHED'; measured?: boolean }) {
   const { t } = useI18n();
-  return <span className={`badge badge-${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
+  return <span className={`badge badge-${status.toLowerCase()}`}>{measured && status === 'OPEN' ? t('status.OPEN.measured') : t(`status.${status}`)}</span>;
 }
 
 /** A determinate progress bar with a visible label. */

@@ -742,7 +742,7 @@ export type RoundIndicatorValuesQueryVariables = Exact<{
 }>;
 
 
-export type RoundIndicatorValuesQuery = { indicatorValues: Array<{ id: string, value: number | null, numerator: number | null, denominator: number | null, measured: number | null, status: IndicatorValueStatus, enteredBy: string, enteredAt: string, verifiedBy: string | null, verifiedAt: string | null }> };
+export type RoundIndicatorValuesQuery = { indicatorValues: Array<{ id: string, value: number | null, numerator: number | null, denominator: number | null, measured: number | null, status: IndicatorValueStatus, enteredBy: string, enteredByName: string | null, enteredAt: string, verifiedBy: string | null, verifiedByName: string | null, verifiedAt: string | null }> };
 
 export type SubmitIndicatorValuesMutationVariables = Exact<{
   roundId: string;
@@ -766,7 +766,7 @@ export type RoundAdjustmentsQueryVariables = Exact<{
 }>;
 
 
-export type RoundAdjustmentsQuery = { adjustments: Array<{ id: string, kind: AdjustmentKind, points: number, reason: string, evidence: string | null, status: AdjustmentStatus, proposedBy: string, proposedAt: string, approvedBy: string | null, approvedAt: string | null }> };
+export type RoundAdjustmentsQuery = { adjustments: Array<{ id: string, kind: AdjustmentKind, points: number, reason: string, evidence: string | null, status: AdjustmentStatus, proposedBy: string, proposedByName: string | null, proposedAt: string, approvedBy: string | null, approvedByName: string | null, approvedAt: string | null }> };
 
 export type AddAdjustmentMutationVariables = Exact<{
   entryId: string;
@@ -1840,8 +1840,10 @@ export const RoundIndicatorValuesDocument = new TypedDocumentString(`
     measured
     status
     enteredBy
+    enteredByName
     enteredAt
     verifiedBy
+    verifiedByName
     verifiedAt
   }
 }
@@ -1876,8 +1878,10 @@ export const RoundAdjustmentsDocument = new TypedDocumentString(`
     evidence
     status
     proposedBy
+    proposedByName
     proposedAt
     approvedBy
+    approvedByName
     approvedAt
   }
 }

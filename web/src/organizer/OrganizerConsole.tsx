@@ -89,11 +89,12 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
                       <span>{round.name}</span>
                       <span className="round-badges">
                         {round.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
-                        <StatusBadge status={round.status} />
+                        <StatusBadge status={round.status} measured={round.method.__typename === 'IndicatorsMethod'} />
                       </span>
                     </Link>
                     <span className="muted small">
-                      {t('org.entries', { n: round.entryCount })} · {t(`visibility.${round.leaderboardVisibility}`)}
+                      {round.method.__typename === 'IndicatorsMethod' ? t('org.units', { n: round.entryCount }) : t('org.entries', { n: round.entryCount })} ·{' '}
+                      {t(`visibility.${round.leaderboardVisibility}`)}
                     </span>
                   </li>
                 );

@@ -42,7 +42,7 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
         <div className="panel-titles">
           <p className="muted small">{round.competition.name}</p>
           <h2 id="round-title">
-            {round.name} <StatusBadge status={status} />
+            {round.name} <StatusBadge status={status} measured={round.method.__typename === 'IndicatorsMethod'} />
             {round.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
           </h2>
           {panel ? (

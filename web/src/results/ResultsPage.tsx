@@ -104,7 +104,7 @@ export function ResultsPage({ roundId }: { roundId: string }) {
             <Link to={`/organizer/rounds/${encodeURIComponent(round.id)}`}>{t('results.backToRound')}</Link> · {round.competition.name}
           </p>
           <h1>
-            {t('results.title', { round: round.name })} <StatusBadge status={round.status} />
+            {t('results.title', { round: round.name })} <StatusBadge status={round.status} measured={indicators !== null} />
           </h1>
           {rule ? (
             <p className="results-rule" data-testid="rule-words">

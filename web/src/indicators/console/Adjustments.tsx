@@ -99,14 +99,14 @@ export function Adjustments({
                       {a.evidence ? <span className="muted small">（{t('indicators.adjust.evidenceShown', { evidence: a.evidence })}）</span> : null}
                     </td>
                     <td className="small">
-                      {whoText(t, a.proposedBy, me)}
+                      {whoText(t, a.proposedBy, me, a.proposedByName)}
                       <br />
                       {when(a.proposedAt)}
                     </td>
                     <td>
                       {a.status === 'APPROVED' ? (
                         <span className="status-mark status-verified">
-                          <span aria-hidden="true">✓</span> {t('indicators.adjust.approvedBy', { who: whoText(t, a.approvedBy ?? '', me) })}
+                          <span aria-hidden="true">✓</span> {t('indicators.adjust.approvedBy', { who: whoText(t, a.approvedBy ?? '', me, a.approvedByName) })}
                         </span>
                       ) : (
                         <div className="adjust-pending">

@@ -181,7 +181,7 @@ export function VerifyQueue({
                             <StatusMark status="ENTERED" />
                           </td>
                           <td className="num mono">{indicator ? valueText(t, indicator, v) : '—'}</td>
-                          <td>{whoText(t, v.enteredBy, me)}</td>
+                          <td>{whoText(t, v.enteredBy, me, v.enteredByName)}</td>
                           <td className="small">{when(v.enteredAt)}</td>
                         </tr>
                       );

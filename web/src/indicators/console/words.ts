@@ -13,8 +13,8 @@ export function valueText(t: Translate, indicator: IndicatorRecord, value: Pick<
 }
 
 /** Who did it: the signed-in organizer is 您本人; others by their account (the API gives no names). */
-export function whoText(t: Translate, userId: string, me: Me): string {
-  return userId === me.id ? t('indicators.who.me', { name: me.name }) : t('indicators.who.other', { id: userId });
+export function whoText(t: Translate, userId: string, me: Me, name?: string | null): string {
+  return userId === me.id ? t('indicators.who.me', { name: me.name }) : t('indicators.who.other', { name: name || userId });
 }
 
 /** The signed-in organizer. */
