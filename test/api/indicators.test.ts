@@ -316,3 +316,78 @@ describe('a replayed import', () => {
     expect(replay.submitIndicatorValues[0]).toMatchObject({ value: 8, enteredBy: expect.stringContaining('checker-') });
   });
 });
+
+describe('争先进位 over three quarters', () => {
+  it('caps bonuses, follows entrants leaving and coming back, and sums the quarters in the standings', async () => {
+    const towns = ['一镇', '二镇', '三镇', '四镇', '五镇'];
+    const figures = (growth: number) => ({ growth, invest: 100, solved: [10, 10] as [number, number], incidents: 0, visits: 10 });
+    const enter = (s: IndicatorScenario, growths: number[]) =>
+      enterAndVerify(
+        api,
+        s,
+        s.entryIds.flatMap((entryId, i) => measures(entryId, figures(growths[i]!))),
+      );
+    const titles = async (s: IndicatorScenario) => {
+      const { leaderboard } = ok(
+        await api.gql(
+          `query($r: ID!) { leaderboard(roundId: $r) { edges { node { rank total entry { title previousRank rankChange } } } } }`,
+          { r: s.roundId },
+          s.viewer,
+        ),
+      );
+      return Object.fromEntries(
+        leaderboard.edges.map((e: any) => [e.node.entry.title, [e.node.entry.previousRank, e.node.rank, e.node.entry.rankChange, e.node.total]]),
+      );
+    };
+    const close = async (s: IndicatorScenario) => ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: s.roundId }, s.maker));
+
+    // Q1: five towns; 一镇 gets a bonus of 8 against a cap of 5.
+    const q1 = await indicatorRound(api, towns, { method: { bonusCap: 5 } });
+    const [u1, u2, u3, u4, u5] = q1.unitIds as [string, string, string, string, string];
+    await enter(q1, [12, 11, 10, 9, 8]);
+    const bonus = ok(
+      await api.gql(
+        `mutation($e: ID!) { addAdjustment(entryId: $e, input: { kind: BONUS, points: 8, reason: "省级表彰" }) { id } }`,
+        { e: q1.entryIds[0] },
+        q1.maker,
+      ),
+    );
+    ok(await api.gql(`mutation($id: ID!) { approveAdjustment(id: $id) { id } }`, { id: bonus.addAdjustment.id }, q1.checker));
+    await close(q1);
+    const first = await titles(q1);
+    // growth 12 → 40; invest 30; solved 30; incidents 50; visits 50 (all tied first at 10): 200, and the bonus capped at 5.
+    expect(first['一镇']).toEqual([null, 1, null, 205]);
+
+    // Q2: 五镇 leaves; the order turns round (growth 6 → 60 × 40% = 24, the other four indicators 160 as before).
+    const q2 = await nextRound(api, q1, towns, { period: '2026-Q2', units: [u1, u2, u3, u4] });
+    await enter(q2, [6, 8, 10, 12]);
+    await close(q2);
+    expect(await titles(q2)).toEqual({
+      一镇: [1, 4, -3, 184],
+      二镇: [2, 3, -1, 189.33],
+      三镇: [3, 2, 1, 194.67],
+      四镇: [4, 1, 3, 200],
+    });
+
+    // Q3: 一镇 leaves, 五镇 comes back: it was not in Q2, so it has no previous rank (新进).
+    const q3 = await nextRound(api, q1, towns, { period: '2026-Q3', units: [u2, u3, u4, u5] });
+    await enter(q3, [12, 11, 10, 9]);
+    await close(q3);
+    const third = await titles(q3);
+    expect(third['五镇']).toEqual([null, 4, null, 192]);
+    expect(third['二镇']).toEqual([3, 1, 2, 200]);
+
+    // The competition's standings (SUM) add each town's quarters up.
+    const { standings } = ok(
+      await api.gql(
+        `query($c: ID!) { standings(competitionId: $c) { edges { node { rank total participant { unit { id } } } } } }`,
+        { c: q1.competitionId },
+        q1.viewer,
+      ),
+    );
+    const totals = Object.fromEntries(standings.edges.map((e: any) => [e.node.participant.unit.id, e.node.total]));
+    expect(totals[u2]).toBeCloseTo(first['二镇'][3] + 189.33 + 200, 2);
+    expect(totals[u1]).toBeCloseTo(205 + 184, 2);
+    void u3;
+  });
+});
