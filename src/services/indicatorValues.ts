@@ -105,7 +105,14 @@ export class IndicatorValueService {
           if (value.enteredBy === viewer.id) {
             throw new ForbiddenError('A value is verified by an organizer other than the one who entered it', 'MAKER_CHECKER');
           }
-          const verified: IndicatorValue = { ...value, status: 'VERIFIED', verifiedBy: viewer.id, verifiedByName: viewer.name, verifiedAt: at, version: value.version + 1 };
+          const verified: IndicatorValue = {
+            ...value,
+            status: 'VERIFIED',
+            verifiedBy: viewer.id,
+            verifiedByName: viewer.name,
+            verifiedAt: at,
+            version: value.version + 1,
+          };
           current.set(indicator, verified);
           changed.push(verified);
           results.set(index, verified);
