@@ -68,11 +68,10 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   // 12 towns of another district; seven share their names with 萧山区's towns, so a bare name is ambiguous in the directory but not in the round.
   const { createUnit: district } = await api('mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }', { i: { name: DISTRICT, kind: 'DISTRICT' } });
-  for (const [i, name] of TOWNS.entries()) {
+  for (const name of TOWNS) {
     await api('mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }', {
       i: { name, kind: name.endsWith('街道') ? 'STREET' : 'TOWN', parentId: district.id },
     });
-    void i;
   }
   page = await organizerPage(app);
   await page.setViewportSize({ width: 1366, height: 768 });
