@@ -343,7 +343,7 @@ describe('争先进位 over three quarters', () => {
 
     // Q1: five towns; 一镇 gets a bonus of 8 against a cap of 5.
     const q1 = await indicatorRound(api, towns, { method: { bonusCap: 5 } });
-    const [u1, u2, , u4, u5] = q1.unitIds as [string, string, string, string, string];
+    const [u1, u2, u3, u4, u5] = q1.unitIds as [string, string, string, string, string];
     await enter(q1, [12, 11, 10, 9, 8]);
     const bonus = ok(
       await api.gql(
