@@ -2,7 +2,8 @@
  * The INDICATORS method (实绩比拼, 双百分制, 争先进位): units or cadres ranked on
  * measured indicators with standard formulas, from values one organizer enters and
  * another verifies, with approved bonuses, penalties and vetoes. Its evidence store is
- * `store/indicators.ts`; its use cases are `services/indicators.ts`.
+ * `store/indicators.ts`; its use cases are `services/indicatorValues.ts`, `adjustments.ts` and
+ * `indicatorAssessment.ts`, which change evidence only through `indicatorEvidence.ts`.
  */
 import { groupBy } from '../../domain/collections.js';
 import { fromNumber } from '../../domain/decimal.js';
