@@ -32,9 +32,17 @@ export function createMethods(ports: MethodPorts, factories: Readonly<Record<Met
     if (!method) throw new Error(`No assessment method ${kind}`);
     return method;
   };
+  // Field resolvers ask once per entry for the same round object: bind it once.
+  const bound = new WeakMap<Round, BoundMethod>();
   return {
     of,
-    forRound: (round) => of(round.method.kind).bind(round),
+    forRound(round) {
+      const found = bound.get(round);
+      if (found) return found;
+      const method = of(round.method.kind).bind(round);
+      bound.set(round, method);
+      return method;
+    },
     graphqlTypeOf: (config) => of(config.kind).graphqlType,
   };
 }

@@ -18,6 +18,41 @@ export interface QueryState<R> {
  * answer. Keeps the last data while refreshing or after a failed refresh, and ignores
  * answers that arrive after newer ones were asked for.
  */
+/**
+ * Runs `run` now and every `pollMs` (once when none), until unmounted or skipped. `run`
+ * resolves true when its request should be retried: a lost connection is retried sooner
+ * than the polling interval, backing off to 30 s, and at once when the browser is back
+ * online. Unmounting bumps `generation`, so an answer still in flight is dropped.
+ */
+export function usePolling(run: () => Promise<boolean>, pollMs: number | undefined, skip: boolean | undefined, generation: { current: number }): void {
+  useEffect(() => {
+    if (skip) return;
+    let stopped = false;
+    let failures = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const loop = async () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      const retry = await run();
+      if (stopped) return;
+      failures = retry ? failures + 1 : 0;
+      const delay = retry ? Math.min(pollMs ?? Infinity, RETRY_MS * 2 ** (failures - 1), 30_000) : pollMs;
+      if (delay) timer = setTimeout(() => void loop(), delay);
+    };
+    const online = () => {
+      if (failures > 0) void loop();
+    };
+    window.addEventListener('online', online);
+    void loop();
+    return () => {
+      stopped = true;
+      generation.current++;
+      window.removeEventListener('online', online);
+      if (timer) clearTimeout(timer);
+    };
+  }, [run, pollMs, skip, generation]);
+}
+
 export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V, options: { pollMs?: number; skip?: boolean } = {}): QueryState<R> {
   const key = JSON.stringify(variables ?? {});
   const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean; updatedAt?: number; key: string }>({ loading: !options.skip, key });
@@ -40,33 +75,7 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
     }
   }, [document, key]);
 
-  useEffect(() => {
-    if (options.skip) return;
-    let stopped = false;
-    let failures = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const loop = async () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      const retry = await run();
-      if (stopped) return;
-      failures = retry ? failures + 1 : 0;
-      // A lost connection is retried sooner than the polling interval, backing off to 30 s.
-      const delay = retry ? Math.min(options.pollMs ?? Infinity, RETRY_MS * 2 ** (failures - 1), 30_000) : options.pollMs;
-      if (delay) timer = setTimeout(() => void loop(), delay);
-    };
-    const online = () => {
-      if (failures > 0) void loop();
-    };
-    window.addEventListener('online', online);
-    void loop();
-    return () => {
-      stopped = true;
-      generation.current++;
-      window.removeEventListener('online', online);
-      if (timer) clearTimeout(timer);
-    };
-  }, [run, options.pollMs, options.skip]);
+  usePolling(run, options.pollMs, options.skip, generation);
 
   const current = state.key === key;
   return {

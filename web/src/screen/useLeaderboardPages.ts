@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError, request } from '../api/client';
+import { usePolling } from '../api/hooks';
 import { ScreenBoardDocument, type ScreenBoardQuery } from '../gql/graphql';
 
 export type ScreenLeaderboardNode = ScreenBoardQuery['leaderboard']['edges'][number]['node'];
 
 /** Pages of 100 keep each request within the API's query cost limit; a county-wide round takes a few. */
 const MAX_PAGES = 20;
-const RETRY_MS = 2000;
 
 /**
  * Every row of the round's (or one group's) leaderboard, all pages, polled every `pollMs`:
@@ -39,32 +39,7 @@ export function useLeaderboardPages(roundId: string, group: string | null, optio
     }
   }, [roundId, group, key]);
 
-  useEffect(() => {
-    if (options.skip) return;
-    let stopped = false;
-    let failures = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const loop = async () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      const retry = await run();
-      if (stopped) return;
-      failures = retry ? failures + 1 : 0;
-      const delay = retry ? Math.min(options.pollMs, RETRY_MS * 2 ** (failures - 1), 30_000) : options.pollMs;
-      timer = setTimeout(() => void loop(), delay);
-    };
-    const online = () => {
-      if (failures > 0) void loop();
-    };
-    window.addEventListener('online', online);
-    void loop();
-    return () => {
-      stopped = true;
-      generation.current++;
-      window.removeEventListener('online', online);
-      if (timer) clearTimeout(timer);
-    };
-  }, [run, options.pollMs, options.skip]);
+  usePolling(run, options.pollMs, options.skip, generation);
 
   const current = state.key === key;
   return { rows: current ? state.rows : undefined, error: current ? state.error : undefined, updatedAt: current ? state.updatedAt : undefined };

@@ -1,17 +1,9 @@
 import { useState } from 'react';
 import { ApiError, request } from '../../api/client';
-import { useMutation } from '../../api/hooks';
 import { ErrorNote } from '../../components/ui';
-import {
-  CloseRoundDocument,
-  IndicatorRoundDocument,
-  OpenRoundDocument,
-  PublishRoundDocument,
-  RoundAdjustmentsDocument,
-  RoundIndicatorValuesDocument,
-  type RoundStatus,
-} from '../../gql/graphql';
+import { IndicatorRoundDocument, RoundAdjustmentsDocument, RoundIndicatorValuesDocument, type RoundStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { useRoundTransitions } from '../../organizer/round/useRoundTransitions';
 import { outstanding, progressOf, type Progress } from '../console/values';
 import { adjustmentEntry, asIndicatorRound, entryName, type AdjustmentRecord, type IndicatorRecord, type RoundEntry } from '../model';
 
@@ -33,17 +25,13 @@ export function IndicatorLifecycle({ roundId, name, status, onChanged }: { round
   const [asking, setAsking] = useState<Asking>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<unknown>(null);
-  const open = useMutation(OpenRoundDocument);
-  const close = useMutation(CloseRoundDocument);
-  const publish = useMutation(PublishRoundDocument);
-  const error = open.error ?? close.error ?? publish.error ?? checkError;
-  const pending = open.pending || close.pending || publish.pending || checking;
+  const transitions = useRoundTransitions(roundId, status, onChanged);
+  const error = transitions.error ?? checkError;
+  const pending = transitions.pending || checking;
 
   const act = async () => {
     setAsking(null);
-    const done =
-      status === 'DRAFT' ? await open.mutate({ id: roundId }) : status === 'OPEN' ? await close.mutate({ id: roundId }) : await publish.mutate({ id: roundId });
-    if (done) onChanged();
+    await transitions.act();
   };
   const askToClose = async () => {
     setChecking(true);

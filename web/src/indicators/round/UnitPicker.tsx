@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { ApiError, request } from '../../api/client';
 import { ErrorNote, Loading, Note } from '../../components/ui';
-import { AddEntriesDocument, type UnitKind } from '../../gql/graphql';
+import type { UnitKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
-import { ENTRY_BATCH } from '../../organizer/round/CadrePicker';
+import { useBatchEnrolment } from '../../organizer/round/useBatchEnrolment';
 import { joinPath, nameKey, type UnitIndex, type UnitRecord } from '../../organizer/directory/units';
 
 /** The kinds a quarterly assessment usually enrols together: 乡镇（街道）. */
@@ -37,9 +36,7 @@ export function UnitPicker({
   const [parent, setParent] = useState('');
   const [kind, setKind] = useState<string>(TOWN_FILTER);
   const [selected, setSelected] = useState<Map<string, UnitRecord>>(new Map());
-  const [adding, setAdding] = useState<{ done: number; total: number } | null>(null);
-  const [addError, setAddError] = useState<unknown>(null);
-  const [added, setAdded] = useState<number | null>(null);
+  const { adding, addError, added, enrol } = useBatchEnrolment(roundId, onAdded);
 
   const all = useMemo(() => (units ? [...units.byId.values()] : []), [units]);
   const kinds = useMemo(() => [...new Set(all.map((u) => u.kind))], [all]);
@@ -80,25 +77,8 @@ export function UnitPicker({
 
   const add = async () => {
     const chosen = [...selected.values()].filter((u) => !enrolled.has(u.id));
-    const entries = chosen.map((u, i) => ({ unitId: u.id, title: u.name, order: nextOrder + i }));
-    setAddError(null);
-    setAdded(null);
-    setAdding({ done: 0, total: entries.length });
-    let done = 0;
-    try {
-      for (let start = 0; start < entries.length; start += ENTRY_BATCH) {
-        done += (await request(AddEntriesDocument, { roundId, entries: entries.slice(start, start + ENTRY_BATCH) })).addEntries.length;
-        setAdding({ done, total: entries.length });
-      }
-      setSelected(new Map());
-    } catch (error) {
-      setAddError(error instanceof ApiError ? error : String(error));
-      setSelected(new Map(chosen.slice(done).map((u) => [u.id, u])));
-    } finally {
-      setAdding(null);
-      setAdded(done);
-      if (done) onAdded();
-    }
+    const remaining = await enrol(chosen, (u, i) => ({ unitId: u.id, title: u.name, order: nextOrder + i }));
+    setSelected(new Map(remaining.map((u) => [u.id, u])));
   };
 
   return (

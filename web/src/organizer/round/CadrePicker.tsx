@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import { ApiError, request } from '../../api/client';
+import { request } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { ErrorNote, Loading, Note } from '../../components/ui';
-import { AddEntriesDocument, PickerCadresDocument, UnitsDocument, type PickerCadresQuery } from '../../gql/graphql';
+import { PickerCadresDocument, UnitsDocument, type PickerCadresQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { useBatchEnrolment } from './useBatchEnrolment';
 
 /** addEntries takes at most this many per call. */
-export const ENTRY_BATCH = 99;
 const SEARCH_DELAY_MS = 300;
 
 type Cadre = PickerCadresQuery['cadres']['edges'][number]['node'];
@@ -23,9 +23,7 @@ export function CadrePicker({ roundId, enrolled, nextOrder, onAdded }: { roundId
   const [unitId, setUnitId] = useState('');
   const [group, setGroup] = useState('');
   const [selected, setSelected] = useState<Map<string, Cadre>>(new Map());
-  const [adding, setAdding] = useState<{ done: number; total: number } | null>(null);
-  const [addError, setAddError] = useState<unknown>(null);
-  const [added, setAdded] = useState<number | null>(null);
+  const { adding, addError, added, enrol } = useBatchEnrolment(roundId, onAdded);
   const units = useQuery(UnitsDocument, {});
   const found = useCadreSearch(useDebounced(search.trim(), SEARCH_DELAY_MS), unitId);
 
@@ -50,26 +48,8 @@ export function CadrePicker({ roundId, enrolled, nextOrder, onAdded }: { roundId
 
   const add = async () => {
     const chosen = [...selected.values()].filter((c) => !enrolled.has(c.id));
-    const entries = chosen.map((c, i) => ({ cadreId: c.id, title: c.name, group: group.trim() || null, order: nextOrder + i }));
-    setAddError(null);
-    setAdded(null);
-    setAdding({ done: 0, total: entries.length });
-    let done = 0;
-    try {
-      for (let start = 0; start < entries.length; start += ENTRY_BATCH) {
-        done += (await request(AddEntriesDocument, { roundId, entries: entries.slice(start, start + ENTRY_BATCH) })).addEntries.length;
-        setAdding({ done, total: entries.length });
-      }
-      setSelected(new Map());
-    } catch (error) {
-      setAddError(error instanceof ApiError ? error : String(error));
-      // Keep only the ones still to add selected, so that a retry does not repeat the batch that went in.
-      setSelected(new Map(chosen.slice(done).map((c) => [c.id, c])));
-    } finally {
-      setAdding(null);
-      setAdded(done);
-      if (done) onAdded();
-    }
+    const remaining = await enrol(chosen, (c, i) => ({ cadreId: c.id, title: c.name, group: group.trim() || null, order: nextOrder + i }));
+    setSelected(new Map(remaining.map((c) => [c.id, c])));
   };
 
   return (

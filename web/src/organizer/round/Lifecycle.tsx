@@ -1,16 +1,9 @@
 import { useState } from 'react';
 import { ApiError, request } from '../../api/client';
-import { useMutation } from '../../api/hooks';
 import { ErrorNote } from '../../components/ui';
-import {
-  CloseRoundDocument,
-  MissingSheetsDocument,
-  OpenRoundDocument,
-  PublishRoundDocument,
-  type MissingSheetsQuery,
-  type RoundStatus,
-} from '../../gql/graphql';
+import { MissingSheetsDocument, type MissingSheetsQuery, type RoundStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { useRoundTransitions } from './useRoundTransitions';
 
 interface MissingByJudge {
   judge: { userId: string; name: string; label: string };
@@ -40,17 +33,13 @@ export function Lifecycle({ roundId, name, status, onChanged }: { roundId: strin
   const [asking, setAsking] = useState<Asking>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<unknown>(null);
-  const open = useMutation(OpenRoundDocument);
-  const close = useMutation(CloseRoundDocument);
-  const publish = useMutation(PublishRoundDocument);
-  const error = open.error ?? close.error ?? publish.error ?? checkError;
-  const pending = open.pending || close.pending || publish.pending || checking;
+  const transitions = useRoundTransitions(roundId, status, onChanged);
+  const error = transitions.error ?? checkError;
+  const pending = transitions.pending || checking;
 
   const act = async () => {
     setAsking(null);
-    const done =
-      status === 'DRAFT' ? await open.mutate({ id: roundId }) : status === 'OPEN' ? await close.mutate({ id: roundId }) : await publish.mutate({ id: roundId });
-    if (done) onChanged();
+    await transitions.act();
   };
   const askToClose = async () => {
     setChecking(true);
