@@ -23,7 +23,7 @@ module.exports = {
       name: 'method-rules-are-pure',
       severity: 'error',
       comment: 'A method’s rules (configuration, scoring, finalisation, codecs) are domain rules: no I/O, property-testable.',
-      from: { path: '^src/methods/[^/]+/(config|rule|scoring|normalization|quorum|aggregate|roundScoring|judgeStats|model|fold|formulas|indicatorSet|result)\\.ts$' },
+      from: { path: '^src/methods/[^/]+/(config|rule|scoring|normalization|quorum|aggregate|roundScoring|judgeStats|model|fold|formulas|indicatorSet|result|overtime|classes)\\.ts$' },
       to: { path: '^src/(graphql|services|store|auth|local|exports|edge|handler|graphqlHandler|lambda)|^src/methods/(method|registry|announced)\\.ts$' },
     },
     {

@@ -9,6 +9,7 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/claims.js';
+import { withSeatTokens } from './auth/seatTokens.js';
 import type { ExportSink } from './exports/spill.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
@@ -35,13 +36,19 @@ export interface HandlerOptions {
   now?: () => Date;
   /** Where exports too large for a Lambda response are stored (S3 when deployed); without one they are answered inline. */
   exportSink?: ExportSink;
+  /** The key that signs judge-seat tokens (see ServiceOptions.seatTokenKey). */
+  seatTokenKey?: () => Promise<Uint8Array>;
 }
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** The services one deployment's handlers share. */
 export function servicesFor(options: HandlerOptions): Services {
-  return createServices(createStore(options.dynamo, options.tables), { cursorKey: options.cursorKey, ...(options.now ? { now: options.now } : {}) });
+  return createServices(createStore(options.dynamo, options.tables), {
+    cursorKey: options.cursorKey,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.seatTokenKey ? { seatTokenKey: options.seatTokenKey } : {}),
+  });
 }
 
 /**
@@ -77,9 +84,11 @@ export function createGraphqlHandler(options: HandlerOptions, services: Services
     ],
   });
 
+  // Seat tokens (judges who joined by code) are the API's own; every other token goes to the configured verifier.
+  const verifier = withSeatTokens(options.verifier, (token) => services.seats.viewerOf(token));
   const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: async ({ event }): Promise<GraphQLContext> => {
-      const { viewer, authError } = await authenticate(options.verifier, services.apiKeys, event.headers ?? {});
+      const { viewer, authError } = await authenticate(verifier, services.apiKeys, event.headers ?? {});
       return {
         viewer,
         authError,

@@ -17,7 +17,12 @@ export function inScope(viewer: Viewer | null, competitionId: string): boolean {
 
 /** A caller whose only role is judge sees only the rounds whose panel they sit on. */
 export function isJudgeOnly(viewer: Viewer | null): boolean {
-  return viewer?.kind === 'user' && viewer.roles.includes('judge') && !viewer.roles.includes('organizer') && !viewer.roles.includes('viewer');
+  return (
+    (viewer?.kind === 'user' || viewer?.kind === 'seat') &&
+    viewer.roles.includes('judge') &&
+    !viewer.roles.includes('organizer') &&
+    !viewer.roles.includes('viewer')
+  );
 }
 
 /** How the caller stands to a round: organizing its competition, and/or sitting on its panel. */
@@ -39,6 +44,9 @@ export function scoresVisible(round: Pick<Round, 'status'> & { leaderboardVisibi
   switch (round.leaderboardVisibility ?? DEFAULT_VISIBILITY) {
     case 'LIVE':
       return round.status !== 'DRAFT';
+    // Live as a round; each entry's total and rank wait for its reveal (entryScoresVisible).
+    case 'ON_REVEAL':
+      return round.status !== 'DRAFT';
     case 'AFTER_CLOSE':
       return round.status === 'CLOSED' || round.status === 'PUBLISHED';
     case 'AFTER_PUBLISH':
@@ -53,4 +61,18 @@ export function conflictOf(judge: Pick<Judge, 'unitId'>, entryUnitId: string | n
   if (recorded) return recorded.source === 'JUDGE' ? 'CONFLICT_DECLARED' : 'CONFLICT_SET';
   if (judge.unitId !== null && entryUnitId === judge.unitId) return 'CONFLICT_SAME_UNIT';
   return null;
+}
+
+/**
+ * Whether the caller may see one entry's total and rank, given they may see the
+ * round's scores: with ON_REVEAL, outside the organizers, only once the entry has been
+ * revealed in the hall (亮分) or the round has closed.
+ */
+export function entryScoresVisible(
+  round: Pick<Round, 'status'> & { leaderboardVisibility?: LeaderboardVisibility },
+  entry: { revealedAt?: string | null },
+  managing: boolean,
+): boolean {
+  if (managing || round.leaderboardVisibility !== 'ON_REVEAL' || round.status === 'CLOSED' || round.status === 'PUBLISHED') return true;
+  return Boolean(entry.revealedAt);
 }

@@ -45,6 +45,8 @@ export const ISSUE_CODES = [
   'WEIGHTS_DO_NOT_SUM',
   'MISSING_PARAMETER',
   'EQUAL_BOUNDS',
+  'UNKNOWN_CLASS',
+  'CLASSES_EXCLUDE_ZSCORE',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -83,6 +85,17 @@ export const ERROR_REASONS = [
   'HAS_RESULTS',
   'WRONG_METHOD',
   'MAKER_CHECKER',
+  'SEAT_REVOKED',
+  'SEAT_ALREADY_JOINED',
+  'SEAT_SCOPE',
+  'NOT_ON_STAGE',
+  'NOT_PITCHED',
+  'PITCH_NOT_RUNNING',
+  'SHEETS_MISSING',
+  'SIGN_OFF_MISSING',
+  'NOTICE_CLOSED',
+  'OBJECTION_ANSWERED',
+  'OBJECTION_NOT_UPHELD',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
@@ -123,8 +136,8 @@ export class InvalidInputError extends AppError {
 
 export class UnauthenticatedError extends AppError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(message = 'A valid bearer token is required') {
-    super(message);
+  constructor(message = 'A valid bearer token is required', reason?: ErrorReason) {
+    super(message, reason ? { reason } : {});
   }
 }
 

@@ -7,6 +7,7 @@ import type { Owned } from './ownership.js';
 
 import type { EntryResultFields, MethodConfig } from './method.js';
 import type { Criterion, Decimal, LeaderboardVisibility, Mark } from './primitives.js';
+import type { EntryStageFields, LiveSettings } from './hall.js';
 import type { StandingsRule } from './standings.js';
 
 export type { Criterion, Decimal, LeaderboardVisibility, Mark } from './primitives.js';
@@ -18,8 +19,13 @@ export interface Viewer {
   readonly id: string;
   readonly name: string;
   readonly roles: readonly Role[];
-  /** A person with a token, or a BI tool with an API key (read-only, viewer rights). */
-  readonly kind: 'user' | 'apiKey';
+  /**
+   * A person with a token, a BI tool with an API key (read-only, viewer rights), or a
+   * judge seat joined by code (a judge of that one round only).
+   */
+  readonly kind: 'user' | 'apiKey' | 'seat';
+  /** For a seat: the round and seat its token was issued for. */
+  readonly seat?: { readonly roundId: string; readonly seatId: string };
   /** An API key limited to some competitions reads only those; absent means every competition. */
   readonly competitionIds?: readonly string[];
 }
@@ -117,6 +123,16 @@ export interface Round<C extends MethodConfig = MethodConfig> {
    * since the marks exist); older rounds are checked against the competition instead.
    */
   managersMarked?: boolean;
+  /** How the round is run live in the hall; absent: DEFAULT_LIVE_SETTINGS. */
+  live?: LiveSettings;
+  /** Publications so far (each kept as its own item); absent: none. */
+  publicationCount?: number;
+  /** The current notice period (公示), set at publication. */
+  noticeEndsAt?: string | null;
+  /** Objections filed and not yet answered. */
+  openObjectionCount?: number;
+  /** The objection upheld that took the round back to CLOSED, until it is published again. */
+  revisingFor?: string | null;
   createdAt: string;
 }
 
@@ -185,7 +201,7 @@ export interface UnitSnapshot {
  * method derived. The method's own aggregate (a panel's sheets, say) is stored beside
  * these fields and read through that method's codec.
  */
-export interface Entry extends EntryResultFields {
+export interface Entry extends EntryResultFields, EntryStageFields {
   id: string;
   roundId: string;
   title: string;
@@ -203,6 +219,10 @@ export interface Judge {
   unitId: string | null;
   /** Anonymous label, J1…Jn in order of assignment. */
   label: string;
+  /** The judge's evaluator class, when the round has classes. */
+  classKey?: string | null;
+  /** Set when the judge sits on a seat joined by code rather than with an account. */
+  seatId?: string | null;
 }
 
 export interface Conflict {

@@ -21,6 +21,6 @@ export interface Mark {
 }
 
 /** Who besides the competition's organizers may see a round's scores, and from when. */
-export const LEADERBOARD_VISIBILITIES = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'] as const;
+export const LEADERBOARD_VISIBILITIES = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH', 'ON_REVEAL'] as const;
 export type LeaderboardVisibility = (typeof LEADERBOARD_VISIBILITIES)[number];
 export const DEFAULT_VISIBILITY: LeaderboardVisibility = 'AFTER_CLOSE';

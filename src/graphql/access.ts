@@ -2,6 +2,7 @@ import { parseEntryId } from '../domain/ids.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import type { Role, Viewer } from '../domain/model.js';
 import { parseAdjustmentId } from '../services/adjustments.js';
+import { parseSeatId } from '../services/hall/seats.js';
 import { parseSheetId } from '../services/sheetIds.js';
 import type { GraphQLContext } from './context.js';
 import type { MutationResolvers, QueryResolvers } from './generated/types.js';
@@ -10,16 +11,21 @@ import type { MutationResolvers, QueryResolvers } from './generated/types.js';
 export type Target = { competitionId: string; field: string } | { roundId: string; field: string };
 
 export interface AccessRule {
-  /** Roles that may call the field; `any` means any role at all. */
-  roles: 'any' | readonly Role[];
+  /** Roles that may call the field; `any` means any role at all; `public` anyone, signed in or not. */
+  roles: 'any' | 'public' | readonly Role[];
+  /** A judge seat joined by code (a judge of one round) may call it; other fields refuse seats (SEAT_SCOPE). */
+  seat?: true;
   /** For operations on one competition: only organizers managing it (creator or granted). */
   // biome-ignore lint/suspicious/noExplicitAny: each field's arguments differ; a rule reads the one argument it names.
   manages?: (args: any) => Target;
 }
 
 const ANY: AccessRule = { roles: 'any' };
+const PUBLIC: AccessRule = { roles: 'public', seat: true };
+/** Reads a judge on a seat needs on their phone: their round, its entries and rubric, the live state. */
+const ANY_WITH_SEATS: AccessRule = { roles: 'any', seat: true };
 const ORGANIZER: AccessRule = { roles: ['organizer'] };
-const JUDGE: AccessRule = { roles: ['judge'] };
+const JUDGE: AccessRule = { roles: ['judge'], seat: true };
 // biome-ignore lint/suspicious/noExplicitAny: as above, the arguments of whichever field the rule guards.
 const managing = (manages: (args: any) => Target): AccessRule => ({ roles: ['organizer'], manages });
 
@@ -33,6 +39,11 @@ const entryRound =
   (name: string) =>
   (args: Record<string, string>): Target => ({ roundId: parseEntryId(args[name] ?? '', name).roundId, field: name });
 
+/** Seats and objections are named `<roundId>~<ulid>`: their round is known without a read. */
+const seatRound =
+  (name: string) =>
+  (args: Record<string, string>): Target => ({ roundId: parseSeatId(args[name] ?? '', name).roundId, field: name });
+
 /**
  * The authorization table: every Query and Mutation field has a rule. The types
  * make a new schema field without a rule a compile error, a resolver without a
@@ -44,20 +55,20 @@ export const ACCESS: {
   Mutation: Record<keyof Required<MutationResolvers>, AccessRule>;
 } = {
   Query: {
-    me: ANY,
+    me: ANY_WITH_SEATS,
     units: ANY,
     unit: ANY,
     cadres: ANY,
     cadre: ANY,
-    rubric: ANY,
+    rubric: ANY_WITH_SEATS,
     rubrics: ORGANIZER,
     competitions: ANY,
     competition: ANY,
-    round: ANY,
-    entry: ANY,
-    leaderboard: ANY,
+    round: ANY_WITH_SEATS,
+    entry: ANY_WITH_SEATS,
+    leaderboard: ANY_WITH_SEATS,
     assessment: ANY,
-    myAssignments: ANY,
+    myAssignments: ANY_WITH_SEATS,
     standings: ANY,
     apiKeys: ORGANIZER,
     changeLog: ORGANIZER,
@@ -72,6 +83,10 @@ export const ACCESS: {
     indicatorValues: managing(round('roundId')),
     adjustments: managing(round('roundId')),
     indicatorAssessment: ANY,
+    liveState: ANY_WITH_SEATS,
+    calendarDays: ORGANIZER,
+    workingDayDeadline: ORGANIZER,
+    noticeBoard: PUBLIC,
   },
   Mutation: {
     createUnit: ORGANIZER,
@@ -112,13 +127,33 @@ export const ACCESS: {
     verifyIndicatorValues: managing(round('roundId')),
     addAdjustment: managing(entryRound('entryId')),
     approveAdjustment: managing((args) => ({ roundId: parseAdjustmentId(args.id, 'id').roundId, field: 'id' })),
+    createJudgeSeats: managing(round('roundId')),
+    revokeJudgeSeat: managing(seatRound('id')),
+    reissueJudgeSeat: managing(seatRound('id')),
+    joinRound: PUBLIC,
+    setLiveSettings: managing(round('roundId')),
+    setOnStage: managing(round('roundId')),
+    startPitch: managing(entryRound('entryId')),
+    endPitch: managing(entryRound('entryId')),
+    revealEntry: managing(entryRound('entryId')),
+    signOffSheets: JUDGE,
+    setCalendarDays: ORGANIZER,
+    fileObjection: PUBLIC,
+    answerObjection: managing(seatRound('id')),
+    reviseRound: managing(round('id')),
   },
 };
 
 /** Applies a rule to the caller: the viewer when allowed, else UNAUTHENTICATED, FORBIDDEN or NOT_FOUND. */
 export async function authorize(context: GraphQLContext, rule: AccessRule, field: string, args: unknown): Promise<Viewer> {
   const { viewer } = context;
+  if (rule.roles === 'public') {
+    // Anyone may call it; a credential that was sent but refused is still an error.
+    if (context.authError) throw context.authError;
+    return viewer as Viewer;
+  }
   if (!viewer) throw context.authError ?? new UnauthenticatedError();
+  if (viewer.kind === 'seat' && !rule.seat) throw new ForbiddenError('A judge who joined by code may only score their round', 'SEAT_SCOPE');
   const allowed = rule.roles === 'any' ? viewer.roles.length > 0 : rule.roles.some((role) => viewer.roles.includes(role));
   if (!allowed) {
     throw new ForbiddenError(

@@ -4,6 +4,9 @@ import type { Amendment, CadreSnapshot, Criterion, Decimal, Judge, RejectedSheet
 import type { Progress, StandingRow } from '../services/results.js';
 import type { LeaderboardRow } from '../services/leaderboard.js';
 import type { StoredEntry } from '../store/entries.js';
+import type { Stage } from '../domain/hall.js';
+import type { PanelClass } from '../methods/panel/rule.js';
+import type { Round } from '../domain/model.js';
 
 /** A cadre as resolvers receive it: from the directory, or from an entry's enrolment snapshot with its unit. */
 export type CadreParent = CadreSnapshot & { unitSnapshot?: UnitSnapshot | null };
@@ -55,3 +58,18 @@ export interface JudgeStatsParent {
 
 export type JudgeProgressParent = Progress['judges'][number];
 export type EntryProgressParent = Progress['entries'][number];
+
+/** The stage as the hall item keeps it. */
+export type StageParent = Stage & { roundId: string };
+
+/** A class's result on an entry, with the class's configuration. */
+export interface ClassResultParent {
+  config: PanelClass;
+  result: string | null;
+  sheetCount: number;
+}
+
+export interface NoticeBoardParent {
+  round: Round;
+  open: boolean;
+}

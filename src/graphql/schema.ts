@@ -7,7 +7,9 @@ import { typeDefs } from './generated/typeDefs.js';
 import { competitionResolvers } from './resolvers/competitions.js';
 import { directoryResolvers } from './resolvers/directory.js';
 import { enrolmentResolvers } from './resolvers/enrolment.js';
+import { hallResolvers } from './resolvers/hall.js';
 import { indicatorResolvers } from './resolvers/indicators.js';
+import { publicationResolvers } from './resolvers/publication.js';
 import { progressionResolvers } from './resolvers/progression.js';
 import { rubricResolvers } from './resolvers/rubrics.js';
 import { DateTime } from './resolvers/scalars.js';
@@ -79,6 +81,8 @@ export function mergedResolvers(): ResolverMap {
     resultResolvers,
     indicatorResolvers,
     progressionResolvers,
+    hallResolvers,
+    publicationResolvers,
   );
 }
 

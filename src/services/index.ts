@@ -24,6 +24,11 @@ import { AssessmentService } from './assessment.js';
 import { LeaderboardService } from './leaderboard.js';
 import { RemovalService } from './removals.js';
 import { SubmissionService } from './submission.js';
+import { createSeatTokens, derivedSeatKey } from '../auth/seatTokens.js';
+import { SeatService } from './hall/seats.js';
+import { SignOffService } from './hall/signOffs.js';
+import { StageService } from './hall/stage.js';
+import { PublicationService } from './publication.js';
 
 export interface Services {
   store: Store;
@@ -47,6 +52,10 @@ export interface Services {
   adjustments: AdjustmentService;
   indicatorAssessment: IndicatorAssessmentService;
   progression: ProgressionService;
+  seats: SeatService;
+  stage: StageService;
+  signOffs: SignOffService;
+  publication: PublicationService;
   /** Per-request batching and caching of reads for one caller. */
   loadersFor(viewer: Viewer | null): Loaders;
 }
@@ -57,6 +66,11 @@ export interface ServiceOptions {
   /** The assessment methods by kind; the registry's (`METHODS`) unless a test puts one of its own in place. */
   methods?: Readonly<Record<MethodKind, MethodFactory>>;
   now?: () => Date;
+  /**
+   * The key that signs judge-seat tokens (Secrets Manager when deployed, a key file
+   * locally). Without one it is derived from the cursor key: enough for tests.
+   */
+  seatTokenKey?: () => Promise<Uint8Array>;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -72,6 +86,10 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const enrolment = new EnrolmentService(store, methods, now);
   const leaderboard = new LeaderboardService(store, methods, cursors);
   const rounds = new RoundService(store, methods, enrolment, now);
+  const panels = new PanelService(store, rounds);
+  const lifecycle = new LifecycleService(store, methods, rounds, enrolment, results, now);
+  const signOffs = new SignOffService(store, now);
+  const seatTokens = createSeatTokens(options.seatTokenKey ?? (async () => derivedSeatKey(options.cursorKey)), now);
   return {
     store,
     methods,
@@ -79,8 +97,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     rubrics,
     competitions,
     rounds,
-    panels: new PanelService(store, rounds),
-    lifecycle: new LifecycleService(store, methods, rounds, enrolment, results, now),
+    panels,
+    lifecycle,
     enrolment,
     results,
     submission: new SubmissionService(store, now),
@@ -93,6 +111,10 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     adjustments: new AdjustmentService(store, evidenceWriter, now),
     indicatorAssessment: new IndicatorAssessmentService(store),
     progression,
+    seats: new SeatService(store, rounds, panels, seatTokens, now),
+    stage: new StageService(store, rounds, leaderboard, now),
+    signOffs,
+    publication: new PublicationService(store, rounds, lifecycle, signOffs, now),
     loadersFor: (viewer) => createLoaders(store, viewer, progression),
   };
 }

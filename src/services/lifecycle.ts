@@ -5,7 +5,7 @@ import type { Methods } from '../methods/registry.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isLostRaceOrConflict, isTransientConflict, retrying } from '../store/ops.js';
 import type { EnrolmentService } from './enrolment.js';
-import type { ResultsService } from './results.js';
+import type { PublicationDraft, ResultsService } from './results.js';
 import type { RoundService } from './rounds.js';
 
 /** A round's life: DRAFT → OPEN (the snapshot taken), OPEN → CLOSED, CLOSED → PUBLISHED (the official results stored). */
@@ -58,14 +58,17 @@ export class LifecycleService {
     assertTransition('close', round.status);
     const closed = await retrying(() => this.store.rounds.transition(id, 'OPEN', 'CLOSED', this.now().toISOString(), null), isTransientConflict);
     if (!closed.ok) return this.raceLostTransition(id);
-    return this.results.finalize(id, false);
+    return this.results.finalize(id, null);
   }
 
-  /** CLOSED → PUBLISHED, storing the official results afresh in the same step; afterwards nothing changes. */
-  async publishRound(id: string): Promise<Round> {
+  /**
+   * CLOSED → PUBLISHED, storing the official results afresh and the publication (with
+   * its notice period) in the same step; afterwards only an upheld objection reopens it.
+   */
+  async publishRound(id: string, publication: PublicationDraft): Promise<Round> {
     const round = await this.rounds.requireRound(id, true);
     assertTransition('publish', round.status);
-    return this.results.finalize(id, true);
+    return this.results.finalize(id, publication);
   }
 
   private async raceLostTransition(id: string): Promise<never> {

@@ -1,10 +1,10 @@
 import { conflictOf } from '../domain/access.js';
-import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError, issue } from '../domain/errors.js';
 import { byLabel } from '../domain/judges.js';
 import { assertStatus } from '../domain/lifecycle.js';
-import type { Judge } from '../domain/model.js';
+import type { Judge, Round } from '../domain/model.js';
 import { panelEntry } from '../methods/panel/aggregate.js';
-import { asPanelRound } from '../methods/panel/config.js';
+import { asPanelRound, type PanelConfig } from '../methods/panel/config.js';
 import type { Store } from '../store/index.js';
 import { RaceLost, isLostRaceOrConflict, retrying } from '../store/ops.js';
 import type { RoundService } from './rounds.js';
@@ -14,7 +14,7 @@ import { externalId, parseArgument, text } from './validation.js';
 export const MAX_JUDGES_PER_CALL = 50;
 
 const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-const judgeInput = z.object({ userId: externalId, name: text(100), unitId: optional(externalId) });
+const judgeInput = z.object({ userId: externalId, name: text(100), unitId: optional(externalId), classKey: optional(z.string().check(z.maxLength(40))) });
 const judgesInput = z.array(judgeInput).check(z.minLength(1), z.maxLength(MAX_JUDGES_PER_CALL));
 
 /** A round's judging panel: seats with anonymous labels, and what each seat owes the entries. */
@@ -35,19 +35,15 @@ export class PanelService {
     const dup = parsed.findIndex((j, i) => parsed.findIndex((k) => k.userId === j.userId) !== i);
     if (dup >= 0)
       throw InvalidInputError.at(`judges.${dup}.userId`, 'DUPLICATE', `judge ${parsed[dup]!.userId} is listed twice`, { value: parsed[dup]!.userId });
-    const units = await this.store.directory.getUnits([...new Set(parsed.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
-    const unknown = parsed.findIndex((j) => j.unitId && !units.has(j.unitId));
-    if (unknown >= 0) throw new NotFoundError('Unit', parsed[unknown]!.unitId!, `judges.${unknown}.unitId`);
+    await this.requireUnits(parsed, 'judges');
 
     return retrying(async () => {
       const round = asPanelRound(await this.rounds.requireRound(roundId, true));
       assertStatus(round.status, ['DRAFT', 'OPEN'], 'assign judges');
+      this.assertClasses(round, parsed, 'judges');
       const existing = new Map((await this.store.panels.listJudges(roundId)).map((j) => [j.userId, j]));
       const joining = parsed.filter((j) => !existing.has(j.userId));
-      if (round.status === 'OPEN' && joining.length > 0 && round.method.quorumMode === 'ALL_EXPECTED') {
-        // Ranks would jump in the hall: every entry would suddenly expect one more sheet.
-        throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
-      }
+      if (joining.length > 0) this.assertPanelOpenToNewJudges(round);
       let next = round.judgeCount;
       const judges = parsed.map(
         (j): Judge => ({
@@ -56,6 +52,7 @@ export class PanelService {
           name: j.name,
           unitId: j.unitId ?? null,
           label: existing.get(j.userId)?.label ?? `J${++next}`,
+          classKey: j.classKey ?? null,
         }),
       );
       const outcome = await this.store.panels.putJudges(
@@ -74,8 +71,34 @@ export class PanelService {
     }, isLostRaceOrConflict);
   }
 
+  /** Every unit the judges (or seats) name exists; NOT_FOUND names the first that does not. */
+  async requireUnits(judges: readonly { unitId?: string | null }[], path: string): Promise<void> {
+    const units = await this.store.directory.getUnits([...new Set(judges.flatMap((j) => (j.unitId ? [j.unitId] : [])))]);
+    const unknown = judges.findIndex((j) => j.unitId && !units.has(j.unitId));
+    if (unknown >= 0) throw new NotFoundError('Unit', judges[unknown]!.unitId!, `${path}.${unknown}.unitId`);
+  }
+
+  /** With evaluator classes every judge names one of them; without, none may. */
+  assertClasses(round: Round<PanelConfig>, judges: readonly { classKey?: string | null }[], path: string): void {
+    const keys = (round.method.classes ?? []).map((c) => c.key);
+    const issues = judges.flatMap((j, i) => {
+      if (keys.length > 0 && !j.classKey) return [issue(`${path}.${i}.classKey`, 'REQUIRED', "the round has evaluator classes: name the judge's class")];
+      if (j.classKey && !keys.includes(j.classKey))
+        return [issue(`${path}.${i}.classKey`, 'UNKNOWN_CLASS', `"${j.classKey}" is not a class of the round`, { value: j.classKey, options: keys })];
+      return [];
+    });
+    if (issues.length > 0) throw new InvalidInputError(issues);
+  }
+
+  /** Ranks would jump in the hall if every entry suddenly expected one more sheet. */
+  assertPanelOpenToNewJudges(round: Round<PanelConfig>): void {
+    if (round.status === 'OPEN' && round.method.quorumMode === 'ALL_EXPECTED') {
+      throw new ConflictError('The panel of a round that needs every expected sheet is fixed once it opens', 'PANEL_FIXED');
+    }
+  }
+
   /** Judges who joined an OPEN panel owe a sheet to every entry outside their own unit. */
-  private async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
+  async expectFrom(roundId: string, joined: readonly Judge[]): Promise<void> {
     const entries = await this.store.entries.listEntries(roundId, true);
     for (const entry of entries.map((e) => panelEntry(e))) {
       const owed = joined.filter((j) => !conflictOf(j, entry.unit?.id ?? null, null)).length;

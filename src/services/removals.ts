@@ -117,7 +117,7 @@ export class RemovalService {
       throw new RaceLost();
     }, isLostRaceOrConflict);
     // A closed round's official results depend on every sheet (normalisation): store them afresh.
-    if (outcome.sheet && outcome.round.status === 'CLOSED') await this.results.finalize(args.roundId, false);
+    if (outcome.sheet && outcome.round.status === 'CLOSED') await this.results.finalize(args.roundId, null);
     return outcome.sheet;
   }
 

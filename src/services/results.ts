@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { judgeStatistics, type JudgeStatistics } from '../methods/panel/judgeStats.js';
 import type { CadreSnapshot, Conflict, Decimal, Judge, Round, UnitSnapshot } from '../domain/model.js';
+import type { Publication } from '../domain/publication.js';
 import { RANK_START, compareRankValues, nextRank, rankAll, type RankState } from '../domain/ranking.js';
 import type { RoundScoring } from '../domain/roundScoring.js';
 import { panelEntry } from '../methods/panel/aggregate.js';
@@ -58,6 +59,9 @@ const standingsCursor = z.object({ o: count(0, 10_000_000), r: z.nullable(count(
  * Everything computed from a round's sheets as a whole: the official results
  * stored at close, their verification, judge statistics, progress and standings.
  */
+/** What publishing adds to the official results: who, the notice period, and why (override, revision). */
+export type PublicationDraft = Omit<Publication, 'roundId' | 'number' | 'publishedAt' | 'results'>;
+
 export class ResultsService {
   constructor(
     private readonly store: Store,
@@ -73,7 +77,7 @@ export class ResultsService {
    * batched writes, under the round's finalising lock; `publish`
    * moves the round to PUBLISHED in the same write that releases the lock.
    */
-  async finalize(roundId: string, publish: boolean): Promise<Round> {
+  async finalize(roundId: string, publication: PublicationDraft | null): Promise<Round> {
     const token = ulid();
     const now = this.now();
     const locked = await this.store.rounds.lockForFinalizing(
@@ -93,9 +97,23 @@ export class ResultsService {
     const scoring = this.methods.forRound(locked.value).scoring;
     const changed = officialResults(scoring, entries).filter((next, i) => !sameResult(scoring, next, entries[i]!));
     await this.store.entries.putEntries(changed, (e) => scoring.rankValue(e));
-    const finalized = await this.store.rounds.unlockFinalized(roundId, token, this.now().toISOString(), publish);
+    const at = this.now().toISOString();
+    const published = publication ? this.publicationOf(locked.value, officialResults(scoring, entries), scoring, publication, at) : null;
+    const finalized = await this.store.rounds.unlockFinalized(roundId, token, at, published);
     if (!finalized.ok) throw new ConflictError('The finalising lock was lost; retry', 'ROUND_FINALIZING');
     return finalized.value;
+  }
+
+  /** The publication record: the official results as published, numbered after the round's earlier ones. */
+  private publicationOf(round: Round, entries: readonly StoredEntry[], scoring: RoundScoring, draft: PublicationDraft, at: string): Publication {
+    const ranks = rankAll(entries.map((e) => scoring.rankValue(e)));
+    return {
+      roundId: round.id,
+      number: (round.publicationCount ?? 0) + 1,
+      publishedAt: at,
+      ...draft,
+      results: entries.map((e, i) => ({ entryId: e.id, total: e.total, rank: ranks[i] ?? null })),
+    };
   }
 
   /**

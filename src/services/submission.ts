@@ -4,6 +4,7 @@ import { conflictOf } from '../domain/access.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { dictOf } from '../domain/dict.js';
 import { parseEntryId } from '../domain/ids.js';
+import { assertGateOpen, liveSettingsOf } from '../domain/hall.js';
 import { assertStatus } from '../domain/lifecycle.js';
 import type { Conflict, Judge, RejectedSheet, RoundStatus, ScoreSheet, Viewer } from '../domain/model.js';
 import { validateMarks } from '../domain/rubric.js';
@@ -63,6 +64,8 @@ export class SubmissionService {
 
         const round = asPanelRound(state.round);
         const entry = panelEntry(state.entry);
+        const gate = liveSettingsOf(round).scoringGate;
+        assertGateOpen(gate, state.hall.stage?.entryId ?? null, parsed.entryId, state.entry);
         const criteria = round.method.rubric.criteria;
         const scores = validateMarks(criteria, parsed.scores, 'input.scores');
         const sheet: ScoreSheet = {
@@ -77,13 +80,15 @@ export class SubmissionService {
           submittedAt: this.now().toISOString(),
           clientRequestId,
         };
-        const sheets = dictOf([...Object.entries(entry.sheets), [viewer.id, { total: sheet.total, marks: marksByCriterion(scores) }] as const]);
+        const judgeSheet = { total: sheet.total, marks: marksByCriterion(scores), ...(state.judge.classKey ? { classKey: state.judge.classKey } : {}) };
+        const sheets = dictOf([...Object.entries(entry.sheets), [viewer.id, judgeSheet] as const]);
         const outcome = await this.store.sheets.commitSubmission({
           sheet,
           fingerprint,
           entry: withSheets(entry, round, sheets),
           round,
           rank: panelScoring(round.method).rankValue,
+          requireOnStage: gate === 'ON_STAGE',
         });
         if (outcome.ok) return sheet;
         if (outcome.reason === 'ROUND_NOT_OPEN') {

@@ -1,3 +1,4 @@
+import { fromNumber } from '../domain/decimal.js';
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { isExternalId } from '../domain/ids.js';
@@ -77,4 +78,16 @@ export const MAX_PAGE = 200;
 export const pageSize = z.pipe(
   z.optional(z.nullable(count(1, MAX_PAGE))),
   z.transform((v) => v ?? 50),
+);
+
+/** A key chosen by organizers (an evaluator class): letters, digits, _ or -, never a reserved word. */
+export const classKey = z.string().check(
+  z.refine((value) => /^[A-Za-z0-9_-]{1,40}$/.test(value), { message: 'letters, digits, _ or - only, at most 40', params: { code: 'BAD_ID' } }),
+  z.refine(isExternalId, { message: 'not a reserved word such as constructor', params: { code: 'RESERVED_WORD' } }),
+);
+
+/** A number sent as a GraphQL Float, kept as a canonical decimal string from here on. */
+export const decimalText = z.pipe(
+  z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number', params: { code: 'NOT_FINITE' } })),
+  z.transform((value) => fromNumber(value)),
 );

@@ -20,7 +20,9 @@ import type {
   SheetEvent,
   Unit,
 } from '../domain/model.js';
+import type { HallState, JudgeSeat, SignOff } from '../domain/hall.js';
 import type { ChangeRecord } from '../domain/ownership.js';
+import type { CalendarDay, Objection, Publication } from '../domain/publication.js';
 import { DEFAULT_ALERT_RULE } from '../domain/progression.js';
 import { DEFAULT_STANDINGS_RULE } from '../domain/standings.js';
 import type { Adjustment, IndicatorSet, IndicatorValue } from '../methods/indicators/model.js';
@@ -63,8 +65,22 @@ export interface RequestRecord {
 /** An item whose entity tag is not the one its key promised: a bug or a hand edit, never a user's mistake. */
 export class CorruptItemError extends Error {}
 
+/** A join code's item: which seat of which round it opens. */
+export interface JoinCodeRecord {
+  code: string;
+  roundId: string;
+  seatId: string;
+}
+
 interface Entities {
   Adjustment: Adjustment;
+  CalendarDay: CalendarDay;
+  Hall: HallState;
+  JoinCode: JoinCodeRecord;
+  Objection: Objection;
+  Publication: Publication;
+  Seat: JudgeSeat;
+  SignOff: SignOff;
   Amendment: Amendment;
   ApiKey: ApiKey;
   Cadre: Cadre;

@@ -4,7 +4,10 @@ import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
 import { EntryStore } from './entries.js';
 import { IndicatorEvidenceStore, IndicatorSetStore } from './indicators.js';
+import { HallStore } from './hall.js';
 import { PanelStore } from './panels.js';
+import { PublicationStore } from './publication.js';
+import { SeatStore } from './seats.js';
 import { RejectionStore } from './rejections.js';
 import { EnrolmentStore } from './enrolment.js';
 import { RoundStore } from './rounds.js';
@@ -25,6 +28,9 @@ export interface Store {
   sheets: SheetStore;
   indicatorSets: IndicatorSetStore;
   indicatorEvidence: IndicatorEvidenceStore;
+  hall: HallStore;
+  seats: SeatStore;
+  publication: PublicationStore;
 }
 
 export function createStore(db: Dynamo, tables: TableNames): Store {
@@ -41,6 +47,9 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     sheets: new SheetStore(db, tables.competitions),
     indicatorSets: new IndicatorSetStore(db, tables.rubrics),
     indicatorEvidence: new IndicatorEvidenceStore(db, tables.competitions),
+    hall: new HallStore(db, tables.competitions),
+    seats: new SeatStore(db, tables.competitions),
+    publication: new PublicationStore(db, tables.competitions),
   };
 }
 

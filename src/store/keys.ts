@@ -33,6 +33,14 @@ import { invertedValue as inverted, rankValueKey, type RankValue } from '../doma
  *   Value      ENTRY#<eid>        VALUE#<indicator>   VALUES#<rid> / entry key#indicator
  *   Adjustment ENTRY#<eid>        ADJ#<adjustment id> ADJS#<rid> / entry key#adjustment id
  *   Receipt    ENTRY#<eid>        VREQ#<clientRequestId>   (values written by that request)
+ *   Hall       ROUND#<rid>        #LIVE       (stage, last reveal, sequence: the live hall)
+ *   LiveShard  ROUND#<rid>        LIVE#<n>    (submissions counted, write-sharded: no hot item)
+ *   Seat       ROUND#<rid>        SEAT#<id>
+ *   JoinCode   JOIN#<code>        #JOIN       (the code's seat: one read to join)
+ *   SignOff    ROUND#<rid>        SIGNOFF#<judge id>
+ *   Objection  ROUND#<rid>        OBJ#<ULID>
+ *   Publication ROUND#<rid>       PUB#<000001>
+ *   CalendarDay CALENDAR#<year>   <YYYY-MM-DD>   (days an organizer added to the working-day calendar)
  */
 
 export interface ItemKey {
@@ -173,3 +181,19 @@ export const valueRequestKey = (entryId: string, clientRequestId: string): ItemK
   pk: entryPartition(entryId),
   sk: `${VALUE_REQUEST_PREFIX}${clientRequestId}`,
 });
+
+export const hallKey = (roundId: string): ItemKey => ({ pk: roundPartition(roundId), sk: '#LIVE' });
+/** Submissions bump one of these shards (by entry), so the live sequence never funnels every judge into one item. */
+export const LIVE_SHARDS = 8;
+export const liveShardKey = (roundId: string, shard: number): ItemKey => ({ pk: roundPartition(roundId), sk: `LIVE#${shard}` });
+export const SEAT_PREFIX = 'SEAT#';
+export const seatKey = (roundId: string, seatId: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${SEAT_PREFIX}${seatId}` });
+export const joinCodeKey = (code: string): ItemKey => ({ pk: `JOIN#${code}`, sk: '#JOIN' });
+export const SIGN_OFF_PREFIX = 'SIGNOFF#';
+export const signOffKey = (roundId: string, judgeId: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${SIGN_OFF_PREFIX}${judgeId}` });
+export const OBJECTION_PREFIX = 'OBJ#';
+export const objectionKey = (roundId: string, id: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${OBJECTION_PREFIX}${id}` });
+export const PUBLICATION_PREFIX = 'PUB#';
+export const publicationKey = (roundId: string, n: number): ItemKey => ({ pk: roundPartition(roundId), sk: `${PUBLICATION_PREFIX}${pad(n, 6)}` });
+export const calendarYear = (year: number) => `CALENDAR#${year}`;
+export const calendarDayKey = (date: string): ItemKey => ({ pk: calendarYear(Number(date.slice(0, 4))), sk: date });

@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { LiveSettings } from '../domain/hall.js';
 import type { Judge, Round, RoundStatus } from '../domain/model.js';
+import type { Publication } from '../domain/publication.js';
 import type { Dynamo } from './client.js';
-import { competitionKey, judgeKey, managerKey, roundIndexes, roundKey, roundsOf } from './keys.js';
+import { competitionKey, judgeKey, managerKey, objectionKey, publicationKey, roundIndexes, roundKey, roundsOf } from './keys.js';
 import { batchGet, batchPut, cancellationReasons, done, isConditionFailure, queryAll, refused, type Outcome } from './ops.js';
 import { decoder, decode } from './codecs.js';
 import { INDEX } from './tables.js';
@@ -144,26 +146,112 @@ export class RoundStore {
   }
 
   /**
-   * Releases the lock, stamps the results as final and, when `publish`, moves CLOSED →
-   * PUBLISHED in the same write. Refused LOCK_LOST when `token` no longer holds the lock.
+   * Releases the lock and stamps the results as final. With a `publication`, moves
+   * CLOSED → PUBLISHED in the same transaction, storing the publication (its results as
+   * published, its notice period) as its own item. Refused LOCK_LOST when `token` no
+   * longer holds the lock.
    */
-  async unlockFinalized(id: string, token: string, at: string, publish: boolean): Promise<Outcome<'LOCK_LOST', Round>> {
+  async unlockFinalized(id: string, token: string, at: string, publication: Publication | null): Promise<Outcome<'LOCK_LOST', Round>> {
+    const publish = publication !== null;
+    const update = {
+      TableName: this.table,
+      Key: roundKey(id),
+      UpdateExpression: `REMOVE finalizing, finalizingAt${publish ? ', revisingFor' : ''} SET resultsFinalizedAt = :at, version = version + :one${
+        publish ? ', #status = :published, publishedAt = :at, noticeEndsAt = :notice, publicationCount = :number' : ''
+      }`,
+      ConditionExpression: 'finalizing = :token',
+      ExpressionAttributeNames: publish ? { '#status': 'status' } : undefined,
+      ExpressionAttributeValues: {
+        ':token': token,
+        ':at': at,
+        ':one': 1,
+        ...(publish ? { ':published': 'PUBLISHED', ':notice': publication.noticeEndsAt, ':number': publication.number } : {}),
+      },
+    };
+    try {
+      if (!publish) {
+        const out = await this.db.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+        return done(decode('Round', out.Attributes ?? {}));
+      }
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: update },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...publicationKey(id, publication.number), entity: 'Publication', ...publication },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      const round = await this.getRound(id, true);
+      return done(round!);
+    } catch (error) {
+      if (isConditionFailure(error) || cancellationReasons(error)) return refused('LOCK_LOST');
+      throw error;
+    }
+  }
+
+  /** How the round is run live; only while DRAFT or OPEN. */
+  async setLiveSettings(id: string, live: LiveSettings): Promise<Outcome<'ROUND_STATUS', Round>> {
     try {
       const out = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: roundKey(id),
-          UpdateExpression: `REMOVE finalizing, finalizingAt SET resultsFinalizedAt = :at, version = version + :one${publish ? ', #status = :published, publishedAt = :at' : ''}`,
-          ConditionExpression: 'finalizing = :token',
-          ExpressionAttributeNames: publish ? { '#status': 'status' } : undefined,
-          ExpressionAttributeValues: { ':token': token, ':at': at, ':one': 1, ...(publish ? { ':published': 'PUBLISHED' } : {}) },
+          UpdateExpression: 'SET live = :live, version = version + :one',
+          ConditionExpression: '#status IN (:draft, :open)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':live': live, ':one': 1, ':draft': 'DRAFT', ':open': 'OPEN' },
           ReturnValues: 'ALL_NEW',
         }),
       );
       return done(decode('Round', out.Attributes ?? {}));
     } catch (error) {
-      if (isConditionFailure(error)) return refused('LOCK_LOST');
+      if (isConditionFailure(error)) return refused('ROUND_STATUS');
       throw error;
+    }
+  }
+
+  /**
+   * PUBLISHED → CLOSED to correct the results after an upheld objection: on condition
+   * that the objection is still UPHELD and the round published. The publication stays.
+   */
+  async reopenForRevision(id: string, objectionId: string, at: string): Promise<Outcome<'ROUND_STATUS' | 'NOT_UPHELD', Round>> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: roundKey(id),
+                UpdateExpression: 'SET #status = :closed, revisingFor = :objection, revisedAt = :at, version = version + :one',
+                ConditionExpression: '#status = :published',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':closed': 'CLOSED', ':published': 'PUBLISHED', ':objection': objectionId, ':at': at, ':one': 1 },
+              },
+            },
+            {
+              ConditionCheck: {
+                TableName: this.table,
+                Key: objectionKey(id, objectionId),
+                ConditionExpression: '#status = :upheld',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':upheld': 'UPHELD' },
+              },
+            },
+          ],
+        }),
+      );
+      return done((await this.getRound(id, true))!);
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      return refused(reasons[0] === 'ConditionalCheckFailed' ? 'ROUND_STATUS' : 'NOT_UPHELD');
     }
   }
 

@@ -1,5 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { emptyHall, type HallState } from '../domain/hall.js';
 import type { Amendment, Conflict, Judge, Round, RoundStatus, ScoreSheet, SheetEvent } from '../domain/model.js';
 import type { Dynamo } from './client.js';
 import {
@@ -11,6 +12,7 @@ import {
   conflictKey,
   entryKey,
   entryPartition,
+  hallKey,
   historyKey,
   judgeKey,
   requestKey,
@@ -22,6 +24,7 @@ import {
 import { batchGet, cancellationItems, cancellationReasons, done, queryAll, queryPrefix, refused, type Item, type Outcome } from './ops.js';
 import { decoder, decode, type EntityName, type RequestRecord } from './codecs.js';
 import { aggregateUpdate, type Ranker, type StoredEntry } from './entries.js';
+import { liveShardBump } from './hall.js';
 import { INDEX } from './tables.js';
 
 export type { RequestRecord } from './codecs.js';
@@ -34,6 +37,8 @@ export interface SubmissionState {
   sheet: ScoreSheet | null;
   conflict: Conflict | null;
   request: RequestRecord | null;
+  /** The round's live hall (stage), for its scoring gate. */
+  hall: HallState;
 }
 
 /**
@@ -51,7 +56,7 @@ export type RemovalOutcome = Outcome<'ROUND_LOCKED' | 'NOT_ON_PANEL' | 'RACE'>;
 const conflictsOf = (roundId: string) => `CONFLICTS#${roundId}`;
 
 /** What a judged panel keeps on each entry and rewrites with every sheet change (`PanelAggregate` and the result). */
-const AGGREGATE_ATTRIBUTES = ['sheets', 'sheetCount', 'rawTotal', 'total', 'criterionValues', 'normalized', 'expectedSheets'] as const;
+const AGGREGATE_ATTRIBUTES = ['sheets', 'sheetCount', 'rawTotal', 'total', 'criterionValues', 'normalized', 'expectedSheets', 'classResults'] as const;
 
 /** Score sheets: the current sheet per judge and entry, every event, receipts and conflicts of interest. */
 export class SheetStore {
@@ -67,6 +72,7 @@ export class SheetStore {
       judge: judgeKey(args.roundId, args.judgeId),
       sheet: sheetKey(args.entryId, args.judgeId),
       conflict: conflictKey(args.entryId, args.judgeId),
+      hall: hallKey(args.roundId),
       ...(args.clientRequestId ? { request: requestKey(args.entryId, args.judgeId, args.clientRequestId) } : {}),
     };
     const items = await batchGet(this.db, this.table, Object.values(keys), true);
@@ -81,6 +87,7 @@ export class SheetStore {
       sheet: find('Sheet', keys.sheet),
       conflict: find('Conflict', keys.conflict),
       request: find('Request', keys.request),
+      hall: find('Hall', keys.hall) ?? emptyHall(args.roundId),
     };
   }
 
@@ -91,7 +98,15 @@ export class SheetStore {
    * sheet, its history event, the receipt and the new aggregate are written
    * together or not at all.
    */
-  async commitSubmission(write: { sheet: ScoreSheet; fingerprint: string; entry: StoredEntry; round: Round; rank: Ranker }): Promise<CommitOutcome> {
+  async commitSubmission(write: {
+    sheet: ScoreSheet;
+    fingerprint: string;
+    entry: StoredEntry;
+    round: Round;
+    rank: Ranker;
+    /** ON_STAGE gate: the entry must still be the one on stage when the sheet lands. */
+    requireOnStage: boolean;
+  }): Promise<CommitOutcome> {
     const { sheet, entry, round } = write;
     const event: SheetEvent = { action: 'SUBMITTED', sheet, actorId: sheet.judgeId, reason: null, at: sheet.submittedAt };
     const items = [
@@ -117,6 +132,20 @@ export class SheetStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      // The big screen's live sequence moves with every sheet, on the entry's own shard.
+      liveShardBump(this.table, round.id, sheet.entryId),
+      ...(write.requireOnStage
+        ? [
+            {
+              ConditionCheck: {
+                TableName: this.table,
+                Key: hallKey(round.id),
+                ConditionExpression: 'stage.entryId = :entry',
+                ExpressionAttributeValues: { ':entry': sheet.entryId },
+              },
+            },
+          ]
+        : []),
     ];
     const failure = await this.transactOrExplain(items);
     if (!failure) return done();

@@ -35,7 +35,7 @@ export const TEST_CURSOR_KEY = 'test-cursor-signing-key-0123456789abcdef';
 /** Unexpected errors are printed so a failing test shows the cause the client never sees. */
 const errorsOnly: Logger = { info: () => {}, error: (message, fields) => console.error(message, fields) };
 
-export async function createTestApi(options: { middleware?: InitializeMiddlewareEntry[] } = {}): Promise<TestApi> {
+export async function createTestApi(options: { middleware?: InitializeMiddlewareEntry[]; now?: () => Date } = {}): Promise<TestApi> {
   const keys = await generateDevKey();
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }, options.middleware);
   const tables = tableNamesFor(inject('tablePrefix'));
@@ -46,6 +46,7 @@ export async function createTestApi(options: { middleware?: InitializeMiddleware
     development: true,
     logger: errorsOnly,
     cursorKey: TEST_CURSOR_KEY,
+    ...(options.now ? { now: options.now } : {}),
   });
   const request: TestApi['request'] = async (body, headers) => {
     const result = await handler(

@@ -1,4 +1,4 @@
-import { conflictOf, inScope, isJudgeOnly } from '../../domain/access.js';
+import { conflictOf, entryScoresVisible, inScope, isJudgeOnly } from '../../domain/access.js';
 import { own } from '../../domain/dict.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
@@ -46,7 +46,8 @@ export const competitionResolvers: Resolvers = {
     assignJudges: (_, { roundId, judges }, { services }) => services.panels.assignJudges(roundId, judges),
     openRound: (_, { id }, { services }) => services.lifecycle.openRound(id),
     closeRound: (_, { id }, { services }) => services.lifecycle.closeRound(id),
-    publishRound: (_, { id }, { services }) => services.lifecycle.publishRound(id),
+    publishRound: (_, { id, noticeWorkingDays, overrideReason }, { viewer, services }) =>
+      services.publication.publish(viewer!, id, { noticeWorkingDays, overrideReason }),
     advanceEntries: (_, { fromRoundId, toRoundId, top, perGroup }, { services }) =>
       services.rounds.advanceEntries(fromRoundId, toRoundId, top, perGroup ?? false),
     setLeaderboardVisibility: (_, { roundId, visibility }, { services }) => services.rounds.setLeaderboardVisibility(roundId, visibility),
@@ -130,7 +131,7 @@ export const competitionResolvers: Resolvers = {
 
 /** Whether the caller may see who a judge is: the competition's organizers, and the judge themself. */
 async function judgeRevealed(context: GraphQLContext, judge: Judge): Promise<boolean> {
-  if (context.viewer?.kind === 'user' && context.viewer.id === judge.userId) return true;
+  if ((context.viewer?.kind === 'user' || context.viewer?.kind === 'seat') && context.viewer.id === judge.userId) return true;
   const round = await context.loaders.round.load(judge.roundId);
   return round !== null && (await context.loaders.manages.load(round.competitionId));
 }
@@ -150,7 +151,8 @@ async function visibleRounds(context: GraphQLContext, competitionId: string, arc
 /** The entry's round when the caller may see its scores now; null hides totals and ranks (they are not errors). */
 async function scoresOf(context: GraphQLContext, entry: EntryParent): Promise<Round | null> {
   const round = required(await context.loaders.round.load(entry.roundId), 'Round', entry.roundId);
-  return (await roundAccess(context, round)).scores ? round : null;
+  const access = await roundAccess(context, round);
+  return access.scores && entryScoresVisible(round, entry, access.managing) ? round : null;
 }
 
 function required<T>(value: T | null, kind: string, id: string): T {

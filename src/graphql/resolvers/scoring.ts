@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../domain/errors.js';
 import { parseEntryId } from '../../domain/ids.js';
+import { entryScoresVisible } from '../../domain/access.js';
 import { requireScores, roundAccess } from '../../services/visibility.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';
@@ -10,9 +11,11 @@ export const scoringResolvers: Resolvers = {
       const { services, loaders } = context;
       const round = await loaders.round.load(roundId);
       if (!round) throw new NotFoundError('Round', roundId, 'roundId');
-      await requireScores(context, round);
+      const access = await requireScores(context, round);
       const page = await services.leaderboard.leaderboard(round, { group, first, after });
-      return { roundId: round.id, ...page };
+      // ON_REVEAL: the hall sees an entry's place only once it is revealed; its order would tell it otherwise.
+      const rows = page.rows.filter((row) => entryScoresVisible(round, row.node.entry, access.managing));
+      return { roundId: round.id, ...page, rows };
     },
     assessment: async (_, { entryId }, context) => {
       const { viewer, services, loaders } = context;

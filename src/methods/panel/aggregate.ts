@@ -1,7 +1,7 @@
 import { dictOf } from '../../domain/dict.js';
 import type { Entry } from '../../domain/model.js';
 import type { Decimal } from '../../domain/primitives.js';
-import type { JudgeSheet } from './scoring.js';
+import type { ClassShare, JudgeSheet } from './scoring.js';
 
 /**
  * What a panel keeps on each entry beside the method-neutral fields: the current
@@ -22,13 +22,17 @@ export interface PanelAggregate {
    * absent before the round opens (then the panel's size is meant).
    */
   expectedSheets?: number;
+  /** Each evaluator class's result (empty without classes). */
+  classResults: ClassShare[];
+  /** Points off the total for running over time, set when the pitch ends ("0" when none). */
+  overtimeDeduction: Decimal;
 }
 
 /** An entry of a panel round, with its aggregate. */
 export type PanelEntry<E extends Entry = Entry> = E & PanelAggregate;
 
 export function emptyPanelAggregate(): PanelAggregate {
-  return { sheets: {}, sheetCount: 0, normalized: null, criterionValues: {} };
+  return { sheets: {}, sheetCount: 0, normalized: null, criterionValues: {}, classResults: [], overtimeDeduction: '0' };
 }
 
 /**
@@ -44,6 +48,8 @@ export function panelEntry<E extends Entry>(entry: E): PanelEntry<E> {
     sheetCount: stored.sheetCount ?? 0,
     normalized: stored.normalized ? dictOf(Object.entries(stored.normalized)) : null,
     criterionValues: dictOf(Object.entries(stored.criterionValues ?? {})),
+    classResults: stored.classResults ?? [],
+    overtimeDeduction: stored.overtimeDeduction ?? '0',
     ...(stored.expectedSheets === undefined ? {} : { expectedSheets: stored.expectedSheets }),
   };
 }

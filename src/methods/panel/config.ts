@@ -24,6 +24,9 @@ export function mergeRule(base: ScoringRule, input: RuleInput, rubric: Rubric, p
     quorum: input.quorum ?? base.quorum,
     quorumMode: input.quorumMode ?? base.quorumMode ?? 'FIXED',
     tieBreakers: input.tieBreakers ?? base.tieBreakers,
+    rounding: input.rounding ?? base.rounding ?? 'FINAL',
+    classes: input.classes ?? base.classes ?? [],
+    missingClass: input.missingClass ?? base.missingClass ?? 'UNRANKED',
   };
   const issues = ruleIssues(rule, rubric.criteria, path);
   if (issues.length > 0) throw new InvalidInputError(issues);

@@ -10,12 +10,12 @@ import { InvalidInputError } from '../../domain/errors.js';
 import type { Conflict, Judge, Round } from '../../domain/model.js';
 import type { StoredEntry } from '../../store/entries.js';
 import * as z from 'zod/mini';
-import { count, externalId, parseArgument } from '../../services/validation.js';
+import { classKey, count, decimalText, externalId, parseArgument } from '../../services/validation.js';
 import type { AssessmentMethod, MethodFactory, MethodPorts } from '../method.js';
 import { emptyPanelAggregate, panelEntry } from './aggregate.js';
 import { asPanelRound, mergeRule, panelConfig, type PanelConfig } from './config.js';
 import { panelScoring } from './roundScoring.js';
-import { AGGREGATES, NORMALIZATIONS, QUORUM_MODES, TRIM_SCOPES } from './rule.js';
+import { AGGREGATES, MISSING_CLASS_RULES, NORMALIZATIONS, QUORUM_MODES, ROUNDINGS, TRIM_SCOPES } from './rule.js';
 import { marksByCriterion } from './scoring.js';
 
 export const MAX_TRIM = 10;
@@ -33,6 +33,22 @@ const panelFields = z.object({
   quorum: optional(count(1, 100)),
   quorumMode: optional(z.enum(QUORUM_MODES)),
   tieBreakers: optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
+  rounding: optional(z.enum(ROUNDINGS)),
+  classes: optional(
+    z
+      .array(
+        z.object({
+          key: classKey,
+          label: z.string().check(z.minLength(1), z.maxLength(40)),
+          weight: decimalText,
+          trimHighest: z._default(count(0, MAX_TRIM), 0),
+          trimLowest: z._default(count(0, MAX_TRIM), 0),
+          aggregate: z._default(z.enum(AGGREGATES), 'MEAN'),
+        }),
+      )
+      .check(z.maxLength(10)),
+  ),
+  missingClass: optional(z.enum(MISSING_CLASS_RULES)),
 });
 
 export const panelMethod: MethodFactory = (ports: MethodPorts): AssessmentMethod => ({
@@ -71,11 +87,17 @@ export const panelMethod: MethodFactory = (ports: MethodPorts): AssessmentMethod
           round.id,
           judges.map((j) => j.userId),
         );
+        const classOf = new Map(judges.map((j) => [j.userId, j.classKey ?? null]));
         const byEntry = new Map<string, typeof sheets>();
         for (const sheet of sheets) byEntry.set(sheet.entryId, [...(byEntry.get(sheet.entryId) ?? []), sheet]);
         const rebuilt = entries.map((entry) => ({
           ...panelEntry(entry),
-          sheets: dictOf((byEntry.get(entry.id) ?? []).map((s) => [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores) }])),
+          sheets: dictOf(
+            (byEntry.get(entry.id) ?? []).map((s) => {
+              const classKey = classOf.get(s.judgeId);
+              return [s.judgeId, { total: s.total, marks: marksByCriterion(s.scores), ...(classKey ? { classKey } : {}) }];
+            }),
+          ),
         }));
         return { entries: rebuilt, evidenceCount: sheets.length };
       },
@@ -88,8 +110,17 @@ export const panelMethod: MethodFactory = (ports: MethodPorts): AssessmentMethod
   },
 });
 
+/** CreateRoundInput names the classes `panelClasses` at its top level; RoundMethodInput names them `classes`. */
+const ALIASES: Readonly<Record<string, string>> = { classes: 'panelClasses' };
+
 function pick(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(panelFields.shape).flatMap((key) => (Object.hasOwn(fields, key) ? [[key, fields[key]]] : [])));
+  return Object.fromEntries(
+    Object.keys(panelFields.shape).flatMap((key) => {
+      const alias = ALIASES[key];
+      if (Object.hasOwn(fields, key)) return [[key, fields[key]]];
+      return alias && Object.hasOwn(fields, alias) ? [[key, fields[alias]]] : [];
+    }),
+  );
 }
 
 function missingRubric(path: string): InvalidInputError {

@@ -1,3 +1,4 @@
+import { dec } from '../../domain/decimal.js';
 import { own } from '../../domain/dict.js';
 import type { Entry } from '../../domain/model.js';
 import type { RoundScoring } from '../../domain/roundScoring.js';
@@ -10,6 +11,7 @@ import { scoreEntry, type JudgeSheet } from './scoring.js';
 /** A panel round's scoring: sheets trimmed and aggregated by the rule, z-scores at close when asked. */
 export function panelScoring(config: PanelConfig): RoundScoring {
   const criteria = config.rubric.criteria;
+  const classes = config.classes ?? [];
   return {
     rankValue(entry) {
       const panel = panelEntry(entry);
@@ -24,14 +26,25 @@ export function panelScoring(config: PanelConfig): RoundScoring {
       return panel.map((entry) => withAggregate(config, entry, normalized ? (normalized.get(entry.id) ?? null) : null));
     },
     // The aggregate itself first: verification compares it with the sheets it was built from.
-    derivedFields: ['sheets', 'sheetCount', 'criterionValues', 'normalized'],
-    breakdownColumns: () => criteria.map((c) => ({ key: `mean_${c.key}`, header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` } })),
+    derivedFields: ['sheets', 'sheetCount', 'criterionValues', 'normalized', 'classResults'],
+    breakdownColumns: () => [
+      ...criteria.map((c) => ({ key: `mean_${c.key}`, header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` } })),
+      ...classes.map((c) => ({ key: `class_${c.key}`, header: { en: `class_${c.key}`, 'zh-CN': `${c.label}（${percent(c.weight)}）` } })),
+      { key: 'overtime_deduction', header: { en: 'overtime_deduction', 'zh-CN': '超时扣分' } },
+    ],
     breakdown(entry) {
-      const values = panelEntry(entry).criterionValues;
-      return Object.fromEntries(criteria.map((c) => [`mean_${c.key}`, own(values, c.key) ?? null]));
+      const panel = panelEntry(entry);
+      const byClass = new Map(panel.classResults.map((r) => [r.key, r.result]));
+      return Object.fromEntries([
+        ...criteria.map((c) => [`mean_${c.key}`, own(panel.criterionValues, c.key) ?? null]),
+        ...classes.map((c) => [`class_${c.key}`, byClass.get(c.key) ?? null]),
+        ['overtime_deduction', panel.overtimeDeduction],
+      ]);
     },
   };
 }
+
+const percent = (weight: string) => `${dec(weight).times(100).toFixed()}%`;
 
 /** The entry's derived fields from its sheets (and normalised totals, once finalised). */
 export function withAggregate<E extends Entry>(config: PanelConfig, entry: PanelEntry<E>, normalized: PanelEntry['normalized']): PanelEntry<E> {
@@ -39,7 +52,7 @@ export function withAggregate<E extends Entry>(config: PanelConfig, entry: Panel
     ...entry,
     sheetCount: Object.keys(entry.sheets).length,
     normalized,
-    ...scoreEntry(config.rubric.criteria, config, entry.sheets, normalized),
+    ...scoreEntry(config.rubric.criteria, config, entry.sheets, normalized, entry.overtimeDeduction),
   };
 }
 

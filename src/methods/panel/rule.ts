@@ -1,5 +1,6 @@
 import { issue, type FieldIssue } from '../../domain/errors.js';
-import type { Criterion } from '../../domain/primitives.js';
+import { dec, sum } from '../../domain/decimal.js';
+import type { Criterion, Decimal } from '../../domain/primitives.js';
 
 /** How a round turns sheets into an entry total and a rank. */
 export const TRIM_SCOPES = ['SHEET', 'CRITERION'] as const;
@@ -10,6 +11,23 @@ export type TrimScope = (typeof TRIM_SCOPES)[number];
 export type Aggregate = (typeof AGGREGATES)[number];
 export type Normalization = (typeof NORMALIZATIONS)[number];
 export const QUORUM_MODES = ['FIXED', 'ALL_EXPECTED'] as const;
+export const ROUNDINGS = ['FINAL', 'PER_CRITERION'] as const;
+/** FINAL: only the total is rounded. PER_CRITERION: each criterion's aggregate is rounded to two decimals before weighting (figure skating). */
+export type Rounding = (typeof ROUNDINGS)[number];
+export const MISSING_CLASS_RULES = ['UNRANKED', 'RENORMALIZE'] as const;
+/** UNRANKED: an entry some class has not scored has no total. RENORMALIZE: the weights of the classes that did are scaled to sum to 1. */
+export type MissingClassRule = (typeof MISSING_CLASS_RULES)[number];
+
+/** One group of evaluators (领导评委, 群众评委…) aggregated by its own rule; the entry total is Σ weight × class result. */
+export interface PanelClass {
+  key: string;
+  label: string;
+  /** Share of the total, a canonical decimal; the classes' weights sum to 1. */
+  weight: Decimal;
+  trimHighest: number;
+  trimLowest: number;
+  aggregate: Aggregate;
+}
 /** FIXED: at least `quorum` sheets. ALL_EXPECTED: every expected sheet (the panel less judges excused by 回避). */
 export type QuorumMode = (typeof QUORUM_MODES)[number];
 
@@ -28,6 +46,12 @@ export interface ScoringRule {
   quorumMode?: QuorumMode;
   /** Criteria whose values order equal totals, in turn. */
   tieBreakers: string[];
+  /** Absent on rounds stored before it existed: FINAL. */
+  rounding?: Rounding;
+  /** Evaluator classes; absent or empty: one panel. */
+  classes?: PanelClass[];
+  /** Absent: UNRANKED. */
+  missingClass?: MissingClassRule;
 }
 
 export const DEFAULT_RULE: ScoringRule = {
@@ -39,6 +63,9 @@ export const DEFAULT_RULE: ScoringRule = {
   quorum: 1,
   quorumMode: 'FIXED',
   tieBreakers: [],
+  rounding: 'FINAL',
+  classes: [],
+  missingClass: 'UNRANKED',
 };
 
 /** Cross-field checks of a rule against the rubric it will score with. */
@@ -52,6 +79,28 @@ export function ruleIssues(rule: ScoringRule, criteria: readonly Criterion[], pa
   if (rule.normalization === 'ZSCORE' && rule.trimScope === 'CRITERION') {
     // Normalisation standardises sheet totals; per-criterion trimming never forms one.
     issues.push(issue(`${path}.normalization`, 'NEEDS_SHEET_TRIM', 'ZSCORE normalisation works on sheet totals and needs trimScope SHEET'));
+  }
+  return [...issues, ...classIssues(rule, path)];
+}
+
+/** Classes: distinct keys, weights above zero summing to exactly 1, raw marks only. */
+function classIssues(rule: ScoringRule, path: string): FieldIssue[] {
+  const classes = rule.classes ?? [];
+  if (classes.length === 0) return [];
+  const issues: FieldIssue[] = [];
+  const keys = classes.map((c) => c.key);
+  classes.forEach((c, i) => {
+    if (keys.indexOf(c.key) !== i) issues.push(issue(`${path}.classes.${i}.key`, 'DUPLICATE', `"${c.key}" is listed twice`, { value: c.key }));
+    if (dec(c.weight).lte(0)) issues.push(issue(`${path}.classes.${i}.weight`, 'NOT_POSITIVE', 'a class weight must be above zero'));
+  });
+  const total = sum(classes.map((c) => dec(c.weight)));
+  if (!total.eq(1)) {
+    issues.push(
+      issue(`${path}.classes`, 'WEIGHTS_DO_NOT_SUM', `class weights add up to ${total.toFixed()}, not 1`, { actual: total.toFixed(), expected: '1' }),
+    );
+  }
+  if (rule.normalization === 'ZSCORE') {
+    issues.push(issue(`${path}.normalization`, 'CLASSES_EXCLUDE_ZSCORE', 'evaluator classes are aggregated on raw marks; normalization must be NONE'));
   }
   return issues;
 }

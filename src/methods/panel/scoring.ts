@@ -1,4 +1,4 @@
-import { canonical, dec, mean, round2, sum, type Big } from '../../domain/decimal.js';
+import { canonical, dec, mean, round2, roundHalfUp, sum, type Big } from '../../domain/decimal.js';
 import type { Criterion, Decimal, Mark } from '../../domain/primitives.js';
 import type { Aggregate, ScoringRule } from './rule.js';
 import { dictOf, own } from '../../domain/dict.js';
@@ -6,6 +6,8 @@ import { dictOf, own } from '../../domain/dict.js';
 /** One judge's current sheet as the aggregate keeps it. */
 export interface JudgeSheet {
   total: Decimal;
+  /** The judge's evaluator class, when the round has classes. */
+  classKey?: string;
   /** Mark per criterion key. */
   marks: Record<string, Decimal>;
 }
@@ -58,19 +60,50 @@ export interface EntryResult {
   droppedMarks: Record<string, string[]>;
 }
 
+/** One evaluator class's share of an entry's result. */
+export interface ClassShare {
+  key: string;
+  /** The class's aggregate over its kept sheets, two decimals; null when it has no sheet. */
+  result: Decimal | null;
+  sheetCount: number;
+}
+
+/** The result before rounding: what class weighting and the rounding stage work on. */
+interface ExactResult extends Omit<EntryResult, 'total'> {
+  exact: Big | null;
+}
+
+type RoundingRule = Pick<ScoringRule, 'trimHighest' | 'trimLowest' | 'trimScope' | 'aggregate' | 'rounding'>;
+
 /**
  * Applies a round's rule to an entry's sheets, keyed by judge. `sheetValues`
  * overrides the sheet totals that are trimmed and aggregated (normalised totals).
  */
 export function entryResult(
   criteria: readonly Criterion[],
-  rule: ScoringRule,
+  rule: RoundingRule,
   sheets: Readonly<Record<string, JudgeSheet>>,
   sheetValues?: Readonly<Record<string, Decimal>>,
 ): EntryResult {
+  const { exact, ...rest } = exactResult(criteria, rule, sheets, sheetValues);
+  return { total: exact === null ? null : round2(exact), ...rest };
+}
+
+/**
+ * PER_CRITERION rounding rounds each criterion's aggregate to two decimals before
+ * weighting; FINAL keeps every digit until the total. Normalised totals are sheet
+ * totals, so they have no criterion stage to round at.
+ */
+function exactResult(
+  criteria: readonly Criterion[],
+  rule: RoundingRule,
+  sheets: Readonly<Record<string, JudgeSheet>>,
+  sheetValues?: Readonly<Record<string, Decimal>>,
+): ExactResult {
   const judges = Object.keys(sheets);
-  if (judges.length === 0) return { total: null, criterionValues: dictOf([]), droppedSheets: [], droppedMarks: dictOf([]) };
+  if (judges.length === 0) return { exact: null, criterionValues: dictOf([]), droppedSheets: [], droppedMarks: dictOf([]) };
   const markOf = (judge: string, key: string) => dec(own(own(sheets, judge)?.marks, key) ?? 0);
+  const stage = (value: Big) => (rule.rounding === 'PER_CRITERION' ? roundHalfUp(value, 2) : value);
 
   if (rule.trimScope === 'CRITERION') {
     const droppedMarks = dictOf<string[]>([]);
@@ -89,7 +122,7 @@ export function entryResult(
       };
     });
     return {
-      total: round2(sum(values.map((v) => v.value.times(v.criterion.weight)))),
+      exact: sum(values.map((v) => stage(v.value).times(v.criterion.weight))),
       criterionValues: dictOf(values.map((v) => [v.criterion.key, round2(v.value)])),
       droppedSheets: [],
       droppedMarks,
@@ -101,26 +134,66 @@ export function entryResult(
     rule,
   );
   const keptJudges = kept.map((k) => k.key);
+  const criterionExact = criteria.map((c) => ({
+    criterion: c,
+    value: aggregate(
+      keptJudges.map((j) => markOf(j, c.key)),
+      rule.aggregate,
+    ),
+  }));
+  const perCriterion = rule.rounding === 'PER_CRITERION' && !sheetValues;
   return {
-    total: round2(
-      aggregate(
-        kept.map((k) => k.value),
-        rule.aggregate,
-      ),
-    ),
-    criterionValues: dictOf(
-      criteria.map((c) => [
-        c.key,
-        round2(
-          aggregate(
-            keptJudges.map((j) => markOf(j, c.key)),
-            rule.aggregate,
-          ),
+    exact: perCriterion
+      ? sum(criterionExact.map((v) => roundHalfUp(v.value, 2).times(v.criterion.weight)))
+      : aggregate(
+          kept.map((k) => k.value),
+          rule.aggregate,
         ),
-      ]),
-    ),
+    criterionValues: dictOf(criterionExact.map((v) => [v.criterion.key, round2(v.value)])),
     droppedSheets: dropped.map((d) => d.key),
     droppedMarks: dictOf([]),
+  };
+}
+
+/** An entry's result with its evaluator classes: each aggregated by its own rule, then Σ weight × class result. */
+export interface PanelResult extends EntryResult {
+  classes: ClassShare[];
+}
+
+/**
+ * The panel's rule over an entry's sheets. With classes, each class is trimmed and
+ * aggregated over its own judges' sheets; the total is Σ weight × class result, rounded
+ * once (or per criterion inside each class). A class without a sheet leaves the entry
+ * without a total (UNRANKED), or its weight is shared among the others (RENORMALIZE).
+ * Criterion values and dropped sheets are reported per class, merged.
+ */
+export function panelResult(
+  criteria: readonly Criterion[],
+  rule: ScoringRule,
+  sheets: Readonly<Record<string, JudgeSheet>>,
+  sheetValues?: Readonly<Record<string, Decimal>>,
+): PanelResult {
+  const classes = rule.classes ?? [];
+  if (classes.length === 0) return { ...entryResult(criteria, rule, sheets, sheetValues), classes: [] };
+  const shares = classes.map((c) => {
+    const own = dictOf(Object.entries(sheets).filter(([, sheet]) => sheet.classKey === c.key));
+    return { rule: c, count: Object.keys(own).length, result: exactResult(criteria, { ...rule, ...c }, own) };
+  });
+  const scored = shares.filter((s) => s.result.exact !== null);
+  const missing = scored.length < shares.length;
+  const weightSum = sum(scored.map((s) => dec(s.rule.weight)));
+  const exact =
+    scored.length === 0 || (missing && rule.missingClass !== 'RENORMALIZE')
+      ? null
+      : sum(scored.map((s) => s.result.exact!.times(s.rule.weight))).div(weightSum);
+  const allJudges = dictOf(Object.entries(sheets).filter(([, sheet]) => classes.some((c) => c.key === sheet.classKey)));
+  return {
+    total: exact === null ? null : round2(exact),
+    // The whole panel's criterion values (over the kept sheets of every class) explain the total and break ties.
+    criterionValues: exactResult(criteria, { ...rule, trimHighest: 0, trimLowest: 0 }, allJudges).criterionValues,
+    droppedSheets: shares.flatMap((s) => s.result.droppedSheets),
+    droppedMarks: dictOf(criteria.map((c) => [c.key, shares.flatMap((s) => own(s.result.droppedMarks, c.key) ?? [])])),
+    classes: shares.map((s) => ({ key: s.rule.key, result: s.result.exact === null ? null : round2(s.result.exact), sheetCount: s.count })),
   };
 }
 
@@ -128,16 +201,24 @@ export interface EntryScore {
   rawTotal: Decimal | null;
   total: Decimal | null;
   criterionValues: Record<string, Decimal>;
+  classResults: ClassShare[];
 }
 
-/** The aggregate fields of an entry from its sheets (and normalised totals, once finalised). */
+/**
+ * The aggregate fields of an entry from its sheets (and normalised totals, once
+ * finalised), less any overtime deduction; a total never falls below zero.
+ */
 export function scoreEntry(
   criteria: readonly Criterion[],
   rule: ScoringRule,
   sheets: Readonly<Record<string, JudgeSheet>>,
   normalized: Readonly<Record<string, Decimal>> | null,
+  deduction: Decimal = '0',
 ): EntryScore {
-  const raw = entryResult(criteria, rule, sheets);
-  const official = normalized ? entryResult(criteria, rule, sheets, normalized) : raw;
-  return { rawTotal: raw.total, total: official.total, criterionValues: raw.criterionValues };
+  const raw = panelResult(criteria, rule, sheets);
+  const official = normalized ? panelResult(criteria, rule, sheets, normalized) : raw;
+  const less = (total: Decimal | null) => (total === null || dec(deduction).eq(0) ? total : canonical(atLeastZero(dec(total).minus(deduction))));
+  return { rawTotal: less(raw.total), total: less(official.total), criterionValues: raw.criterionValues, classResults: raw.classes };
 }
+
+const atLeastZero = (value: Big): Big => (value.lt(0) ? dec(0) : value);
