@@ -237,3 +237,183 @@ describe('亮分: revealing an entry in the hall', () => {
     expect(round.reveal.overrideReason).toBe('评委 J2 临时离场');
   });
 });
+
+describe('evaluator classes', () => {
+  it('weights 领导评委 60 % and 群众评委 40 %, each class trimmed by its own rule, and shows each class result', async () => {
+    const classes = [
+      { key: 'leaders', label: '领导评委', weight: 0.6, trimHighest: 1, trimLowest: 1 },
+      { key: 'public', label: '群众评委', weight: 0.4 },
+    ];
+    const { s, tokens } = await seatRound({
+      entries: 1,
+      seats: 5,
+      rule: { panelClasses: classes, trimHighest: 0, trimLowest: 0 },
+      classes: ['leaders', 'leaders', 'leaders', 'public', 'public'],
+    });
+    const entryId = s.entryIds[0]!;
+    // Leaders 90, 80, 70 → 80 after trimming; the public 60 and 70 → 65. 0.6 × 80 + 0.4 × 65 = 74.
+    const sheets = [marks(20, 30, 20, 10, 10), marks(20, 30, 10, 10, 10), marks(20, 20, 10, 10, 10), marks(10, 20, 10, 10, 10), marks(20, 20, 10, 10, 10)];
+    for (const [i, token] of tokens.entries()) {
+      if (i === 3) {
+        // Before the public has scored, the entry has no total (missingClass UNRANKED).
+        const partial = ok<{ entry: { total: number | null } }>(await api.gql(`query($e: ID!) { entry(id: $e) { total } }`, { e: entryId }, s.organizer));
+        expect(partial.entry.total).toBeNull();
+      }
+      ok(await submit(token, entryId, sheets[i]!));
+    }
+    const { entry } = ok<{ entry: { total: number; classResults: { key: string; label: string; weight: number; result: number; sheetCount: number }[] } }>(
+      await api.gql(`query($e: ID!) { entry(id: $e) { total classResults { key label weight result sheetCount } } }`, { e: entryId }, s.organizer),
+    );
+    expect(entry.total).toBe(74);
+    expect(entry.classResults).toEqual([
+      { key: 'leaders', label: '领导评委', weight: 0.6, result: 80, sheetCount: 3 },
+      { key: 'public', label: '群众评委', weight: 0.4, result: 65, sheetCount: 2 },
+    ]);
+  });
+
+  it('refuses weights that do not sum to 1, an unknown class and a seat without one', async () => {
+    const s = await openRound(api, { entries: 1, judges: 0, open: false });
+    const bad = await api.gql(
+      `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
+      {
+        i: {
+          competitionId: s.competitionId,
+          name: '复赛',
+          rubricId: s.rubricId,
+          panelClasses: [
+            { key: 'a', label: '甲', weight: 0.5 },
+            { key: 'b', label: '乙', weight: 0.4 },
+          ],
+        },
+      },
+      s.organizer,
+    );
+    expect(bad.errors?.[0]?.extensions?.issues).toEqual([
+      expect.objectContaining({ path: 'input.classes', code: 'WEIGHTS_DO_NOT_SUM', params: { actual: '0.9', expected: '1' } }),
+    ]);
+    const { createRound } = ok<{ createRound: { id: string } }>(
+      await api.gql(
+        `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
+        {
+          i: {
+            competitionId: s.competitionId,
+            name: '复赛',
+            rubricId: s.rubricId,
+            panelClasses: [
+              { key: 'a', label: '甲', weight: 0.5 },
+              { key: 'b', label: '乙', weight: 0.5 },
+            ],
+          },
+        },
+        s.organizer,
+      ),
+    );
+    const refused = await api.gql(SEATS, { r: createRound.id, s: [{ name: '王', classKey: 'c' }, { name: '赵' }] }, s.organizer);
+    expect(refused.errors?.[0]?.extensions?.issues).toEqual([
+      expect.objectContaining({ path: 'seats.0.classKey', code: 'UNKNOWN_CLASS' }),
+      expect.objectContaining({ path: 'seats.1.classKey', code: 'REQUIRED' }),
+    ]);
+  });
+});
+
+describe('sign-off, publication with a notice period, objections', () => {
+  it('voids a sign-off when the judge changes a sheet, publishes only when all have signed (or with a reason), and hears objections during 公示', async () => {
+    clock = new Date('2026-09-29T02:00:00.000Z'); // Tuesday before 国庆
+    const { s, tokens } = await seatRound({ entries: 2, seats: 2 });
+    ok(await live(s, { requireSignOff: true }));
+    const [first, second] = s.entryIds as [string, string];
+    for (const token of tokens) {
+      ok(await submit(token, first, marks(18, 27, 17, 13, 12)));
+      ok(await submit(token, second, marks(16, 25, 15, 12, 11)));
+    }
+    const SIGN = `mutation($r: ID!) { signOffSheets(roundId: $r) { at sheetsHash valid judge { label } } }`;
+    const signed = ok<{ signOffSheets: { sheetsHash: string; valid: boolean; judge: { label: string } } }>(await api.gql(SIGN, { r: s.roundId }, tokens[0]));
+    expect(signed.signOffSheets).toMatchObject({ valid: true, judge: { label: 'J1' } });
+    expect(signed.signOffSheets.sheetsHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    ok(await api.gql(SIGN, { r: s.roundId }, tokens[1]));
+    // J2 changes a sheet after signing: their sign-off is void until they sign again.
+    ok(await submit(tokens[1]!, second, marks(16, 25, 15, 12, 12)));
+    const STATUS = `query($r: ID!) { round(id: $r) { signOffs { valid judge { label } } } }`;
+    const status = ok<{ round: { signOffs: { valid: boolean; judge: { label: string } }[] } }>(await api.gql(STATUS, { r: s.roundId }, s.organizer));
+    expect(status.round.signOffs).toEqual([
+      { valid: true, judge: { label: 'J1' } },
+      { valid: false, judge: { label: 'J2' } },
+    ]);
+    // A judge sees only their own.
+    const own = ok<{ round: { signOffs: unknown[] } }>(await api.gql(STATUS, { r: s.roundId }, tokens[0]));
+    expect(own.round.signOffs).toHaveLength(1);
+
+    ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: s.roundId }, s.organizer));
+    const PUBLISH = `mutation($id: ID!, $n: Int, $why: String) { publishRound(id: $id, noticeWorkingDays: $n, overrideReason: $why) { status noticeEndsAt final openObjectionCount publications { number noticeWorkingDays overrideReason } } }`;
+    expect(codeOf(await api.gql(PUBLISH, { id: s.roundId, n: 5 }, s.organizer))).toMatchObject({ code: 'CONFLICT', reason: 'SIGN_OFF_MISSING' });
+    const { publishRound } = ok<{ publishRound: { status: string; noticeEndsAt: string; final: boolean; publications: unknown[] } }>(
+      await api.gql(PUBLISH, { id: s.roundId, n: 5, why: 'J2 已离场，经监督组确认' }, s.organizer),
+    );
+    // Published Tue 29 Sep: working days 30 Sep, 8, 9, 10 (调休 Saturday) and 12 Oct; ends 24:00 Beijing on 12 Oct.
+    expect(publishRound).toMatchObject({ status: 'PUBLISHED', noticeEndsAt: '2026-10-12T16:00:00.000Z', final: false });
+    expect(publishRound.publications).toEqual([{ number: 1, noticeWorkingDays: 5, overrideReason: 'J2 已离场，经监督组确认' }]);
+
+    // Anyone may object during the notice period, without a token; names and contacts stay with the organizers.
+    const FILE = `mutation($i: ObjectionInput!) { fileObjection(input: $i) { id status name grounds } }`;
+    const filed = ok<{ fileObjection: { id: string; status: string; name: string | null } }>(
+      await api.gql(FILE, { i: { roundId: s.roundId, entryId: second, name: '张三', contact: '13800001234', grounds: '第二位选手的评分有误' } }),
+    );
+    expect(filed.fileObjection).toMatchObject({ status: 'OPEN', name: null });
+    const listed = ok<{ round: { openObjectionCount: number; objections: { name: string; contact: string }[] } }>(
+      await api.gql(`query($r: ID!) { round(id: $r) { openObjectionCount objections { name contact } } }`, { r: s.roundId }, s.organizer),
+    );
+    expect(listed.round).toEqual({ openObjectionCount: 1, objections: [{ name: '张三', contact: '13800001234' }] });
+    const board = ok<{ noticeBoard: { open: boolean; entries: { title: string; rank: number }[] } }>(
+      await api.gql(`query($r: ID!) { noticeBoard(roundId: $r) { open entries { title rank } } }`, { r: s.roundId }),
+    );
+    expect(board.noticeBoard.open).toBe(true);
+    expect(board.noticeBoard.entries.map((e) => e.rank)).toEqual([1, 2]);
+
+    // Upheld: the round goes back to CLOSED for correction, then out again; the first publication stays.
+    const ANSWER = `mutation($id: ID!, $o: ObjectionOutcome!, $r: String!) { answerObjection(id: $id, outcome: $o, response: $r) { status response } }`;
+    ok(await api.gql(ANSWER, { id: filed.fileObjection.id, o: 'UPHELD', r: 'J2 的评分录入有误，予以更正' }, s.organizer));
+    expect(codeOf(await api.gql(ANSWER, { id: filed.fileObjection.id, o: 'REJECTED', r: '再次答复' }, s.organizer))).toMatchObject({
+      reason: 'OBJECTION_ANSWERED',
+    });
+    const revised = ok<{ reviseRound: { status: string } }>(
+      await api.gql(
+        `mutation($id: ID!, $o: ID!) { reviseRound(id: $id, objectionId: $o) { status } }`,
+        { id: s.roundId, o: filed.fileObjection.id },
+        s.organizer,
+      ),
+    );
+    expect(revised.reviseRound.status).toBe('CLOSED');
+    const { round: before } = ok<{ round: { judges: { userId: string; label: string }[] } }>(
+      await api.gql(`query($r: ID!) { round(id: $r) { judges { userId label } } }`, { r: s.roundId }, s.organizer),
+    );
+    const j1 = before.judges.find((j) => j.label === 'J1')!.userId;
+    ok(
+      await api.gql(
+        `mutation($id: ID!, $why: String!) { voidSheet(sheetId: $id, reason: $why) { id } }`,
+        { id: `${second}/${j1}`, why: '异议成立：J1 对第二位选手的评分作废' },
+        s.organizer,
+      ),
+    );
+    const again = ok<{ publishRound: { publications: { number: number }[] } }>(
+      await api.gql(PUBLISH, { id: s.roundId, n: 5, why: '更正后重新公示' }, s.organizer),
+    );
+    expect(again.publishRound.publications.map((p) => p.number)).toEqual([1, 2]);
+    const history = ok<{ round: { publications: { number: number; changes: { entry: { id: string }; totalBefore: number; totalAfter: number }[] }[] } }>(
+      await api.gql(
+        `query($r: ID!) { round(id: $r) { publications { number changes { entry { id } totalBefore totalAfter } } } }`,
+        { r: s.roundId },
+        s.organizer,
+      ),
+    );
+    expect(history.round.publications[1]!.changes).toEqual([{ entry: { id: second }, totalBefore: 79.5, totalAfter: 80 }]);
+
+    // After the notice period: no more objections, and the result stands.
+    advance(30 * 24 * 3600);
+    expect(codeOf(await api.gql(FILE, { i: { roundId: s.roundId, entryId: second, name: '李四', contact: '139', grounds: '迟到的异议' } }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOTICE_CLOSED',
+    });
+    const done = ok<{ round: { final: boolean } }>(await api.gql(`query($r: ID!) { round(id: $r) { final } }`, { r: s.roundId }, s.viewer));
+    expect(done.round.final).toBe(true);
+  });
+});
