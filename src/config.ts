@@ -20,6 +20,8 @@ const environment = z.object({
   COGNITO_CLIENT_ID: z.optional(z.string().check(z.regex(/^[0-9A-Za-z]+$/))),
   /** Secret that signs pagination cursors; the same for every instance of a deployment. */
   CURSOR_SIGNING_KEY: z.string().check(z.minLength(32)),
+  /** Secrets Manager secret whose value signs judge-seat tokens (deployed); without it the key derives from the cursor key. */
+  SEAT_TOKEN_SECRET_ARN: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:secretsmanager:[\w-]+:\d{12}:secret:.+$/))),
 });
 
 /** Which identity provider verifies bearer tokens. */
@@ -32,6 +34,7 @@ export interface RuntimeConfig {
   tables: TableNames;
   auth: AuthConfig;
   cursorKey: string;
+  seatTokenSecretArn: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): RuntimeConfig {
@@ -53,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined>): RuntimeConf
     },
     auth: authConfig(e),
     cursorKey: e.CURSOR_SIGNING_KEY,
+    seatTokenSecretArn: e.SEAT_TOKEN_SECRET_ARN,
   };
 }
 

@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import type { TokenVerifier } from './auth/claims.js';
 import { createCognitoVerifier } from './auth/cognito.js';
 import { createDevVerifier } from './auth/devIssuer.js';
+import { secretSeatKey } from './auth/seatKeySecret.js';
 import { loadConfig, type AuthConfig } from './config.js';
 import { loadEdgeConfig } from './edge/config.js';
 import { requireOriginSecret } from './edge/originGuard.js';
@@ -24,6 +25,7 @@ export const lambdaOptions: HandlerOptions = {
   verifier: verifierFor(config.auth),
   development: config.stage !== 'prod',
   cursorKey: config.cursorKey,
+  ...(config.seatTokenSecretArn ? { seatTokenKey: secretSeatKey(config.seatTokenSecretArn, config.region) } : {}),
   logger: createLogger(),
   ...(edge.exportBucket ? { exportSink: s3ExportSink({ bucket: edge.exportBucket.name, region: edge.exportBucket.region }) } : {}),
 };

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDevVerifier, loadOrCreateDevKey, type DevKeyPair } from '../auth/devIssuer.js';
+import { derivedSeatKey } from '../auth/seatTokens.js';
 import { createApiHandler, type ApiHandler } from '../handler.js';
 import { silentLogger } from '../graphql/plugins.js';
 import { createLogger } from '../logging.js';
@@ -36,6 +37,8 @@ export async function createLocalRuntime(options: { endpoint: string; tablePrefi
   const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: options.endpoint });
   const keys = await loadOrCreateDevKey(options.dataDir);
   const cursorKey = await loadOrCreateSecret(options.dataDir, 'cursor-signing-key');
+  const seatKey = derivedSeatKey(await loadOrCreateSecret(options.dataDir, 'seat-token-signing-key'));
+  const seatTokenKey = async () => seatKey;
   const handler = createApiHandler({
     cursorKey,
     dynamo,
@@ -43,8 +46,9 @@ export async function createLocalRuntime(options: { endpoint: string; tablePrefi
     verifier: createDevVerifier(keys.publicJwk),
     development: true,
     logger: options.quiet ? silentLogger : createLogger(),
+    seatTokenKey,
   });
-  return { handler, services: createServices(createStore(dynamo, tables), { cursorKey }), keys, cursorKey, tables };
+  return { handler, services: createServices(createStore(dynamo, tables), { cursorKey, seatTokenKey }), keys, cursorKey, tables };
 }
 
 /**

@@ -25,9 +25,9 @@ import { ok, openRound } from '../support/scenario.js';
  * (their placeholder arguments may then be NOT_FOUND or BAD_USER_INPUT).
  */
 const schema = buildSchema(typeDefs);
-type Caller = 'anonymous' | 'viewer' | 'apiKey' | 'judge' | 'organizer';
-const CALLERS: Caller[] = ['anonymous', 'viewer', 'apiKey', 'judge', 'organizer'];
-const roleOf: Record<Exclude<Caller, 'anonymous'>, Role> = { viewer: 'viewer', apiKey: 'viewer', judge: 'judge', organizer: 'organizer' };
+type Caller = 'anonymous' | 'viewer' | 'apiKey' | 'judge' | 'seat' | 'organizer';
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'apiKey', 'judge', 'seat', 'organizer'];
+const roleOf: Record<Exclude<Caller, 'anonymous'>, Role> = { viewer: 'viewer', apiKey: 'viewer', judge: 'judge', seat: 'judge', organizer: 'organizer' };
 
 function placeholder(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return placeholder(type.ofType);
@@ -56,6 +56,7 @@ function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, u
 }
 
 function allows(rule: AccessRule, caller: Caller): boolean {
+  if (rule.roles === 'public') return true;
   if (caller === 'anonymous') return false;
   return rule.roles === 'any' || rule.roles.includes(roleOf[caller]);
 }
@@ -72,6 +73,12 @@ beforeAll(async () => {
   tokens.viewer = { authorization: `Bearer ${await api.token('matrix-viewer', 'viewer')}` };
   tokens.judge = { authorization: `Bearer ${await api.token('matrix-judge', 'judge')}` };
   tokens.apiKey = { 'x-api-key': key };
+  // A judge who joined a round by code: a judge of that round only.
+  const s = await openRound(api, { entries: 1, judges: 0, open: false });
+  const seats = ok<any>(await api.gql(`mutation($r: ID!) { createJudgeSeats(roundId: $r, seats: [{ name: "扫码评委" }]) { joinCode } }`, { r: s.roundId }, s.organizer));
+  ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
+  const joined = ok<any>(await api.gql(`mutation($c: String!) { joinRound(code: $c) { token } }`, { c: seats.createJudgeSeats[0].joinCode }));
+  tokens.seat = { authorization: `Bearer ${joined.joinRound.token}` };
 });
 
 describe('authorization matrix', () => {
@@ -94,7 +101,9 @@ describe('authorization matrix', () => {
           const response = await api.request({ query: document, variables }, tokens[caller]!);
           const code = response.errors?.[0]?.extensions.code;
           const reason = response.errors?.[0]?.extensions.reason;
-          if (caller === 'anonymous') expect(code, `${caller} → ${field.name}`).toBe('UNAUTHENTICATED');
+          if (rule!.roles === 'public') expect(code === 'UNAUTHENTICATED' || code === 'FORBIDDEN', `${caller} → ${field.name}: ${code}`).toBe(false);
+          else if (caller === 'anonymous') expect(code, `${caller} → ${field.name}`).toBe('UNAUTHENTICATED');
+          else if (caller === 'seat' && !rule!.seat) expect([code, reason], `${caller} → ${field.name}`).toEqual(['FORBIDDEN', 'SEAT_SCOPE']);
           else if (!allows(rule!, caller)) expect([code, reason], `${caller} → ${field.name}`).toEqual(['FORBIDDEN', 'ROLE']);
           else expect(code === 'UNAUTHENTICATED' || reason === 'ROLE', `${caller} → ${field.name}: ${code}`).toBe(false);
         }
