@@ -48,6 +48,7 @@ export function scoredEntry(
     sheets,
     sheetCount: Object.keys(sheets).length,
     normalized: null,
+    overtimeDeduction: '0',
     ...scoreEntry(method.rubric.criteria, method, sheets, null),
     // As if each sheet had been one accepted submission.
     version: Object.keys(sheets).length,
