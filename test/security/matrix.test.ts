@@ -75,7 +75,9 @@ beforeAll(async () => {
   tokens.apiKey = { 'x-api-key': key };
   // A judge who joined a round by code: a judge of that round only.
   const s = await openRound(api, { entries: 1, judges: 0, open: false });
-  const seats = ok<any>(await api.gql(`mutation($r: ID!) { createJudgeSeats(roundId: $r, seats: [{ name: "扫码评委" }]) { joinCode } }`, { r: s.roundId }, s.organizer));
+  const seats = ok<any>(
+    await api.gql(`mutation($r: ID!) { createJudgeSeats(roundId: $r, seats: [{ name: "扫码评委" }]) { joinCode } }`, { r: s.roundId }, s.organizer),
+  );
   ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { id } }`, { id: s.roundId }, s.organizer));
   const joined = ok<any>(await api.gql(`mutation($c: String!) { joinRound(code: $c) { token } }`, { c: seats.createJudgeSeats[0].joinCode }));
   tokens.seat = { authorization: `Bearer ${joined.joinRound.token}` };
