@@ -5,8 +5,8 @@ import { DEFAULT_RULE, type PanelClass, type ScoringRule } from '../../src/metho
 import { panelResult, scoreEntry, type JudgeSheet } from '../../src/methods/panel/scoring.js';
 
 const criteria: Criterion[] = [
-  { key: 'a', label: '思路', maxScore: '50', weight: '1', step: '0.01' },
-  { key: 'b', label: '实绩', maxScore: '50', weight: '1', step: '0.01' },
+  { key: 'a', label: '思路', description: null, maxScore: '50', weight: '1', step: '0.01' },
+  { key: 'b', label: '实绩', description: null, maxScore: '50', weight: '1', step: '0.01' },
 ];
 const sheet = (a: number, b: number, classKey?: string): JudgeSheet => ({
   total: String(a + b),
