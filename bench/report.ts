@@ -4,6 +4,7 @@ import type { ExportResult } from './exports.js';
 import type { IndicatorsResult } from './indicators.js';
 import { ASSUMPTIONS, PRICES, costPerMillion, type CostPerMillion } from './cost.js';
 import type { LeaderboardResult } from './leaderboard.js';
+import type { LiveResult } from './live.js';
 import type { OverheadResult } from './overhead.js';
 import { round } from './stats.js';
 import type { SubmitResult } from './submit.js';
@@ -17,6 +18,8 @@ export const TARGETS = {
   /** 600 KB, counted as 1,024-byte kilobytes. */
   bundleBytes: 600 * 1024,
   importRatio: 1.5,
+  /** The hall: a submission is on the big screen within a second. */
+  liveSubmissionToScreenP95Ms: 1000,
 } as const;
 
 export interface Target {
@@ -26,16 +29,18 @@ export interface Target {
   met: boolean;
 }
 
+/** What the parts that ran measured (BENCH_PARTS selects them; bench/parts.ts). */
 export interface Results {
-  leaderboard: LeaderboardResult;
-  loadSeconds: number;
-  loadedEntries: number;
-  overhead: OverheadResult;
-  submit: SubmitResult;
-  bundle: BundleBenchResult;
-  exported: ExportResult;
-  closed: CloseResult;
-  indicators: IndicatorsResult;
+  leaderboard?: LeaderboardResult;
+  /** Loading the leaderboard rounds (also read by the overhead and export parts). */
+  loaded?: { entries: number; seconds: number };
+  overhead?: OverheadResult;
+  submit?: SubmitResult;
+  live?: LiveResult;
+  bundle?: BundleBenchResult;
+  exported?: ExportResult;
+  closed?: CloseResult;
+  indicators?: IndicatorsResult;
 }
 
 const byKey = <T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Record<string, V> =>
@@ -52,13 +57,20 @@ const costOut = (c: CostPerMillion) => ({
 });
 
 export function costs(results: Results) {
-  const submissions = results.submit.levels.map((l) => ({
+  const submissions = (results.submit?.levels ?? []).map((l) => ({
     judges: l.judges,
     readUnits: l.readUnitsPerSubmission.mean,
     writeUnits: l.writeUnitsPerSubmission.mean,
     billedMs: l.billedMsMean,
   }));
-  const reads = results.leaderboard.sizes.map((s) => ({ entries: s.entries, readUnits: s.readUnitsPerPage.mean, writeUnits: 0, billedMs: s.billedMsMean }));
+  const reads = (results.leaderboard?.sizes ?? []).map((s) => ({
+    entries: s.entries,
+    readUnits: s.readUnitsPerPage.mean,
+    writeUnits: 0,
+    billedMs: s.billedMsMean,
+  }));
+  const live = results.live;
+  const poll = live && { readUnits: live.liveStateReadUnits.mean, writeUnits: 0, billedMs: live.liveStateBilledMsMean };
   return {
     prices: PRICES,
     assumptions: ASSUMPTIONS,
@@ -78,65 +90,92 @@ export function costs(results: Results) {
         ...costOut(costPerMillion(s)),
       }),
     ),
+    ...(poll && {
+      perMillionLiveStatePolls: { inputs: { readUnits: r2(poll.readUnits), billedMs: r2(poll.billedMs) }, ...costOut(costPerMillion(poll)) },
+    }),
   };
 }
 
 export function targets(results: Results): Target[] {
-  const { leaderboard, submit, overhead, bundle } = results;
-  const maxRequests = Math.max(...leaderboard.sizes.map((s) => s.requestsPerPage.max));
-  return [
-    {
-      name: 'leaderboard p50 ratio 10,000 : 100',
-      target: `≤ ${TARGETS.leaderboardRatio}`,
-      actual: r2(leaderboard.ratio10000to100).toFixed(2),
-      met: leaderboard.ratio10000to100 <= TARGETS.leaderboardRatio,
-    },
-    {
-      name: 'leaderboard DynamoDB requests per page (max, any size)',
-      target: `≤ ${TARGETS.leaderboardRequests}`,
-      actual: String(maxRequests),
-      met: maxRequests <= TARGETS.leaderboardRequests,
-    },
-    ...submit.levels.map((l) => ({
-      name: `submit DynamoDB requests per submission, mean, ${l.judges} concurrent`,
-      target: `≤ ${TARGETS.submitRequestsMean}`,
-      actual: `${r2(l.requestsPerSubmission.mean)} (max ${l.requestsPerSubmission.max})`,
-      met: l.requestsPerSubmission.mean <= TARGETS.submitRequestsMean,
-    })),
-    { name: 'lost updates', target: '0', actual: String(submit.lostUpdates), met: submit.lostUpdates === 0 },
-    {
-      name: 'verifyRound mismatches after the submissions',
-      target: '0',
-      actual: String(submit.verifyRound.mismatches),
-      met: submit.verifyRound.mismatches === 0,
-    },
-    { name: 'submissions failed with an unexpected error', target: '0', actual: String(submit.failed), met: submit.failed === 0 },
-    {
+  const { leaderboard, submit, overhead, bundle, exported, indicators, live } = results;
+  const out: Target[] = [];
+  if (leaderboard) {
+    const maxRequests = Math.max(...leaderboard.sizes.map((s) => s.requestsPerPage.max));
+    out.push(
+      {
+        name: 'leaderboard p50 ratio 10,000 : 100',
+        target: `≤ ${TARGETS.leaderboardRatio}`,
+        actual: r2(leaderboard.ratio10000to100).toFixed(2),
+        met: leaderboard.ratio10000to100 <= TARGETS.leaderboardRatio,
+      },
+      {
+        name: 'leaderboard DynamoDB requests per page (max, any size)',
+        target: `≤ ${TARGETS.leaderboardRequests}`,
+        actual: String(maxRequests),
+        met: maxRequests <= TARGETS.leaderboardRequests,
+      },
+    );
+  }
+  if (submit) {
+    out.push(
+      ...submit.levels.map((l) => ({
+        name: `submit DynamoDB requests per submission, mean, ${l.judges} concurrent`,
+        target: `≤ ${TARGETS.submitRequestsMean}`,
+        actual: `${r2(l.requestsPerSubmission.mean)} (max ${l.requestsPerSubmission.max})`,
+        met: l.requestsPerSubmission.mean <= TARGETS.submitRequestsMean,
+      })),
+      { name: 'lost updates', target: '0', actual: String(submit.lostUpdates), met: submit.lostUpdates === 0 },
+      {
+        name: 'verifyRound mismatches after the submissions',
+        target: '0',
+        actual: String(submit.verifyRound.mismatches),
+        met: submit.verifyRound.mismatches === 0,
+      },
+      { name: 'submissions failed with an unexpected error', target: '0', actual: String(submit.failed), met: submit.failed === 0 },
+    );
+  }
+  if (live) {
+    out.push({
+      name: `live hall: submission to the big screen (liveState polled every ${live.pollIntervalMs} ms), p95`,
+      target: `≤ ${TARGETS.liveSubmissionToScreenP95Ms} ms`,
+      actual: `${r2(live.submissionToScreenMs.p95)} ms`,
+      met: live.submissionToScreenMs.p95 <= TARGETS.liveSubmissionToScreenP95Ms,
+    });
+  }
+  if (overhead) {
+    out.push({
       name: 'GraphQL over HTTP : raw Query, p50',
       target: `≤ ${TARGETS.overheadRatio}`,
       actual: r2(overhead.graphqlToRawRatio).toFixed(2),
       met: overhead.graphqlToRawRatio <= TARGETS.overheadRatio,
-    },
-    {
-      name: `CSV export of ${results.exported.entries.toLocaleString('en-US')} entries, peak heap growth`,
-      target: `< ${results.exported.boundMb} MB`,
-      actual: `${r2(results.exported.peakHeapGrowthMb)} MB`,
-      met: results.exported.peakHeapGrowthMb < results.exported.boundMb,
-    },
-    ...indicatorTargets(results.indicators),
-    {
-      name: 'Lambda bundle, minified (no source map)',
-      target: `≤ ${TARGETS.bundleBytes.toLocaleString('en-US')} B (600 KB)`,
-      actual: `${bundle.bytes.toLocaleString('en-US')} B`,
-      met: bundle.bytes <= TARGETS.bundleBytes,
-    },
-    {
-      name: 'bundle import time : graphql-js baseline, median',
-      target: `≤ ${TARGETS.importRatio}`,
-      actual: r2(bundle.importRatio).toFixed(2),
-      met: bundle.importRatio <= TARGETS.importRatio,
-    },
-  ];
+    });
+  }
+  if (exported) {
+    out.push({
+      name: `CSV export of ${exported.entries.toLocaleString('en-US')} entries, peak heap growth`,
+      target: `< ${exported.boundMb} MB`,
+      actual: `${r2(exported.peakHeapGrowthMb)} MB`,
+      met: exported.peakHeapGrowthMb < exported.boundMb,
+    });
+  }
+  if (indicators) out.push(...indicatorTargets(indicators));
+  if (bundle) {
+    out.push(
+      {
+        name: 'Lambda bundle, minified (no source map)',
+        target: `≤ ${TARGETS.bundleBytes.toLocaleString('en-US')} B (600 KB)`,
+        actual: `${bundle.bytes.toLocaleString('en-US')} B`,
+        met: bundle.bytes <= TARGETS.bundleBytes,
+      },
+      {
+        name: 'bundle import time : graphql-js baseline, median',
+        target: `≤ ${TARGETS.importRatio}`,
+        actual: r2(bundle.importRatio).toFixed(2),
+        met: bundle.importRatio <= TARGETS.importRatio,
+      },
+    );
+  }
+  return out;
 }
 
 function indicatorTargets(x: IndicatorsResult): Target[] {
@@ -158,188 +197,240 @@ function indicatorTargets(x: IndicatorsResult): Target[] {
   ];
 }
 
-/** The machine-readable figures: what BENCH_OUT receives and the run prints last. */
+/** The machine-readable figures: what BENCH_OUT receives and the run prints last; a part that did not run is absent. */
 export function summary(results: Results, meta: Record<string, unknown>) {
-  const { leaderboard, submit, overhead, bundle } = results;
-  const sizes = leaderboard.sizes;
-  const levels = submit.levels;
+  const { leaderboard, submit, live, overhead, bundle, exported, closed, indicators } = results;
   return {
     meta,
-    leaderboard: {
-      pageSize: leaderboard.pageSize,
-      transport: 'GraphQL over HTTP, 127.0.0.1, keep-alive',
-      offsets: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => s.offsets,
-      ),
-      samples: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => s.latencyMs.n,
-      ),
-      p50Ms: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => r2(s.latencyMs.p50),
-      ),
-      p95Ms: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => r2(s.latencyMs.p95),
-      ),
-      meanMs: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => r2(s.latencyMs.mean),
-      ),
-      serverP50Ms: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => r2(s.serverMs.p50),
-      ),
-      ratio10000to100: r3(leaderboard.ratio10000to100),
-      requestsPerPage: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => s.requestsPerPage.max,
-      ),
-      requestsPerPageMean: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => r2(s.requestsPerPage.mean),
-      ),
-      readUnitsPerPage: byKey(
-        sizes,
-        (s) => s.entries,
-        (s) => r2(s.readUnitsPerPage.mean),
-      ),
-      load: { entries: results.loadedEntries, seconds: r2(results.loadSeconds), method: 'entryItem + batchPut (25 per BatchWriteItem, 4 writers)' },
-    },
-    submit: {
-      scenario: submit.scenario,
-      waves: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.waves,
-      ),
-      throughputPerSec: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => r2(l.throughputPerSec),
-      ),
-      p50Ms: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => r2(l.latencyMs.p50),
-      ),
-      p95Ms: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => r2(l.latencyMs.p95),
-      ),
-      requestsPerSubmission: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => pair(l.requestsPerSubmission),
-      ),
-      writeUnitsPerSubmission: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => pair(l.writeUnitsPerSubmission),
-      ),
-      readUnitsPerSubmission: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => pair(l.readUnitsPerSubmission),
-      ),
-      accepted: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.accepted,
-      ),
-      rejected: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.rejected,
-      ),
-      failed: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.failed,
-      ),
-      failures: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.failures,
-      ),
-      lostUpdates: submit.lostUpdates,
-      lostUpdatesByConcurrency: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.lostUpdates,
-      ),
-      verifyRound: submit.verifyRound,
-      checks: byKey(
-        levels,
-        (l) => l.judges,
-        (l) => l.checks,
-      ),
-      spreadControl: {
-        scenario: 'the same number of judges at once, each on a different entry in every wave (no shared aggregate)',
-        judges: submit.spread.judges,
-        waves: submit.spread.waves,
-        throughputPerSec: r2(submit.spread.throughputPerSec),
-        p50Ms: r2(submit.spread.latencyMs.p50),
-        p95Ms: r2(submit.spread.latencyMs.p95),
-        requestsPerSubmission: pair(submit.spread.requestsPerSubmission),
-        writeUnitsPerSubmission: pair(submit.spread.writeUnitsPerSubmission),
-        lostUpdates: submit.spread.lostUpdates,
-        failed: submit.spread.failed,
-      },
-    },
-    overhead: {
-      entries: overhead.entries,
-      rounds: overhead.rounds,
-      graphqlP50Ms: r2(overhead.graphqlMs.p50),
-      rawP50Ms: r2(overhead.rawMs.p50),
-      graphqlP95Ms: r2(overhead.graphqlMs.p95),
-      rawP95Ms: r2(overhead.rawMs.p95),
-      rawReadUnits: overhead.rawReadUnits,
-      graphqlToRawRatio: r3(overhead.graphqlToRawRatio),
-      breakdownP50Ms: { meOverHttp: r2(overhead.breakdown.meOverHttpMs.p50), rawRoundRead: r2(overhead.breakdown.rawRoundReadMs.p50) },
-    },
-    bundle: {
-      bytes: bundle.bytes,
-      sourceMapExcluded: bundle.sourceMapExcluded,
-      baselineBytes: bundle.baselineBytes,
-      importMedianMs: r2(bundle.importMs.median),
-      baselineImportMedianMs: r2(bundle.baselineImportMs.median),
-      sdkOnlyImportMedianMs: r2(bundle.sdkImportMs.median),
-      importRatio: r3(bundle.importRatio),
-      importRunsMs: bundle.importMs.runs.map(r2),
-      baselineImportRunsMs: bundle.baselineImportMs.runs.map(r2),
-      largestInputs: bundle.largestInputs,
-      largestPackages: bundle.largestPackages,
-    },
-    export: {
-      entries: results.exported.entries,
-      rows: results.exported.rows,
-      bytes: results.exported.bytes,
-      p50Ms: r2(results.exported.p50Ms),
-      peakHeapGrowthMb: r2(results.exported.peakHeapGrowthMb),
-      boundMb: results.exported.boundMb,
-    },
-    closeRound: {
-      entries: results.closed.entries,
-      ms: r2(results.closed.ms),
-      dynamodbRequests: results.closed.dynamodbRequests,
-      writeUnits: r2(results.closed.writeUnits),
-      requestsByOperation: results.closed.byOperation,
-    },
-    indicators: indicatorSummary(results.indicators),
+    ...(leaderboard && results.loaded && { leaderboard: leaderboardSummary(leaderboard, results.loaded) }),
+    ...(submit && { submit: submitSummary(submit) }),
+    ...(live && { live: liveSummary(live) }),
+    ...(overhead && { overhead: overheadSummary(overhead) }),
+    ...(bundle && { bundle: bundleSummary(bundle) }),
+    ...(exported && { export: exportSummary(exported) }),
+    ...(closed && { closeRound: closeSummary(closed) }),
+    ...(indicators && { indicators: indicatorSummary(indicators) }),
     cost: costs(results),
     targets: targets(results),
+  };
+}
+
+function leaderboardSummary(leaderboard: LeaderboardResult, loaded: NonNullable<Results['loaded']>) {
+  const sizes = leaderboard.sizes;
+  return {
+    pageSize: leaderboard.pageSize,
+    transport: 'GraphQL over HTTP, 127.0.0.1, keep-alive',
+    offsets: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => s.offsets,
+    ),
+    samples: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => s.latencyMs.n,
+    ),
+    p50Ms: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => r2(s.latencyMs.p50),
+    ),
+    p95Ms: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => r2(s.latencyMs.p95),
+    ),
+    meanMs: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => r2(s.latencyMs.mean),
+    ),
+    serverP50Ms: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => r2(s.serverMs.p50),
+    ),
+    ratio10000to100: r3(leaderboard.ratio10000to100),
+    requestsPerPage: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => s.requestsPerPage.max,
+    ),
+    requestsPerPageMean: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => r2(s.requestsPerPage.mean),
+    ),
+    readUnitsPerPage: byKey(
+      sizes,
+      (s) => s.entries,
+      (s) => r2(s.readUnitsPerPage.mean),
+    ),
+    load: { entries: loaded.entries, seconds: r2(loaded.seconds), method: 'entryItem + batchPut (25 per BatchWriteItem, 4 writers)' },
+  };
+}
+
+function submitSummary(submit: SubmitResult) {
+  const levels = submit.levels;
+  return {
+    scenario: submit.scenario,
+    waves: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.waves,
+    ),
+    throughputPerSec: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => r2(l.throughputPerSec),
+    ),
+    p50Ms: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => r2(l.latencyMs.p50),
+    ),
+    p95Ms: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => r2(l.latencyMs.p95),
+    ),
+    requestsPerSubmission: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => pair(l.requestsPerSubmission),
+    ),
+    writeUnitsPerSubmission: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => pair(l.writeUnitsPerSubmission),
+    ),
+    readUnitsPerSubmission: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => pair(l.readUnitsPerSubmission),
+    ),
+    accepted: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.accepted,
+    ),
+    rejected: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.rejected,
+    ),
+    failed: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.failed,
+    ),
+    failures: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.failures,
+    ),
+    lostUpdates: submit.lostUpdates,
+    lostUpdatesByConcurrency: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.lostUpdates,
+    ),
+    verifyRound: submit.verifyRound,
+    checks: byKey(
+      levels,
+      (l) => l.judges,
+      (l) => l.checks,
+    ),
+    spreadControl: {
+      scenario: 'the same number of judges at once, each on a different entry in every wave (no shared aggregate)',
+      judges: submit.spread.judges,
+      waves: submit.spread.waves,
+      throughputPerSec: r2(submit.spread.throughputPerSec),
+      p50Ms: r2(submit.spread.latencyMs.p50),
+      p95Ms: r2(submit.spread.latencyMs.p95),
+      requestsPerSubmission: pair(submit.spread.requestsPerSubmission),
+      writeUnitsPerSubmission: pair(submit.spread.writeUnitsPerSubmission),
+      lostUpdates: submit.spread.lostUpdates,
+      failed: submit.spread.failed,
+    },
+  };
+}
+
+/** The figures the README's polling decision rests on. */
+function liveSummary(live: LiveResult) {
+  return {
+    scenario: live.scenario,
+    transport: 'GraphQL over HTTP, 127.0.0.1, keep-alive',
+    pollIntervalMs: live.pollIntervalMs,
+    samples: live.submissionToScreenMs.n,
+    submissionToScreenP50Ms: r2(live.submissionToScreenMs.p50),
+    submissionToScreenP95Ms: r2(live.submissionToScreenMs.p95),
+    submissionToScreenMaxMs: r2(live.submissionToScreenMs.max),
+    submissionToScreenMeanMs: r2(live.submissionToScreenMs.mean),
+    judges: live.judges,
+    entries: live.entries,
+    submissions: live.submissions,
+    gapMs: live.gapMs,
+    seconds: r2(live.seconds),
+    polls: live.polls,
+    leaderboardFetches: live.leaderboardFetches,
+    liveStateP50Ms: r2(live.liveStateMs.p50),
+    liveStateP95Ms: r2(live.liveStateMs.p95),
+    liveStateServerP50Ms: r2(live.liveStateServerMs.p50),
+    liveStateDynamodbRequests: pair(live.liveStateRequests),
+    liveStateReadUnits: pair(live.liveStateReadUnits),
+    liveStateRequestsByOperation: Object.fromEntries(Object.entries(live.liveStateRequestsByOperation).map(([op, n]) => [op, r2(n)])),
+  };
+}
+
+function overheadSummary(overhead: OverheadResult) {
+  return {
+    entries: overhead.entries,
+    rounds: overhead.rounds,
+    graphqlP50Ms: r2(overhead.graphqlMs.p50),
+    rawP50Ms: r2(overhead.rawMs.p50),
+    graphqlP95Ms: r2(overhead.graphqlMs.p95),
+    rawP95Ms: r2(overhead.rawMs.p95),
+    rawReadUnits: overhead.rawReadUnits,
+    graphqlToRawRatio: r3(overhead.graphqlToRawRatio),
+    breakdownP50Ms: { meOverHttp: r2(overhead.breakdown.meOverHttpMs.p50), rawRoundRead: r2(overhead.breakdown.rawRoundReadMs.p50) },
+  };
+}
+
+function bundleSummary(bundle: BundleBenchResult) {
+  return {
+    bytes: bundle.bytes,
+    sourceMapExcluded: bundle.sourceMapExcluded,
+    baselineBytes: bundle.baselineBytes,
+    importMedianMs: r2(bundle.importMs.median),
+    baselineImportMedianMs: r2(bundle.baselineImportMs.median),
+    sdkOnlyImportMedianMs: r2(bundle.sdkImportMs.median),
+    importRatio: r3(bundle.importRatio),
+    importRunsMs: bundle.importMs.runs.map(r2),
+    baselineImportRunsMs: bundle.baselineImportMs.runs.map(r2),
+    largestInputs: bundle.largestInputs,
+    largestPackages: bundle.largestPackages,
+  };
+}
+
+function exportSummary(exported: ExportResult) {
+  return {
+    entries: exported.entries,
+    rows: exported.rows,
+    bytes: exported.bytes,
+    p50Ms: r2(exported.p50Ms),
+    peakHeapGrowthMb: r2(exported.peakHeapGrowthMb),
+    boundMb: exported.boundMb,
+  };
+}
+
+function closeSummary(closed: CloseResult) {
+  return {
+    entries: closed.entries,
+    ms: r2(closed.ms),
+    dynamodbRequests: closed.dynamodbRequests,
+    writeUnits: r2(closed.writeUnits),
+    requestsByOperation: closed.byOperation,
   };
 }
 
@@ -403,120 +494,124 @@ function formatNumber(n: number): string {
 }
 
 export function render(results: Results): string {
-  const { leaderboard, submit, overhead, bundle } = results;
+  const { leaderboard, loaded, submit, live, overhead, bundle, exported, closed, indicators } = results;
   const c = costs(results);
   const out: string[] = [];
-  out.push(
-    `\n1. Leaderboard: page of ${leaderboard.pageSize} through GraphQL over HTTP (${leaderboard.iterations} rounds over each page, after ${leaderboard.warmupIterations} warm-up rounds)`,
-  );
-  out.push(
-    table(
-      ['entries', 'pages at offsets', 'samples', 'p50 ms', 'p95 ms', 'mean ms', 'server p50 ms', 'DDB req/page', 'RRU/page'],
-      leaderboard.sizes.map((s) => [
-        s.entries,
-        s.offsets.join(', '),
-        s.latencyMs.n,
-        s.latencyMs.p50,
-        s.latencyMs.p95,
-        s.latencyMs.mean,
-        s.serverMs.p50,
-        s.requestsPerPage.max === s.requestsPerPage.mean ? String(s.requestsPerPage.max) : `${r2(s.requestsPerPage.mean)} (max ${s.requestsPerPage.max})`,
-        s.readUnitsPerPage.mean,
-      ]),
-    ),
-  );
-  out.push(
-    `p50 ratio 10,000 : 100 = ${r2(leaderboard.ratio10000to100).toFixed(2)}  (loaded ${results.loadedEntries.toLocaleString('en-US')} entries in ${results.loadSeconds.toFixed(1)} s)`,
-  );
-
-  out.push(`\n2. Submissions: submitScoreSheet over HTTP — ${submit.scenario}`);
-  out.push(
-    table(
-      [
-        'judges',
-        'entries per wave',
-        'waves',
-        'accepted',
-        'busy',
-        'failed',
-        'subs/s',
-        'p50 ms',
-        'p95 ms',
-        'DDB req mean',
-        'DDB req max',
-        'WCU mean',
-        'RCU mean',
-        'lost updates',
-      ],
-      [...submit.levels.map((l) => ({ l, spread: false })), { l: submit.spread, spread: true }].map(({ l, spread }) => [
-        l.judges,
-        spread ? `${l.judges} (control: one judge per entry)` : '1 (hot spot)',
-        l.waves,
-        l.accepted,
-        l.rejected,
-        l.failed,
-        l.throughputPerSec,
-        l.latencyMs.p50,
-        l.latencyMs.p95,
-        l.requestsPerSubmission.mean,
-        l.requestsPerSubmission.max,
-        l.writeUnitsPerSubmission.mean,
-        l.readUnitsPerSubmission.mean,
-        l.lostUpdates,
-      ]),
-    ),
-  );
-  out.push(`lost updates, all runs incl. warm-up and control: ${submit.lostUpdates} (every touched entry recomputed from its stored sheets)`);
-  out.push(
-    `verifyRound over the submission round: ${submit.verifyRound.mismatches} mismatches in ${submit.verifyRound.checkedEntries} entries, ${submit.verifyRound.checkedSheets} sheets`,
-  );
-  out.push('busy: refused with SERVICE_UNAVAILABLE after the retry budget (nothing written); failed: any other error');
-  for (const l of [...submit.levels, submit.spread]) for (const p of [...l.failures, ...l.checks.problems]) out.push(`  ! ${l.judges} judges: ${p}`);
-
-  const b = overhead.breakdown;
-  out.push(`\n3. Overhead: first page (50 rows) of the ${overhead.entries.toLocaleString('en-US')}-entry round, ${overhead.rounds} interleaved rounds`);
-  out.push(
-    table(
-      ['path', 'p50 ms', 'p95 ms', 'mean ms'],
-      [
-        ['GraphQL over HTTP', overhead.graphqlMs.p50, overhead.graphqlMs.p95, overhead.graphqlMs.mean],
-        ['raw Query on gsi1, Limit 51', overhead.rawMs.p50, overhead.rawMs.p95, overhead.rawMs.mean],
-        ['  breakdown: { me { id } } over HTTP (no DynamoDB)', b.meOverHttpMs.p50, b.meOverHttpMs.p95, b.meOverHttpMs.mean],
-        ['  breakdown: raw round read (BatchGetItem, 1 item)', b.rawRoundReadMs.p50, b.rawRoundReadMs.p95, b.rawRoundReadMs.mean],
-      ],
-    ),
-  );
-  out.push(`ratio of p50s = ${r2(overhead.graphqlToRawRatio).toFixed(2)} (GraphQL over raw Query; the breakdown rows are not part of it)`);
-
-  out.push(
-    `\n4. Cold start proxy: esbuild bundle of src/lambda.ts (scripts/lambdaBundle.ts), import() in a fresh node, median of ${bundle.importMs.runs.length}`,
-  );
-  out.push(
-    table(
-      ['bundle', 'bytes (minified, no map)', 'import median ms', 'runs ms'],
-      [
-        ['src/lambda.ts', bundle.bytes, bundle.importMs.median, bundle.importMs.runs.map((x) => x.toFixed(1)).join(' ')],
-        ['graphql-js baseline', bundle.baselineBytes, bundle.baselineImportMs.median, bundle.baselineImportMs.runs.map((x) => x.toFixed(1)).join(' ')],
-        ['AWS SDK clients only', '(external)', bundle.sdkImportMs.median, bundle.sdkImportMs.runs.map((x) => x.toFixed(1)).join(' ')],
-      ],
-    ),
-  );
-  out.push(`import ratio = ${r2(bundle.importRatio).toFixed(2)}`);
-  out.push('largest inputs (bytes in output):');
-  out.push(
-    table(
-      ['input', 'bytes'],
-      bundle.largestInputs.map((i) => [i.path, i.bytes]),
-    ),
-  );
-  out.push('by package:');
-  out.push(
-    table(
-      ['package', 'bytes'],
-      bundle.largestPackages.map((p) => [p.name, p.bytes]),
-    ),
-  );
-
+  if (leaderboard && loaded) {
+    out.push(
+      `\n1. Leaderboard: page of ${leaderboard.pageSize} through GraphQL over HTTP (${leaderboard.iterations} rounds over each page, after ${leaderboard.warmupIterations} warm-up rounds)`,
+    );
+    out.push(
+      table(
+        ['entries', 'pages at offsets', 'samples', 'p50 ms', 'p95 ms', 'mean ms', 'server p50 ms', 'DDB req/page', 'RRU/page'],
+        leaderboard.sizes.map((s) => [
+          s.entries,
+          s.offsets.join(', '),
+          s.latencyMs.n,
+          s.latencyMs.p50,
+          s.latencyMs.p95,
+          s.latencyMs.mean,
+          s.serverMs.p50,
+          s.requestsPerPage.max === s.requestsPerPage.mean ? String(s.requestsPerPage.max) : `${r2(s.requestsPerPage.mean)} (max ${s.requestsPerPage.max})`,
+          s.readUnitsPerPage.mean,
+        ]),
+      ),
+    );
+    out.push(
+      `p50 ratio 10,000 : 100 = ${r2(leaderboard.ratio10000to100).toFixed(2)}  (loaded ${loaded.entries.toLocaleString('en-US')} entries in ${loaded.seconds.toFixed(1)} s)`,
+    );
+  }
+  if (submit) {
+    out.push(`\n2. Submissions: submitScoreSheet over HTTP — ${submit.scenario}`);
+    out.push(
+      table(
+        [
+          'judges',
+          'entries per wave',
+          'waves',
+          'accepted',
+          'busy',
+          'failed',
+          'subs/s',
+          'p50 ms',
+          'p95 ms',
+          'DDB req mean',
+          'DDB req max',
+          'WCU mean',
+          'RCU mean',
+          'lost updates',
+        ],
+        [...submit.levels.map((l) => ({ l, spread: false })), { l: submit.spread, spread: true }].map(({ l, spread }) => [
+          l.judges,
+          spread ? `${l.judges} (control: one judge per entry)` : '1 (hot spot)',
+          l.waves,
+          l.accepted,
+          l.rejected,
+          l.failed,
+          l.throughputPerSec,
+          l.latencyMs.p50,
+          l.latencyMs.p95,
+          l.requestsPerSubmission.mean,
+          l.requestsPerSubmission.max,
+          l.writeUnitsPerSubmission.mean,
+          l.readUnitsPerSubmission.mean,
+          l.lostUpdates,
+        ]),
+      ),
+    );
+    out.push(`lost updates, all runs incl. warm-up and control: ${submit.lostUpdates} (every touched entry recomputed from its stored sheets)`);
+    out.push(
+      `verifyRound over the submission round: ${submit.verifyRound.mismatches} mismatches in ${submit.verifyRound.checkedEntries} entries, ${submit.verifyRound.checkedSheets} sheets`,
+    );
+    out.push('busy: refused with SERVICE_UNAVAILABLE after the retry budget (nothing written); failed: any other error');
+    for (const l of [...submit.levels, submit.spread]) for (const p of [...l.failures, ...l.checks.problems]) out.push(`  ! ${l.judges} judges: ${p}`);
+  }
+  if (overhead) {
+    const b = overhead.breakdown;
+    out.push(`\n3. Overhead: first page (50 rows) of the ${overhead.entries.toLocaleString('en-US')}-entry round, ${overhead.rounds} interleaved rounds`);
+    out.push(
+      table(
+        ['path', 'p50 ms', 'p95 ms', 'mean ms'],
+        [
+          ['GraphQL over HTTP', overhead.graphqlMs.p50, overhead.graphqlMs.p95, overhead.graphqlMs.mean],
+          ['raw Query on gsi1, Limit 51', overhead.rawMs.p50, overhead.rawMs.p95, overhead.rawMs.mean],
+          ['  breakdown: { me { id } } over HTTP (no DynamoDB)', b.meOverHttpMs.p50, b.meOverHttpMs.p95, b.meOverHttpMs.mean],
+          ['  breakdown: raw round read (BatchGetItem, 1 item)', b.rawRoundReadMs.p50, b.rawRoundReadMs.p95, b.rawRoundReadMs.mean],
+        ],
+      ),
+    );
+    out.push(`ratio of p50s = ${r2(overhead.graphqlToRawRatio).toFixed(2)} (GraphQL over raw Query; the breakdown rows are not part of it)`);
+  }
+  if (bundle) {
+    out.push(
+      `\n4. Cold start proxy: esbuild bundle of src/lambda.ts (scripts/lambdaBundle.ts), import() in a fresh node, median of ${bundle.importMs.runs.length}`,
+    );
+    out.push(
+      table(
+        ['bundle', 'bytes (minified, no map)', 'import median ms', 'runs ms'],
+        [
+          ['src/lambda.ts', bundle.bytes, bundle.importMs.median, bundle.importMs.runs.map((x) => x.toFixed(1)).join(' ')],
+          ['graphql-js baseline', bundle.baselineBytes, bundle.baselineImportMs.median, bundle.baselineImportMs.runs.map((x) => x.toFixed(1)).join(' ')],
+          ['AWS SDK clients only', '(external)', bundle.sdkImportMs.median, bundle.sdkImportMs.runs.map((x) => x.toFixed(1)).join(' ')],
+        ],
+      ),
+    );
+    out.push(`import ratio = ${r2(bundle.importRatio).toFixed(2)}`);
+    out.push('largest inputs (bytes in output):');
+    out.push(
+      table(
+        ['input', 'bytes'],
+        bundle.largestInputs.map((i) => [i.path, i.bytes]),
+      ),
+    );
+    out.push('by package:');
+    out.push(
+      table(
+        ['package', 'bytes'],
+        bundle.largestPackages.map((p) => [p.name, p.bytes]),
+      ),
+    );
+  }
   out.push('\n5. Cost: USD per million operations');
   out.push(
     table(
@@ -544,6 +639,17 @@ export function render(results: Results): string {
           x.lambdaDurationUsd,
           x.totalUsd,
         ]),
+        ...(c.perMillionLiveStatePolls ? [c.perMillionLiveStatePolls] : []).map((x) => [
+          'liveState poll',
+          x.inputs.readUnits,
+          0,
+          x.inputs.billedMs,
+          x.dynamodbUsd,
+          x.apiGatewayUsd,
+          x.lambdaRequestsUsd,
+          x.lambdaDurationUsd,
+          x.totalUsd,
+        ]),
       ],
     ),
   );
@@ -562,76 +668,113 @@ export function render(results: Results): string {
       targets(results).map((t) => [t.name, t.target, t.actual, t.met ? 'yes' : 'NO']),
     ),
   );
-  const e = results.exported;
-  out.push(`\n6. Export: GET /export/rounds/{id}/leaderboard.csv of ${e.entries.toLocaleString('en-US')} entries over HTTP, ${e.runs} runs`);
-  out.push(table(['rows', 'bytes', 'p50 ms', 'peak heap growth MB', 'bound MB'], [[e.rows, e.bytes, r2(e.p50Ms), r2(e.peakHeapGrowthMb), e.boundMb]]));
-
-  const c2 = results.closed;
-  out.push(`\n7. closeRound of ${c2.entries.toLocaleString('en-US')} scored entries with ZSCORE normalisation, over HTTP`);
-  out.push(
-    table(
-      ['ms', 'DynamoDB requests', 'by operation', 'WCU'],
-      [
+  if (exported) {
+    const e = exported;
+    out.push(`\n6. Export: GET /export/rounds/{id}/leaderboard.csv of ${e.entries.toLocaleString('en-US')} entries over HTTP, ${e.runs} runs`);
+    out.push(table(['rows', 'bytes', 'p50 ms', 'peak heap growth MB', 'bound MB'], [[e.rows, e.bytes, r2(e.p50Ms), r2(e.peakHeapGrowthMb), e.boundMb]]));
+  }
+  if (closed) {
+    const c2 = closed;
+    out.push(`\n7. closeRound of ${c2.entries.toLocaleString('en-US')} scored entries with ZSCORE normalisation, over HTTP`);
+    out.push(
+      table(
+        ['ms', 'DynamoDB requests', 'by operation', 'WCU'],
         [
-          r2(c2.ms),
-          c2.dynamodbRequests,
-          Object.entries(c2.byOperation)
-            .map(([op, n]) => `${op} ${n}`)
-            .join(', '),
-          r2(c2.writeUnits),
+          [
+            r2(c2.ms),
+            c2.dynamodbRequests,
+            Object.entries(c2.byOperation)
+              .map(([op, n]) => `${op} ${n}`)
+              .join(', '),
+            r2(c2.writeUnits),
+          ],
         ],
-      ],
-    ),
-  );
-
-  const x = results.indicators;
-  const byOperation = (ops: Record<string, number>) =>
-    Object.entries(ops)
-      .map(([op, n]) => `${op} ${n}`)
-      .join(', ');
-  out.push(
-    `\n8. Indicator round: ${x.units.toLocaleString('en-US')} units × ${x.indicators} indicators (${x.values.toLocaleString('en-US')} values, entered and verified by two organizers)`,
-  );
-  out.push(
-    table(
-      ['step', 'seconds', 'DynamoDB requests', 'by operation', 'peak heap growth MB'],
-      [
+      ),
+    );
+  }
+  if (indicators) {
+    const x = indicators;
+    const byOperation = (ops: Record<string, number>) =>
+      Object.entries(ops)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ');
+    out.push(
+      `\n8. Indicator round: ${x.units.toLocaleString('en-US')} units × ${x.indicators} indicators (${x.values.toLocaleString('en-US')} values, entered and verified by two organizers)`,
+    );
+    out.push(
+      table(
+        ['step', 'seconds', 'DynamoDB requests', 'by operation', 'peak heap growth MB'],
         [
-          'closeRound (rank points across the round, results stored)',
-          r2(x.closeSeconds),
-          x.closeRequests,
-          byOperation(x.closeRequestsByOperation),
-          r2(x.closePeakHeapMb),
+          [
+            'closeRound (rank points across the round, results stored)',
+            r2(x.closeSeconds),
+            x.closeRequests,
+            byOperation(x.closeRequestsByOperation),
+            r2(x.closePeakHeapMb),
+          ],
+          ['verifyRound (every entry rebuilt from its values)', r2(x.verifySeconds), x.verifyRequests, '', ''],
         ],
-        ['verifyRound (every entry rebuilt from its values)', r2(x.verifySeconds), x.verifyRequests, '', ''],
-      ],
-    ),
-  );
-  out.push(
-    `close bound ${x.closeRequestBound} requests (ceil(units / 25) + 20); ${r2(x.closeWriteUnits)} WCU; verifyRound: ${x.verifyMismatches} mismatches in ${x.verifyCheckedEntries.toLocaleString('en-US')} entries, ${x.verifyCheckedValues.toLocaleString('en-US')} verified values`,
-  );
-  for (const m of x.verifyFirstMismatches) out.push(`  ! ${m}`);
-  const lb = x.leaderboard;
-  out.push(
-    table(
-      ['leaderboard page of 50 over HTTP', 'samples', 'p50 ms', 'p95 ms', 'DDB req/page'],
-      [
+      ),
+    );
+    out.push(
+      `close bound ${x.closeRequestBound} requests (ceil(units / 25) + 20); ${r2(x.closeWriteUnits)} WCU; verifyRound: ${x.verifyMismatches} mismatches in ${x.verifyCheckedEntries.toLocaleString('en-US')} entries, ${x.verifyCheckedValues.toLocaleString('en-US')} verified values`,
+    );
+    for (const m of x.verifyFirstMismatches) out.push(`  ! ${m}`);
+    const lb = x.leaderboard;
+    out.push(
+      table(
+        ['leaderboard page of 50 over HTTP', 'samples', 'p50 ms', 'p95 ms', 'DDB req/page'],
         [
-          `offsets ${lb.offsets.join(', ')}`,
-          lb.latencyMs.n,
-          lb.latencyMs.p50,
-          lb.latencyMs.p95,
-          lb.requestsPerPage.max === lb.requestsPerPage.mean
-            ? String(lb.requestsPerPage.max)
-            : `${r2(lb.requestsPerPage.mean)} (max ${lb.requestsPerPage.max})`,
+          [
+            `offsets ${lb.offsets.join(', ')}`,
+            lb.latencyMs.n,
+            lb.latencyMs.p50,
+            lb.latencyMs.p95,
+            lb.requestsPerPage.max === lb.requestsPerPage.mean
+              ? String(lb.requestsPerPage.max)
+              : `${r2(lb.requestsPerPage.mean)} (max ${lb.requestsPerPage.max})`,
+          ],
         ],
-      ],
-    ),
-  );
-  out.push(
-    `load through the services in ${x.load.seconds.toFixed(1)} s: units ${x.load.unitsSeconds.toFixed(1)} s, enrol and open ${x.load.enrolAndOpenSeconds.toFixed(1)} s, ` +
-      `values entered ${x.load.submitSeconds.toFixed(1)} s (${x.load.submitCalls} calls, ${x.load.submitRequests.toLocaleString('en-US')} requests), ` +
-      `verified ${x.load.verifySeconds.toFixed(1)} s (${x.load.verifyCalls} calls, ${x.load.verifyRequests.toLocaleString('en-US')} requests), ${x.load.callsInFlight} calls in flight`,
-  );
+      ),
+    );
+    out.push(
+      `load through the services in ${x.load.seconds.toFixed(1)} s: units ${x.load.unitsSeconds.toFixed(1)} s, enrol and open ${x.load.enrolAndOpenSeconds.toFixed(1)} s, ` +
+        `values entered ${x.load.submitSeconds.toFixed(1)} s (${x.load.submitCalls} calls, ${x.load.submitRequests.toLocaleString('en-US')} requests), ` +
+        `verified ${x.load.verifySeconds.toFixed(1)} s (${x.load.verifyCalls} calls, ${x.load.verifyRequests.toLocaleString('en-US')} requests), ${x.load.callsInFlight} calls in flight`,
+    );
+  }
+  if (live) out.push(...renderLive(live));
   return out.join('\n');
+}
+
+function renderLive(live: LiveResult): string[] {
+  const d = live.submissionToScreenMs;
+  const ops = Object.entries(live.liveStateRequestsByOperation)
+    .map(([op, n]) => `${op} ${r2(n)}`)
+    .join(', ');
+  return [
+    `\n9. Live hall: ${live.scenario}`,
+    table(
+      ['submission → screen', 'samples', 'p50 ms', 'p95 ms', 'mean ms', 'max ms', 'poll interval ms'],
+      [['from the judge’s response to a leaderboard showing it', d.n, d.p50, d.p95, d.mean, d.max, live.pollIntervalMs]],
+    ),
+    table(
+      ['liveState poll', 'polls', 'p50 ms', 'p95 ms', 'server p50 ms', 'DDB req/poll', 'RRU/poll', 'by operation'],
+      [
+        [
+          'liveState { sequence } over HTTP',
+          live.polls,
+          live.liveStateMs.p50,
+          live.liveStateMs.p95,
+          live.liveStateServerMs.p50,
+          live.liveStateRequests.max === live.liveStateRequests.mean
+            ? String(live.liveStateRequests.max)
+            : `${r2(live.liveStateRequests.mean)} (max ${live.liveStateRequests.max})`,
+          live.liveStateReadUnits.mean,
+          ops,
+        ],
+      ],
+    ),
+    `${live.leaderboardFetches} leaderboard fetches (the sequence moved) for ${live.submissions} submissions in ${live.seconds.toFixed(1)} s`,
+  ];
 }

@@ -3,12 +3,14 @@ import { cpus } from 'node:os';
 import { benchBundle } from './bundle.js';
 import { createWorkDir, startEnvironment } from './environment.js';
 import { createFixture, seededRandom } from './fixtures.js';
-import { LEADERBOARD_SIZES, benchLeaderboard, loadLeaderboardRounds } from './leaderboard.js';
+import { LEADERBOARD_SIZES, benchLeaderboard, loadLeaderboardRounds, type LeaderboardRound } from './leaderboard.js';
 import { Cleanup, stopOnSignals } from './lifecycle.js';
-import { benchClose } from './close.js';
+import { CLOSE_ENTRIES, benchClose } from './close.js';
 import { benchExport } from './exports.js';
 import { INDICATOR_SET, benchIndicators, indicatorUnitsFromEnv } from './indicators.js';
+import { benchLive } from './live.js';
 import { benchOverhead } from './overhead.js';
+import { PARTS, partsFromEnv } from './parts.js';
 import { render, summary, targets, type Results } from './report.js';
 import { benchSubmit } from './submit.js';
 
@@ -18,14 +20,18 @@ import { benchSubmit } from './submit.js';
  * lost-update check, the API's overhead over a bare DynamoDB query, the Lambda
  * bundle's size and import time, the cost per million operations, and closing an
  * INDICATORS round of a city's 3,200 units × 20 indicators (its leaderboard and
- * verifyRound too).
+ * verifyRound too), and the live hall: how long a submission takes to reach a big
+ * screen that polls `liveState`.
  *
- * Environment: BENCH_OUT=path writes the JSON summary there too; BENCH_SEED
+ * Environment: BENCH_OUT=path writes the JSON summary there too; BENCH_PARTS=live,submit
+ * runs only those parts (bench/parts.ts: bundle, leaderboard, overhead, submit, live, export,
+ * close, indicators); BENCH_SEED
  * changes the generated data (default 20260); BENCH_INDICATOR_UNITS sets the units
  * of the indicator round (default 3,200; fewer for a quick run); BENCH_KEEP=1 keeps the scratch
  * directory under .bench/; BENCH_STRICT=1 also exits non-zero when a target is
  * missed. A correctness failure (a wrong leaderboard page, a lost update, an
- * unexpected API error, a verifyRound mismatch, in either round) always does.
+ * unexpected API error, a verifyRound mismatch, in either round, a submission the
+ * live screen never shows) always does.
  */
 
 const SEED = Number(process.env.BENCH_SEED ?? 20260);
@@ -34,6 +40,8 @@ const LEADERBOARD = { warmupIterations: 10, iterations: 150 };
 const OVERHEAD = { warmupRounds: 50, rounds: 400 };
 const IMPORT_RUNS = 7;
 const INDICATOR_UNITS = indicatorUnitsFromEnv();
+const PARTS_RUN = partsFromEnv();
+const run = (...parts: (typeof PARTS)[number][]) => parts.some((part) => PARTS_RUN.has(part));
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -55,40 +63,49 @@ async function main(): Promise<number> {
   let serverErrors = new Map<string, string>();
   try {
     const workDir = await createWorkDir(cleanup);
+    const results: Results = {};
     // First, while nothing else runs: spawned imports are timed, and DynamoDB Local's JVM would compete for the two cores.
-    const bundle = await phase('bundle the Lambda and the baseline, time import() in fresh node processes', () => benchBundle(workDir, IMPORT_RUNS));
-    const env = await phase('start DynamoDB Local (in memory), tables, the HTTP server', () => startEnvironment(cleanup, workDir));
-    serverErrors = env.serverErrors;
-    const random = seededRandom(SEED);
-    const largest = Math.max(...LEADERBOARD_SIZES);
-    const fixture = await phase(`directory (${largest.toLocaleString('en-US')} cadres), rubric, competition`, () =>
-      createFixture(env.runtime.services, largest),
-    );
-    const loadStarted = performance.now();
-    const rounds = await phase('load leaderboard rounds of 100, 1,000 and 10,000 entries', () => loadLeaderboardRounds(env, fixture, random));
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const leaderboard = await phase('leaderboard pages', () => benchLeaderboard(env, rounds, LEADERBOARD));
-    const overhead = await phase('GraphQL over HTTP vs raw Query', () => benchOverhead(env, rounds.at(-1)!, OVERHEAD));
-    const submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
-    const exported = await phase('CSV export of the 10,000-entry leaderboard', () => benchExport(env, rounds.at(-1)!));
-    const closed = await phase('close a 1,000-entry round with z-score normalisation', () => benchClose(env, fixture, random));
-    // Last: it loads the most data. Its own random stream, so that it loads the same values whatever the parts before it drew.
-    const indicators = await phase(
-      `indicator round of ${INDICATOR_UNITS.toLocaleString('en-US')} units × ${INDICATOR_SET.indicators.length} indicators: load through the services, close, leaderboard, verifyRound`,
-      () => benchIndicators(env, seededRandom(SEED + 15), INDICATOR_UNITS),
-    );
+    if (run('bundle')) {
+      results.bundle = await phase('bundle the Lambda and the baseline, time import() in fresh node processes', () => benchBundle(workDir, IMPORT_RUNS));
+    }
+    if (run('leaderboard', 'overhead', 'submit', 'live', 'export', 'close', 'indicators')) {
+      const env = await phase('start DynamoDB Local (in memory), tables, the HTTP server', () => startEnvironment(cleanup, workDir));
+      serverErrors = env.serverErrors;
+      const random = seededRandom(SEED);
+      const needsRounds = run('leaderboard', 'overhead', 'export');
+      // Without the leaderboard rounds, enough cadres for the largest other round (closeRound's).
+      const cadres = needsRounds ? Math.max(...LEADERBOARD_SIZES) : CLOSE_ENTRIES;
+      const fixture = await phase(`directory (${cadres.toLocaleString('en-US')} cadres), rubric, competition`, () =>
+        createFixture(env.runtime.services, cadres),
+      );
+      let rounds: LeaderboardRound[] | undefined;
+      if (needsRounds) {
+        const loadStarted = performance.now();
+        rounds = await phase('load leaderboard rounds of 100, 1,000 and 10,000 entries', () => loadLeaderboardRounds(env, fixture, random));
+        results.loaded = { entries: LEADERBOARD_SIZES.reduce((a, b) => a + b, 0), seconds: (performance.now() - loadStarted) / 1000 };
+      }
+      const largest = rounds?.at(-1);
+      if (rounds && run('leaderboard')) {
+        const loadedRounds = rounds;
+        results.leaderboard = await phase('leaderboard pages', () => benchLeaderboard(env, loadedRounds, LEADERBOARD));
+      }
+      if (largest && run('overhead')) results.overhead = await phase('GraphQL over HTTP vs raw Query', () => benchOverhead(env, largest, OVERHEAD));
+      if (run('submit')) results.submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
+      // Its own random stream, so that it draws the same whichever parts ran before it.
+      if (run('live')) {
+        results.live = await phase('live hall: submissions to a big screen polling liveState', () => benchLive(env, fixture, seededRandom(SEED + 16)));
+      }
+      if (largest && run('export')) results.exported = await phase('CSV export of the 10,000-entry leaderboard', () => benchExport(env, largest));
+      if (run('close')) results.closed = await phase('close a 1,000-entry round with z-score normalisation', () => benchClose(env, fixture, random));
+      // Last: it loads the most data. Its own random stream, so that it loads the same values whatever the parts before it drew.
+      if (run('indicators')) {
+        results.indicators = await phase(
+          `indicator round of ${INDICATOR_UNITS.toLocaleString('en-US')} units × ${INDICATOR_SET.indicators.length} indicators: load through the services, close, leaderboard, verifyRound`,
+          () => benchIndicators(env, seededRandom(SEED + 15), INDICATOR_UNITS),
+        );
+      }
+    }
 
-    const results: Results = {
-      leaderboard,
-      loadSeconds,
-      loadedEntries: LEADERBOARD_SIZES.reduce((a, b) => a + b, 0),
-      overhead,
-      submit,
-      bundle,
-      exported,
-      closed,
-      indicators,
-    };
     const meta = {
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
       seconds: Math.round((performance.now() - started) / 100) / 10,
@@ -98,6 +115,7 @@ async function main(): Promise<number> {
       platform: `${process.platform}-${process.arch}`,
       dynamodb: 'DynamoDB Local (in memory), same process tree',
       seed: SEED,
+      parts: PARTS.filter((part) => PARTS_RUN.has(part)),
       phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 10) / 10])),
     };
     const json = summary(results, meta);
@@ -107,12 +125,13 @@ async function main(): Promise<number> {
       log(`wrote ${process.env.BENCH_OUT}`);
     }
 
-    if (submit.lostUpdates > 0 || submit.failed > 0 || submit.verifyRound.mismatches > 0 || indicators.verifyMismatches > 0) {
+    const { submit, indicators } = results;
+    if ((submit && (submit.lostUpdates > 0 || submit.failed > 0 || submit.verifyRound.mismatches > 0)) || (indicators && indicators.verifyMismatches > 0)) {
       log(
-        `FAILED: ${submit.lostUpdates} lost update(s), ${submit.failed} submission(s) failed with an unexpected error, ` +
-          `${submit.verifyRound.mismatches} verifyRound mismatch(es), ${indicators.verifyMismatches} verifyRound mismatch(es) in the indicator round`,
+        `FAILED: ${submit?.lostUpdates ?? 0} lost update(s), ${submit?.failed ?? 0} submission(s) failed with an unexpected error, ` +
+          `${submit?.verifyRound.mismatches ?? 0} verifyRound mismatch(es), ${indicators?.verifyMismatches ?? 0} verifyRound mismatch(es) in the indicator round`,
       );
-      for (const m of indicators.verifyFirstMismatches) log(`  indicator round: ${m}`);
+      for (const m of indicators?.verifyFirstMismatches ?? []) log(`  indicator round: ${m}`);
       return 1;
     }
     const missed = targets(results).filter((t) => !t.met);

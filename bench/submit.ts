@@ -31,11 +31,11 @@ const WARMUP = { judges: 10, waves: 2 };
 const PANEL_SIZE = Math.max(SPREAD.judges, ...CONCURRENCY_LEVELS.map((l) => l.judges));
 const ENTRIES_PER_CALL = 99;
 
-const SUBMIT_MUTATION = `mutation Submit($input: SubmitScoreSheetInput!) {
+export const SUBMIT_MUTATION = `mutation Submit($input: SubmitScoreSheetInput!) {
   submitScoreSheet(input: $input) { id total version }
 }`;
 
-interface SubmitData {
+export interface SubmitData {
   submitScoreSheet: { id: string; total: number; version: number };
 }
 

@@ -44,6 +44,11 @@ export class GraphqlApi extends Construct {
   readonly originSecret: secretsmanager.Secret;
   /** Signs pagination cursors; the same for every instance of the function. */
   readonly cursorSigningKey: secretsmanager.Secret;
+  /**
+   * Signs the tokens of judge seats joined by QR code (`joinRound`). Read by the function at run
+   * time through `SEAT_TOKEN_SECRET_ARN`; a new value signs every joined judge out.
+   */
+  readonly seatTokenKey: secretsmanager.Secret;
   readonly exportBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {
@@ -56,6 +61,17 @@ export class GraphqlApi extends Construct {
 
     this.originSecret = generatedSecret(this, 'OriginSecret', 'Shared between CloudFront (custom origin header) and the GraphQL function');
     this.cursorSigningKey = generatedSecret(this, 'CursorSigningKey', 'Signs the GraphQL API’s pagination cursors');
+    // Not retained in production either, like the other two: it guards no data, only the sessions of
+    // judges joined to a round, and a stack that is gone has no API left to accept those tokens.
+    this.seatTokenKey = generatedSecret(
+      this,
+      'SeatTokenSigningKey',
+      'Seat token signing key: signs the tokens of judges who joined a round by QR code; a new value signs them all out',
+      'The function reads the value by ARN when it signs or verifies a judge-seat token, and a new value makes every ' +
+        'token signed with the old one invalid: every judge joined to a round would be signed out, mid-show if a ' +
+        'schedule chose the moment. It is rotated by hand between events (infra/README.md: new value, then a ' +
+        'deployment with a new secretsRevision so every function instance reads it).',
+    );
 
     // Exports too large for a Lambda response (src/exports/spill.ts): written once, read through a presigned link, gone within a day.
     this.exportBucket = new s3.Bucket(this, 'ExportBucket', {
@@ -104,6 +120,8 @@ export class GraphqlApi extends Construct {
           ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
           // A new value makes CloudFormation update the function, and so resolve the secrets again (docs/operations.md).
           SECRETS_REVISION: String(settings.secretsRevision),
+          // Read at run time by ARN (the role may read this one secret), not resolved into the environment.
+          SEAT_TOKEN_SECRET_ARN: this.seatTokenKey.secretArn,
           EXPORT_BUCKET: this.exportBucket.bucketName,
           NODE_OPTIONS: '--enable-source-maps',
         },
@@ -137,6 +155,8 @@ export class GraphqlApi extends Construct {
     }
     // The shared role: both functions read and write items (exports record an API key's last use).
     tables.grantItemAccess(role);
+    // GetSecretValue and DescribeSecret on the seat token key alone (the role is shared, so the exports function may too).
+    this.seatTokenKey.grantRead(this.function);
     // Write an export and sign its GET link; nothing else in the bucket (no listing, no deletion).
     iam.Grant.addToPrincipal({ grantee: role, actions: ['s3:PutObject', 's3:GetObject'], resourceArns: [this.exportBucket.arnForObjects('exports/*')] });
     const bucketId = Stack.of(this).getLogicalId(this.exportBucket.node.defaultChild as CfnElement);
@@ -209,22 +229,23 @@ export class GraphqlApi extends Construct {
   }
 }
 
+/** Why the secrets resolved into the function and the distribution at deployment have no automatic rotation. */
+const DEPLOYMENT_SECRET_ROTATION =
+  'The value is read by CloudFormation dynamic references into the function and the CloudFront origin header at ' +
+  'deployment; a rotation Lambda would change it behind their backs. It is rotated by the documented procedure ' +
+  '(docs/operations.md: new value, then a deployment with a new secretsRevision).';
+
 /**
  * A random secret of 64 letters and digits (safe in an HTTP header and an environment variable).
- * Rotation is manual and documented: its value is copied into the CloudFront distribution and
- * the function at deployment, so an automatic rotation would leave both holding the old value.
+ * Rotation is manual and documented (`rotationReason`, acknowledged for cdk-nag): the origin secret
+ * and the cursor key are copied into the CloudFront distribution and the function at deployment, so
+ * an automatic rotation would leave both holding the old value.
  */
-function generatedSecret(scope: Construct, id: string, description: string): secretsmanager.Secret {
+function generatedSecret(scope: Construct, id: string, description: string, rotationReason = DEPLOYMENT_SECRET_ROTATION): secretsmanager.Secret {
   const secret = new secretsmanager.Secret(scope, id, {
     description,
     generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
   });
-  Validations.of(secret).acknowledge({
-    id: 'AwsSolutions-SMG4',
-    reason:
-      'The value is read by CloudFormation dynamic references into the function and the CloudFront origin header at ' +
-      'deployment; a rotation Lambda would change it behind their backs. It is rotated by the documented procedure ' +
-      '(docs/operations.md: new value, then a deployment with a new secretsRevision).',
-  });
+  Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: rotationReason });
   return secret;
 }

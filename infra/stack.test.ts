@@ -145,16 +145,46 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
         COGNITO_CLIENT_ID: { Ref: clientId },
         CURSOR_SIGNING_KEY: dynamicReference(secretIds.find((id) => id.includes('CursorSigningKey'))!),
         ORIGIN_SECRET: dynamicReference(secretIds.find((id) => id.includes('OriginSecret'))!),
+        // Read by the function at run time, not resolved at deployment.
+        SEAT_TOKEN_SECRET_ARN: { Ref: secretIds.find((id) => id.includes('SeatTokenSigningKey'))! },
         SECRETS_REVISION: '1',
         EXPORT_BUCKET: { Ref: bucketId },
         NODE_OPTIONS: '--enable-source-maps',
       });
     });
 
-    it('keeps secrets out of the template: two generated secrets of 64 letters and digits', () => {
-      for (const secret of Object.values(resources(synth(stage).template, 'AWS::SecretsManager::Secret'))) {
+    it('keeps secrets out of the template: three generated secrets of 64 letters and digits', () => {
+      const secrets = resources(synth(stage).template, 'AWS::SecretsManager::Secret');
+      expect(
+        Object.keys(secrets)
+          .map((id) => id.replace(/^Api|[0-9A-F]{8}$/g, ''))
+          .sort(),
+      ).toEqual(['CursorSigningKey', 'OriginSecret', 'SeatTokenSigningKey']);
+      for (const secret of Object.values(secrets)) {
         expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+        // Like the other secrets, none outlives the stack: they guard no data.
+        expect(secret.DeletionPolicy).toBe('Delete');
       }
+    });
+
+    it('lets the role read the seat token signing key, and no other secret', () => {
+      const { template } = synth(stage);
+      const [seatKeyId, seatKey] = Object.entries(resources(template, 'AWS::SecretsManager::Secret')).find(([id]) => id.includes('SeatTokenSigningKey'))!;
+      expect(seatKey.Properties.Description).toMatch(/^Seat token signing key: /);
+      const { graphql, exports } = apiFunctions(template);
+      // One role for both functions (the shared environment names the key for both).
+      expect(exports[1].Properties.Role).toEqual(graphql[1].Properties.Role);
+      const roleId = graphql[1].Properties.Role['Fn::GetAtt'][0] as string;
+      const policies = Object.values(resources(template, 'AWS::IAM::Policy'));
+      const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const secretStatements = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('secretsmanager:')));
+      expect(secretStatements).toEqual([
+        { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: { Ref: seatKeyId } },
+      ]);
+      const granting = policies.filter((p) => p.Properties.PolicyDocument.Statement.includes(secretStatements[0]));
+      expect(granting.map((p) => p.Properties.Roles)).toEqual([[{ Ref: roleId }]]);
+      // No resource policy or other principal reaches any of the secrets.
+      template.resourceCountIs('AWS::SecretsManager::ResourcePolicy', 0);
     });
 
     it('outlasts the DynamoDB client: the timeout exceeds its worst case for one call', () => {
@@ -190,7 +220,14 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
       const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
       expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([...ITEM_ACTIONS, ...INDEX_ACTIONS].sort());
-      expect(actions.filter((a) => !a.startsWith('dynamodb:')).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 's3:GetObject', 's3:PutObject']);
+      expect(actions.filter((a) => !a.startsWith('dynamodb:')).sort()).toEqual([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        's3:GetObject',
+        's3:PutObject',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
       expect(actions).not.toContain('dynamodb:Scan');
       expect(actions.some((a) => a.includes('*'))).toBe(false);
       expect(JSON.stringify(statements.map((s) => s.Resource))).not.toMatch(/"\*"|\/index\/\*/);
@@ -409,7 +446,7 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
 
     it('acknowledges only the reviewed rules, each with a written reason', () => {
       const acknowledged = acknowledgments(synth(stage).stack);
-      // APIG4 once per route (GraphQL and the two export methods), SMG4 once per secret.
+      // APIG4 once per route (GraphQL and the two export methods), SMG4 once per secret (origin, cursors, seat tokens).
       expect(acknowledged.map((a) => a.id.replace(/\[.*$/, '')).sort()).toEqual(
         [
           'AwsSolutions-APIG4',
@@ -420,6 +457,7 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
           'AwsSolutions-L1',
           'AwsSolutions-L1',
           'AwsSolutions-S1',
+          'AwsSolutions-SMG4',
           'AwsSolutions-SMG4',
           'AwsSolutions-SMG4',
           ...(protect ? ['AwsSolutions-IAM4', 'AwsSolutions-IAM4'] : []),

@@ -10,19 +10,23 @@ import { batchGet, cancellationReasons, done, refused, type Outcome } from './op
 /** ROUND_NOT_OPEN: the round is not OPEN. STAGE_MOVED: the hall changed since it was read. ENTRY_CHANGED: the entry did. */
 export type HallOutcome = Outcome<'ROUND_NOT_OPEN' | 'STAGE_MOVED' | 'ENTRY_CHANGED'>;
 
-/** The entry's shard of the live counter: stable per entry, so one entry's submissions never meet another's. */
-export function liveShardOf(entryId: string): number {
+/**
+ * The judge's shard of the live counter. A judge sends one sheet at a time, so keyed by
+ * judge two transactions meet on a shard only when two judges who share it save at the
+ * same moment; keyed by entry, every judge scoring the entry on stage would.
+ */
+export function liveShardOf(judgeId: string): number {
   let hash = 0;
-  for (const char of entryId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  for (const char of judgeId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return hash % LIVE_SHARDS;
 }
 
-/** The transaction item a submission adds: one commutative ADD to its entry's shard. */
-export function liveShardBump(table: string, roundId: string, entryId: string) {
+/** The transaction item a submission adds: one commutative ADD to its judge's shard. */
+export function liveShardBump(table: string, roundId: string, judgeId: string) {
   return {
     Update: {
       TableName: table,
-      Key: liveShardKey(roundId, liveShardOf(entryId)),
+      Key: liveShardKey(roundId, liveShardOf(judgeId)),
       UpdateExpression: 'ADD n :one SET entity = :entity',
       ExpressionAttributeValues: { ':one': 1, ':entity': 'LiveShard' },
     },

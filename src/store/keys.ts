@@ -34,7 +34,7 @@ import { invertedValue as inverted, rankValueKey, type RankValue } from '../doma
  *   Adjustment ENTRY#<eid>        ADJ#<adjustment id> ADJS#<rid> / entry key#adjustment id
  *   Receipt    ENTRY#<eid>        VREQ#<clientRequestId>   (values written by that request)
  *   Hall       ROUND#<rid>        #LIVE       (stage, last reveal, sequence: the live hall)
- *   LiveShard  ROUND#<rid>        LIVE#<n>    (submissions counted, write-sharded: no hot item)
+ *   LiveShard  ROUND#<rid>        LIVE#<n>    (submissions counted, sharded by judge: no hot item)
  *   Seat       ROUND#<rid>        SEAT#<id>
  *   JoinCode   JOIN#<code>        #JOIN       (the code's seat: one read to join)
  *   SignOff    ROUND#<rid>        SIGNOFF#<judge id>
@@ -183,8 +183,8 @@ export const valueRequestKey = (entryId: string, clientRequestId: string): ItemK
 });
 
 export const hallKey = (roundId: string): ItemKey => ({ pk: roundPartition(roundId), sk: '#LIVE' });
-/** Submissions bump one of these shards (by entry), so the live sequence never funnels every judge into one item. */
-export const LIVE_SHARDS = 8;
+/** Submissions bump one of these shards (by judge), so the live sequence never funnels every judge into one item. */
+export const LIVE_SHARDS = 16;
 export const liveShardKey = (roundId: string, shard: number): ItemKey => ({ pk: roundPartition(roundId), sk: `LIVE#${shard}` });
 export const SEAT_PREFIX = 'SEAT#';
 export const seatKey = (roundId: string, seatId: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${SEAT_PREFIX}${seatId}` });

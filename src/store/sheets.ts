@@ -132,8 +132,8 @@ export class SheetStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      // The big screen's live sequence moves with every sheet, on the entry's own shard.
-      liveShardBump(this.table, round.id, sheet.entryId),
+      // The big screen's live sequence moves with every sheet, on the judge's shard.
+      liveShardBump(this.table, round.id, sheet.judgeId),
       ...(write.requireOnStage
         ? [
             {
