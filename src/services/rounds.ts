@@ -13,6 +13,8 @@ import type { StoredEntry } from '../store/entries.js';
 import type { EnrolmentService } from './enrolment.js';
 import * as z from 'zod/mini';
 import { count, externalId, optionalText, parseArgument, text } from './validation.js';
+import { DEFAULT_LIVE_SETTINGS } from '../domain/hall.js';
+import { liveSettingsFrom } from './hall/liveSettings.js';
 
 export const MAX_ENTRIES_PER_CALL = 99;
 
@@ -25,6 +27,7 @@ const createRoundInput = z.looseObject({
   name: text(200),
   leaderboardVisibility: visibility,
   method: optional(methodInput),
+  live: optional(z.looseObject({})),
 });
 const updateRoundInput = z.looseObject({ name: optional(text(200)), leaderboardVisibility: visibility, method: optional(methodInput) });
 
@@ -79,6 +82,7 @@ export class RoundService {
       version: 0,
       managersMarked: true,
       createdAt: this.now().toISOString(),
+      ...(parsed.live ? { live: liveSettingsFrom(DEFAULT_LIVE_SETTINGS, parsed.live, 'input.live') } : {}),
     };
     const competition = (await this.store.competitions.getCompetitions([parsed.competitionId])).get(parsed.competitionId);
     if (!competition) throw new NotFoundError('Competition', parsed.competitionId, 'input.competitionId');

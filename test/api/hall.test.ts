@@ -238,6 +238,33 @@ describe('亮分: revealing an entry in the hall', () => {
   });
 });
 
+describe('a round created for a live show', () => {
+  it('takes its live settings at creation, as the console proposes them', async () => {
+    const s = await openRound(api, { entries: 1, judges: 0, open: false });
+    const { createRound } = ok<{ createRound: { live: { scoringGate: string; requireSignOff: boolean; pitchLimitSeconds: number | null } } }>(
+      await api.gql(
+        `mutation($i: CreateRoundInput!) { createRound(input: $i) { live { scoringGate requireSignOff pitchLimitSeconds } } }`,
+        {
+          i: {
+            competitionId: s.competitionId,
+            name: '决赛',
+            rubricId: s.rubricId,
+            live: { scoringGate: 'PITCHED', requireSignOff: true, pitchLimitSeconds: 300 },
+          },
+        },
+        s.organizer,
+      ),
+    );
+    expect(createRound.live).toEqual({ scoringGate: 'PITCHED', requireSignOff: true, pitchLimitSeconds: 300 });
+    const refused = await api.gql(
+      `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
+      { i: { competitionId: s.competitionId, name: '决赛', rubricId: s.rubricId, live: { pitchLimitSeconds: 5 } } },
+      s.organizer,
+    );
+    expect(refused.errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ path: 'input.live.pitchLimitSeconds', code: 'TOO_SMALL' })]);
+  });
+});
+
 describe('evaluator classes', () => {
   it('weights 领导评委 60 % and 群众评委 40 %, each class trimmed by its own rule, and shows each class result', async () => {
     const classes = [

@@ -481,6 +481,8 @@ export type Entry = {
   scoringOpen: Scalars['Boolean']['output'];
   /** The evidence the total rests on: sheets counted (a panel), verified values (indicators). */
   sheetCount: Scalars['Int']['output'];
+  /** When it was first put on stage; null: never (the PITCHED gate opens it from then on). */
+  stagedAt?: Maybe<Scalars['DateTime']['output']>;
   title: Scalars['String']['output'];
   /** The official total (normalised once a ZSCORE round closes), two decimals; null before the first sheet. */
   total?: Maybe<Scalars['Float']['output']>;
@@ -994,6 +996,8 @@ export type LiveState = {
   round: Round;
   /** Increases with every submission, stage change and reveal: a screen refetches when it moves. */
   sequence: Scalars['Int']['output'];
+  /** The server's clock now, so a screen's timer runs on server time. */
+  serverTime: Scalars['DateTime']['output'];
   stage?: Maybe<StageState>;
 };
 
@@ -1133,7 +1137,10 @@ export type Mutation = {
   setLiveSettings: Round;
   /** Puts an entry on stage (host); the judges' phones and the big screen follow. */
   setOnStage: Round;
-  /** A judge confirms all their sheets of the round (OPEN or CLOSED). */
+  /**
+   * A judge confirms all their sheets of the round while it is OPEN (a judge with an account also
+   * while CLOSED; a seat's token ends when the round closes, so seats sign before the close).
+   */
   signOffSheets: SignOff;
   /** Starts the entry's pitch timer (server time); the entry must be on stage. */
   startPitch: Entry;
@@ -1491,6 +1498,8 @@ export type NoticeBoard = {
 export type NoticeEntry = {
   __typename?: 'NoticeEntry';
   id: Scalars['ID']['output'];
+  /** Who: the cadre's name, or the unit's for a unit entry. */
+  name: Scalars['String']['output'];
   rank?: Maybe<Scalars['Int']['output']>;
   title: Scalars['String']['output'];
   total?: Maybe<Scalars['Float']['output']>;
@@ -2976,6 +2985,7 @@ export type EntryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   round?: Resolver<ResolversTypes['Round'], ParentType, ContextType>;
   scoringOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sheetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stagedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
@@ -3161,6 +3171,7 @@ export type LiveStateResolvers<ContextType = GraphQLContext, ParentType extends 
   reveal?: Resolver<Maybe<ResolversTypes['Reveal']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Round'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serverTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stage?: Resolver<Maybe<ResolversTypes['StageState']>, ParentType, ContextType>;
 };
 
@@ -3242,6 +3253,7 @@ export type NoticeBoardResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type NoticeEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NoticeEntry'] = ResolversParentTypes['NoticeEntry']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -36,6 +36,7 @@ export const hallResolvers: Resolvers = {
     round: (snapshot) => snapshot.round!,
     stage: (snapshot) => (snapshot.hall.stage ? { ...snapshot.hall.stage, roundId: snapshot.hall.roundId } : null),
     reveal: (snapshot) => snapshot.hall.reveal,
+    serverTime: (_, __, { services }) => services.stage.serverTime(),
   },
   StageState: {
     entry: (stage, _, context) => entryOf(context, stage.entryId),
@@ -86,6 +87,7 @@ export const hallResolvers: Resolvers = {
   Entry: {
     pitchSeconds: (entry) => entry.pitchSeconds ?? null,
     pitchStartedAt: (entry) => entry.pitchStartedAt ?? null,
+    stagedAt: (entry) => entry.stagedAt ?? null,
     revealedAt: (entry) => entry.revealedAt ?? null,
     overtimeDeduction: (entry) => Number(panelEntry(entry).overtimeDeduction),
     classResults: async (entry, _, context) => {

@@ -59,6 +59,7 @@ export const publicationResolvers: Resolvers = {
     },
   },
   NoticeEntry: {
+    name: (entry) => entry.cadre?.name ?? entry.unit?.name ?? entry.title,
     unitName: (entry) => entry.unit?.name ?? null,
     total: (entry) => toFloat(entry.total),
     rank: (entry) => entry.rank ?? null,

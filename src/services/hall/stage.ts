@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import { liveSettingsOf, type HallState, type LiveSettings, type RevealRecord, type Stage } from '../../domain/hall.js';
+import { liveSettingsOf, type HallState, type RevealRecord, type Stage } from '../../domain/hall.js';
 import { parseEntryId } from '../../domain/ids.js';
 import { byLabel } from '../../domain/judges.js';
 import type { Round } from '../../domain/model.js';
@@ -15,16 +15,8 @@ import type { Store } from '../../store/index.js';
 import { RaceLost, isLostRaceOrConflict, retrying } from '../../store/ops.js';
 import type { LeaderboardService } from '../leaderboard.js';
 import type { RoundService } from '../rounds.js';
-import * as z from 'zod/mini';
-import { count, decimalText, optionalText, parseArgument } from '../validation.js';
-
-const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-const settingsInput = z.object({
-  scoringGate: optional(z.enum(['ANY', 'ON_STAGE', 'PITCHED'])),
-  pitchLimitSeconds: optional(count(10, 3 * 3600)),
-  overtime: optional(z.object({ perSeconds: count(1, 3600), points: decimalText })),
-  requireSignOff: optional(z.boolean()),
-});
+import { optionalText, parseArgument } from '../validation.js';
+import { liveSettingsFrom } from './liveSettings.js';
 
 /** What an ended pitch rewrites on its entry: the time, the deduction, and the result they change. */
 const PITCH_ATTRIBUTES = ['pitchEndedAt', 'pitchSeconds', 'overtimeDeduction', 'rawTotal', 'total', 'classResults'] as const;
@@ -44,18 +36,15 @@ export class StageService {
 
   /** Changes the given live settings (DRAFT or OPEN); null clears a limit or rule. */
   async setLiveSettings(roundId: string, input: unknown): Promise<Round> {
-    const parsed = parseArgument(settingsInput, input, 'settings');
     const round = asPanelRound(await this.rounds.requireRound(roundId, true, 'roundId'));
-    const current = liveSettingsOf(round);
-    const next: LiveSettings = {
-      scoringGate: parsed.scoringGate ?? current.scoringGate,
-      pitchLimitSeconds: parsed.pitchLimitSeconds === undefined ? current.pitchLimitSeconds : parsed.pitchLimitSeconds,
-      overtime: parsed.overtime === undefined ? current.overtime : parsed.overtime,
-      requireSignOff: parsed.requireSignOff ?? current.requireSignOff,
-    };
+    const next = liveSettingsFrom(liveSettingsOf(round), input, 'settings');
     const outcome = await this.store.rounds.setLiveSettings(roundId, next);
     if (!outcome.ok) throw new ConflictError(`Cannot change live settings while the round is ${round.status}`, 'ROUND_STATUS');
     return outcome.value;
+  }
+
+  serverTime(): string {
+    return this.now().toISOString();
   }
 
   async snapshot(roundId: string): Promise<LiveSnapshot> {
