@@ -95,6 +95,8 @@ export function createGraphqlHandler(options: HandlerOptions, services: Services
         services,
         loaders: services.loadersFor(viewer),
         requestId: event.requestContext?.requestId ?? crypto.randomUUID(),
+        // Behind CloudFront the client is the first address of X-Forwarded-For; API Gateway's source is the edge.
+        clientAddress: (event.headers?.['x-forwarded-for'] ?? '').split(',')[0]?.trim() || event.requestContext?.http?.sourceIp || null,
       };
     },
   });

@@ -96,6 +96,11 @@ export const ERROR_REASONS = [
   'NOTICE_CLOSED',
   'OBJECTION_ANSWERED',
   'OBJECTION_NOT_UPHELD',
+  'CODE_ROTATED',
+  'ALREADY_RATED',
+  'RATE_LIMITED',
+  'FORM_EXPIRED',
+  'CASE_STEP_OUT_OF_ORDER',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

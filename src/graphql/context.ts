@@ -10,4 +10,6 @@ export interface GraphQLContext {
   services: Services;
   loaders: Loaders;
   requestId: string;
+  /** The caller's network address, for abuse control only (hashed with a daily key, never stored). */
+  clientAddress: string | null;
 }

@@ -6,6 +6,7 @@ import type { LeaderboardRow } from '../services/leaderboard.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { Stage } from '../domain/hall.js';
 import type { PanelClass } from '../methods/panel/rule.js';
+import type { RatingFigures } from '../methods/ratings/figures.js';
 import type { Round } from '../domain/model.js';
 
 /** A cadre as resolvers receive it: from the directory, or from an entry's enrolment snapshot with its unit. */
@@ -73,3 +74,6 @@ export interface NoticeBoardParent {
   round: Round;
   open: boolean;
 }
+
+/** A unit's rating figures, with the ratings an upheld appeal removed. */
+export type RatingFiguresParent = RatingFigures & { removed: number };

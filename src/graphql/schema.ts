@@ -10,6 +10,7 @@ import { enrolmentResolvers } from './resolvers/enrolment.js';
 import { hallResolvers } from './resolvers/hall.js';
 import { indicatorResolvers } from './resolvers/indicators.js';
 import { publicationResolvers } from './resolvers/publication.js';
+import { ratingResolvers } from './resolvers/ratings.js';
 import { progressionResolvers } from './resolvers/progression.js';
 import { rubricResolvers } from './resolvers/rubrics.js';
 import { DateTime } from './resolvers/scalars.js';
@@ -83,6 +84,7 @@ export function mergedResolvers(): ResolverMap {
     progressionResolvers,
     hallResolvers,
     publicationResolvers,
+    ratingResolvers,
   );
 }
 

@@ -35,6 +35,12 @@ export interface BoundMethod {
   rebuild(entries: readonly StoredEntry[]): Promise<{ entries: StoredEntry[]; evidenceCount: number }>;
   /** Whatever each entry must record as the round opens (the sheets expected of it, say); versions are the caller's. */
   prepareOpening(entries: readonly StoredEntry[]): Promise<StoredEntry[]>;
+  /**
+   * For a method whose evidence lands outside the entries (sharded counters), the
+   * entries with that evidence folded in: before the results are finalised, and when an
+   * organizer refreshes a live leaderboard. Absent: the entries are always current.
+   */
+  collect?(entries: readonly StoredEntry[]): Promise<StoredEntry[]>;
 }
 
 export interface AssessmentMethod {

@@ -5,15 +5,15 @@
  */
 import type { MethodConfig, MethodKind } from '../domain/method.js';
 import type { Round } from '../domain/model.js';
-import { announced } from './announced.js';
 import type { AssessmentMethod, BoundMethod, MethodFactory, MethodPorts } from './method.js';
 import { indicatorsMethod } from './indicators/index.js';
 import { panelMethod } from './panel/index.js';
+import { ratingsMethod } from './ratings/index.js';
 
 export const METHODS = {
   PANEL: panelMethod,
   INDICATORS: indicatorsMethod,
-  PUBLIC_RATING: announced('PUBLIC_RATING', 'PublicRatingMethod'),
+  PUBLIC_RATING: ratingsMethod,
 } as const satisfies Record<MethodKind, MethodFactory>;
 
 /** The methods, built once over the services' ports. */

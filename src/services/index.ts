@@ -29,6 +29,10 @@ import { SeatService } from './hall/seats.js';
 import { SignOffService } from './hall/signOffs.js';
 import { StageService } from './hall/stage.js';
 import { PublicationService } from './publication.js';
+import { RatingCaseService } from './ratings/cases.js';
+import { createFormTokens } from './ratings/formTokens.js';
+import { createPhoneSealer } from './ratings/phoneSealer.js';
+import { RatingService } from './ratings/ratings.js';
 
 export interface Services {
   store: Store;
@@ -56,6 +60,8 @@ export interface Services {
   stage: StageService;
   signOffs: SignOffService;
   publication: PublicationService;
+  ratings: RatingService;
+  ratingCases: RatingCaseService;
   /** Per-request batching and caching of reads for one caller. */
   loadersFor(viewer: Viewer | null): Loaders;
 }
@@ -89,6 +95,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const panels = new PanelService(store, rounds);
   const lifecycle = new LifecycleService(store, methods, rounds, enrolment, results, now);
   const signOffs = new SignOffService(store, now);
+  const ratings = new RatingService(store, createFormTokens(options.cursorKey), createPhoneSealer(options.cursorKey), now, methods);
   const seatTokens = createSeatTokens(options.seatTokenKey ?? (async () => derivedSeatKey(options.cursorKey)), now);
   return {
     store,
@@ -115,6 +122,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     stage: new StageService(store, rounds, leaderboard, now),
     signOffs,
     publication: new PublicationService(store, rounds, lifecycle, signOffs, now),
+    ratings,
+    ratingCases: new RatingCaseService(store, ratings, now),
     loadersFor: (viewer) => createLoaders(store, viewer, progression),
   };
 }

@@ -93,8 +93,11 @@ export class ResultsService {
       if (current.status !== 'CLOSED') throw new ConflictError(`The round is ${current.status}; results are final once CLOSED`, 'ROUND_STATUS');
       throw new ConflictError('The round’s results are being computed by another request; retry shortly', 'ROUND_FINALIZING');
     }
-    const entries = await this.store.entries.listEntries(roundId, true);
-    const scoring = this.methods.forRound(locked.value).scoring;
+    const method = this.methods.forRound(locked.value);
+    const listed = await this.store.entries.listEntries(roundId, true);
+    // Evidence kept outside the entries (rating counters) is folded in before the results are fixed.
+    const entries = method.collect ? await method.collect(listed) : listed;
+    const scoring = method.scoring;
     const changed = officialResults(scoring, entries).filter((next, i) => !sameResult(scoring, next, entries[i]!));
     await this.store.entries.putEntries(changed, (e) => scoring.rankValue(e));
     const at = this.now().toISOString();

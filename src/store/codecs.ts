@@ -26,6 +26,7 @@ import type { CalendarDay, Objection, Publication } from '../domain/publication.
 import { DEFAULT_ALERT_RULE } from '../domain/progression.js';
 import { DEFAULT_STANDINGS_RULE } from '../domain/standings.js';
 import type { Adjustment, IndicatorSet, IndicatorValue } from '../methods/indicators/model.js';
+import type { Rating, RatingCase, RatingCode, ServicePoint } from '../methods/ratings/model.js';
 
 export type Item = Record<string, unknown>;
 
@@ -79,6 +80,10 @@ interface Entities {
   JoinCode: JoinCodeRecord;
   Objection: Objection;
   Publication: Publication;
+  Rating: Rating;
+  RatingCase: RatingCase;
+  RatingCode: RatingCode;
+  ServicePoint: ServicePoint;
   Seat: JudgeSeat;
   SignOff: SignOff;
   Amendment: Amendment;

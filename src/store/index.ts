@@ -7,6 +7,7 @@ import { IndicatorEvidenceStore, IndicatorSetStore } from './indicators.js';
 import { HallStore } from './hall.js';
 import { PanelStore } from './panels.js';
 import { PublicationStore } from './publication.js';
+import { RatingStore } from './ratings.js';
 import { SeatStore } from './seats.js';
 import { RejectionStore } from './rejections.js';
 import { EnrolmentStore } from './enrolment.js';
@@ -31,6 +32,7 @@ export interface Store {
   hall: HallStore;
   seats: SeatStore;
   publication: PublicationStore;
+  ratings: RatingStore;
 }
 
 export function createStore(db: Dynamo, tables: TableNames): Store {
@@ -50,6 +52,7 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     hall: new HallStore(db, tables.competitions),
     seats: new SeatStore(db, tables.competitions),
     publication: new PublicationStore(db, tables.competitions),
+    ratings: new RatingStore(db, tables.competitions),
   };
 }
 

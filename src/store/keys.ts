@@ -197,3 +197,25 @@ export const PUBLICATION_PREFIX = 'PUB#';
 export const publicationKey = (roundId: string, n: number): ItemKey => ({ pk: roundPartition(roundId), sk: `${PUBLICATION_PREFIX}${pad(n, 6)}` });
 export const calendarYear = (year: number) => `CALENDAR#${year}`;
 export const calendarDayKey = (date: string): ItemKey => ({ pk: calendarYear(Number(date.slice(0, 4))), sk: date });
+
+/* Citizens' ratings (PUBLIC_RATING)
+ *   Point      POINT#<id>              #POINT      POINTS#<unitId> / id
+ *   Code       RCODE#<code>            #RCODE      RCODES#<unitId> / code     gsi2: PCODES#<pointId> / code
+ *   Counter    RCOUNT#<code>#<month>   S#<n>       (per-level counts, write-sharded; ADD only)
+ *   Rating     RATINGS#<code>#<month>  <id>
+ *   Dedup      RDEDUP#<key>            #RDEDUP     (a ref, or device + point + day: one rating each)
+ *   Throttle   RIP#<address hash>#<minute> #RIP    (ratings from one address in one minute)
+ *   Case       RCASE#<id>              #RCASE      RCASES#<month> / unitId#id
+ */
+export const pointKey = (id: string): ItemKey => ({ pk: `POINT#${id}`, sk: '#POINT' });
+export const pointsOf = (unitId: string) => `POINTS#${unitId}`;
+export const ratingCodeKey = (code: string): ItemKey => ({ pk: `RCODE#${code}`, sk: '#RCODE' });
+export const codesOfUnit = (unitId: string) => `RCODES#${unitId}`;
+export const codesOfPoint = (pointId: string) => `PCODES#${pointId}`;
+export const counterKey = (code: string, month: string, shard: number | 'removed'): ItemKey => ({ pk: `RCOUNT#${code}#${month}`, sk: `S#${shard}` });
+export const ratingsOf = (code: string, month: string) => `RATINGS#${code}#${month}`;
+export const ratingKey = (code: string, month: string, id: string): ItemKey => ({ pk: ratingsOf(code, month), sk: id });
+export const dedupKey = (key: string): ItemKey => ({ pk: `RDEDUP#${key}`, sk: '#RDEDUP' });
+export const throttleKey = (addressHash: string, minute: string): ItemKey => ({ pk: `RIP#${addressHash}#${minute}`, sk: '#RIP' });
+export const caseKey = (id: string): ItemKey => ({ pk: `RCASE#${id}`, sk: '#RCASE' });
+export const casesOf = (month: string) => `RCASES#${month}`;

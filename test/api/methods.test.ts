@@ -44,13 +44,13 @@ describe('a round names its assessment method', () => {
     expect(round.method).toMatchObject({ __typename: 'PanelMethod', kind: 'PANEL', trimHighest: 1, trimLowest: 1, trimScope: 'SHEET', quorumMode: 'FIXED' });
   });
 
-  it('refuses a panel without a rubric, and a kind not available yet, each with a coded issue and nothing written', async () => {
+  it('refuses a panel without a rubric, and a ratings round without its period, each with a coded issue and nothing written', async () => {
     const noRubric = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '无评分表', method: { kind: 'PANEL' } } }, s.organizer);
     expect(noRubric.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'input.method.rubricId', code: 'REQUIRED' }] });
     const rating = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '群众评议', method: { kind: 'PUBLIC_RATING' } } }, s.organizer);
     expect(rating.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      issues: [{ path: 'input.method.kind', code: 'METHOD_NOT_AVAILABLE', params: { value: 'PUBLIC_RATING' } }],
+      issues: [{ path: 'input.method.period', code: 'REQUIRED' }],
     });
     const noSet = await api.gql(CREATE, { i: { competitionId: s.competitionId, name: '实绩比拼', method: { kind: 'INDICATORS' } } }, s.organizer);
     expect(noSet.errors?.[0]?.extensions).toMatchObject({

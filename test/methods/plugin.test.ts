@@ -8,6 +8,7 @@ import { createDynamo, createStore } from '../../src/store/index.js';
 import { tableNamesFor } from '../../src/store/tables.js';
 import { TEST_CURSOR_KEY } from '../support/api.js';
 import { fastestMethod } from './fastest/index.js';
+import { announced } from '../../src/methods/announced.js';
 
 const organizer: Viewer = { id: 'plugin-organizer', name: '组织者', roles: ['organizer'], kind: 'user' };
 
@@ -51,9 +52,11 @@ describe('an assessment method plugged in with one folder and one registry line'
     expect(services.methods.forRound(closed).scoring.breakdownColumns()).toEqual([{ key: 'hours', header: { en: 'hours', 'zh-CN': '办理时长（小时）' } }]);
   });
 
-  it('refuses the kinds the registry only announces, with a coded issue and nothing written', async () => {
+  it('refuses a kind the registry only announces, with a coded issue and nothing written', async () => {
     const plain = createServices(createStore(createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }), tableNamesFor(inject('tablePrefix'))), {
       cursorKey: TEST_CURSOR_KEY,
+      // A kind named before it is built: announced, and refused until its method is there.
+      methods: { ...METHODS, PUBLIC_RATING: announced('PUBLIC_RATING', 'RatingsMethod') },
     });
     const competition = await plain.competitions.createCompetition(organizer, { name: '群众评议' });
     await expect(plain.rounds.createRound({ competitionId: competition.id, name: '2026-12', method: { kind: 'PUBLIC_RATING' } })).rejects.toMatchObject({

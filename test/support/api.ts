@@ -35,9 +35,17 @@ export const TEST_CURSOR_KEY = 'test-cursor-signing-key-0123456789abcdef';
 /** Unexpected errors are printed so a failing test shows the cause the client never sees. */
 const errorsOnly: Logger = { info: () => {}, error: (message, fields) => console.error(message, fields) };
 
-export async function createTestApi(options: { middleware?: InitializeMiddlewareEntry[]; now?: () => Date } = {}): Promise<TestApi> {
+export async function createTestApi(options: { middleware?: InitializeMiddlewareEntry[]; now?: () => Date; requestTimeoutMs?: number } = {}): Promise<TestApi> {
   const keys = await generateDevKey();
-  const dynamo = createDynamo({ ...LOCAL_AWS, endpoint: inject('dynamoEndpoint') }, options.middleware);
+  const dynamo = createDynamo(
+    {
+      ...LOCAL_AWS,
+      endpoint: inject('dynamoEndpoint'),
+      // DynamoDB Local on a 2-core machine answers a crowd of transactions slowly; AWS answers in milliseconds.
+      ...(options.requestTimeoutMs ? { requestHandler: { connectionTimeout: options.requestTimeoutMs, requestTimeout: options.requestTimeoutMs } } : {}),
+    },
+    options.middleware,
+  );
   const tables = tableNamesFor(inject('tablePrefix'));
   const handler = createApiHandler({
     dynamo,
