@@ -49,6 +49,8 @@ export function scoredEntry(
     sheetCount: Object.keys(sheets).length,
     normalized: null,
     overtimeDeduction: '0',
+    bonus: '0',
+    bonusReason: null,
     ...scoreEntry(method.rubric.criteria, method, sheets, null),
     // As if each sheet had been one accepted submission.
     version: Object.keys(sheets).length,

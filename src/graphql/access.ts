@@ -142,6 +142,7 @@ export const ACCESS: {
     startPitch: managing(entryRound('entryId')),
     endPitch: managing(entryRound('entryId')),
     revealEntry: managing(entryRound('entryId')),
+    setEntryBonus: managing(entryRound('entryId')),
     signOffSheets: JUDGE,
     setCalendarDays: ORGANIZER,
     fileObjection: PUBLIC,

@@ -114,6 +114,22 @@ export class HallStore {
     ]);
   }
 
+  /** An entry's bonus and its re-scored result, under its version, while the round is DRAFT or OPEN. */
+  async setBonus(round: Round, entry: StoredEntry, rank: Ranker, attributes: readonly string[]): Promise<HallOutcome> {
+    return this.transact([
+      {
+        ConditionCheck: {
+          TableName: this.table,
+          Key: roundKey(round.id),
+          ConditionExpression: '#status IN (:draft, :open)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'DRAFT', ':open': 'OPEN' },
+        },
+      },
+      aggregateUpdate(this.table, entry, rank, attributes),
+    ]);
+  }
+
   /** Records a reveal (亮分) on the hall and the entry's first reveal time. */
   async reveal(round: Round, expected: HallState, reveal: RevealRecord, entry: StoredEntry): Promise<HallOutcome> {
     return this.transact([

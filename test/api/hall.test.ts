@@ -19,6 +19,7 @@ const SUBMIT = `mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $
 const LIVE = `query($r: ID!) { liveState(roundId: $r) { sequence stage { entry { id } pitchStartedAt pitchEndedAt pitchLimitSeconds } reveal { sequence total rank overtimeDeduction sheets { judgeLabel total dropped } entry { id } } } }`;
 
 type Seat = { id: string; label: string; joinCode: string; joinUrl: string; status: string };
+const reasonOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
 const codeOf = (response: { errors?: { extensions?: { code?: string; reason?: string } }[] }) => response.errors?.[0]?.extensions;
 
 async function seatRound(options: { entries?: number; seats?: number; rule?: Record<string, unknown>; classes?: (string | null)[] } = {}) {
@@ -296,6 +297,20 @@ describe('evaluator classes', () => {
       { key: 'leaders', label: '领导评委', weight: 0.6, result: 80, sheetCount: 3 },
       { key: 'public', label: '群众评委', weight: 0.4, result: 65, sheetCount: 2 },
     ]);
+
+    // 附加分 on top of the weighted result: 74 + 2.5 = 76.5.
+    const BONUS = `mutation($e: ID!, $p: Float!, $r: String!) { setEntryBonus(entryId: $e, points: $p, reason: $r) { total bonus bonusReason } }`;
+    const { setEntryBonus } = ok<{ setEntryBonus: { total: number; bonus: number; bonusReason: string } }>(
+      await api.gql(BONUS, { e: entryId, p: 2.5, r: '获评市级优秀案例' }, s.organizer),
+    );
+    expect(setEntryBonus).toEqual({ total: 76.5, bonus: 2.5, bonusReason: '获评市级优秀案例' });
+    expect(reasonOf(await api.gql(BONUS, { e: entryId, p: 101, r: '超过上限' }, s.organizer))?.issues).toEqual([
+      expect.objectContaining({ path: 'points', code: 'TOO_BIG' }),
+    ]);
+    const seen = ok<{ entry: { bonus: number; bonusReason: string | null } }>(
+      await api.gql(`query($e: ID!) { entry(id: $e) { bonus bonusReason } }`, { e: entryId }, s.viewer),
+    );
+    expect(seen.entry).toEqual({ bonus: 2.5, bonusReason: null });
   });
 
   it('refuses weights that do not sum to 1, an unknown class and a seat without one', async () => {

@@ -16,7 +16,7 @@ const sheet = (a: number, b: number, classKey?: string): JudgeSheet => ({
 const cls = (key: string, weight: string, trim = 0): PanelClass => ({ key, label: key, weight, trimHighest: trim, trimLowest: trim, aggregate: 'MEAN' });
 
 describe('evaluator classes', () => {
-  it('20/40/40 between the supervising leader, colleagues and the assessment team, with an overtime deduction on top', () => {
+  it('20/40/40 between the supervising leader, colleagues and the assessment team, with a bonus (附加分) and an overtime deduction on top', () => {
     const rule: ScoringRule = { ...DEFAULT_RULE, classes: [cls('leader', '0.2'), cls('peers', '0.4', 1), cls('team', '0.4')] };
     const sheets = {
       l1: sheet(45, 45, 'leader'), // leader: 90
@@ -35,7 +35,9 @@ describe('evaluator classes', () => {
       { key: 'team', result: '82.5', sheetCount: 2 },
     ]);
     expect(result.droppedSheets.sort()).toEqual(['p1', 'p3']);
-    expect(scoreEntry(criteria, rule, sheets, null, '1.5').total).toBe('77.5');
+    // 附加分 on top: 79 + 3 = 82; with 1.5 off for overtime, 80.5.
+    expect(scoreEntry(criteria, rule, sheets, null, { bonus: '3', deduction: '0' }).total).toBe('82');
+    expect(scoreEntry(criteria, rule, sheets, null, { bonus: '3', deduction: '1.5' }).total).toBe('80.5');
   });
 
   it('leaves an entry a class has not scored without a total (UNRANKED), or shares that weight out (RENORMALIZE)', () => {

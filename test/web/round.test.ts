@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZER } from '../../src/local/seed.js';
-import { accessibilityViolations, SCREENSHOTS, signIn, startWebApp, type WebApp, organizerPage } from './support.js';
+import { accessibilityViolations, organizerPage, SCREENSHOTS, startWebApp, type WebApp } from './support.js';
 
 /**
  * The organizer's round console on a 1366×768 laptop: a round set up with its whole rule
@@ -123,6 +123,8 @@ describe('round console', () => {
     await form.getByText('7 位评委打分，去掉 1 个最高分和 1 个最低分，取其余 5 位的中位数。').waitFor();
     await form.getByRole('radio', { name: /平均分：/ }).check();
     await form.getByRole('radio', { name: /实时公开/ }).check();
+    // Not a live show in the hall: judges score from the list (any entry), no sign-off before publication.
+    await form.getByLabel(/^现场赛：/).uncheck();
     await page.evaluate('window.scrollTo(0, 0)');
     await shot('round-new.png');
     await form.getByRole('button', { name: '创建' }).scrollIntoViewIfNeeded();
@@ -133,12 +135,14 @@ describe('round console', () => {
     await page.getByRole('heading', { name: /村社书记擂台赛/ }).waitFor();
     roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const created = await api(
-      'query($id: ID!) { round(id: $id) { status leaderboardVisibility competition { id } method { __typename ... on PanelMethod { trimHighest trimLowest trimScope aggregate quorumMode tieBreakers } } } }',
+      'query($id: ID!) { round(id: $id) { status leaderboardVisibility live { scoringGate requireSignOff } competition { id } method { __typename ... on PanelMethod { trimHighest trimLowest trimScope aggregate quorumMode tieBreakers } } } }',
       { id: roundId },
     );
     competitionId = created.round.competition.id;
     expect(created.round).toMatchObject({
       status: 'DRAFT',
+      // The live show unchecked: the API's defaults, any entry scored and no sign-off.
+      live: { scoringGate: 'ANY', requireSignOff: false },
       method: {
         __typename: 'PanelMethod',
         trimHighest: 1,

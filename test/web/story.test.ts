@@ -233,6 +233,8 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     await form.getByLabel('去掉最低分（份）').fill('1');
     await form.getByRole('radio', { name: /应评尽评/ }).check();
     await form.getByRole('radio', { name: /实时公开/ }).check();
+    // Scored from the judges' lists, not called on stage in the hall: no live rules, no sign-off.
+    await form.getByLabel(/^现场赛：/).uncheck();
     await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'round-new');
     await form.getByRole('button', { name: '创建' }).click();

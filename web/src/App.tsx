@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AUTH_CALLBACK_PATH, signOut } from './auth/adapter';
 import { AuthCallback } from './auth/AuthCallback';
-import { hasRole, homeFor } from './auth/session';
+import { hasRole, homeOf, seatExpired } from './auth/session';
 import { useSession } from './auth/useSession';
 import { SignIn } from './auth/SignIn';
 import { useI18n } from './i18n';
 import { JudgeHome } from './judge/JudgeHome';
 import { JudgeRound } from './judge/JudgeRound';
+import { JoinPage } from './hall/phone/JoinPage';
+import { SeatExpired } from './hall/phone/SeatExpired';
 import { Loading } from './components/ui';
 import { Link, match, navigate, useLocation } from './router';
 
@@ -16,19 +18,48 @@ const BigScreen = lazy(() => import('./screen/BigScreen').then((m) => ({ default
 const ResultsPage = lazy(() => import('./results/ResultsPage').then((m) => ({ default: m.ResultsPage })));
 const PrintSheet = lazy(() => import('./results/PrintSheet').then((m) => ({ default: m.PrintSheet })));
 const ProtocolPrint = lazy(() => import('./results/ProtocolPrint').then((m) => ({ default: m.ProtocolPrint })));
+const SeatCards = lazy(() => import('./hall/console/SeatCards').then((m) => ({ default: m.SeatCards })));
 const ScreenPicker = lazy(() => import('./screen/ScreenPicker').then((m) => ({ default: m.ScreenPicker })));
 const DirectoryPage = lazy(() => import('./organizer/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const NoticePage = lazy(() => import('./hall/notice/NoticePage').then((m) => ({ default: m.NoticePage })));
 const IndicatorSetsPage = lazy(() => import('./indicators/sets/IndicatorSetsPage').then((m) => ({ default: m.IndicatorSetsPage })));
 
 export function App() {
   const { path } = useLocation();
   const current = useSession();
-  const user = current && !current.expired ? current.user : null;
+  const user = current && !current.expired && !seatExpired(current) ? current.user : null;
+  const home = current && user ? homeOf(current) : '/';
 
   // Signed in on the sign-in page: go to the user's home.
   useEffect(() => {
-    if (user && (path === '/' || path === '/signin')) navigate(homeFor(user), { replace: true });
-  }, [user, path]);
+    if (user && (path === '/' || path === '/signin')) navigate(home, { replace: true });
+  }, [user, path, home]);
+
+  // Anyone, signed in or not: a judge joining a seat by its code, the public notice (公示).
+  const join: Record<string, string> | null = path === '/join' ? {} : match('/join/:code', path);
+  if (join) {
+    return (
+      <Shell>
+        <JoinPage key={join.code ?? ''} code={join.code} />
+      </Shell>
+    );
+  }
+  const notice = match('/notice/:roundId', path);
+  if (notice) {
+    return (
+      <Shell>
+        <NoticePage roundId={notice.roundId!} />
+      </Shell>
+    );
+  }
+  // A seat has no account to sign in with: say whom to ask.
+  if (seatExpired(current)) {
+    return (
+      <Shell>
+        <SeatExpired />
+      </Shell>
+    );
+  }
 
   if (path === AUTH_CALLBACK_PATH) {
     return (
@@ -80,12 +111,14 @@ export function App() {
   // Results, the 成绩单 and a protocol first: `/organizer/rounds/:roundId` is the console.
   const results = match('/organizer/rounds/:roundId/results', path);
   const printSheet = match('/organizer/rounds/:roundId/print', path);
+  const seatCards = match('/organizer/rounds/:roundId/seats/print', path);
   const protocol = match('/organizer/entries/:entryId/protocol', path);
-  if ((results || printSheet || protocol) && hasRole(user, 'organizer')) {
+  if ((results || printSheet || seatCards || protocol) && hasRole(user, 'organizer')) {
     return (
       <Shell wide>
         {results ? <ResultsPage roundId={results.roundId!} /> : null}
         {printSheet ? <PrintSheet roundId={printSheet.roundId!} /> : null}
+        {seatCards ? <SeatCards roundId={seatCards.roundId!} /> : null}
         {protocol ? <ProtocolPrint entryId={protocol.entryId!} /> : null}
       </Shell>
     );
@@ -112,7 +145,7 @@ export function App() {
       </Shell>
     );
   }
-  return <Redirect to={homeFor(user)} />;
+  return <Redirect to={home} />;
 }
 
 function Redirect({ to }: { to: string }) {
@@ -131,17 +164,20 @@ function currentLink(links: readonly { to: string }[], path: string): string | u
 function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t, lang, setLang } = useI18n();
   const current = useSession();
-  const user = current && !current.expired ? current.user : null;
+  const user = current && !current.expired && !seatExpired(current) ? current.user : null;
+  const seat = current?.seat ?? null;
   const { path } = useLocation();
-  const links = user
-    ? [
-        hasRole(user, 'judge') ? { to: '/judge', label: t('nav.judge') } : null,
-        hasRole(user, 'organizer') ? { to: '/organizer', label: t('nav.organizer') } : null,
-        hasRole(user, 'organizer') ? { to: '/organizer/directory', label: t('directory.nav') } : null,
-        hasRole(user, 'organizer') ? { to: '/organizer/indicator-sets', label: t('indicators.nav') } : null,
-        { to: '/screen', label: t('nav.screen') },
-      ].filter((l): l is { to: string; label: string } => l !== null)
-    : [];
+  // A seat (joined by code) judges one round only: no navigation beyond it.
+  const links =
+    user && !seat
+      ? [
+          hasRole(user, 'judge') ? { to: '/judge', label: t('nav.judge') } : null,
+          hasRole(user, 'organizer') ? { to: '/organizer', label: t('nav.organizer') } : null,
+          hasRole(user, 'organizer') ? { to: '/organizer/directory', label: t('directory.nav') } : null,
+          hasRole(user, 'organizer') ? { to: '/organizer/indicator-sets', label: t('indicators.nav') } : null,
+          { to: '/screen', label: t('nav.screen') },
+        ].filter((l): l is { to: string; label: string } => l !== null)
+      : [];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -149,7 +185,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to={user ? homeFor(user) : '/'} className="brand">
+          <Link to={current && user ? homeOf(current) : seat ? '/join' : '/'} className="brand">
             <span className="brand-mark" aria-hidden="true">
               赛
             </span>
@@ -167,7 +203,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
           <div className="topbar-tools">
             {user ? (
               <span className="whoami">
-                <span className="whoami-name">{user.name}</span>
+                <span className="whoami-name">{seat ? `${seat.label} ${user.name}` : user.name}</span>
                 {user.roles.length > 0 ? <span className="whoami-roles">{user.roles.map((role) => t(`role.${role}`)).join(' · ')}</span> : null}
               </span>
             ) : null}
@@ -182,7 +218,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
             </button>
             {user ? (
               <button type="button" className="button-ghost" onClick={() => void signOut()}>
-                {t('nav.signOut')}
+                {seat ? t('live.phone.leaveSeat') : t('nav.signOut')}
               </button>
             ) : null}
           </div>

@@ -474,6 +474,10 @@ export type CriterionMean = {
 
 export type Entry = {
   __typename?: 'Entry';
+  /** Points the organizers added on top (附加分, e.g. an award), 0 when none. */
+  bonus: Scalars['Float']['output'];
+  /** Why the bonus was given (organizers; null for others). */
+  bonusReason?: Maybe<Scalars['String']['output']>;
   /** The cadre pitching, as enrolled (null for a unit entry). */
   cadre?: Maybe<Cadre>;
   /** Each evaluator class's result (empty when the round has no classes). */
@@ -1203,6 +1207,8 @@ export type Mutation = {
   setCalendarDays: Array<CalendarDay>;
   /** An organizer bars a judge from an entry; a sheet already given is withdrawn. After close this is recorded as an amendment. */
   setConflict: Conflict;
+  /** Adds points on top of an entry's panel result (附加分), with the reason; 0 removes it. DRAFT or OPEN. */
+  setEntryBonus: Entry;
   /** Who may see the round's scores; may change until publication (e.g. LIVE for the big screen). */
   setLeaderboardVisibility: Round;
   /** How the round is run live; DRAFT or OPEN. */
@@ -1527,6 +1533,13 @@ export type MutationSetConflictArgs = {
   reason: Scalars['String']['input'];
   roundId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetEntryBonusArgs = {
+  entryId: Scalars['ID']['input'];
+  points: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -3431,6 +3444,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type EntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entry'] = ResolversParentTypes['Entry']> = {
+  bonus?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bonusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
   classResults?: Resolver<Array<ResolversTypes['ClassResult']>, ParentType, ContextType>;
   criterionValues?: Resolver<Array<ResolversTypes['CriterionMean']>, ParentType, ContextType>;
@@ -3706,6 +3721,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rotateServicePointCode?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRotateServicePointCodeArgs, 'id'>>;
   setCalendarDays?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<MutationSetCalendarDaysArgs, 'days'>>;
   setConflict?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType, RequireFields<MutationSetConflictArgs, 'entryId' | 'reason' | 'roundId' | 'userId'>>;
+  setEntryBonus?: Resolver<ResolversTypes['Entry'], ParentType, ContextType, RequireFields<MutationSetEntryBonusArgs, 'entryId' | 'points' | 'reason'>>;
   setLeaderboardVisibility?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationSetLeaderboardVisibilityArgs, 'roundId' | 'visibility'>>;
   setLiveSettings?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationSetLiveSettingsArgs, 'roundId' | 'settings'>>;
   setOnStage?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationSetOnStageArgs, 'entryId' | 'roundId'>>;

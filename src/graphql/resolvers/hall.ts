@@ -31,6 +31,7 @@ export const hallResolvers: Resolvers = {
     endPitch: (_, { entryId }, { services }) => services.stage.endPitch(entryId),
     revealEntry: (_, { entryId, overrideReason }, { viewer, services }) => services.stage.reveal(viewer!.id, entryId, overrideReason ?? null),
     signOffSheets: (_, { roundId }, { viewer, services }) => services.signOffs.signOff(viewer!, roundId),
+    setEntryBonus: (_, { entryId, points, reason }, { services }) => services.stage.setBonus(entryId, points, reason),
   },
   LiveState: {
     round: (snapshot) => snapshot.round!,
@@ -90,6 +91,11 @@ export const hallResolvers: Resolvers = {
     stagedAt: (entry) => entry.stagedAt ?? null,
     revealedAt: (entry) => entry.revealedAt ?? null,
     overtimeDeduction: (entry) => Number(panelEntry(entry).overtimeDeduction),
+    bonus: (entry) => Number(panelEntry(entry).bonus),
+    bonusReason: async (entry, _, context) => {
+      const round = await context.loaders.round.load(entry.roundId);
+      return round && (await context.loaders.manages.load(round.competitionId)) ? panelEntry(entry).bonusReason : null;
+    },
     classResults: async (entry, _, context) => {
       const round = await context.loaders.round.load(entry.roundId);
       if (!round || !(await roundAccess(context, round)).scores) return [];

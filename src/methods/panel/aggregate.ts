@@ -26,13 +26,16 @@ export interface PanelAggregate {
   classResults: ClassShare[];
   /** Points off the total for running over time, set when the pitch ends ("0" when none). */
   overtimeDeduction: Decimal;
+  /** Points added by the organizers (附加分, e.g. an award), with why ("0" and null when none). */
+  bonus: Decimal;
+  bonusReason: string | null;
 }
 
 /** An entry of a panel round, with its aggregate. */
 export type PanelEntry<E extends Entry = Entry> = E & PanelAggregate;
 
 export function emptyPanelAggregate(): PanelAggregate {
-  return { sheets: {}, sheetCount: 0, normalized: null, criterionValues: {}, classResults: [], overtimeDeduction: '0' };
+  return { sheets: {}, sheetCount: 0, normalized: null, criterionValues: {}, classResults: [], overtimeDeduction: '0', bonus: '0', bonusReason: null };
 }
 
 /**
@@ -50,6 +53,8 @@ export function panelEntry<E extends Entry>(entry: E): PanelEntry<E> {
     criterionValues: dictOf(Object.entries(stored.criterionValues ?? {})),
     classResults: stored.classResults ?? [],
     overtimeDeduction: stored.overtimeDeduction ?? '0',
+    bonus: stored.bonus ?? '0',
+    bonusReason: stored.bonusReason ?? null,
     ...(stored.expectedSheets === undefined ? {} : { expectedSheets: stored.expectedSheets }),
   };
 }

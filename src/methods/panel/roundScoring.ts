@@ -30,6 +30,7 @@ export function panelScoring(config: PanelConfig): RoundScoring {
     breakdownColumns: () => [
       ...criteria.map((c) => ({ key: `mean_${c.key}`, header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` } })),
       ...classes.map((c) => ({ key: `class_${c.key}`, header: { en: `class_${c.key}`, 'zh-CN': `${c.label}（${percent(c.weight)}）` } })),
+      { key: 'bonus', header: { en: 'bonus', 'zh-CN': '附加分' } },
       { key: 'overtime_deduction', header: { en: 'overtime_deduction', 'zh-CN': '超时扣分' } },
     ],
     breakdown(entry) {
@@ -38,6 +39,7 @@ export function panelScoring(config: PanelConfig): RoundScoring {
       return Object.fromEntries([
         ...criteria.map((c) => [`mean_${c.key}`, own(panel.criterionValues, c.key) ?? null]),
         ...classes.map((c) => [`class_${c.key}`, byClass.get(c.key) ?? null]),
+        ['bonus', panel.bonus],
         ['overtime_deduction', panel.overtimeDeduction],
       ]);
     },
@@ -52,7 +54,7 @@ export function withAggregate<E extends Entry>(config: PanelConfig, entry: Panel
     ...entry,
     sheetCount: Object.keys(entry.sheets).length,
     normalized,
-    ...scoreEntry(config.rubric.criteria, config, entry.sheets, normalized, entry.overtimeDeduction),
+    ...scoreEntry(config.rubric.criteria, config, entry.sheets, normalized, { bonus: entry.bonus, deduction: entry.overtimeDeduction }),
   };
 }
 

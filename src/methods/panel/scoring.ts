@@ -204,21 +204,30 @@ export interface EntryScore {
   classResults: ClassShare[];
 }
 
+/** Points added to or taken off the panel's result: a bonus (附加分) and an overtime deduction. */
+export interface Adjustments {
+  bonus: Decimal;
+  deduction: Decimal;
+}
+
+export const NO_ADJUSTMENTS: Adjustments = { bonus: '0', deduction: '0' };
+
 /**
  * The aggregate fields of an entry from its sheets (and normalised totals, once
- * finalised), less any overtime deduction; a total never falls below zero.
+ * finalised), plus any bonus (附加分) and less any overtime deduction; a total never
+ * falls below zero, and an entry without a result gets none from a bonus alone.
  */
 export function scoreEntry(
   criteria: readonly Criterion[],
   rule: ScoringRule,
   sheets: Readonly<Record<string, JudgeSheet>>,
   normalized: Readonly<Record<string, Decimal>> | null,
-  deduction: Decimal = '0',
+  adjustments: Adjustments = NO_ADJUSTMENTS,
 ): EntryScore {
   const raw = panelResult(criteria, rule, sheets);
   const official = normalized ? panelResult(criteria, rule, sheets, normalized) : raw;
-  const less = (total: Decimal | null) => (total === null || dec(deduction).eq(0) ? total : canonical(atLeastZero(dec(total).minus(deduction))));
-  return { rawTotal: less(raw.total), total: less(official.total), criterionValues: raw.criterionValues, classResults: raw.classes };
+  const adjust = (total: Decimal | null) => (total === null ? null : canonical(atLeastZero(dec(total).plus(adjustments.bonus).minus(adjustments.deduction))));
+  return { rawTotal: adjust(raw.total), total: adjust(official.total), criterionValues: raw.criterionValues, classResults: raw.classes };
 }
 
 const atLeastZero = (value: Big): Big => (value.lt(0) ? dec(0) : value);

@@ -3,7 +3,7 @@ import { liveSettingsOf, type HallState, type RevealRecord, type Stage } from '.
 import { parseEntryId } from '../../domain/ids.js';
 import { byLabel } from '../../domain/judges.js';
 import type { Round } from '../../domain/model.js';
-import { dec } from '../../domain/decimal.js';
+import { dec, fromNumber } from '../../domain/decimal.js';
 import { panelEntry } from '../../methods/panel/aggregate.js';
 import { asPanelRound } from '../../methods/panel/config.js';
 import { overtimeDeduction, pitchSecondsBetween } from '../../methods/panel/overtime.js';
@@ -15,8 +15,16 @@ import type { Store } from '../../store/index.js';
 import { RaceLost, isLostRaceOrConflict, retrying } from '../../store/ops.js';
 import type { LeaderboardService } from '../leaderboard.js';
 import type { RoundService } from '../rounds.js';
-import { optionalText, parseArgument } from '../validation.js';
+import * as z from 'zod/mini';
+import { finite, optionalText, parseArgument, text } from '../validation.js';
 import { liveSettingsFrom } from './liveSettings.js';
+
+/** A bonus (附加分) of 0 to 100 points, kept as a decimal. */
+const bonusPoints = z.pipe(
+  finite.check(z.minimum(0), z.maximum(100)),
+  z.transform((n) => fromNumber(n)),
+);
+const BONUS_ATTRIBUTES = ['bonus', 'bonusReason', 'rawTotal', 'total', 'classResults'] as const;
 
 /** What an ended pitch rewrites on its entry: the time, the deduction, and the result they change. */
 const PITCH_ATTRIBUTES = ['pitchEndedAt', 'pitchSeconds', 'overtimeDeduction', 'rawTotal', 'total', 'classResults'] as const;
@@ -105,6 +113,22 @@ export class StageService {
         PITCH_ATTRIBUTES,
       );
       this.settle(outcome, round);
+      return next;
+    }, isLostRaceOrConflict);
+  }
+
+  /** Sets an entry's 附加分 (0 removes it), with its reason; the total follows at once. */
+  async setBonus(entryId: string, points: unknown, reason: unknown): Promise<StoredEntry> {
+    const { roundId, keyPart } = parseEntryId(entryId, 'entryId');
+    const bonus = parseArgument(bonusPoints, points, 'points');
+    const why = parseArgument(text(200), reason, 'reason');
+    return retrying(async () => {
+      const [round, , entry] = await this.read(roundId, keyPart, entryId, ['DRAFT', 'OPEN']);
+      const panelRound = asPanelRound(round);
+      const current = panelEntry(entry);
+      const rescored = withAggregate(panelRound.method, { ...current, bonus, bonusReason: bonus === '0' ? null : why }, current.normalized);
+      const next = { ...rescored, version: entry.version + 1 } as StoredEntry;
+      this.settle(await this.store.hall.setBonus(round, next, panelScoring(panelRound.method).rankValue, BONUS_ATTRIBUTES), round);
       return next;
     }, isLostRaceOrConflict);
   }

@@ -120,7 +120,10 @@ export const currentToken = createTokenSource<SignedIn>({
 
 export async function signOut(): Promise<void> {
   const refreshToken = session.get()?.refreshToken;
+  const seat = session.get()?.seat;
   session.signOut();
+  // A seat has no account to sign out of: back to the code, which this device may use again.
+  if (seat) return navigate('/join');
   const adapter = await loadSignInAdapter().catch(() => devAdapter);
   if (adapter.kind === 'redirect') await adapter.signOut(refreshToken);
   else navigate('/');

@@ -55,6 +55,12 @@ export type CadreInput = {
   unitId: string;
 };
 
+export type CalendarDayInput = {
+  date: string;
+  name: string;
+  workday: boolean;
+};
+
 export type ChangeSubject =
   | 'CADRE'
   | 'RUBRIC'
@@ -82,12 +88,20 @@ export type CreateRoundInput = {
   aggregate?: Aggregate | null | undefined;
   competitionId: string;
   leaderboardVisibility?: LeaderboardVisibility | null | undefined;
+  /** How the round is run live; defaults: scoring gate ANY, no time limit, no sign-off required. */
+  live?: LiveSettingsInput | null | undefined;
   /** How the round assesses its entries; omitted: a judged panel configured by the fields below. */
   method?: RoundMethodInput | null | undefined;
+  /** PANEL: as RoundMethodInput.missingClass. */
+  missingClass?: MissingClassRule | null | undefined;
   name: string;
   normalization?: Normalization | null | undefined;
+  /** PANEL: as RoundMethodInput.classes. */
+  panelClasses?: Array<PanelClassInput> | null | undefined;
   quorum?: number | null | undefined;
   quorumMode?: QuorumMode | null | undefined;
+  /** PANEL: as RoundMethodInput.rounding. */
+  rounding?: Rounding | null | undefined;
   /** The rubric of a judged panel (required for PANEL, given here or in method). */
   rubricId?: string | null | undefined;
   /** The rubric version to pin — the one the organizer saw; the latest when omitted. */
@@ -130,22 +144,44 @@ export type EntryInput = {
 /** The `extensions.reason` of a FORBIDDEN or CONFLICT error: why a valid request was refused. */
 export type ErrorReason =
   | 'ALREADY_ENROLLED'
+  /** This service has already been rated (一次一评): one rating per reference, or per phone, point and day. */
+  | 'ALREADY_RATED'
+  /** The case cannot take this step now (`extensions.allowed` lists what it can). */
+  | 'CASE_STEP_OUT_OF_ORDER'
   | 'CLIENT_REQUEST_ID_REUSED'
+  /** The QR code was replaced (rotated, or the point moved): scan the new one. */
+  | 'CODE_ROTATED'
   | 'CONCURRENT_EDIT'
   | 'CONFLICT_DECLARED'
   | 'CONFLICT_SAME_UNIT'
   | 'CONFLICT_SET'
+  /** The rating page was open too long or was altered: scan the code again. */
+  | 'FORM_EXPIRED'
   /** A competition with rounds beyond DRAFT cannot be deleted; archive it instead. */
   | 'HAS_RESULTS'
   /** Maker-checker: a value is verified, and an adjustment approved, by an organizer other than the one who entered or proposed it. */
   | 'MAKER_CHECKER'
+  /** The notice period (公示) is not open: objections are accepted only during it. */
+  | 'NOTICE_CLOSED'
   | 'NOT_ON_PANEL'
+  /** The round's scoring gate allows only the entry on stage. */
+  | 'NOT_ON_STAGE'
+  /** The round's scoring gate allows only entries that have been on stage. */
+  | 'NOT_PITCHED'
   | 'NOT_YOUR_COMPETITION'
   | 'NOT_YOUR_DIRECTORY'
+  /** The objection has already been answered. */
+  | 'OBJECTION_ANSWERED'
+  /** A published round is revised only after an objection to it was upheld. */
+  | 'OBJECTION_NOT_UPHELD'
   | 'ORIGIN'
   | 'OUT_OF_KEY_SCOPE'
   /** The panel of a round whose quorum is ALL_EXPECTED is fixed once it opens. */
   | 'PANEL_FIXED'
+  /** The entry's pitch timer has not been started (or has already ended). */
+  | 'PITCH_NOT_RUNNING'
+  /** Too many ratings from one network in a minute. */
+  | 'RATE_LIMITED'
   /** The sheet arrived after the round closed: it is recorded (Round.rejectedSheets) but does not count. */
   | 'REJECTED_AFTER_CLOSE'
   | 'RESULTS_NOT_VISIBLE'
@@ -154,6 +190,16 @@ export type ErrorReason =
   | 'ROUND_INCOMPLETE'
   /** The round's status does not allow this (e.g. editing entries of an OPEN round). */
   | 'ROUND_STATUS'
+  /** The join code was already used on another device. */
+  | 'SEAT_ALREADY_JOINED'
+  /** The judge seat was revoked by an organizer: ask for a new code. */
+  | 'SEAT_REVOKED'
+  /** A seat's token acts only as that judge of that round. */
+  | 'SEAT_SCOPE'
+  /** Not every expected sheet is in: reveal with an override reason, or wait. */
+  | 'SHEETS_MISSING'
+  /** Not every seated judge has a valid sign-off: publish with an override reason, or wait. */
+  | 'SIGN_OFF_MISSING'
   /** The round is assessed by another method (e.g. a score sheet sent to a round of measured indicators). */
   | 'WRONG_METHOD';
 
@@ -246,6 +292,8 @@ export type IssueCode =
   | 'BAD_FORMAT'
   /** An id with characters other than letters, digits and _ . @ : - (or longer than params.maximum). */
   | 'BAD_ID'
+  /** Evaluator classes are aggregated on raw marks: normalization must be NONE. */
+  | 'CLASSES_EXCLUDE_ZSCORE'
   /** The same value (params.value) is listed twice. */
   | 'DUPLICATE'
   /** The satisfactory and disallowed values of an EFFICACY indicator must differ (params.value). */
@@ -298,6 +346,8 @@ export type IssueCode =
   | 'TOTAL_TOO_LARGE'
   /** A unit cannot move under itself or one of its own sub-units. */
   | 'UNIT_CYCLE'
+  /** Not an evaluator class of the round (params.value). */
+  | 'UNKNOWN_CLASS'
   /** Not a criterion of the rubric (params.criterion). */
   | 'UNKNOWN_CRITERION'
   /** Not an indicator of the round's indicator set (params.value). */
@@ -308,11 +358,28 @@ export type IssueCode =
   | 'WRONG_TYPE';
 
 export type JudgeInput = {
+  /** The evaluator class of the judge, when the round has classes. */
+  classKey?: string | null | undefined;
   name: string;
   unitId?: string | null | undefined;
   /** The judge's token subject (`sub`). */
   userId: string;
 };
+
+export type JudgeSeatInput = {
+  /** The evaluator class the seat belongs to, when the round has classes. */
+  classKey?: string | null | undefined;
+  name: string;
+  unitId?: string | null | undefined;
+};
+
+export type JudgeSeatStatus =
+  /** Issued, not yet joined: the code can be used once. */
+  | 'ISSUED'
+  /** Joined from one device. */
+  | 'JOINED'
+  /** Cut off by an organizer; its token no longer works. */
+  | 'REVOKED';
 
 /** Who besides the competition's organizers may see a round's scores, ranks and assessments. */
 export type LeaderboardVisibility =
@@ -321,7 +388,16 @@ export type LeaderboardVisibility =
   /** Once the round is published. */
   | 'AFTER_PUBLISH'
   /** As soon as the round opens (a live big screen). */
-  | 'LIVE';
+  | 'LIVE'
+  /** Live, but an entry's total and rank only once it has been revealed in the hall (亮分). */
+  | 'ON_REVEAL';
+
+export type LiveSettingsInput = {
+  overtime?: OvertimeRuleInput | null | undefined;
+  pitchLimitSeconds?: number | null | undefined;
+  requireSignOff?: boolean | null | undefined;
+  scoringGate?: ScoringGate | null | undefined;
+};
 
 export type MarkInput = {
   criterion: string;
@@ -334,13 +410,52 @@ export type MethodKind =
   | 'INDICATORS'
   /** Judges score each entry on a rubric (台上赛, 擂台比拼): PanelMethod. */
   | 'PANEL'
-  /** Citizens' ratings of service units (好差评). Not available yet: choosing it is refused with METHOD_NOT_AVAILABLE. */
+  /** Citizens' ratings of service units by QR code (西宁评议, 好差评): RatingsMethod. */
   | 'PUBLIC_RATING';
+
+/** What counts for an entry for which one evaluator class has no sheet. */
+export type MissingClassRule =
+  /** The weights of the classes that did score it are scaled up to sum to 1. */
+  | 'RENORMALIZE'
+  /** The entry is not ranked until every class has scored it. */
+  | 'UNRANKED';
 
 export type Normalization =
   | 'NONE'
   /** Each judge's totals standardised over the entries they scored, mapped onto the panel's mean and spread; applied at close. */
   | 'ZSCORE';
+
+export type ObjectionInput = {
+  contact: string;
+  entryId: string;
+  grounds: string;
+  name: string;
+  roundId: string;
+};
+
+export type ObjectionOutcome =
+  | 'REJECTED'
+  | 'UPHELD';
+
+export type ObjectionStatus =
+  | 'OPEN'
+  | 'REJECTED'
+  | 'UPHELD';
+
+export type OvertimeRuleInput = {
+  perSeconds: number;
+  points: number;
+};
+
+export type PanelClassInput = {
+  aggregate?: Aggregate | null | undefined;
+  /** Letters, digits, _ or -; judges and seats name their class by it. */
+  key: string;
+  label: string;
+  trimHighest?: number | null | undefined;
+  trimLowest?: number | null | undefined;
+  weight: number;
+};
 
 /** One cell of the progress grid: what one judge owes one entry. */
 export type ProgressState =
@@ -357,6 +472,19 @@ export type QuorumMode =
   | 'ALL_EXPECTED'
   /** At least `quorum` sheets. */
   | 'FIXED';
+
+/** What units are ranked on. */
+export type RatingRankBy =
+  /** 满意率. */
+  | 'SATISFACTION'
+  /** The Wilson lower bound of 满意率 at 95 %: a unit with 3 ratings does not beat one with 3,000. */
+  | 'WILSON';
+
+export type RatingScale =
+  /** 非常满意 … 非常不满意 */
+  | 'FIVE_LEVEL'
+  /** 满意 / 不满意 */
+  | 'TWO_LEVEL';
 
 export type Role =
   | 'judge'
@@ -375,25 +503,43 @@ export type RoundMethodInput = {
   boards?: BoardSizesInput | null | undefined;
   /** INDICATORS: most bonus points an entry can gain (none: no cap). */
   bonusCap?: number | null | undefined;
+  /** PUBLIC_RATING: working days to call a 差评 back (1 unless given). */
+  callbackWorkingDays?: number | null | undefined;
+  /** PANEL: evaluator classes with weights summing to 1; empty or omitted: one panel. */
+  classes?: Array<PanelClassInput> | null | undefined;
   /** INDICATORS: the indicator set to assess with (its latest version unless indicatorSetVersion is given). */
   indicatorSetId?: string | null | undefined;
   /** INDICATORS: the set version to pin — the one the organizer saw. */
   indicatorSetVersion?: number | null | undefined;
   kind: MethodKind;
+  /** PUBLIC_RATING: ratings a unit needs before it is ranked (30 unless given). */
+  minRatings?: number | null | undefined;
+  /** PANEL: what counts for an entry a class has not scored (UNRANKED unless given). */
+  missingClass?: MissingClassRule | null | undefined;
   /** PANEL */
   normalization?: Normalization | null | undefined;
   /** INDICATORS: most penalty points an entry can lose (none: no cap). */
   penaltyCap?: number | null | undefined;
-  /** INDICATORS: the period assessed: 2026, 2026-H1, 2026-Q2 or 2026-05. */
+  /** INDICATORS, PUBLIC_RATING: the period assessed: 2026, 2026-H1, 2026-Q2 or 2026-05. */
   period?: string | null | undefined;
   /** PANEL */
   quorum?: number | null | undefined;
   /** PANEL */
   quorumMode?: QuorumMode | null | undefined;
+  /** PUBLIC_RATING: SATISFACTION or WILSON (default). */
+  rankBy?: RatingRankBy | null | undefined;
+  /** PUBLIC_RATING: reasons offered for a 差评 (a standard list unless given). */
+  reasons?: Array<string> | null | undefined;
+  /** PUBLIC_RATING: working days to close a 差评 (5 unless given). */
+  rectificationWorkingDays?: number | null | undefined;
+  /** PANEL: where rounding to two decimals happens (FINAL unless given). */
+  rounding?: Rounding | null | undefined;
   /** PANEL: the rubric to score on (its latest version unless rubricVersion is given). */
   rubricId?: string | null | undefined;
   /** PANEL: the rubric version to pin — the one the organizer saw. */
   rubricVersion?: number | null | undefined;
+  /** PUBLIC_RATING: TWO_LEVEL (default) or FIVE_LEVEL. */
+  scale?: RatingScale | null | undefined;
   /** PANEL */
   tieBreakers?: Array<string> | null | undefined;
   /** PANEL: highest sheets (or marks) dropped (去掉最高分). */
@@ -414,6 +560,22 @@ export type RoundWeightInput = {
   roundId: string;
   weight: number;
 };
+
+/** When a panel round rounds to two decimals. */
+export type Rounding =
+  /** Only the entry total is rounded (two decimals, half up). */
+  | 'FINAL'
+  /** Each criterion's (trimmed) mean is rounded to two decimals before weighting and summing, as figure-skating panels do. */
+  | 'PER_CRITERION';
+
+/** Which entries judges may score while a round is open. */
+export type ScoringGate =
+  /** Any entry (the API's default). */
+  | 'ANY'
+  /** Only the entry on stage. */
+  | 'ON_STAGE'
+  /** The entry on stage and those that have been on stage before it. */
+  | 'PITCHED';
 
 export type StandingsMethod =
   /** The mean of the round totals the participant has. */
@@ -526,6 +688,7 @@ export type JudgeRoundQueryVariables = Exact<{
 export type JudgeRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod' }
       | { __typename: 'PanelMethod', rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, description: string | null, maxScore: number, weight: number, step: number }> } }
+      | { __typename: 'RatingsMethod' }
     , entries: Array<{ id: string, order: number, title: string, group: string | null, myConflict: ConflictReason | null, cadre: { id: string, name: string, position: string | null, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null, mySheet: { id: string, total: number, version: number, submittedAt: string, comment: string | null, scores: Array<{ criterion: string, score: number }> } | null }> } | null };
 
 export type SubmitScoreSheetMutationVariables = Exact<{
@@ -549,6 +712,7 @@ export type CompetitionsQueryVariables = Exact<{ [key: string]: never; }>;
 export type CompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, createdAt: string, method:
             | { __typename: 'IndicatorsMethod' }
             | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number, rubric: { id: string, name: string, version: number, maxTotal: number } }
+            | { __typename: 'RatingsMethod' }
            }> } }> } };
 
 export type CreateCompetitionMutationVariables = Exact<{
@@ -574,6 +738,7 @@ export type UpdateRoundMutationVariables = Exact<{
 export type UpdateRoundMutation = { updateRound: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, method:
       | { __typename: 'IndicatorsMethod' }
       | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, quorum: number }
+      | { __typename: 'RatingsMethod' }
      } };
 
 export type OpenRoundMutationVariables = Exact<{
@@ -665,6 +830,7 @@ export type ScreenRoundQueryVariables = Exact<{
 export type ScreenRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod' }
       | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
+      | { __typename: 'RatingsMethod' }
     , entries: Array<{ id: string, group: string | null }> } | null };
 
 export type LeaderboardQueryVariables = Exact<{
@@ -694,6 +860,237 @@ export type UpdateRubricMutationVariables = Exact<{
 
 
 export type UpdateRubricMutation = { updateRubric: { id: string, name: string, version: number } };
+
+export type ConsoleHallSummaryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallSummaryQuery = { round: { id: string, status: RoundStatus, noticeEndsAt: string | null, final: boolean, openObjectionCount: number, live: { scoringGate: ScoringGate, requireSignOff: boolean } } | null };
+
+export type ConsoleHallLiveQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ConsoleHallLiveQuery = { liveState: { sequence: number, serverTime: string, stage: { since: string, pitchStartedAt: string | null, pitchEndedAt: string | null, pitchLimitSeconds: number | null, entry: { id: string } } | null, reveal: { sequence: number, at: string, total: number | null, rank: number | null, overtimeDeduction: number, overrideReason: string | null, entry: { id: string, order: number, title: string, cadre: { name: string } | null, unit: { name: string } | null }, sheets: Array<{ judgeLabel: string, classKey: string | null, total: number, dropped: boolean }>, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number }> } | null } };
+
+export type ConsoleHallStageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallStageQuery = { round: { id: string, name: string, status: RoundStatus, live: { scoringGate: ScoringGate, pitchLimitSeconds: number | null, requireSignOff: boolean, overtime: { perSeconds: number, points: number } | null }, entries: Array<{ id: string, order: number, title: string, group: string | null, stagedAt: string | null, pitchStartedAt: string | null, pitchSeconds: number | null, overtimeDeduction: number, revealedAt: string | null, sheetCount: number, expectedSheetCount: number, total: number | null, rank: number | null, cadre: { id: string, name: string } | null, unit: { id: string, name: string } | null }> } | null, roundProgress: { judges: Array<{ judge: { userId: string, name: string, label: string } }>, entries: Array<{ expected: number, received: number, judgeStates: Array<ProgressState>, entry: { id: string } }> } };
+
+export type ConsoleHallSetOnStageMutationVariables = Exact<{
+  roundId: string;
+  entryId: string;
+}>;
+
+
+export type ConsoleHallSetOnStageMutation = { setOnStage: { id: string, stage: { since: string, entry: { id: string } } | null } };
+
+export type ConsoleHallStartPitchMutationVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type ConsoleHallStartPitchMutation = { startPitch: { id: string, pitchStartedAt: string | null } };
+
+export type ConsoleHallEndPitchMutationVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type ConsoleHallEndPitchMutation = { endPitch: { id: string, pitchSeconds: number | null, overtimeDeduction: number } };
+
+export type ConsoleHallRevealMutationVariables = Exact<{
+  entryId: string;
+  overrideReason?: string | null | undefined;
+}>;
+
+
+export type ConsoleHallRevealMutation = { revealEntry: { sequence: number, total: number | null, rank: number | null } };
+
+export type ConsoleHallSettingsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallSettingsQuery = { round: { id: string, status: RoundStatus, live: { scoringGate: ScoringGate, pitchLimitSeconds: number | null, requireSignOff: boolean, overtime: { perSeconds: number, points: number } | null } } | null };
+
+export type ConsoleHallSetLiveMutationVariables = Exact<{
+  roundId: string;
+  settings: LiveSettingsInput;
+}>;
+
+
+export type ConsoleHallSetLiveMutation = { setLiveSettings: { id: string, live: { scoringGate: ScoringGate, pitchLimitSeconds: number | null, requireSignOff: boolean, overtime: { perSeconds: number, points: number } | null } } };
+
+export type ConsoleHallSeatsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallSeatsQuery = { round: { id: string, name: string, status: RoundStatus, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', quorumMode: QuorumMode, classes: Array<{ key: string, label: string }> }
+      | { __typename: 'RatingsMethod' }
+    , seats: Array<{ id: string, label: string, name: string, classKey: string | null, status: JudgeSeatStatus, joinUrl: string, joinCode: string, joinedAt: string | null, revokedAt: string | null, unit: { id: string, name: string } | null }> } | null };
+
+export type ConsoleHallUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleHallUnitsQuery = { units: Array<{ id: string, name: string }> };
+
+export type ConsoleHallCreateSeatsMutationVariables = Exact<{
+  roundId: string;
+  seats: Array<JudgeSeatInput> | JudgeSeatInput;
+}>;
+
+
+export type ConsoleHallCreateSeatsMutation = { createJudgeSeats: Array<{ id: string, label: string, name: string }> };
+
+export type ConsoleHallRevokeSeatMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallRevokeSeatMutation = { revokeJudgeSeat: { id: string, status: JudgeSeatStatus, revokedAt: string | null } };
+
+export type ConsoleHallSeatCardsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallSeatCardsQuery = { round: { id: string, name: string, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', classes: Array<{ key: string, label: string }> }
+      | { __typename: 'RatingsMethod' }
+    , seats: Array<{ id: string, label: string, name: string, classKey: string | null, status: JudgeSeatStatus, joinUrl: string, joinCode: string, unit: { id: string, name: string } | null }> } | null };
+
+export type ConsoleHallSignOffsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallSignOffsQuery = { round: { id: string, status: RoundStatus, live: { requireSignOff: boolean }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', classes: Array<{ key: string, label: string }> }
+      | { __typename: 'RatingsMethod' }
+    , judges: Array<{ userId: string, name: string, label: string, classKey: string | null, unit: { id: string, name: string } | null }>, seats: Array<{ id: string, label: string, status: JudgeSeatStatus }>, signOffs: Array<{ at: string, valid: boolean, judge: { userId: string, label: string } }> } | null };
+
+export type ConsoleHallDeadlineQueryVariables = Exact<{
+  from: string;
+  workingDays: number;
+}>;
+
+
+export type ConsoleHallDeadlineQuery = { workingDayDeadline: { from: string, workingDays: number, endsAt: string } };
+
+export type ConsoleHallPublishMutationVariables = Exact<{
+  id: string;
+  noticeWorkingDays?: number | null | undefined;
+  overrideReason?: string | null | undefined;
+}>;
+
+
+export type ConsoleHallPublishMutation = { publishRound: { id: string, status: RoundStatus, noticeEndsAt: string | null, final: boolean, openObjectionCount: number } };
+
+export type ConsoleHallNoticeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallNoticeQuery = { round: { id: string, name: string, status: RoundStatus, noticeEndsAt: string | null, final: boolean, openObjectionCount: number, objections: Array<{ id: string, name: string | null, contact: string | null, grounds: string, filedAt: string, status: ObjectionStatus, response: string | null, answeredAt: string | null, answeredBy: string | null, entry: { id: string, order: number, title: string, cadre: { name: string } | null, unit: { name: string } | null } }>, publications: Array<{ number: number, publishedAt: string, publishedBy: string, noticeEndsAt: string | null, noticeWorkingDays: number | null, overrideReason: string | null, revisionReason: string | null, changes: Array<{ totalBefore: number | null, totalAfter: number | null, rankBefore: number | null, rankAfter: number | null, entry: { id: string, order: number, title: string, cadre: { name: string } | null, unit: { name: string } | null } }> }> } | null };
+
+export type ConsoleHallAnswerObjectionMutationVariables = Exact<{
+  id: string;
+  outcome: ObjectionOutcome;
+  response: string;
+}>;
+
+
+export type ConsoleHallAnswerObjectionMutation = { answerObjection: { id: string, status: ObjectionStatus, response: string | null, answeredAt: string | null } };
+
+export type ConsoleHallReviseRoundMutationVariables = Exact<{
+  id: string;
+  objectionId: string;
+}>;
+
+
+export type ConsoleHallReviseRoundMutation = { reviseRound: { id: string, status: RoundStatus } };
+
+export type ConsoleHallCalendarQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type ConsoleHallCalendarQuery = { calendarDays: Array<{ date: string, workday: boolean, name: string, addedBy: string, addedAt: string }> };
+
+export type ConsoleHallSetCalendarDaysMutationVariables = Exact<{
+  days: Array<CalendarDayInput> | CalendarDayInput;
+}>;
+
+
+export type ConsoleHallSetCalendarDaysMutation = { setCalendarDays: Array<{ date: string, workday: boolean, name: string }> };
+
+export type ConsoleHallReissueSeatMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleHallReissueSeatMutation = { reissueJudgeSeat: { id: string, label: string, name: string, status: JudgeSeatStatus, joinCode: string } };
+
+export type LiveNoticeBoardQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type LiveNoticeBoardQuery = { noticeBoard: { roundId: string, roundName: string, competitionName: string, noticeEndsAt: string | null, open: boolean, entries: Array<{ id: string, name: string, title: string, unitName: string | null, total: number | null, rank: number | null }> } };
+
+export type LiveFileObjectionMutationVariables = Exact<{
+  input: ObjectionInput;
+}>;
+
+
+export type LiveFileObjectionMutation = { fileObjection: { id: string, filedAt: string, status: ObjectionStatus } };
+
+export type LiveJoinRoundMutationVariables = Exact<{
+  code: string;
+  device?: string | null | undefined;
+}>;
+
+
+export type LiveJoinRoundMutation = { joinRound: { token: string, expiresAt: string, seat: { id: string, label: string, name: string, classKey: string | null }, round: { id: string, name: string, competition: { id: string, name: string } } } };
+
+export type PhoneLiveStateQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type PhoneLiveStateQuery = { liveState: { sequence: number, round: { id: string, status: RoundStatus }, stage: { since: string, entry: { id: string } } | null } };
+
+export type JudgeHallQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type JudgeHallQuery = { round: { id: string, status: RoundStatus, live: { scoringGate: ScoringGate, requireSignOff: boolean }, entries: Array<{ id: string, scoringOpen: boolean, stagedAt: string | null, pitchStartedAt: string | null, revealedAt: string | null }>, signOffs: Array<{ at: string, valid: boolean, judge: { userId: string, label: string } }> } | null };
+
+export type LiveSignOffMutationVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type LiveSignOffMutation = { signOffSheets: { at: string, valid: boolean, judge: { userId: string, label: string } } };
+
+export type ScreenLiveStateQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type ScreenLiveStateQuery = { liveState: { sequence: number, serverTime: string, stage: { since: string, pitchStartedAt: string | null, pitchEndedAt: string | null, pitchLimitSeconds: number | null, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string, position: string | null } | null, unit: { name: string } | null } } | null, reveal: { sequence: number, at: string, overtimeDeduction: number, total: number | null, rank: number | null, sheets: Array<{ judgeLabel: string, classKey: string | null, total: number, dropped: boolean }>, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number }>, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string, position: string | null } | null, unit: { name: string } | null } } | null } };
 
 export type IndicatorSetFieldsFragment = { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> };
 
@@ -734,6 +1131,7 @@ export type IndicatorRoundQueryVariables = Exact<{
 export type IndicatorRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, method:
       | { __typename: 'IndicatorsMethod', period: string, bonusCap: number | null, penaltyCap: number | null, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } }
       | { __typename: 'PanelMethod' }
+      | { __typename: 'RatingsMethod' }
     , entries: Array<{ id: string, order: number, title: string, unit: { id: string, name: string } | null }> } | null };
 
 export type RoundIndicatorValuesQueryVariables = Exact<{
@@ -837,6 +1235,7 @@ export type ConsoleCompetitionsQueryVariables = Exact<{ [key: string]: never; }>
 export type ConsoleCompetitionsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
             | { __typename: 'IndicatorsMethod' }
             | { __typename: 'PanelMethod', rubric: { id: string } }
+            | { __typename: 'RatingsMethod' }
            }> } }> } };
 
 export type ArchivedListingQueryVariables = Exact<{ [key: string]: never; }>;
@@ -845,12 +1244,15 @@ export type ArchivedListingQueryVariables = Exact<{ [key: string]: never; }>;
 export type ArchivedListingQuery = { archived: { edges: Array<{ node: { id: string, name: string, description: string | null, archivedAt: string | null, createdAt: string, rounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
             | { __typename: 'IndicatorsMethod' }
             | { __typename: 'PanelMethod', rubric: { id: string } }
+            | { __typename: 'RatingsMethod' }
            }>, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
             | { __typename: 'IndicatorsMethod' }
             | { __typename: 'PanelMethod', rubric: { id: string } }
+            | { __typename: 'RatingsMethod' }
            }> } }> }, active: { edges: Array<{ node: { id: string, archivedRounds: Array<{ id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, method:
             | { __typename: 'IndicatorsMethod' }
             | { __typename: 'PanelMethod', rubric: { id: string } }
+            | { __typename: 'RatingsMethod' }
            }> } }> } };
 
 export type RoundConsoleQueryVariables = Exact<{
@@ -861,6 +1263,7 @@ export type RoundConsoleQueryVariables = Exact<{
 export type RoundConsoleQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, entryCount: number, archivedAt: string | null, createdAt: string, amendmentCount: number, method:
       | { __typename: 'IndicatorsMethod' }
       | { __typename: 'PanelMethod', quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }
+      | { __typename: 'RatingsMethod' }
     , competition: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus }> }, entries: Array<{ id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, unit: { id: string, name: string } } | null, unit: { id: string, name: string } | null }>, judges: Array<{ userId: string, name: string, label: string, unit: { id: string, name: string } | null }>, amendments: Array<{ action: AmendmentAction, judge: string, judgeLabel: string, actorId: string, reason: string, totalBefore: number | null, totalAfter: number | null, at: string, entry: { id: string, order: number, title: string } }> } | null };
 
 export type RoundDrawsQueryVariables = Exact<{
@@ -977,6 +1380,7 @@ export type ResultsRoundQueryVariables = Exact<{
 export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, resultsFinalizedAt: string | null, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod', period: string, bonusCap: number | null, penaltyCap: number | null, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, name: string, version: number, fullMark: number, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } }
       | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }
+      | { __typename: 'RatingsMethod' }
     , judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
 
 export type ResultsLeaderboardQueryVariables = Exact<{
@@ -1045,6 +1449,7 @@ export type ScreenBoardRoundQueryVariables = Exact<{
 export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod', period: string, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, indicators: Array<{ key: string }> } }
       | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
+      | { __typename: 'RatingsMethod' }
     , entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
 
 export type ScreenBoardQueryVariables = Exact<{
@@ -1613,6 +2018,636 @@ export const UpdateRubricDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateRubricMutation, UpdateRubricMutationVariables>;
+export const ConsoleHallSummaryDocument = new TypedDocumentString(`
+    query ConsoleHallSummary($id: ID!) {
+  round(id: $id) {
+    id
+    status
+    noticeEndsAt
+    final
+    openObjectionCount
+    live {
+      scoringGate
+      requireSignOff
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSummaryQuery, ConsoleHallSummaryQueryVariables>;
+export const ConsoleHallLiveDocument = new TypedDocumentString(`
+    query ConsoleHallLive($roundId: ID!) {
+  liveState(roundId: $roundId) {
+    sequence
+    serverTime
+    stage {
+      since
+      pitchStartedAt
+      pitchEndedAt
+      pitchLimitSeconds
+      entry {
+        id
+      }
+    }
+    reveal {
+      sequence
+      at
+      total
+      rank
+      overtimeDeduction
+      overrideReason
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+      sheets {
+        judgeLabel
+        classKey
+        total
+        dropped
+      }
+      classResults {
+        key
+        label
+        weight
+        result
+        sheetCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallLiveQuery, ConsoleHallLiveQueryVariables>;
+export const ConsoleHallStageDocument = new TypedDocumentString(`
+    query ConsoleHallStage($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    live {
+      scoringGate
+      pitchLimitSeconds
+      overtime {
+        perSeconds
+        points
+      }
+      requireSignOff
+    }
+    entries {
+      id
+      order
+      title
+      group
+      cadre {
+        id
+        name
+      }
+      unit {
+        id
+        name
+      }
+      stagedAt
+      pitchStartedAt
+      pitchSeconds
+      overtimeDeduction
+      revealedAt
+      sheetCount
+      expectedSheetCount
+      total
+      rank
+    }
+  }
+  roundProgress(roundId: $id) {
+    judges {
+      judge {
+        userId
+        name
+        label
+      }
+    }
+    entries {
+      expected
+      received
+      judgeStates
+      entry {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallStageQuery, ConsoleHallStageQueryVariables>;
+export const ConsoleHallSetOnStageDocument = new TypedDocumentString(`
+    mutation ConsoleHallSetOnStage($roundId: ID!, $entryId: ID!) {
+  setOnStage(roundId: $roundId, entryId: $entryId) {
+    id
+    stage {
+      since
+      entry {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSetOnStageMutation, ConsoleHallSetOnStageMutationVariables>;
+export const ConsoleHallStartPitchDocument = new TypedDocumentString(`
+    mutation ConsoleHallStartPitch($entryId: ID!) {
+  startPitch(entryId: $entryId) {
+    id
+    pitchStartedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallStartPitchMutation, ConsoleHallStartPitchMutationVariables>;
+export const ConsoleHallEndPitchDocument = new TypedDocumentString(`
+    mutation ConsoleHallEndPitch($entryId: ID!) {
+  endPitch(entryId: $entryId) {
+    id
+    pitchSeconds
+    overtimeDeduction
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallEndPitchMutation, ConsoleHallEndPitchMutationVariables>;
+export const ConsoleHallRevealDocument = new TypedDocumentString(`
+    mutation ConsoleHallReveal($entryId: ID!, $overrideReason: String) {
+  revealEntry(entryId: $entryId, overrideReason: $overrideReason) {
+    sequence
+    total
+    rank
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallRevealMutation, ConsoleHallRevealMutationVariables>;
+export const ConsoleHallSettingsDocument = new TypedDocumentString(`
+    query ConsoleHallSettings($id: ID!) {
+  round(id: $id) {
+    id
+    status
+    live {
+      scoringGate
+      pitchLimitSeconds
+      overtime {
+        perSeconds
+        points
+      }
+      requireSignOff
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSettingsQuery, ConsoleHallSettingsQueryVariables>;
+export const ConsoleHallSetLiveDocument = new TypedDocumentString(`
+    mutation ConsoleHallSetLive($roundId: ID!, $settings: LiveSettingsInput!) {
+  setLiveSettings(roundId: $roundId, settings: $settings) {
+    id
+    live {
+      scoringGate
+      pitchLimitSeconds
+      overtime {
+        perSeconds
+        points
+      }
+      requireSignOff
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSetLiveMutation, ConsoleHallSetLiveMutationVariables>;
+export const ConsoleHallSeatsDocument = new TypedDocumentString(`
+    query ConsoleHallSeats($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    method {
+      __typename
+      ... on PanelMethod {
+        quorumMode
+        classes {
+          key
+          label
+        }
+      }
+    }
+    seats {
+      id
+      label
+      name
+      classKey
+      status
+      joinUrl
+      joinCode
+      joinedAt
+      revokedAt
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSeatsQuery, ConsoleHallSeatsQueryVariables>;
+export const ConsoleHallUnitsDocument = new TypedDocumentString(`
+    query ConsoleHallUnits {
+  units {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallUnitsQuery, ConsoleHallUnitsQueryVariables>;
+export const ConsoleHallCreateSeatsDocument = new TypedDocumentString(`
+    mutation ConsoleHallCreateSeats($roundId: ID!, $seats: [JudgeSeatInput!]!) {
+  createJudgeSeats(roundId: $roundId, seats: $seats) {
+    id
+    label
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallCreateSeatsMutation, ConsoleHallCreateSeatsMutationVariables>;
+export const ConsoleHallRevokeSeatDocument = new TypedDocumentString(`
+    mutation ConsoleHallRevokeSeat($id: ID!) {
+  revokeJudgeSeat(id: $id) {
+    id
+    status
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallRevokeSeatMutation, ConsoleHallRevokeSeatMutationVariables>;
+export const ConsoleHallSeatCardsDocument = new TypedDocumentString(`
+    query ConsoleHallSeatCards($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    competition {
+      id
+      name
+    }
+    method {
+      __typename
+      ... on PanelMethod {
+        classes {
+          key
+          label
+        }
+      }
+    }
+    seats {
+      id
+      label
+      name
+      classKey
+      status
+      joinUrl
+      joinCode
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSeatCardsQuery, ConsoleHallSeatCardsQueryVariables>;
+export const ConsoleHallSignOffsDocument = new TypedDocumentString(`
+    query ConsoleHallSignOffs($id: ID!) {
+  round(id: $id) {
+    id
+    status
+    live {
+      requireSignOff
+    }
+    method {
+      __typename
+      ... on PanelMethod {
+        classes {
+          key
+          label
+        }
+      }
+    }
+    judges {
+      userId
+      name
+      label
+      classKey
+      unit {
+        id
+        name
+      }
+    }
+    seats {
+      id
+      label
+      status
+    }
+    signOffs {
+      at
+      valid
+      judge {
+        userId
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSignOffsQuery, ConsoleHallSignOffsQueryVariables>;
+export const ConsoleHallDeadlineDocument = new TypedDocumentString(`
+    query ConsoleHallDeadline($from: DateTime!, $workingDays: Int!) {
+  workingDayDeadline(from: $from, workingDays: $workingDays) {
+    from
+    workingDays
+    endsAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallDeadlineQuery, ConsoleHallDeadlineQueryVariables>;
+export const ConsoleHallPublishDocument = new TypedDocumentString(`
+    mutation ConsoleHallPublish($id: ID!, $noticeWorkingDays: Int, $overrideReason: String) {
+  publishRound(
+    id: $id
+    noticeWorkingDays: $noticeWorkingDays
+    overrideReason: $overrideReason
+  ) {
+    id
+    status
+    noticeEndsAt
+    final
+    openObjectionCount
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallPublishMutation, ConsoleHallPublishMutationVariables>;
+export const ConsoleHallNoticeDocument = new TypedDocumentString(`
+    query ConsoleHallNotice($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    noticeEndsAt
+    final
+    openObjectionCount
+    objections {
+      id
+      name
+      contact
+      grounds
+      filedAt
+      status
+      response
+      answeredAt
+      answeredBy
+      entry {
+        id
+        order
+        title
+        cadre {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+    publications {
+      number
+      publishedAt
+      publishedBy
+      noticeEndsAt
+      noticeWorkingDays
+      overrideReason
+      revisionReason
+      changes {
+        totalBefore
+        totalAfter
+        rankBefore
+        rankAfter
+        entry {
+          id
+          order
+          title
+          cadre {
+            name
+          }
+          unit {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallNoticeQuery, ConsoleHallNoticeQueryVariables>;
+export const ConsoleHallAnswerObjectionDocument = new TypedDocumentString(`
+    mutation ConsoleHallAnswerObjection($id: ID!, $outcome: ObjectionOutcome!, $response: String!) {
+  answerObjection(id: $id, outcome: $outcome, response: $response) {
+    id
+    status
+    response
+    answeredAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallAnswerObjectionMutation, ConsoleHallAnswerObjectionMutationVariables>;
+export const ConsoleHallReviseRoundDocument = new TypedDocumentString(`
+    mutation ConsoleHallReviseRound($id: ID!, $objectionId: ID!) {
+  reviseRound(id: $id, objectionId: $objectionId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallReviseRoundMutation, ConsoleHallReviseRoundMutationVariables>;
+export const ConsoleHallCalendarDocument = new TypedDocumentString(`
+    query ConsoleHallCalendar($year: Int!) {
+  calendarDays(year: $year) {
+    date
+    workday
+    name
+    addedBy
+    addedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallCalendarQuery, ConsoleHallCalendarQueryVariables>;
+export const ConsoleHallSetCalendarDaysDocument = new TypedDocumentString(`
+    mutation ConsoleHallSetCalendarDays($days: [CalendarDayInput!]!) {
+  setCalendarDays(days: $days) {
+    date
+    workday
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSetCalendarDaysMutation, ConsoleHallSetCalendarDaysMutationVariables>;
+export const ConsoleHallReissueSeatDocument = new TypedDocumentString(`
+    mutation ConsoleHallReissueSeat($id: ID!) {
+  reissueJudgeSeat(id: $id) {
+    id
+    label
+    name
+    status
+    joinCode
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallReissueSeatMutation, ConsoleHallReissueSeatMutationVariables>;
+export const LiveNoticeBoardDocument = new TypedDocumentString(`
+    query LiveNoticeBoard($roundId: ID!) {
+  noticeBoard(roundId: $roundId) {
+    roundId
+    roundName
+    competitionName
+    noticeEndsAt
+    open
+    entries {
+      id
+      name
+      title
+      unitName
+      total
+      rank
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveNoticeBoardQuery, LiveNoticeBoardQueryVariables>;
+export const LiveFileObjectionDocument = new TypedDocumentString(`
+    mutation LiveFileObjection($input: ObjectionInput!) {
+  fileObjection(input: $input) {
+    id
+    filedAt
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<LiveFileObjectionMutation, LiveFileObjectionMutationVariables>;
+export const LiveJoinRoundDocument = new TypedDocumentString(`
+    mutation LiveJoinRound($code: String!, $device: String) {
+  joinRound(code: $code, device: $device) {
+    token
+    expiresAt
+    seat {
+      id
+      label
+      name
+      classKey
+    }
+    round {
+      id
+      name
+      competition {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveJoinRoundMutation, LiveJoinRoundMutationVariables>;
+export const PhoneLiveStateDocument = new TypedDocumentString(`
+    query PhoneLiveState($roundId: ID!) {
+  liveState(roundId: $roundId) {
+    sequence
+    round {
+      id
+      status
+    }
+    stage {
+      since
+      entry {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PhoneLiveStateQuery, PhoneLiveStateQueryVariables>;
+export const JudgeHallDocument = new TypedDocumentString(`
+    query JudgeHall($id: ID!) {
+  round(id: $id) {
+    id
+    status
+    live {
+      scoringGate
+      requireSignOff
+    }
+    entries {
+      id
+      scoringOpen
+      stagedAt
+      pitchStartedAt
+      revealedAt
+    }
+    signOffs {
+      at
+      valid
+      judge {
+        userId
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JudgeHallQuery, JudgeHallQueryVariables>;
+export const LiveSignOffDocument = new TypedDocumentString(`
+    mutation LiveSignOff($roundId: ID!) {
+  signOffSheets(roundId: $roundId) {
+    at
+    valid
+    judge {
+      userId
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveSignOffMutation, LiveSignOffMutationVariables>;
+export const ScreenLiveStateDocument = new TypedDocumentString(`
+    query ScreenLiveState($roundId: ID!) {
+  liveState(roundId: $roundId) {
+    sequence
+    serverTime
+    stage {
+      since
+      pitchStartedAt
+      pitchEndedAt
+      pitchLimitSeconds
+      entry {
+        id
+        order
+        title
+        group
+        cadre {
+          name
+          position
+        }
+        unit {
+          name
+        }
+      }
+    }
+    reveal {
+      sequence
+      at
+      overtimeDeduction
+      total
+      rank
+      sheets {
+        judgeLabel
+        classKey
+        total
+        dropped
+      }
+      classResults {
+        key
+        label
+        weight
+        result
+        sheetCount
+      }
+      entry {
+        id
+        order
+        title
+        group
+        cadre {
+          name
+          position
+        }
+        unit {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScreenLiveStateQuery, ScreenLiveStateQueryVariables>;
 export const IndicatorSetListDocument = new TypedDocumentString(`
     query IndicatorSetList {
   indicatorSets(first: 50) {

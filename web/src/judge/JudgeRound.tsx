@@ -3,9 +3,12 @@ import { ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { useMutation, useQuery } from '../api/hooks';
 import { panelOf } from '../api/method';
-import { session } from '../auth/session';
+import { useSession } from '../auth/useSession';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
-import { DeclareConflictDocument, JudgeRoundDocument, type JudgeRoundQuery } from '../gql/graphql';
+import { DeclareConflictDocument, JudgeHallDocument, JudgeRoundDocument, PhoneLiveStateDocument, type JudgeRoundQuery } from '../gql/graphql';
+import { SignOffPanel } from '../hall/phone/SignOffPanel';
+import { LeavePrompt, StageStrip } from '../hall/phone/StagePrompt';
+import { useLivePoll } from '../hall/phone/useLivePoll';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { closedOutText, OutboxPanel } from './OutboxPanel';
@@ -25,6 +28,12 @@ type EntryState =
   | { kind: 'scored'; sheet: Sheet }
   | { kind: 'none' };
 
+/**
+ * Whether the entry may be scored now under a live round's scoring gate (台上赛): `waiting`
+ * before it has been on stage (尚未上台), `past` once it has left the stage (已下台).
+ */
+type Gate = 'open' | 'waiting' | 'past';
+
 export function entryName(entry: Pick<Entry, 'cadre' | 'unit' | 'title'>): string {
   return entry.cadre?.name ?? entry.unit?.name ?? entry.title;
 }
@@ -32,8 +41,28 @@ export function entryName(entry: Pick<Entry, 'cadre' | 'unit' | 'title'>): strin
 export function JudgeRound({ roundId }: { roundId: string }) {
   const { t, score, time } = useI18n();
   const { data, error, refetch } = useQuery(JudgeRoundDocument, { id: roundId }, { pollMs: 20_000 });
+  // The live round's gate and sign-off, read apart so that the page works without them.
+  const hall = useQuery(JudgeHallDocument, { id: roundId }, { pollMs: 20_000 });
+  const refetchHall = useRef(hall.refetch);
+  refetchHall.current = hall.refetch;
   const box = useOutbox();
-  const userId = session.get()?.user.id ?? null;
+  const current = useSession();
+  const userId = current?.user.id ?? null;
+  const seat = current?.seat ?? null;
+  // Who is on stage, every 500 ms while scoring is open (paused while the phone is locked or the tab hidden).
+  const live = useLivePoll(PhoneLiveStateDocument, { roundId }, { skip: data?.round?.status !== 'OPEN' });
+  const liveState = data?.round?.status === 'OPEN' ? (live.data?.liveState ?? null) : null;
+  const stageId = liveState?.stage?.entry.id ?? null;
+  /** Entries seen on stage from this phone: they have pitched even when the API says nothing of it. */
+  const seenOnStage = useRef(new Set<string>());
+  /** Whether the open form holds marks not yet submitted. */
+  const [dirty, setDirty] = useState(false);
+  /** The judge is asked before leaving a form with unsent marks: where to, and whether the stage moved. */
+  const [leaving, setLeaving] = useState<{ to: string; stage: boolean } | null>(null);
+  /** The judge chose to finish the open form first: go to the stage once it is submitted. */
+  const followAfterSubmit = useRef(false);
+  /** The form changed because the stage did: bring its top into view (the judge may be scrolled down to the submit bar). */
+  const followScroll = useRef(false);
   /** Sheets the API acknowledged since the round was last read. */
   const [acked, setAcked] = useState<Record<string, Sheet>>({});
   /** Submissions the API refused for good, by entry. */
@@ -54,6 +83,8 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         if (outcome.kind === 'acknowledged') {
           setAcked((a) => ({ ...a, [entryId]: outcome.sheet }));
           setRefusals(({ [entryId]: _, ...rest }) => rest);
+          // A changed sheet voids a sign-off given before it.
+          void refetchHall.current();
         } else if (outcome.item.closedOut) {
           // The outbox keeps it (state 'late'); the round has closed, so read its status again.
           void refetch();
@@ -93,13 +124,76 @@ export function JudgeRound({ roundId }: { roundId: string }) {
     [queued, refusals, acked, box, userId, roundId],
   );
 
-  /** The entry to score next: the first in pitch order without a sheet from this judge. */
-  const currentId = useMemo(() => entries.find((e) => stateOf(e).kind === 'none')?.id ?? null, [entries, stateOf]);
+  const hallEntries = useMemo(() => new Map((hall.data?.round?.entries ?? []).map((e) => [e.id, e])), [hall.data]);
+  const gateOf = useCallback(
+    (entry: Entry): Gate => {
+      if (round?.status !== 'OPEN' || entry.id === stageId) return 'open';
+      const known = hallEntries.get(entry.id);
+      if (!known || known.scoringOpen) return 'open';
+      // Closed to scoring: 已下台 once it has been on stage (the API's stagedAt, so after a reload too), else 尚未上台.
+      return known.stagedAt || known.pitchStartedAt || known.revealedAt || seenOnStage.current.has(entry.id) ? 'past' : 'waiting';
+    },
+    [round?.status, stageId, hallEntries],
+  );
+
+  /** The entry to score next: the one on stage, else the first in pitch order open to scoring without a sheet from this judge. */
+  const currentId = useMemo(
+    () => stageId ?? entries.find((e) => stateOf(e).kind === 'none' && gateOf(e) === 'open')?.id ?? null,
+    [entries, stateOf, gateOf, stageId],
+  );
   const selected = entries.find((e) => e.id === (selectedId ?? currentId)) ?? entries[0] ?? null;
+
+  /** Opens an entry's form; with unsent marks in the open one, asks first. */
+  const choose = (id: string, stage = false) => {
+    if (id === selected?.id) {
+      setLeaving(null);
+      return;
+    }
+    if (dirty) {
+      setLeaving({ to: id, stage });
+      return;
+    }
+    setLeaving(null);
+    followAfterSubmit.current = false;
+    if (stage) followScroll.current = true;
+    setSelectedId(id);
+  };
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+
+  // Marks are being typed into the entry shown by default: pin it, so that a new "current"
+  // entry (the stage moving on) does not replace the form under the judge's fingers.
+  useEffect(() => {
+    if (dirty && !selectedId && selected) setSelectedId(selected.id);
+  }, [dirty, selectedId, selected, setSelectedId]);
+
+  // The phone follows the stage: a new entry on stage opens its form by itself.
+  const lastStage = useRef<string | null>(null);
+  useEffect(() => {
+    if (!stageId || stageId === lastStage.current) return;
+    lastStage.current = stageId;
+    seenOnStage.current.add(stageId);
+    // Which entries may be scored has changed with the stage.
+    void refetchHall.current();
+    chooseRef.current(stageId, true);
+  }, [stageId]);
+
+  // Scoring closed (or reopened) meanwhile: read the round again now rather than at the next poll.
+  const liveStatus = liveState?.round.status;
+  useEffect(() => {
+    if (!liveStatus || liveStatus === data?.round?.status) return;
+    void refetch();
+    void refetchHall.current();
+    // Dependencies: only a change of the live status matters.
+  }, [liveStatus]);
 
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
     listRef.current?.querySelector('[aria-pressed="true"]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+    if (!followScroll.current) return;
+    followScroll.current = false;
+    const panel = document.querySelector('.score-panel');
+    if (panel && panel.getBoundingClientRect().top < 0) panel.scrollIntoView({ block: 'start' });
   }, [selected?.id]);
 
   if (!round) {
@@ -116,14 +210,42 @@ export function JudgeRound({ roundId }: { roundId: string }) {
   const rubric = panelOf(round)?.rubric ?? null;
   const criterionLabels = Object.fromEntries((rubric?.criteria ?? []).map((c) => [c.key, c.label]));
   const index = selected ? entries.indexOf(selected) : -1;
-  const select = (id: string) => setSelectedId(id);
+  const select = (id: string) => choose(id);
 
   const submit = (entry: Entry, marks: Marks, total: number) => {
     if (!userId) return;
     setRefusals(({ [entry.id]: _, ...rest }) => rest);
-    setSelectedId(entry.id);
     box.enqueue({ userId, roundId, entryId: entry.id, scores: marks.scores, comment: marks.comment, total });
+    // The stage moved on while these marks were typed and the judge chose to finish them first: follow it now.
+    if ((followAfterSubmit.current || leaving?.stage) && stageId && stageId !== entry.id) {
+      followAfterSubmit.current = false;
+      followScroll.current = true;
+      setLeaving(null);
+      setSelectedId(stageId);
+    } else {
+      // Sent: nothing left to ask about.
+      setLeaving(null);
+      setSelectedId(entry.id);
+    }
   };
+
+  const onStage = stageId ? (entries.find((e) => e.id === stageId) ?? null) : null;
+  const leavingTo = leaving ? (entries.find((e) => e.id === leaving.to) ?? null) : null;
+  const gateText = (gate: Gate) => (gate === 'past' ? t('live.phone.offStage') : t('live.phone.notYet'));
+
+  // Sign-off (签字确认): once every entry this judge is expected to score has a sheet that arrived.
+  const expected = entries.filter((e) => !e.myConflict && !isConflict(stateOf(e)));
+  const missed = expected.filter((e) => stateOf(e).kind === 'none');
+  const signReady =
+    (open || round.status === 'CLOSED') &&
+    expected.length > 0 &&
+    expected.every((e) => stateOf(e).kind === 'scored' || (stateOf(e).kind === 'none' && gateOf(e) === 'past')) &&
+    missed.length < expected.length;
+  const signOffs = (hall.data?.round?.signOffs ?? []).filter((s) => s.judge.userId === userId || (seat !== null && s.judge.label === seat.label));
+  const latest = signOffs.reduce<(typeof signOffs)[number] | null>((a, b) => (!a || Date.parse(b.at) > Date.parse(a.at) ? b : a), null);
+  // A sheet acknowledged after the signature voids it at once, before the API is read again.
+  const changedSince = latest ? Object.values(acked).some((sheet) => Date.parse(sheet.submittedAt) > Date.parse(latest.at)) : false;
+  const signOff = latest ? { at: latest.at, valid: latest.valid && !changedSince } : null;
 
   const describe = (entryId: string) => {
     const e = entries.find((x) => x.id === entryId);
@@ -135,7 +257,14 @@ export function JudgeRound({ roundId }: { roundId: string }) {
       <div className="judge-head">
         <div>
           <p className="muted">
-            <Link to="/judge">{t('judge.title')}</Link> · {round.competition.name}
+            {seat ? (
+              <span className="seat-badge" data-testid="seat-badge">
+                {t('live.phone.seat', { label: seat.label, name: seat.name })}
+              </span>
+            ) : (
+              <Link to="/judge">{t('judge.title')}</Link>
+            )}{' '}
+            · {round.competition.name}
           </p>
           <h1>
             {round.name} <StatusBadge status={round.status} />
@@ -150,46 +279,80 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         </Note>
       ) : null}
       {error ? <ErrorNote error={error} onRetry={() => void refetch()} /> : null}
+      {open && live.failures >= 2 ? (
+        <Note kind="warn" live>
+          {t('live.phone.offline')}
+        </Note>
+      ) : null}
       <OutboxPanel describe={describe} />
+      {leaving && leavingTo && selected ? (
+        <LeavePrompt
+          stage={leaving.stage}
+          to={describe(leavingTo.id)}
+          from={describe(selected.id)}
+          onStay={() => {
+            followAfterSubmit.current = leaving.stage;
+            setLeaving(null);
+          }}
+          onLeave={() => {
+            followAfterSubmit.current = false;
+            followScroll.current = true;
+            setLeaving(null);
+            setDirty(false);
+            setSelectedId(leaving.to);
+          }}
+        />
+      ) : null}
 
       <div className="judge-layout">
         <nav className="entry-nav" aria-labelledby="entries-title">
           <h2 id="entries-title" className="visually-hidden-narrow">
             {t('judge.entries')}
           </h2>
-          <ol className="entry-list" ref={listRef}>
+          {/* With every entry greyed out (nobody on stage yet) the list still scrolls by keyboard. */}
+          <ol className="entry-list" ref={listRef} tabIndex={entries.every((e) => gateOf(e) !== 'open' && stateOf(e).kind === 'none') ? 0 : undefined}>
             {entries.map((entry) => {
               const state = stateOf(entry);
               const isCurrent = entry.id === currentId;
+              const gate = gateOf(entry);
+              // Not open to scoring and nothing of this judge's to look at: greyed, not opened.
+              const locked = gate !== 'open' && state.kind === 'none';
               return (
                 <li key={entry.id}>
                   <button
                     type="button"
-                    className={`entry-item entry-${state.kind}${isCurrent ? ' entry-current' : ''}`}
+                    className={`entry-item entry-${locked ? 'locked' : state.kind}${isCurrent ? ' entry-current' : ''}${entry.id === stageId ? ' entry-on-stage' : ''}`}
                     aria-pressed={entry.id === selected?.id}
                     aria-current={isCurrent ? 'step' : undefined}
+                    disabled={locked}
                     data-entry-order={entry.order}
+                    data-gate={gate}
                     onClick={() => select(entry.id)}
                   >
                     <span className="entry-order">{entry.order}</span>
                     <span className="entry-body">
                       <span className="entry-name">
                         {entryName(entry)}
-                        {isCurrent ? <span className="tag tag-current">{t('judge.current')}</span> : null}
+                        {isCurrent ? <span className="tag tag-current">{entry.id === stageId ? t('live.phone.onStage') : t('judge.current')}</span> : null}
                       </span>
                       <span className="entry-meta">{[entry.cadre?.unit.name ?? entry.unit?.name, entry.group].filter(Boolean).join(' · ')}</span>
                       <span className="entry-state">
-                        {state.kind === 'scored'
-                          ? t('judge.scored', { total: score(state.sheet.total) })
-                          : state.kind === 'pending'
-                            ? state.sending
-                              ? t('judge.sending')
-                              : t('judge.pending')
-                            : state.kind === 'refused'
-                              ? t('judge.refused')
-                              : state.kind === 'late'
-                                ? t('judge.closedOut.state')
-                                : t('judge.notScored')}
+                        {entry.id === stageId && state.kind === 'none' ? <span className="entry-stage-mark">{t('live.phone.onStage')}</span> : null}
+                        {locked
+                          ? gateText(gate)
+                          : state.kind === 'scored'
+                            ? t('judge.scored', { total: score(state.sheet.total) })
+                            : state.kind === 'pending'
+                              ? state.sending
+                                ? t('judge.sending')
+                                : t('judge.pending')
+                              : state.kind === 'refused'
+                                ? t('judge.refused')
+                                : state.kind === 'late'
+                                  ? t('judge.closedOut.state')
+                                  : entry.id === stageId
+                                    ? null
+                                    : t('judge.notScored')}
                       </span>
                     </span>
                   </button>
@@ -200,6 +363,9 @@ export function JudgeRound({ roundId }: { roundId: string }) {
         </nav>
 
         <section className="score-panel" aria-labelledby="entry-title">
+          {onStage && selected && onStage.id !== selected.id && !leaving ? (
+            <StageStrip who={describe(onStage.id)} onGo={() => choose(onStage.id, true)} />
+          ) : null}
           {selected ? (
             <>
               <div className="entry-header">
@@ -209,7 +375,9 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                 </p>
                 <h2 id="entry-title">
                   {entryName(selected)}
-                  {selected.id === currentId ? <span className="tag tag-current">{t('judge.current')}</span> : null}
+                  {selected.id === currentId ? (
+                    <span className="tag tag-current">{selected.id === stageId ? t('live.phone.onStage') : t('judge.current')}</span>
+                  ) : null}
                 </h2>
                 <p className="entry-unit">{[selected.cadre?.unit.name ?? selected.unit?.name, selected.cadre?.position].filter(Boolean).join(' · ')}</p>
                 <p className="entry-title">{selected.title}</p>
@@ -223,16 +391,20 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                 </div>
               </div>
               {entryStatus(stateOf(selected))}
-              {rubric ? (
+              {gateOf(selected) !== 'open' ? (
+                <Note kind="warn">{gateOf(selected) === 'past' ? t('live.phone.offStageNote') : t('live.phone.notYetNote')}</Note>
+              ) : null}
+              {rubric && (gateOf(selected) === 'open' || stateOf(selected).kind !== 'none') ? (
                 <ScoreForm
                   key={`${selected.id}:${sheetKey(stateOf(selected))}`}
                   criteria={rubric.criteria}
                   maxTotal={rubric.maxTotal}
                   initial={initialMarks(stateOf(selected))}
-                  disabled={!open || isConflict(stateOf(selected))}
+                  disabled={!open || isConflict(stateOf(selected)) || gateOf(selected) !== 'open'}
                   submitLabel={stateOf(selected).kind === 'scored' ? t('judge.revise') : t('judge.submit')}
-                  closedNote={closed ? t('judge.scoringEnded') : undefined}
+                  closedNote={closed ? t('judge.scoringEnded') : gateOf(selected) !== 'open' ? gateText(gateOf(selected)) : undefined}
                   onSubmit={(marks, total) => submit(selected, marks, total)}
+                  onDirtyChange={setDirty}
                 />
               ) : null}
               {open ? (
@@ -254,6 +426,19 @@ export function JudgeRound({ roundId }: { roundId: string }) {
           )}
         </section>
       </div>
+      {signReady || signOff ? (
+        <SignOffPanel
+          roundId={roundId}
+          ready={signReady}
+          signOff={signOff}
+          sheets={expected.flatMap((e) => {
+            const state = stateOf(e);
+            return state.kind === 'scored' ? [{ id: e.id, who: describe(e.id), total: state.sheet.total }] : [];
+          })}
+          missed={missed.map((e) => describe(e.id))}
+          onSigned={() => void hall.refetch()}
+        />
+      ) : null}
     </div>
   );
 

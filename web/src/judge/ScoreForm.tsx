@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 
 export interface CriterionSpec {
@@ -58,6 +58,7 @@ export function ScoreForm({
   submitLabel,
   closedNote,
   onSubmit,
+  onDirtyChange,
 }: {
   criteria: readonly CriterionSpec[];
   maxTotal: number;
@@ -67,6 +68,8 @@ export function ScoreForm({
   /** Scoring has ended: the form is read-only and says so where the submit button was. */
   closedNote?: string;
   onSubmit: (marks: Marks, total: number) => void;
+  /** Whether the form holds marks or a comment not yet submitted (so the page asks before leaving it). */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const { t, score } = useI18n();
   const id = useId();
@@ -75,6 +78,13 @@ export function ScoreForm({
   );
   const [comment, setComment] = useState(initial?.comment ?? '');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [initialValues] = useState(values);
+  const dirty =
+    (comment.trim() !== (initial?.comment ?? '').trim() || criteria.some((c) => (values[c.key] ?? '') !== (initialValues[c.key] ?? ''))) && !disabled;
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
   const [tried, setTried] = useState(false);
 
   const parsed = useMemo(

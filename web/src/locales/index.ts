@@ -10,8 +10,10 @@ import enApp from './en/app.json';
 import enDirectory from './en/directory.json';
 import enErrors from './en/errors.json';
 import enFields from './en/fields.json';
+import enHall from './en/hall.json';
 import enIndicators from './en/indicators.json';
 import enJudge from './en/judge.json';
+import enLive from './en/live.json';
 import enOrganizer from './en/organizer.json';
 import enRound from './en/round.json';
 import enResults from './en/results.json';
@@ -20,14 +22,29 @@ import zhApp from './zh-CN/app.json';
 import zhDirectory from './zh-CN/directory.json';
 import zhErrors from './zh-CN/errors.json';
 import zhFields from './zh-CN/fields.json';
+import zhHall from './zh-CN/hall.json';
 import zhIndicators from './zh-CN/indicators.json';
 import zhJudge from './zh-CN/judge.json';
+import zhLive from './zh-CN/live.json';
 import zhOrganizer from './zh-CN/organizer.json';
 import zhRound from './zh-CN/round.json';
 import zhResults from './zh-CN/results.json';
 import zhScreen from './zh-CN/screen.json';
 
-const zh = { ...zhApp, ...zhDirectory, ...zhErrors, ...zhFields, ...zhIndicators, ...zhJudge, ...zhOrganizer, ...zhRound, ...zhResults, ...zhScreen };
+const zh = {
+  ...zhApp,
+  ...zhDirectory,
+  ...zhErrors,
+  ...zhFields,
+  ...zhHall,
+  ...zhIndicators,
+  ...zhJudge,
+  ...zhLive,
+  ...zhOrganizer,
+  ...zhRound,
+  ...zhResults,
+  ...zhScreen,
+};
 
 export type MessageKey = keyof typeof zh;
 
@@ -36,8 +53,10 @@ const en: Record<MessageKey, string> = {
   ...enDirectory,
   ...enErrors,
   ...enFields,
+  ...enHall,
   ...enIndicators,
   ...enJudge,
+  ...enLive,
   ...enOrganizer,
   ...enRound,
   ...enResults,

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { IndicatorLifecycle } from '../indicators/round/IndicatorLifecycle';
 import { IndicatorRound } from '../indicators/round/IndicatorRound';
 import { Link } from '../router';
+import { HallTabs } from '../hall/console/HallTabs';
 import { ProgressView } from './ProgressView';
 import { Enrolment } from './round/Enrolment';
 import { RoundHousekeeping } from './round/Housekeeping';
@@ -36,6 +37,26 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
   // A round of measured indicators has no judges, rubric or draw: its own console replaces them.
   const indicators = round.method.__typename === 'IndicatorsMethod';
   const path = encodeURIComponent(round.id);
+  const setup = (
+    <>
+      {round.amendmentCount ? <Amendments amendments={round.amendments} count={round.amendmentCount} /> : null}
+      {panel && (status === 'CLOSED' || status === 'PUBLISHED') ? (
+        <RejectedSheets roundId={round.id} criteria={panel?.rubric.criteria ?? []} live={status === 'CLOSED'} />
+      ) : null}
+      {status !== 'PUBLISHED' ? <Visibility roundId={round.id} value={round.leaderboardVisibility} onChanged={changed} /> : null}
+
+      {indicators ? <IndicatorRound key={status} roundId={round.id} status={status} onChanged={changed} /> : null}
+      {panel && status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
+
+      {status === 'DRAFT' && panel ? <RoundSettings round={round} panel={panel} onChanged={changed} /> : null}
+      {panel ? <Enrolment round={round} onChanged={changed} /> : null}
+      {panel && (status === 'DRAFT' || status === 'OPEN') ? (
+        <Judges round={round} canAssign={status === 'DRAFT' || panel?.quorumMode !== 'ALL_EXPECTED'} onChanged={changed} />
+      ) : null}
+      {status === 'CLOSED' || status === 'PUBLISHED' ? <Advance round={round} onChanged={changed} /> : null}
+      <RoundHousekeeping round={round} onChanged={changed} />
+    </>
+  );
   return (
     <section className="panel round-panel" aria-labelledby="round-title">
       <div className="panel-head">
@@ -68,22 +89,14 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
         </div>
       </div>
       {detail.error ? <ErrorNote error={detail.error} onRetry={() => void detail.refetch()} /> : null}
-      {round.amendmentCount ? <Amendments amendments={round.amendments} count={round.amendmentCount} /> : null}
-      {panel && (status === 'CLOSED' || status === 'PUBLISHED') ? (
-        <RejectedSheets roundId={round.id} criteria={panel?.rubric.criteria ?? []} live={status === 'CLOSED'} />
-      ) : null}
-      {status !== 'PUBLISHED' ? <Visibility roundId={round.id} value={round.leaderboardVisibility} onChanged={changed} /> : null}
-
-      {indicators ? <IndicatorRound key={status} roundId={round.id} status={status} onChanged={changed} /> : null}
-      {panel && status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
-
-      {status === 'DRAFT' && panel ? <RoundSettings round={round} panel={panel} onChanged={changed} /> : null}
-      {panel ? <Enrolment round={round} onChanged={changed} /> : null}
-      {panel && (status === 'DRAFT' || status === 'OPEN') ? (
-        <Judges round={round} canAssign={status === 'DRAFT' || panel?.quorumMode !== 'ALL_EXPECTED'} onChanged={changed} />
-      ) : null}
-      {status === 'CLOSED' || status === 'PUBLISHED' ? <Advance round={round} onChanged={changed} /> : null}
-      <RoundHousekeeping round={round} onChanged={changed} />
+      {/* A judged round is also run live in the hall: the hall's tabs, with the set-up and progress above in the first (轮次管理). */}
+      {panel ? (
+        <HallTabs roundId={round.id} status={status} onChanged={changed}>
+          {setup}
+        </HallTabs>
+      ) : (
+        setup
+      )}
     </section>
   );
 }

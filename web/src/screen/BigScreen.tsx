@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeError } from '../api/errors';
 import { useQuery } from '../api/hooks';
-import { ScreenBoardRoundDocument, ScreenBoardsDocument, type ScreenBoardRoundQuery } from '../gql/graphql';
+import { ScreenBoardRoundDocument, ScreenBoardsDocument, ScreenLiveStateDocument, type ScreenBoardRoundQuery } from '../gql/graphql';
+import { useLivePoll } from '../hall/phone/useLivePoll';
+import { RevealShow, useRevealPlayer } from '../hall/screen/RevealShow';
+import { useServerOffset } from '../hall/screen/clock';
+import { StageBand } from '../hall/screen/StageBand';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { BoardRow, type BoardLine } from './BoardRow';
@@ -73,7 +77,15 @@ function boardLines(round: Round, group: string, board: readonly LeaderboardNode
   const indicators = indicatorCount(round);
   if (scoresShown) {
     const lines = (board ?? []).map((node) => lineOf(node.entry, node, node.sheetCount, indicators ?? node.entry.expectedSheetCount));
-    return [...lines.filter((l) => !l.vetoed), ...lines.filter((l) => l.vetoed)];
+    // ON_REVEAL: the API lists only the entries revealed so far (亮分); the others follow in pitch order, without scores.
+    const listed = new Set(lines.map((l) => l.id));
+    const waiting =
+      round.leaderboardVisibility === 'ON_REVEAL' && round.status === 'OPEN'
+        ? round.entries
+            .filter((e) => !listed.has(e.id) && (!group || e.group === group))
+            .map((e) => lineOf(e, null, e.sheetCount, indicators ?? e.expectedSheetCount))
+        : [];
+    return [...lines.filter((l) => !l.vetoed), ...waiting, ...lines.filter((l) => l.vetoed)];
   }
   return round.entries.filter((e) => !group || e.group === group).map((e) => lineOf(e, null, e.sheetCount, indicators ?? e.expectedSheetCount));
 }
@@ -120,6 +132,25 @@ export function BigScreen({ roundId }: { roundId: string }) {
   const view: View = indicators && status?.scoresShown && asked !== 'ranking' ? 'boards' : 'ranking';
   const board = useLeaderboardPages(roundId, group || null, { pollMs, skip: !status?.scoresShown || view !== 'ranking' });
   const boards = useQuery(ScreenBoardsDocument, { roundId }, { pollMs, skip: !status?.scoresShown || view !== 'boards' });
+  // The 台上赛: who is on stage and the latest 亮分, every 500 ms while a judged round is open or just closed.
+  const hallLive = Boolean(round && !indicators && (round.status === 'OPEN' || round.status === 'CLOSED'));
+  const live = useLivePoll(ScreenLiveStateDocument, { roundId }, { skip: !hallLive });
+  const liveState = hallLive ? live.data?.liveState : undefined;
+  // The pitch timer (and the times shown) run on the server's clock, learnt from every answer (this PC's may be minutes off).
+  const clockOffset = useServerOffset(liveState?.serverTime, live.sentAt, live.updatedAt);
+  const sequence = liveState?.sequence;
+  const refetchBoard = useRef(board.refetch);
+  refetchBoard.current = board.refetch;
+  const refetchRound = useRef(roundQuery.refetch);
+  refetchRound.current = roundQuery.refetch;
+  // A sheet, a stage change or a reveal: read the board (and the sheets received) at once.
+  useEffect(() => {
+    if (sequence === undefined) return;
+    void refetchBoard.current();
+    void refetchRound.current();
+  }, [sequence]);
+  const reveal = useRevealPlayer(liveState?.reveal, hallLive && live.data !== undefined);
+  const stage = round?.status === 'OPEN' ? (liveState?.stage ?? null) : null;
   const scoresShown = Boolean(status?.scoresShown && board.rows);
   // While scores may be shown but have not arrived, nothing rather than a flash of the pitch order.
   const lines = round && status && view === 'ranking' && (!status.scoresShown || board.rows) ? boardLines(round, group, board.rows, scoresShown) : [];
@@ -192,7 +223,7 @@ export function BigScreen({ roundId }: { roundId: string }) {
           {status?.progress ? (
             <span className="hall-scored">{t(indicators ? 'screen.ind.scored' : 'screen.scored', { scored, total: round?.entries.length ?? 0 })}</span>
           ) : null}
-          {status?.live && viewUpdatedAt ? <span className="hall-time">{t('common.updatedAt', { time: time(viewUpdatedAt) })}</span> : null}
+          {status?.live && viewUpdatedAt ? <span className="hall-time">{t('common.updatedAt', { time: time(viewUpdatedAt - clockOffset) })}</span> : null}
         </div>
         <div className="screen-tools">
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
@@ -253,9 +284,10 @@ export function BigScreen({ roundId }: { roundId: string }) {
           {t(status.hiddenUntil)}
         </p>
       ) : null}
+      {stage ? <StageBand stage={stage} offset={clockOffset} /> : null}
       {stale ? (
         <p className="screen-stale" role="status">
-          {t('screen.stale', { time: time(stale) })}
+          {t('screen.stale', { time: time(stale - clockOffset) })}
         </p>
       ) : null}
 
@@ -299,6 +331,7 @@ export function BigScreen({ roundId }: { roundId: string }) {
                 showChange={showChange}
                 tied={line.rank !== null && tied.has(line.rank)}
                 flash={changed.has(line.id)}
+                onStage={line.id === stage?.entry.id}
               />
             ))}
           </ol>
@@ -323,6 +356,7 @@ export function BigScreen({ roundId }: { roundId: string }) {
           </button>
         </footer>
       ) : null}
+      {reveal ? <RevealShow reveal={reveal.reveal} phase={reveal.phase} shown={reveal.shown} /> : null}
     </div>
   );
 }

@@ -55,6 +55,7 @@ export function BoardRow({
   showChange = false,
   tied,
   flash,
+  onStage = false,
 }: {
   line: BoardLine;
   scoresShown: boolean;
@@ -65,6 +66,8 @@ export function BoardRow({
   showChange?: boolean;
   tied: boolean;
   flash: boolean;
+  /** The cadre on stage in the hall (台上赛): outlined. */
+  onStage?: boolean;
 }) {
   const { t, score } = useI18n();
   const podium = scoresShown && line.rank !== null && line.rank <= 3 ? ` hall-podium-${line.rank}` : '';
@@ -72,7 +75,7 @@ export function BoardRow({
   const change = scoresShown && (showChange || line.vetoed);
   return (
     <li
-      className={`board-row hall-row${podium}${flash ? ' hall-flash' : ''}${scoresShown ? '' : ' hall-row-plain'}${change ? ' hall-row-change' : ''}`}
+      className={`board-row hall-row${podium}${flash ? ' hall-flash' : ''}${scoresShown ? '' : ' hall-row-plain'}${change ? ' hall-row-change' : ''}${onStage ? ' hall-row-on-stage' : ''}`}
       data-entry={line.id}
       data-rank={line.rank ?? ''}
       data-total={line.total ?? ''}
@@ -93,7 +96,10 @@ export function BoardRow({
         )}
       </span>
       <span className="hall-who">
-        <span className="hall-name">{line.name}</span>
+        <span className="hall-name">
+          {line.name}
+          {onStage ? <span className="visually-hidden">{t('live.screen.onStage')}</span> : null}
+        </span>
         {details ? <span className="hall-unit">{details}</span> : null}
       </span>
       {progress ? (

@@ -29,7 +29,8 @@ export function screenStatus(status: RoundStatus, visibility: LeaderboardVisibil
     case 'DRAFT':
       return { label: indicators ? 'screen.ind.status.draft' : 'screen.status.draft', live: false, scoresShown: false, hiddenUntil: null, progress: false };
     case 'OPEN': {
-      const live = visibility === 'LIVE';
+      // ON_REVEAL is live too: the API shows an entry's total and rank once it has been revealed (亮分).
+      const live = visibility === 'LIVE' || visibility === 'ON_REVEAL';
       // An indicator round is 考核进行中 whether or not its scores are public; live shows in the dot.
       const label = indicators ? 'screen.ind.status.open' : live ? 'screen.status.live' : 'screen.status.scoring';
       const afterClose = indicators ? 'screen.ind.hidden.afterClose' : 'screen.hidden.afterClose';

@@ -12,14 +12,17 @@ const MAX_PAGES = 20;
  * Every row of the round's (or one group's) leaderboard, all pages, polled every `pollMs`:
  * what the hall's board shows. Keeps the last rows while refreshing and after a failed
  * refresh (the screen says how old they are); a lost connection is retried sooner, backing
- * off to 30 s, as the API hooks do.
+ * off to 30 s, as the API hooks do. `refetch` reads it at once, skipped while `skip`.
  */
 export function useLeaderboardPages(roundId: string, group: string | null, options: { pollMs: number; skip: boolean }) {
   const key = `${roundId}\u0000${group ?? ''}`;
   const [state, setState] = useState<{ rows?: ScreenLeaderboardNode[]; error?: ApiError; updatedAt?: number; key: string }>({ key });
   const generation = useRef(0);
+  const skipRef = useRef(options.skip);
+  skipRef.current = options.skip;
 
   const run = useCallback(async (): Promise<boolean> => {
+    if (skipRef.current) return false;
     const mine = ++generation.current;
     try {
       const rows: ScreenLeaderboardNode[] = [];
@@ -42,5 +45,11 @@ export function useLeaderboardPages(roundId: string, group: string | null, optio
   usePolling(run, options.pollMs, options.skip, generation);
 
   const current = state.key === key;
-  return { rows: current ? state.rows : undefined, error: current ? state.error : undefined, updatedAt: current ? state.updatedAt : undefined };
+  return {
+    rows: current ? state.rows : undefined,
+    error: current ? state.error : undefined,
+    updatedAt: current ? state.updatedAt : undefined,
+    /** Reads the board now (e.g. when the hall's live state moved), between polls. */
+    refetch: run,
+  };
 }

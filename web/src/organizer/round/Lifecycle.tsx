@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import { ErrorNote } from '../../components/ui';
 import { MissingSheetsDocument, type MissingSheetsQuery, type RoundStatus } from '../../gql/graphql';
+import { PublishDialog } from '../../hall/console/PublishDialog';
 import { useI18n } from '../../i18n';
 import { useRoundTransitions } from './useRoundTransitions';
 
@@ -59,9 +60,22 @@ export function Lifecycle({ roundId, name, status, onChanged }: { roundId: strin
   const label = status === 'DRAFT' ? t('org.open') : status === 'OPEN' ? t('org.close') : t('org.publish');
   return (
     <div className="lifecycle">
-      {asking ? (
+      {asking?.kind === 'publish' ? (
+        // Publication asks for the notice period and the judges' sign-off (the live hall's dialog).
         <div className="confirm confirm-wide" role="group" aria-label={label} data-testid="close-check">
-          {asking.kind === 'close' ? <CloseChecklist name={name} {...asking} /> : <p>{t('org.confirmPublish', { name })}</p>}
+          <PublishDialog
+            roundId={roundId}
+            name={name}
+            onCancel={() => setAsking(null)}
+            onPublished={() => {
+              setAsking(null);
+              onChanged();
+            }}
+          />
+        </div>
+      ) : asking ? (
+        <div className="confirm confirm-wide" role="group" aria-label={label} data-testid="close-check">
+          <CloseChecklist name={name} {...asking} />
           <div className="row">
             <button type="button" className="button-danger" onClick={() => void act()}>
               {label}

@@ -13,12 +13,13 @@ import {
   type IndicatorRoundDraft,
 } from '../../indicators/round/IndicatorRoundFields';
 import { Link } from '../../router';
-import { DEFAULT_RULE, RuleFields, type RuleDraft } from './RuleFields';
+import { DEFAULT_EXTRAS, DEFAULT_RULE, extrasInput, extrasValid, PanelExtraFields, RuleFields, type PanelExtrasDraft, type RuleDraft } from './RuleFields';
 import type { CompetitionSummary } from './types';
 
 type RubricOption = RubricsQuery['rubrics']['edges'][number]['node'];
 type Kind = 'PANEL' | 'INDICATORS';
 const KINDS: Kind[] = ['PANEL', 'INDICATORS'];
+const LIVE_DEFAULTS = { scoringGate: 'PITCHED', requireSignOff: true } as const;
 
 /**
  * A new round of a competition: judged on a stage (评委打分) with its whole scoring rule,
@@ -41,6 +42,8 @@ export function NewRound({
   const [name, setName] = useState('');
   const [rubricId, setRubricId] = useState((last && panelOf(last)?.rubric.id) ?? rubrics[0]?.id ?? '');
   const [rule, setRule] = useState<RuleDraft>(DEFAULT_RULE);
+  const [extras, setExtras] = useState<PanelExtrasDraft>(DEFAULT_EXTRAS);
+  const [live, setLive] = useState(true);
   const [kind, setKind] = useState<Kind>(last?.method.__typename === 'IndicatorsMethod' ? 'INDICATORS' : 'PANEL');
   const [indicators, setIndicators] = useState<IndicatorRoundDraft>(() => newIndicatorRound());
   const sets = useIndicatorSets();
@@ -74,7 +77,17 @@ export function NewRound({
             leaderboardVisibility: indicators.visibility,
             method: indicatorMethodInput(indicators, chosenSet),
           }
-        : { competitionId: competition.id, name: name.trim(), rubricId, rubricVersion: rubric?.version ?? null, ...rule };
+        : {
+            competitionId: competition.id,
+            name: name.trim(),
+            rubricId,
+            rubricVersion: rubric?.version ?? null,
+            ...rule,
+            ...extrasInput(extras),
+            // Run live in the hall (the default): judges score those who have pitched, and sign off before publication.
+            // Unchecked, no `live` is sent and the API's defaults hold: any entry, no sign-off.
+            ...(live ? { live: LIVE_DEFAULTS } : {}),
+          };
     const created = await mutate({ input });
     if (created) {
       setName('');
@@ -124,11 +137,34 @@ export function NewRound({
               </span>
             </div>
             <RuleFields value={rule} onChange={setRule} criteria={criteria} />
+            <PanelExtraFields
+              value={extras}
+              onChange={(next) => {
+                setExtras(next);
+                // Classes are aggregated on raw marks: the API refuses them with z-scores.
+                if (next.classes.length > 0 && rule.normalization === 'ZSCORE') setRule((r) => ({ ...r, normalization: 'NONE' }));
+              }}
+            />
+            <div className="choice">
+              <input id={`${id}-live`} type="checkbox" checked={live} aria-describedby={`${id}-live-help`} onChange={(e) => setLive(e.target.checked)} />
+              <div>
+                <label htmlFor={`${id}-live`}>
+                  <strong>{t('round.new.live')}</strong>
+                </label>
+                <p id={`${id}-live-help`} className="muted small">
+                  {t('round.new.liveHelp')}
+                </p>
+              </div>
+            </div>
           </>
         )}
         {error ? <ErrorNote error={error} /> : null}
         <div className="row">
-          <button type="submit" className="button-primary" disabled={pending || !name.trim() || (kind === 'PANEL' ? !rubricId : !indicators.setId)}>
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={pending || !name.trim() || (kind === 'PANEL' ? !rubricId || !extrasValid(extras) : !indicators.setId)}
+          >
             {t('org.create')}
           </button>
           <Link to="/organizer" className="button">

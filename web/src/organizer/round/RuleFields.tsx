@@ -1,7 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import type { Aggregate, LeaderboardVisibility, Normalization, QuorumMode, TrimScope } from '../../gql/graphql';
+import type { Aggregate, CreateRoundInput, LeaderboardVisibility, MissingClassRule, Normalization, QuorumMode, Rounding, TrimScope } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { NumberField } from './fields';
+import '../../hall/console/hall.css';
 
 /** Every scoring rule of a round, as the create and edit forms hold it. */
 export interface RuleDraft {
@@ -29,7 +30,7 @@ export const DEFAULT_RULE: RuleDraft = {
   leaderboardVisibility: 'AFTER_CLOSE',
 };
 
-export const VISIBILITIES: LeaderboardVisibility[] = ['LIVE', 'AFTER_CLOSE', 'AFTER_PUBLISH'];
+export const VISIBILITIES: LeaderboardVisibility[] = ['LIVE', 'ON_REVEAL', 'AFTER_CLOSE', 'AFTER_PUBLISH'];
 const SCOPES: TrimScope[] = ['SHEET', 'CRITERION'];
 const AGGREGATES: Aggregate[] = ['MEAN', 'MEDIAN'];
 const NORMALIZATIONS: Normalization[] = ['NONE', 'ZSCORE'];
@@ -155,10 +156,10 @@ export function RuleFields({
   );
 }
 
-function RuleSet({ legend, help, children }: { legend: string; help: string; children: ReactNode }) {
+function RuleSet({ legend, help, children, wide = false }: { legend: string; help: string; children: ReactNode; wide?: boolean }) {
   const id = useId();
   return (
-    <fieldset className="rule" aria-describedby={`${id}-help`}>
+    <fieldset className={wide ? 'rule rule-wide' : 'rule'} aria-describedby={`${id}-help`}>
       <legend>{legend}</legend>
       <p id={`${id}-help`} className="rule-help">
         {help}
@@ -274,6 +275,192 @@ function TieBreakers({ value, criteria, onChange }: { value: string[]; criteria:
             ))}
           </select>
         </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** One evaluator class as the form holds it: its weight in percent (60 for 0.6). */
+export interface PanelClassDraft {
+  key: string;
+  label: string;
+  percent: number;
+  trimHighest: number;
+  trimLowest: number;
+  aggregate: Aggregate;
+}
+
+/** The judged panel's newer choices: where rounding happens, evaluator classes and what a missing class means. */
+export interface PanelExtrasDraft {
+  rounding: Rounding;
+  classes: PanelClassDraft[];
+  missingClass: MissingClassRule;
+}
+
+export const DEFAULT_EXTRAS: PanelExtrasDraft = { rounding: 'FINAL', classes: [], missingClass: 'UNRANKED' };
+const ROUNDINGS: Rounding[] = ['FINAL', 'PER_CRITERION'];
+const MISSING_CLASS: MissingClassRule[] = ['UNRANKED', 'RENORMALIZE'];
+
+/** Percent in hundredths, so 33.33 + 33.33 + 33.34 sums to exactly 100. */
+const hundredths = (percent: number) => Math.round(percent * 100);
+export const classWeightsSum = (classes: readonly PanelClassDraft[]) => classes.reduce((sum, c) => sum + hundredths(c.percent), 0) / 100;
+export const extrasValid = (extras: PanelExtrasDraft) =>
+  extras.classes.length === 0 || (classWeightsSum(extras.classes) === 100 && extras.classes.every((c) => c.label.trim() && c.percent > 0));
+
+/** The fields of CreateRoundInput for the extras; defaults are left to the API. */
+export function extrasInput(extras: PanelExtrasDraft): Pick<CreateRoundInput, 'rounding' | 'panelClasses' | 'missingClass'> {
+  return {
+    ...(extras.rounding !== 'FINAL' ? { rounding: extras.rounding } : {}),
+    ...(extras.classes.length
+      ? {
+          panelClasses: extras.classes.map((c) => ({
+            key: c.key,
+            label: c.label.trim(),
+            weight: hundredths(c.percent) / 10000,
+            trimHighest: c.trimHighest,
+            trimLowest: c.trimLowest,
+            aggregate: c.aggregate,
+          })),
+          missingClass: extras.missingClass,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Rounding (总分保留两位 or 每项先保留两位), evaluator classes with weights (领导评委 60 %,
+ * 群众评委 40 %, each trimmed and averaged on its own) and what counts when a class has not
+ * scored an entry — each with a worked example, as the other rule fields.
+ */
+export function PanelExtraFields({ value, onChange }: { value: PanelExtrasDraft; onChange: (next: PanelExtrasDraft) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const set = <K extends keyof PanelExtrasDraft>(key: K, v: PanelExtrasDraft[K]) => onChange({ ...value, [key]: v });
+  const setClass = (index: number, patch: Partial<PanelClassDraft>) =>
+    set(
+      'classes',
+      value.classes.map((c, i) => (i === index ? { ...c, ...patch } : c)),
+    );
+  const addClass = () => {
+    const used = new Set(value.classes.map((c) => c.key));
+    let n = value.classes.length + 1;
+    while (used.has(`class${n}`)) n++;
+    const first = value.classes.length === 0;
+    const added: PanelClassDraft[] = first
+      ? [
+          { key: 'class1', label: t('round.rule.classes.leader'), percent: 60, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' },
+          { key: 'class2', label: t('round.rule.classes.public'), percent: 40, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' },
+        ]
+      : [{ key: `class${n}`, label: '', percent: 0, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' }];
+    set('classes', [...value.classes, ...added]);
+  };
+  const sum = classWeightsSum(value.classes);
+  const [a, b] = value.classes;
+  return (
+    <div className="rule-fields">
+      <RuleSet legend={t('round.rule.rounding')} help={t('round.rule.roundingHelp')}>
+        <Choices name="rounding" options={ROUNDINGS} value={value.rounding} label={(o) => t(`round.rule.rounding.${o}`)} onChange={(o) => set('rounding', o)} />
+        <p className="rule-example">{t('round.rule.roundingExample')}</p>
+      </RuleSet>
+
+      <RuleSet legend={t('round.rule.classes')} help={t('round.rule.classesHelp')} wide={value.classes.length > 0}>
+        {value.classes.length === 0 ? <p className="muted small">{t('round.rule.classes.none')}</p> : null}
+        {value.classes.length > 0 ? (
+          <ol className="class-list">
+            {value.classes.map((c, i) => (
+              <li key={c.key} className="class-row">
+                <div className="field">
+                  <label htmlFor={`${id}-${c.key}-label`}>{t('round.rule.classes.label', { n: i + 1 })}</label>
+                  <input id={`${id}-${c.key}-label`} maxLength={50} value={c.label} onChange={(e) => setClass(i, { label: e.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-${c.key}-weight`}>{t('round.rule.classes.weight')}</label>
+                  <input
+                    id={`${id}-${c.key}-weight`}
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    max={100}
+                    step={0.01}
+                    value={c.percent}
+                    onChange={(e) => setClass(i, { percent: Math.max(0, Number(e.target.value) || 0) })}
+                  />
+                </div>
+                <NumberField
+                  label={t('round.rule.classes.trimHighest')}
+                  value={c.trimHighest}
+                  min={0}
+                  max={20}
+                  onChange={(n) => setClass(i, { trimHighest: n })}
+                />
+                <NumberField
+                  label={t('round.rule.classes.trimLowest')}
+                  value={c.trimLowest}
+                  min={0}
+                  max={20}
+                  onChange={(n) => setClass(i, { trimLowest: n })}
+                />
+                <div className="field">
+                  <label htmlFor={`${id}-${c.key}-agg`}>{t('round.rule.aggregate')}</label>
+                  <select id={`${id}-${c.key}-agg`} value={c.aggregate} onChange={(e) => setClass(i, { aggregate: e.target.value as Aggregate })}>
+                    {AGGREGATES.map((o) => (
+                      <option key={o} value={o}>
+                        {t(`round.rule.aggregate.${o}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button
+                  type="button"
+                  className="button-small"
+                  aria-label={t('round.rule.classes.removeLabel', { label: c.label || String(i + 1) })}
+                  onClick={() =>
+                    set(
+                      'classes',
+                      value.classes.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('round.remove')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        <div className="row">
+          <button type="button" className="button-small" onClick={addClass}>
+            {value.classes.length === 0 ? t('round.rule.classes.addTwo') : t('round.rule.classes.add')}
+          </button>
+          {value.classes.length > 0 ? (
+            <span className={sum === 100 ? 'muted small' : 'field-error'} role={sum === 100 ? undefined : 'alert'}>
+              {t(sum === 100 ? 'round.rule.classes.sum' : 'round.rule.classes.sumWrong', { sum })}
+            </span>
+          ) : null}
+        </div>
+        {a && b ? (
+          <p className="rule-example">
+            {t('round.rule.classes.example', {
+              a: a.label || '1',
+              b: b.label || '2',
+              pa: a.percent,
+              pb: b.percent,
+              total: ((90 * hundredths(a.percent) + 80 * hundredths(b.percent)) / 10000).toFixed(2),
+            })}
+          </p>
+        ) : null}
+        {value.classes.length > 0 ? <p className="muted small">{t('round.rule.classes.seats')}</p> : null}
+      </RuleSet>
+
+      {value.classes.length > 0 ? (
+        <RuleSet legend={t('round.rule.missingClass')} help={t('round.rule.missingClassHelp')}>
+          <Choices
+            name="missingClass"
+            options={MISSING_CLASS}
+            value={value.missingClass}
+            label={(o) => t(`round.rule.missingClass.${o}`)}
+            onChange={(o) => set('missingClass', o)}
+          />
+        </RuleSet>
       ) : null}
     </div>
   );
