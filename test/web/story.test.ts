@@ -385,7 +385,7 @@ describe('the story of issue 12: one organizer, five judges, 63 cadres, from the
     await check.getByRole('button', { name: '结束评分' }).click();
     await panel.getByRole('button', { name: '发布成绩' }).click();
     const publish = page.getByTestId('close-check');
-    expect(await publish.textContent()).toContain(`发布后成绩不能再更改，确定发布“${ROUND}”吗？`);
+    expect(await publish.textContent()).toContain(`确定发布“${ROUND}”吗？`);
     await publish.getByRole('button', { name: '发布成绩' }).click();
     await expect.poll(async () => (await entriesOf()).status).toBe('PUBLISHED');
     await page.evaluate('window.scrollTo(0, 0)');

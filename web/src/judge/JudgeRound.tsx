@@ -380,7 +380,7 @@ export function JudgeRound({ roundId }: { roundId: string }) {
                   ) : null}
                 </h2>
                 <p className="entry-unit">{[selected.cadre?.unit.name ?? selected.unit?.name, selected.cadre?.position].filter(Boolean).join(' · ')}</p>
-                <p className="entry-title">{selected.title}</p>
+                {selected.title !== entryName(selected) ? <p className="entry-title">{selected.title}</p> : null}
                 <div className="row">
                   <button type="button" className="button-small" disabled={index <= 0} onClick={() => select(entries[index - 1]!.id)}>
                     ← {t('judge.previous')}

@@ -38,7 +38,7 @@ export function StageBand({ stage, offset }: { stage: Stage; offset: number }) {
           {name}
         </p>
         {who ? <p className="stage-band-unit">{who}</p> : null}
-        {entry.cadre || entry.unit ? <p className="stage-band-title">{entry.title}</p> : null}
+        {(entry.cadre || entry.unit) && entry.title !== name ? <p className="stage-band-title">{entry.title}</p> : null}
       </div>
       <div className={`stage-timer stage-timer-${state}${over ? ' stage-timer-over' : ''}`} data-testid="pitch-timer" data-over={over} data-state={state}>
         <span className="stage-timer-caption">
