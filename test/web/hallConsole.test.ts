@@ -311,6 +311,17 @@ describe('the organizer runs the hall live', () => {
     await stage.getByTestId('stage-revealed').waitFor();
     await shot('host-revealed');
 
+    // 附加分 on top of the panel's result, with its reason.
+    const before = await api('query($e: ID!) { entry(id: $e) { total } }', { e: first!.id });
+    await stage.getByRole('button', { name: '加附加分' }).click();
+    await stage.getByLabel('附加分（0–100，填 0 取消）').fill('2');
+    await stage.getByLabel('理由', { exact: true }).fill('获评市级优秀案例');
+    await shot('host-bonus');
+    await stage.getByRole('button', { name: '保存附加分' }).click();
+    await stage.getByText('附加分：2.00 分（获评市级优秀案例）。').waitFor();
+    const after = await api('query($e: ID!) { entry(id: $e) { total bonus } }', { e: first!.id });
+    expect(after.entry).toEqual({ total: Math.round((before.entry.total + 2) * 100) / 100, bonus: 2 });
+
     // The second entrant: four sheets, revealed anyway with a reason.
     await host.getByRole('button', { name: `请上台：2 号 ${second!.cadre.name}` }).click();
     await stage.getByText(second!.cadre.name).waitFor();

@@ -880,7 +880,7 @@ export type ConsoleHallStageQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleHallStageQuery = { round: { id: string, name: string, status: RoundStatus, live: { scoringGate: ScoringGate, pitchLimitSeconds: number | null, requireSignOff: boolean, overtime: { perSeconds: number, points: number } | null }, entries: Array<{ id: string, order: number, title: string, group: string | null, stagedAt: string | null, pitchStartedAt: string | null, pitchSeconds: number | null, overtimeDeduction: number, revealedAt: string | null, sheetCount: number, expectedSheetCount: number, total: number | null, rank: number | null, cadre: { id: string, name: string } | null, unit: { id: string, name: string } | null }> } | null, roundProgress: { judges: Array<{ judge: { userId: string, name: string, label: string } }>, entries: Array<{ expected: number, received: number, judgeStates: Array<ProgressState>, entry: { id: string } }> } };
+export type ConsoleHallStageQuery = { round: { id: string, name: string, status: RoundStatus, live: { scoringGate: ScoringGate, pitchLimitSeconds: number | null, requireSignOff: boolean, overtime: { perSeconds: number, points: number } | null }, entries: Array<{ id: string, order: number, title: string, group: string | null, stagedAt: string | null, pitchStartedAt: string | null, pitchSeconds: number | null, overtimeDeduction: number, bonus: number, bonusReason: string | null, revealedAt: string | null, sheetCount: number, expectedSheetCount: number, total: number | null, rank: number | null, cadre: { id: string, name: string } | null, unit: { id: string, name: string } | null }> } | null, roundProgress: { judges: Array<{ judge: { userId: string, name: string, label: string } }>, entries: Array<{ expected: number, received: number, judgeStates: Array<ProgressState>, entry: { id: string } }> } };
 
 export type ConsoleHallSetOnStageMutationVariables = Exact<{
   roundId: string;
@@ -1041,6 +1041,15 @@ export type ConsoleHallReissueSeatMutationVariables = Exact<{
 
 
 export type ConsoleHallReissueSeatMutation = { reissueJudgeSeat: { id: string, label: string, name: string, status: JudgeSeatStatus, joinCode: string } };
+
+export type ConsoleHallSetBonusMutationVariables = Exact<{
+  entryId: string;
+  points: number;
+  reason: string;
+}>;
+
+
+export type ConsoleHallSetBonusMutation = { setEntryBonus: { id: string, bonus: number, bonusReason: string | null, total: number | null } };
 
 export type LiveNoticeBoardQueryVariables = Exact<{
   roundId: string;
@@ -2114,6 +2123,8 @@ export const ConsoleHallStageDocument = new TypedDocumentString(`
       pitchStartedAt
       pitchSeconds
       overtimeDeduction
+      bonus
+      bonusReason
       revealedAt
       sheetCount
       expectedSheetCount
@@ -2482,6 +2493,16 @@ export const ConsoleHallReissueSeatDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleHallReissueSeatMutation, ConsoleHallReissueSeatMutationVariables>;
+export const ConsoleHallSetBonusDocument = new TypedDocumentString(`
+    mutation ConsoleHallSetBonus($entryId: ID!, $points: Float!, $reason: String!) {
+  setEntryBonus(entryId: $entryId, points: $points, reason: $reason) {
+    id
+    bonus
+    bonusReason
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHallSetBonusMutation, ConsoleHallSetBonusMutationVariables>;
 export const LiveNoticeBoardDocument = new TypedDocumentString(`
     query LiveNoticeBoard($roundId: ID!) {
   noticeBoard(roundId: $roundId) {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
+import { BonusForm } from './BonusForm';
 import { ErrorNote, Loading, Note } from '../../components/ui';
 import {
   ConsoleHallEndPitchDocument,
@@ -324,6 +325,7 @@ function StageCard({
                 judges: missing.map((j) => t('hall.host.judge', { label: j.label, name: j.name })).join('、'),
               })}
       </p>
+      {open ? <BonusForm key={entry.id} entryId={entry.id} bonus={entry.bonus} reason={entry.bonusReason} onChanged={onChanged} /> : null}
       {entry.revealedAt ? (
         <p className="small" data-testid="stage-revealed">
           {t('hall.host.revealedAt', { time: time(entry.revealedAt), total: score(entry.total), rank: entry.rank ?? '—' })}
