@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDevVerifier, issueDevToken } from '../src/auth/devIssuer.js';
 import type { Role } from '../src/domain/model.js';
 import type { Logger } from '../src/graphql/plugins.js';
-import { createApiHandler } from '../src/handler.js';
+import { createApiHandler, type ApiHandler } from '../src/handler.js';
 import { LOCAL_AWS, startDynamoLocal } from '../src/local/dynamoLocal.js';
 import { createLocalRuntime, type LocalRuntime } from '../src/local/environment.js';
 import { createDynamo, type Dynamo } from '../src/store/client.js';
@@ -24,6 +24,14 @@ export interface BenchEnvironment {
   origin: string;
   /** Unexpected errors the server logged, by request id: the detail a client never sees. */
   serverErrors: Map<string, string>;
+  /** DynamoDB Local's endpoint, for a part that needs a client of its own. */
+  endpoint: string;
+  /**
+   * A handler composed as the server's (same tables, keys and error log) over a DynamoDB client of
+   * its own, configured with `dynamo` over the store's defaults (e.g. longer timeouts for a crowd of
+   * transactions on DynamoDB Local); its client is destroyed with the environment. Called in-process.
+   */
+  handlerWith(dynamo: DynamoDBClientConfig): ApiHandler;
   /** Scratch space under `.bench/` (git-ignored): the signing key and the bundles. */
   workDir: string;
   token(sub: string, roles: Role[], name?: string): Promise<string>;
@@ -56,15 +64,19 @@ export async function startEnvironment(cleanup: Cleanup, workDir: string): Promi
     info: () => {},
     error: (message, fields) => serverErrors.set(String(fields.requestId), `${message}: ${JSON.stringify(fields.error ?? fields)}`),
   };
-  const handler = createApiHandler({
-    dynamo: createDynamo({ ...LOCAL_AWS, endpoint: dynamo.endpoint }),
-    tables: runtime.tables,
-    verifier: createDevVerifier(runtime.keys.publicJwk),
-    development: true,
-    logger,
-    cursorKey: runtime.cursorKey,
-  });
-  const server = await startBenchServer(handler);
+  const handlerWith = (config: DynamoDBClientConfig): ApiHandler => {
+    const client = createDynamo({ ...LOCAL_AWS, endpoint: dynamo.endpoint, ...config });
+    cleanup.add('a handler’s DynamoDB client', () => client.destroy());
+    return createApiHandler({
+      dynamo: client,
+      tables: runtime.tables,
+      verifier: createDevVerifier(runtime.keys.publicJwk),
+      development: true,
+      logger,
+      cursorKey: runtime.cursorKey,
+    });
+  };
+  const server = await startBenchServer(handlerWith({}));
   cleanup.add('HTTP server', () => server.close());
 
   const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint }));
@@ -82,6 +94,8 @@ export async function startEnvironment(cleanup: Cleanup, workDir: string): Promi
     client,
     origin: new URL(server.url).origin,
     serverErrors,
+    endpoint: dynamo.endpoint,
+    handlerWith,
     workDir,
     token: (sub, roles, name) => issueDevToken(runtime.keys.privateJwk, { sub, name: name ?? sub, roles }),
   };

@@ -21,6 +21,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates with the benchmark's seeded stream, in place. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
 export const CRITERIA = [
   { key: 'vision', label: '发展思路', maxScore: 20 },
   { key: 'results', label: '实绩成效', maxScore: 30 },

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchEnvironment } from './environment.js';
-import { createRound, randomMarks, type Fixture } from './fixtures.js';
+import { createRound, randomMarks, shuffle, type Fixture } from './fixtures.js';
 import { costOf, dataOf, type Cost } from './http.js';
 import { LEADERBOARD_QUERY, type LeaderboardData } from './leaderboard.js';
 import { mean, summarize, type Summary } from './stats.js';
@@ -194,13 +194,4 @@ export async function benchLive(env: BenchEnvironment, fixture: Fixture, random:
     liveStateBilledMsMean: mean(polls.map((p) => Math.ceil(p.serverMs))),
     seconds,
   };
-}
-
-/** Fisher–Yates with the benchmark's seeded stream. */
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }

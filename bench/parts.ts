@@ -3,7 +3,7 @@
  * those (and what they need: overhead and export read the leaderboard rounds, so
  * selecting either loads them); unset or `all`, every part.
  */
-export const PARTS = ['bundle', 'leaderboard', 'overhead', 'submit', 'live', 'export', 'close', 'indicators'] as const;
+export const PARTS = ['bundle', 'leaderboard', 'overhead', 'submit', 'live', 'export', 'close', 'ratings', 'indicators'] as const;
 
 export type Part = (typeof PARTS)[number];
 

@@ -6,6 +6,7 @@ import { ASSUMPTIONS, PRICES, costPerMillion, type CostPerMillion } from './cost
 import type { LeaderboardResult } from './leaderboard.js';
 import type { LiveResult } from './live.js';
 import type { OverheadResult } from './overhead.js';
+import type { RatingCaseResult, RatingsResult } from './ratings.js';
 import { round } from './stats.js';
 import type { SubmitResult } from './submit.js';
 
@@ -20,6 +21,8 @@ export const TARGETS = {
   importRatio: 1.5,
   /** The hall: a submission is on the big screen within a second. */
   liveSubmissionToScreenP95Ms: 1000,
+  /** Citizens' ratings: all raters on one point keep at least this share of the spread throughput. */
+  ratingsHotToSpreadRatio: 0.8,
 } as const;
 
 export interface Target {
@@ -41,6 +44,7 @@ export interface Results {
   exported?: ExportResult;
   closed?: CloseResult;
   indicators?: IndicatorsResult;
+  ratings?: RatingsResult;
 }
 
 const byKey = <T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Record<string, V> =>
@@ -97,7 +101,7 @@ export function costs(results: Results) {
 }
 
 export function targets(results: Results): Target[] {
-  const { leaderboard, submit, overhead, bundle, exported, indicators, live } = results;
+  const { leaderboard, submit, overhead, bundle, exported, indicators, live, ratings } = results;
   const out: Target[] = [];
   if (leaderboard) {
     const maxRequests = Math.max(...leaderboard.sizes.map((s) => s.requestsPerPage.max));
@@ -159,6 +163,7 @@ export function targets(results: Results): Target[] {
     });
   }
   if (indicators) out.push(...indicatorTargets(indicators));
+  if (ratings) out.push(...ratingTargets(ratings));
   if (bundle) {
     out.push(
       {
@@ -197,9 +202,32 @@ function indicatorTargets(x: IndicatorsResult): Target[] {
   ];
 }
 
+function ratingTargets(r: RatingsResult): Target[] {
+  return [
+    {
+      name: `ratings per second, ${r.raters} raters all on one point : spread over ${r.points.toLocaleString('en-US')} points`,
+      target: `≥ ${TARGETS.ratingsHotToSpreadRatio}`,
+      actual: r2(r.hotToSpreadRatio).toFixed(2),
+      met: r.hotToSpreadRatio >= TARGETS.ratingsHotToSpreadRatio,
+    },
+    {
+      name: 'ratings failed with an unexpected error',
+      target: '0',
+      actual: String(r.spread.failed + r.hot.failed),
+      met: r.spread.failed + r.hot.failed === 0,
+    },
+    {
+      name: 'verifyRatings after the ratings: counters = stored = acknowledged',
+      target: 'ok',
+      actual: `${r.verify.counted} counted, ${r.verify.stored} stored, ${r.verify.accepted} acknowledged`,
+      met: r.verify.ok && r.verify.counted === r.verify.accepted,
+    },
+  ];
+}
+
 /** The machine-readable figures: what BENCH_OUT receives and the run prints last; a part that did not run is absent. */
 export function summary(results: Results, meta: Record<string, unknown>) {
-  const { leaderboard, submit, live, overhead, bundle, exported, closed, indicators } = results;
+  const { leaderboard, submit, live, overhead, bundle, exported, closed, indicators, ratings } = results;
   return {
     meta,
     ...(leaderboard && results.loaded && { leaderboard: leaderboardSummary(leaderboard, results.loaded) }),
@@ -210,6 +238,7 @@ export function summary(results: Results, meta: Record<string, unknown>) {
     ...(exported && { export: exportSummary(exported) }),
     ...(closed && { closeRound: closeSummary(closed) }),
     ...(indicators && { indicators: indicatorSummary(indicators) }),
+    ...(ratings && { ratings: ratingsSummary(ratings) }),
     cost: costs(results),
     targets: targets(results),
   };
@@ -475,6 +504,58 @@ function indicatorSummary(x: IndicatorsResult) {
   };
 }
 
+const ratingCaseSummary = (c: RatingCaseResult) => ({
+  points: c.points,
+  attempted: c.attempted,
+  accepted: c.accepted,
+  busy: c.busy,
+  failed: c.failed,
+  failures: c.failures,
+  seconds: r2(c.seconds),
+  perSecond: r2(c.perSecond),
+  p50Ms: r2(c.latencyMs.p50),
+  p95Ms: r2(c.latencyMs.p95),
+  requestsPerRating: pair(c.requestsPerRating),
+  writeUnitsPerRating: pair(c.writeUnitsPerRating),
+});
+
+export const BALLOTS_NOTE = 'ballots (audience votes) are not built yet: ballotsPerSecondOneEntry is null';
+
+/** The figures the issue asks for first, then how they were measured. */
+function ratingsSummary(r: RatingsResult) {
+  return {
+    perSecondSpread: r2(r.spread.perSecond),
+    perSecondHot: r2(r.hot.perSecond),
+    hotToSpreadRatio: r3(r.hotToSpreadRatio),
+    requestsPerRating: r3(r.requestsPerRating),
+    rawPutPerSecond: r2(r.rawPutPerSecond),
+    ballotsPerSecondOneEntry: r.ballotsPerSecondOneEntry,
+    ballots: BALLOTS_NOTE,
+    scenario: r.scenario,
+    transport: 'the Lambda handler called in-process with API Gateway v2 events (no HTTP), DynamoDB Local',
+    raters: r.raters,
+    points: r.points,
+    ratingsPerCase: r.ratingsPerCase,
+    warmupRatings: r.warmup,
+    spreadToRawPutRatio: r3(r.spread.perSecond / r.rawPutPerSecond),
+    hotToRawPutRatio: r3(r.hot.perSecond / r.rawPutPerSecond),
+    spread: ratingCaseSummary(r.spread),
+    hot: ratingCaseSummary(r.hot),
+    rawPut: {
+      method: `PutItem of a rating-sized item, ${r.raters} in flight, on the ratings' table, same client settings; run before and after the ratings, mean of the two`,
+      runs: r.rawPut.map((x) => ({ puts: x.puts, perSecond: r2(x.perSecond), p50Ms: r2(x.latencyMs.p50), p95Ms: r2(x.latencyMs.p95) })),
+    },
+    verifyRatings: r.verify,
+    dynamodbClient: {
+      ...r.client,
+      note:
+        `this part's handler and the raw baseline use these instead of DYNAMO_DEFAULTS (${r.client.defaultRequestTimeoutMs} ms per attempt, 50 sockets): ` +
+        `a rating's p95 here was ${Math.round(Math.max(r.spread.latencyMs.p95, r.hot.latencyMs.p95))} ms with 100 at once on DynamoDB Local, where the default would time attempts out and retry them`,
+    },
+    setupSeconds: { campaign: r2(r.setupSeconds.campaign), points: r2(r.setupSeconds.points), ratingForms: r2(r.setupSeconds.forms) },
+  };
+}
+
 /** A plain-text table: numbers right-aligned, text left-aligned. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [headers, ...rows].map((row) => row.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
@@ -494,7 +575,7 @@ function formatNumber(n: number): string {
 }
 
 export function render(results: Results): string {
-  const { leaderboard, loaded, submit, live, overhead, bundle, exported, closed, indicators } = results;
+  const { leaderboard, loaded, submit, live, overhead, bundle, exported, closed, indicators, ratings } = results;
   const c = costs(results);
   const out: string[] = [];
   if (leaderboard && loaded) {
@@ -744,6 +825,7 @@ export function render(results: Results): string {
     );
   }
   if (live) out.push(...renderLive(live));
+  if (ratings) out.push(...renderRatings(ratings));
   return out.join('\n');
 }
 
@@ -776,5 +858,49 @@ function renderLive(live: LiveResult): string[] {
       ],
     ),
     `${live.leaderboardFetches} leaderboard fetches (the sequence moved) for ${live.submissions} submissions in ${live.seconds.toFixed(1)} s`,
+  ];
+}
+
+function renderRatings(r: RatingsResult): string[] {
+  const row = (label: string, c: RatingCaseResult) => [
+    label,
+    c.points,
+    c.attempted,
+    c.accepted,
+    c.busy,
+    c.failed,
+    c.perSecond,
+    c.latencyMs.p50,
+    c.latencyMs.p95,
+    c.requestsPerRating.mean,
+    c.requestsPerRating.max,
+    c.writeUnitsPerRating.mean,
+  ];
+  return [
+    `\n10. Citizens' ratings: ${r.scenario}`,
+    table(
+      ['case', 'points', 'ratings', 'accepted', 'busy', 'failed', 'ratings/s', 'p50 ms', 'p95 ms', 'DDB req mean', 'DDB req max', 'WCU mean'],
+      [row('spread', r.spread), row('hot (one point)', r.hot)],
+    ),
+    table(
+      ['raw PutItem baseline', 'puts', 'puts/s', 'p50 ms', 'p95 ms'],
+      r.rawPut.map((x, i) => [i === 0 ? 'before the ratings' : 'after the ratings', x.puts, x.perSecond, x.latencyMs.p50, x.latencyMs.p95]),
+    ),
+    `hot : spread = ${r2(r.hotToSpreadRatio).toFixed(2)} (target ≥ ${TARGETS.ratingsHotToSpreadRatio}); spread : raw PutItem = ${r2(r.spread.perSecond / r.rawPutPerSecond).toFixed(2)}, ` +
+      `hot : raw PutItem = ${r2(r.hot.perSecond / r.rawPutPerSecond).toFixed(2)} (raw ${r2(r.rawPutPerSecond).toFixed(2)} puts/s, mean of the two runs); ` +
+      `DynamoDB requests per rating ${r3(r.requestsPerRating)} (mean, both cases)`,
+    `verifyRatings: ${r.verify.ok ? 'ok' : 'NOT ok'}, ${r.verify.counted} counted, ${r.verify.stored} stored, ${r.verify.accepted} acknowledged (warm-up of ${r.warmup} included)`,
+    `DynamoDB client of this part: ${r.client.requestTimeoutMs / 1000} s per request, ${r.client.connectionTimeoutMs / 1000} s to connect, ${r.client.maxAttempts} attempts, ` +
+      `${r.client.maxSockets} sockets, the raw baseline's too (DYNAMO_DEFAULTS: ${r.client.defaultRequestTimeoutMs} ms per attempt, 50 sockets; ` +
+      `a rating's p95 here was ${Math.round(Math.max(r.spread.latencyMs.p95, r.hot.latencyMs.p95))} ms, so the default would time attempts out and retry them)`,
+    ...(r.hot.requestsPerRating.max === 1
+      ? [
+          'hot case: no rating lost a race on one of the point’s counter shards (no retry: DynamoDB Local reported no transaction conflict), ' +
+            'so it measures the API’s path under a crowd, not DynamoDB’s per-item contention',
+        ]
+      : []),
+    `ballots: ${BALLOTS_NOTE}`,
+    'busy: refused with SERVICE_UNAVAILABLE after the service’s retries on other shards (nothing written); failed: any other error',
+    ...[...r.spread.failures.map((f) => `  ! spread: ${f}`), ...r.hot.failures.map((f) => `  ! hot: ${f}`)],
   ];
 }

@@ -11,6 +11,7 @@ import { INDICATOR_SET, benchIndicators, indicatorUnitsFromEnv } from './indicat
 import { benchLive } from './live.js';
 import { benchOverhead } from './overhead.js';
 import { PARTS, partsFromEnv } from './parts.js';
+import { RATINGS, benchRatings, ratingsFailed, ratingsPerCaseFromEnv } from './ratings.js';
 import { render, summary, targets, type Results } from './report.js';
 import { benchSubmit } from './submit.js';
 
@@ -21,17 +22,20 @@ import { benchSubmit } from './submit.js';
  * bundle's size and import time, the cost per million operations, and closing an
  * INDICATORS round of a city's 3,200 units × 20 indicators (its leaderboard and
  * verifyRound too), and the live hall: how long a submission takes to reach a big
- * screen that polls `liveState`.
+ * screen that polls `liveState`, and citizens' ratings (PUBLIC_RATING) from 100 raters at once,
+ * spread over 3,200 service points and all on one, against raw PutItem at the same concurrency.
  *
  * Environment: BENCH_OUT=path writes the JSON summary there too; BENCH_PARTS=live,submit
  * runs only those parts (bench/parts.ts: bundle, leaderboard, overhead, submit, live, export,
- * close, indicators); BENCH_SEED
+ * close, ratings, indicators); BENCH_SEED
  * changes the generated data (default 20260); BENCH_INDICATOR_UNITS sets the units
- * of the indicator round (default 3,200; fewer for a quick run); BENCH_KEEP=1 keeps the scratch
+ * of the indicator round (default 3,200; fewer for a quick run); BENCH_RATINGS the ratings per
+ * case of the ratings part (default 2,000); BENCH_KEEP=1 keeps the scratch
  * directory under .bench/; BENCH_STRICT=1 also exits non-zero when a target is
  * missed. A correctness failure (a wrong leaderboard page, a lost update, an
  * unexpected API error, a verifyRound mismatch, in either round, a submission the
- * live screen never shows) always does.
+ * live screen never shows, a rating failed with an unexpected error or missing from
+ * verifyRatings) always does.
  */
 
 const SEED = Number(process.env.BENCH_SEED ?? 20260);
@@ -40,6 +44,7 @@ const LEADERBOARD = { warmupIterations: 10, iterations: 150 };
 const OVERHEAD = { warmupRounds: 50, rounds: 400 };
 const IMPORT_RUNS = 7;
 const INDICATOR_UNITS = indicatorUnitsFromEnv();
+const RATINGS_PER_CASE = ratingsPerCaseFromEnv();
 const PARTS_RUN = partsFromEnv();
 const run = (...parts: (typeof PARTS)[number][]) => parts.some((part) => PARTS_RUN.has(part));
 
@@ -68,18 +73,19 @@ async function main(): Promise<number> {
     if (run('bundle')) {
       results.bundle = await phase('bundle the Lambda and the baseline, time import() in fresh node processes', () => benchBundle(workDir, IMPORT_RUNS));
     }
-    if (run('leaderboard', 'overhead', 'submit', 'live', 'export', 'close', 'indicators')) {
+    if (run('leaderboard', 'overhead', 'submit', 'live', 'export', 'close', 'ratings', 'indicators')) {
       const env = await phase('start DynamoDB Local (in memory), tables, the HTTP server', () => startEnvironment(cleanup, workDir));
       serverErrors = env.serverErrors;
       const random = seededRandom(SEED);
       const needsRounds = run('leaderboard', 'overhead', 'export');
       // Without the leaderboard rounds, enough cadres for the largest other round (closeRound's).
       const cadres = needsRounds ? Math.max(...LEADERBOARD_SIZES) : CLOSE_ENTRIES;
-      const fixture = await phase(`directory (${cadres.toLocaleString('en-US')} cadres), rubric, competition`, () =>
-        createFixture(env.runtime.services, cadres),
-      );
+      // The ratings part builds its own campaign through the handler: alone, it needs no cadres.
+      const fixture = run('leaderboard', 'overhead', 'submit', 'live', 'export', 'close', 'indicators')
+        ? await phase(`directory (${cadres.toLocaleString('en-US')} cadres), rubric, competition`, () => createFixture(env.runtime.services, cadres))
+        : undefined;
       let rounds: LeaderboardRound[] | undefined;
-      if (needsRounds) {
+      if (fixture && needsRounds) {
         const loadStarted = performance.now();
         rounds = await phase('load leaderboard rounds of 100, 1,000 and 10,000 entries', () => loadLeaderboardRounds(env, fixture, random));
         results.loaded = { entries: LEADERBOARD_SIZES.reduce((a, b) => a + b, 0), seconds: (performance.now() - loadStarted) / 1000 };
@@ -90,13 +96,20 @@ async function main(): Promise<number> {
         results.leaderboard = await phase('leaderboard pages', () => benchLeaderboard(env, loadedRounds, LEADERBOARD));
       }
       if (largest && run('overhead')) results.overhead = await phase('GraphQL over HTTP vs raw Query', () => benchOverhead(env, largest, OVERHEAD));
-      if (run('submit')) results.submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
+      if (fixture && run('submit')) results.submit = await phase('concurrent submissions', () => benchSubmit(env, fixture, random));
       // Its own random stream, so that it draws the same whichever parts ran before it.
-      if (run('live')) {
+      if (fixture && run('live')) {
         results.live = await phase('live hall: submissions to a big screen polling liveState', () => benchLive(env, fixture, seededRandom(SEED + 16)));
       }
       if (largest && run('export')) results.exported = await phase('CSV export of the 10,000-entry leaderboard', () => benchExport(env, largest));
-      if (run('close')) results.closed = await phase('close a 1,000-entry round with z-score normalisation', () => benchClose(env, fixture, random));
+      if (fixture && run('close')) results.closed = await phase('close a 1,000-entry round with z-score normalisation', () => benchClose(env, fixture, random));
+      // Its own random stream and a campaign of its own, so that it rates the same whichever parts ran before it.
+      if (run('ratings')) {
+        results.ratings = await phase(
+          `citizens' ratings: ${RATINGS.raters} raters at once, ${RATINGS_PER_CASE.toLocaleString('en-US')} ratings spread over ${RATINGS.points.toLocaleString('en-US')} points, as many on one point, raw PutItem baseline`,
+          () => benchRatings(env, seededRandom(SEED + 17), RATINGS_PER_CASE),
+        );
+      }
       // Last: it loads the most data. Its own random stream, so that it loads the same values whatever the parts before it drew.
       if (run('indicators')) {
         results.indicators = await phase(
@@ -125,7 +138,15 @@ async function main(): Promise<number> {
       log(`wrote ${process.env.BENCH_OUT}`);
     }
 
-    const { submit, indicators } = results;
+    const { submit, indicators, ratings } = results;
+    if (ratings && ratingsFailed(ratings)) {
+      log(
+        `FAILED: ratings: ${ratings.spread.failed + ratings.hot.failed} rating(s) failed with an unexpected error; verifyRatings ` +
+          `${ratings.verify.ok ? 'ok' : 'NOT ok'}, ${ratings.verify.counted} counted, ${ratings.verify.stored} stored, ${ratings.verify.accepted} acknowledged`,
+      );
+      for (const f of [...ratings.spread.failures, ...ratings.hot.failures]) log(`  ${f}`);
+      return 1;
+    }
     if ((submit && (submit.lostUpdates > 0 || submit.failed > 0 || submit.verifyRound.mismatches > 0)) || (indicators && indicators.verifyMismatches > 0)) {
       log(
         `FAILED: ${submit?.lostUpdates ?? 0} lost update(s), ${submit?.failed ?? 0} submission(s) failed with an unexpected error, ` +

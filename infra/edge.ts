@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarms.js';
+import { GRAPHQL_PATH } from './api.js';
 
 /** Scope of a web ACL for CloudFront; such an ACL must be created in us-east-1. */
 const CLOUDFRONT_SCOPE = 'CLOUDFRONT';
@@ -18,13 +19,56 @@ const MANAGED_RULE_GROUPS: readonly { name: string; countOnly?: readonly string[
   { name: 'AWSManagedRulesKnownBadInputsRuleSet' },
 ];
 
+/** The public operations citizens call without signing in (src/services/ratings): each rating is one of each. */
+export const PUBLIC_RATING_OPERATIONS = ['submitRating', 'ratingForm'] as const;
+
 export interface EdgeFirewallProps {
   /** Requests per client IP address in any 5 minutes before the address is blocked for a while. */
   readonly rateLimitPer5Minutes: number;
+  /** The same for the public rating operations alone (PUBLIC_RATING_OPERATIONS). */
+  readonly ratingRateLimitPer5Minutes: number;
   readonly metricPrefix: string;
 }
 
-/** A WAF web ACL for the CloudFront distribution: a per-client rate limit, then AWS managed rules. */
+/**
+ * What the rating rule counts: requests to /graphql whose body names a public rating operation, or
+ * whose query string names `ratingForm` (Apollo answers queries over GET; mutations only over POST).
+ * A GraphQL name cannot be escaped inside the document, but its JSON string can (`\u0073ubmitRating`):
+ * JS_DECODE undoes that, URL_DECODE a query string's percent-encoding. CloudFront lets WAF read the
+ * first 16 KB of a body; a larger one is counted too (MATCH), so padding cannot hide a rating.
+ */
+function publicRatingRequests(): wafv2.CfnWebACL.StatementProperty {
+  const contains = (fieldToMatch: wafv2.CfnWebACL.FieldToMatchProperty, searchString: string, transformation: string): wafv2.CfnWebACL.StatementProperty => ({
+    byteMatchStatement: { fieldToMatch, positionalConstraint: 'CONTAINS', searchString, textTransformations: [{ priority: 0, type: transformation }] },
+  });
+  return {
+    andStatement: {
+      statements: [
+        {
+          byteMatchStatement: {
+            fieldToMatch: { uriPath: {} },
+            positionalConstraint: 'EXACTLY',
+            searchString: GRAPHQL_PATH,
+            textTransformations: [{ priority: 0, type: 'NONE' }],
+          },
+        },
+        {
+          orStatement: {
+            statements: [
+              ...PUBLIC_RATING_OPERATIONS.map((name) => contains({ body: { oversizeHandling: 'MATCH' } }, name, 'JS_DECODE')),
+              contains({ queryString: {} }, 'ratingForm', 'URL_DECODE'),
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * A WAF web ACL for the CloudFront distribution: a per-client rate limit, a stricter one on the
+ * public rating operations, then AWS managed rules.
+ */
 export class EdgeFirewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
 
@@ -47,10 +91,24 @@ export class EdgeFirewall extends Construct {
           statement: { rateBasedStatement: { limit: props.rateLimitPer5Minutes, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
           visibilityConfig: visibility('rate-per-ip'),
         },
+        {
+          name: 'RatingRatePerClientIp',
+          priority: 1,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: props.ratingRateLimitPer5Minutes,
+              aggregateKeyType: 'IP',
+              evaluationWindowSec: 300,
+              scopeDownStatement: publicRatingRequests(),
+            },
+          },
+          visibilityConfig: visibility('rating-rate-per-ip'),
+        },
         ...MANAGED_RULE_GROUPS.map(
           (group, i): wafv2.CfnWebACL.RuleProperty => ({
             name: group.name,
-            priority: i + 1,
+            priority: i + 2,
             overrideAction: { none: {} },
             statement: {
               managedRuleGroupStatement: {

@@ -47,7 +47,7 @@ describe('settingsFromContext', () => {
       email: { identity: 'example.org', fromEmail: 'no-reply@example.org' },
       alarmEmail: 'ops@example.org',
       monthlyBudgetUsd: 50,
-      edge: { rateLimitPer5Minutes: 3000 },
+      edge: { rateLimitPer5Minutes: 3000, ratingRateLimitPer5Minutes: 300 },
       throttle: { rateLimit: 200, burstLimit: 400 },
       logRetention: RetentionDays.THREE_MONTHS,
     });
@@ -78,7 +78,9 @@ describe('settingsFromContext', () => {
 
   it('needs a region for the edge stacks, and reads table overrides', () => {
     expect(() => from({ edge: 'true' })).toThrow(/"region" is required with the edge stacks/);
-    expect(from({ edge: 'true', region: 'ap-east-1' }).edge).toEqual({ rateLimitPer5Minutes: 3000 });
+    expect(from({ edge: 'true', region: 'ap-east-1' }).edge).toEqual({ rateLimitPer5Minutes: 3000, ratingRateLimitPer5Minutes: 300 });
+    expect(from({ edge: 'true', region: 'ap-east-1', wafRatingRateLimit: '600' }).edge?.ratingRateLimitPer5Minutes).toBe(600);
+    expect(() => from({ edge: 'true', region: 'ap-east-1', wafRatingRateLimit: '5' })).toThrow(/wafRatingRateLimit/);
     expect(from({ tableCompetitions: 'competitions-restored' }).tableOverrides).toEqual({ competitions: 'competitions-restored' });
     expect(() => from({ tableRubrics: 'x' })).toThrow(/tableRubrics/);
   });

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { TABLE_NAMES, type TableName } from '../src/store/tables.js';
+import { RATINGS_PER_ADDRESS_PER_MINUTE } from '../src/services/ratings/ratings.js';
 import { DYNAMO_WORST_CASE_MS } from '../src/store/client.js';
 
 /**
@@ -67,7 +68,7 @@ export interface StageSettings {
    * The edge in us-east-1: a WAF web ACL on the distribution and the CloudFront alarms. Always in
    * production; in dev with `-c edge=true`.
    */
-  readonly edge: { readonly rateLimitPer5Minutes: number } | undefined;
+  readonly edge: { readonly rateLimitPer5Minutes: number; readonly ratingRateLimitPer5Minutes: number } | undefined;
   /** Daily AWS Backup of the tables, copied to this vault (another region or account). */
   readonly backupCopyVaultArn: string | undefined;
   /** Tables to put behind the function instead of the stack's own, e.g. after a point-in-time restore. */
@@ -93,6 +94,7 @@ export const CONTEXT = {
   monthlyBudgetUsd: 'monthlyBudgetUsd',
   edge: 'edge',
   wafRateLimit: 'wafRateLimit',
+  wafRatingRateLimit: 'wafRatingRateLimit',
   backupCopyVaultArn: 'backupCopyVaultArn',
   lambdaMemoryMb: 'lambdaMemoryMb',
   lambdaTimeoutSeconds: 'lambdaTimeoutSeconds',
@@ -168,6 +170,14 @@ export const MIN_TIMEOUT_SECONDS = Math.ceil(DYNAMO_WORST_CASE_MS / 1000) + 1;
  */
 const DEFAULT_WAF_RATE_LIMIT = 3000;
 
+/**
+ * Requests per client IP and 5 minutes to the public rating operations (`ratingForm`,
+ * `submitRating`) before WAF blocks it: a citizen's rating is one of each, and the API itself takes
+ * RATINGS_PER_ADDRESS_PER_MINUTE ratings from an address a minute, so WAF stops only what the API
+ * would refuse anyway, before it reaches the function.
+ */
+export const DEFAULT_WAF_RATING_RATE_LIMIT = 2 * RATINGS_PER_ADDRESS_PER_MINUTE * 5;
+
 /** Where the local client runs: `npm run dev:web` (Vite) and `npm start`. */
 export const LOCAL_AUTH_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:4000'] as const;
 
@@ -230,7 +240,12 @@ export function settingsFromContext(read: (key: string) => unknown, fallback: Se
     logRetention: defaults.logRetention,
     alarmEmail,
     monthlyBudgetUsd: alarmEmail === undefined ? undefined : (optionalInteger(read, CONTEXT.monthlyBudgetUsd, 1, 1_000_000) ?? defaults.monthlyBudgetUsd),
-    edge: edgeEnabled ? { rateLimitPer5Minutes: integer(read, CONTEXT.wafRateLimit, DEFAULT_WAF_RATE_LIMIT, 100, 2_000_000_000) } : undefined,
+    edge: edgeEnabled
+      ? {
+          rateLimitPer5Minutes: integer(read, CONTEXT.wafRateLimit, DEFAULT_WAF_RATE_LIMIT, 100, 2_000_000_000),
+          ratingRateLimitPer5Minutes: integer(read, CONTEXT.wafRatingRateLimit, DEFAULT_WAF_RATING_RATE_LIMIT, 10, 2_000_000_000),
+        }
+      : undefined,
     backupCopyVaultArn,
     tableOverrides: Object.fromEntries(
       TABLE_NAMES.flatMap((name) => {

@@ -5,7 +5,7 @@ import { AlarmTopic, Alarms, CostBudget } from './alarms.js';
 import { GraphqlApi } from './api.js';
 import { TableBackups } from './backup.js';
 import { EdgeAlarms, EdgeFirewall } from './edge.js';
-import { EDGE_REGION, type Stage, type StageSettings } from './settings.js';
+import { DEFAULT_WAF_RATING_RATE_LIMIT, EDGE_REGION, type Stage, type StageSettings } from './settings.js';
 import { ScoringTables, pascalCase } from './tables.js';
 import { UserDirectory, WEB_SCOPES } from './users.js';
 import { WebHosting, type WebAuthConfig } from './web.js';
@@ -131,6 +131,7 @@ export class EdgeStack extends Stack {
     Tags.of(this).add('stage', settings.stage);
     const firewall = new EdgeFirewall(this, 'Firewall', {
       rateLimitPer5Minutes: settings.edge?.rateLimitPer5Minutes ?? 3000,
+      ratingRateLimitPer5Minutes: settings.edge?.ratingRateLimitPer5Minutes ?? DEFAULT_WAF_RATING_RATE_LIMIT,
       metricPrefix: `bixue-ganchao-${settings.stage}`,
     });
     this.webAclArn = firewall.webAcl.attrArn;

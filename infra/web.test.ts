@@ -139,12 +139,50 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
         Action: { Block: {} },
         Statement: { RateBasedStatement: { Limit: 3000, AggregateKeyType: 'IP' } },
       });
-      expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
+      expect(rules.slice(2).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
         'AWSManagedRulesAmazonIpReputationList',
         'AWSManagedRulesCommonRuleSet',
         'AWSManagedRulesKnownBadInputsRuleSet',
       ]);
       expect(nagFindings(firewall)).toEqual([]);
+    });
+
+    it('limits each client IP to 300 public rating requests in 5 minutes: /graphql bodies naming submitRating or ratingForm, or a query string naming ratingForm', () => {
+      const [, acl] = Object.entries(Template.fromStack(stacks.edge!.firewall).findResources('AWS::WAFv2::WebACL'))[0]!;
+      const rules = acl.Properties.Rules as Resolvable[];
+      const rule = rules.find((r) => r.Name === 'RatingRatePerClientIp')!;
+      expect(rule).toMatchObject({ Priority: 1, Action: { Block: {} }, VisibilityConfig: { MetricName: 'bixue-ganchao-prod-rating-rate-per-ip' } });
+      // Priorities are distinct and in order: both rate rules before the managed groups.
+      expect(rules.map((r) => r.Priority)).toEqual(rules.map((_, i) => i));
+      const { ScopeDownStatement: scope, ...rate } = rule.Statement.RateBasedStatement;
+      expect(rate).toEqual({ Limit: 300, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+      const [path, operations] = scope.AndStatement.Statements as [Resolvable, Resolvable];
+      expect(path.ByteMatchStatement).toEqual({
+        FieldToMatch: { UriPath: {} },
+        PositionalConstraint: 'EXACTLY',
+        SearchString: '/graphql',
+        TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      });
+      expect(operations.OrStatement.Statements.map((s: Resolvable) => s.ByteMatchStatement)).toEqual([
+        {
+          FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+          PositionalConstraint: 'CONTAINS',
+          SearchString: 'submitRating',
+          TextTransformations: [{ Priority: 0, Type: 'JS_DECODE' }],
+        },
+        {
+          FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+          PositionalConstraint: 'CONTAINS',
+          SearchString: 'ratingForm',
+          TextTransformations: [{ Priority: 0, Type: 'JS_DECODE' }],
+        },
+        {
+          FieldToMatch: { QueryString: {} },
+          PositionalConstraint: 'CONTAINS',
+          SearchString: 'ratingForm',
+          TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }],
+        },
+      ]);
     });
 
     it('alarms on CloudFront’s 5xx rate and the monthly budget in us-east-1, to the required subscriber', () => {

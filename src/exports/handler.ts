@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/e
 import type { Round, Viewer } from '../domain/model.js';
 import { panelEntry } from '../methods/panel/aggregate.js';
 import { asPanelRound } from '../methods/panel/config.js';
-import { entryResult } from '../methods/panel/scoring.js';
+import { panelResult } from '../methods/panel/scoring.js';
 import { HTTP_STATUS, failureOf } from '../faults.js';
 import type { Logger } from '../logging.js';
 import { mayCount, requireCompetitionScope, requireScores, roundAccess, type AccessContext } from '../services/visibility.js';
@@ -148,7 +148,7 @@ async function sheetsExport(services: Services, context: AccessContext, roundId:
   }
   const [entries, ordered] = await Promise.all([services.rounds.entries(round), services.panels.panel(round.id)]);
   const entryById = new Map(entries.map((e) => [e.id, e]));
-  const dropped = new Map(entries.map((e) => [e.id, new Set(entryResult(method.rubric.criteria, method, panelEntry(e).sheets).droppedSheets)]));
+  const dropped = new Map(entries.map((e) => [e.id, new Set(panelResult(method.rubric.criteria, method, panelEntry(e).sheets).droppedSheets)]));
   // One judge's sheets at a time: memory stays bounded by the largest panel member's share.
   async function* rows(): AsyncIterable<SheetRow[]> {
     for (const judge of ordered) {

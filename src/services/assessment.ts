@@ -3,7 +3,7 @@ import { labelOrder } from '../domain/judges.js';
 import type { Criterion, Decimal, Judge, Round, ScoreSheet, Viewer } from '../domain/model.js';
 import { panelEntry, type PanelEntry } from '../methods/panel/aggregate.js';
 import { asPanelRound, type PanelConfig } from '../methods/panel/config.js';
-import { entryResult } from '../methods/panel/scoring.js';
+import { panelResult } from '../methods/panel/scoring.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { LeaderboardService } from './leaderboard.js';
@@ -56,7 +56,7 @@ export class AssessmentService {
     const panelRound = asPanelRound(round);
     const { method } = panelRound;
     const panel = panelEntry(entry);
-    const result = entryResult(method.rubric.criteria, method, panel.sheets, panel.normalized ?? undefined);
+    const result = panelResult(method.rubric.criteria, method, panel.sheets, panel.normalized ?? undefined);
     const allVisible = round.status === 'PUBLISHED' || managing;
     const visible = allVisible ? sheets : sheets.filter((s) => s.judgeId === viewer.id);
     return {

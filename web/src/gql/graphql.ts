@@ -1406,7 +1406,7 @@ export type ResultsAssessmentQueryVariables = Exact<{
 }>;
 
 
-export type ResultsAssessmentQuery = { assessment: { total: number | null, rawTotal: number | null, rank: number | null, sheetCount: number, sheetsVisible: boolean, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, entry: { id: string, order: number, title: string, group: string | null, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null, round: { id: string } }, criteria: Array<{ criterion: string, label: string, maxScore: number, weight: number, mean: number | null }>, sheets: Array<{ id: string, judge: string, judgeLabel: string, total: number, trimmed: boolean, trimmedMarks: Array<string>, normalizedTotal: number | null, marks: Array<{ criterion: string, score: number }> }> } };
+export type ResultsAssessmentQuery = { assessment: { total: number | null, rawTotal: number | null, rank: number | null, sheetCount: number, sheetsVisible: boolean, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, entry: { id: string, order: number, title: string, group: string | null, bonus: number, overtimeDeduction: number, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number }>, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null, round: { id: string } }, criteria: Array<{ criterion: string, label: string, maxScore: number, weight: number, mean: number | null }>, sheets: Array<{ id: string, judge: string, judgeLabel: string, total: number, trimmed: boolean, trimmedMarks: Array<string>, normalizedTotal: number | null, marks: Array<{ criterion: string, score: number }> }> } };
 
 export type ResultsJudgeStatsQueryVariables = Exact<{
   roundId: string;
@@ -3566,6 +3566,15 @@ export const ResultsAssessmentDocument = new TypedDocumentString(`
       order
       title
       group
+      bonus
+      overtimeDeduction
+      classResults {
+        key
+        label
+        weight
+        result
+        sheetCount
+      }
       cadre {
         id
         name

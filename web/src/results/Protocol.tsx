@@ -118,6 +118,24 @@ export function ProtocolTable({ assessment, showNames }: { assessment: Assessmen
           <dt>{t('results.protocol.sheetCount')}</dt>
           <dd>{assessment.sheetCount}</dd>
         </div>
+        {assessment.entry.classResults.map((c) => (
+          <div key={c.key} data-testid="protocol-class">
+            <dt>{t('results.protocol.class', { label: c.label, weight: Math.round(c.weight * 1000) / 10 })}</dt>
+            <dd>{t('results.protocol.classResult', { result: twoDecimals(c.result), n: c.sheetCount })}</dd>
+          </div>
+        ))}
+        {assessment.entry.bonus > 0 ? (
+          <div>
+            <dt>{t('results.protocol.bonus')}</dt>
+            <dd>+{twoDecimals(assessment.entry.bonus)}</dd>
+          </div>
+        ) : null}
+        {assessment.entry.overtimeDeduction > 0 ? (
+          <div>
+            <dt>{t('results.protocol.overtime')}</dt>
+            <dd>−{twoDecimals(assessment.entry.overtimeDeduction)}</dd>
+          </div>
+        ) : null}
       </dl>
       <p className="muted small protocol-legend">{t('results.protocol.legend')}</p>
     </div>
