@@ -10,6 +10,9 @@ export default defineConfig({
     setupFiles: ['test/support/fastCheck.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests poll for what a person would wait to see; on a loaded 2-core CI machine a page reload
+    // alone can take longer than the 1 s default.
+    expect: { poll: { timeout: 10_000 } },
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });
