@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ['test/support/globalSetup.ts'],
     setupFiles: ['test/support/fastCheck.ts'],
     testTimeout: 30_000,
+    // Two test files at a time: the suite waits on DynamoDB Local and Chromium more than on the CPU,
+    // and one at a time no longer fits CI's budget (10.4 min of tests against 7.3 with two).
+    maxWorkers: 2,
     hookTimeout: 60_000,
     // Browser tests poll for what a person would wait to see; on a loaded 2-core CI machine a page reload
     // alone can take longer than the 1 s default.
