@@ -39,8 +39,8 @@ const entryRound =
   (name: string) =>
   (args: Record<string, string>): Target => ({ roundId: parseEntryId(args[name] ?? '', name).roundId, field: name });
 
-/** Seats and objections are named `<roundId>~<ulid>`: their round is known without a read. */
-const seatRound =
+/** Seats, objections and rating cases are named `<roundId>~<ulid>`: their round is known without a read. */
+const scopedRound =
   (name: string) =>
   (args: Record<string, string>): Target => ({ roundId: parseSeatId(args[name] ?? '', name).roundId, field: name });
 
@@ -134,8 +134,8 @@ export const ACCESS: {
     addAdjustment: managing(entryRound('entryId')),
     approveAdjustment: managing((args) => ({ roundId: parseAdjustmentId(args.id, 'id').roundId, field: 'id' })),
     createJudgeSeats: managing(round('roundId')),
-    revokeJudgeSeat: managing(seatRound('id')),
-    reissueJudgeSeat: managing(seatRound('id')),
+    revokeJudgeSeat: managing(scopedRound('id')),
+    reissueJudgeSeat: managing(scopedRound('id')),
     joinRound: PUBLIC,
     setLiveSettings: managing(round('roundId')),
     setOnStage: managing(round('roundId')),
@@ -146,7 +146,7 @@ export const ACCESS: {
     signOffSheets: JUDGE,
     setCalendarDays: ORGANIZER,
     fileObjection: PUBLIC,
-    answerObjection: managing(seatRound('id')),
+    answerObjection: managing(scopedRound('id')),
     reviseRound: managing(round('id')),
     createServicePoints: ORGANIZER,
     rotateServicePointCode: ORGANIZER,
@@ -154,13 +154,13 @@ export const ACCESS: {
     submitRating: PUBLIC,
     importRatings: managing(round('roundId')),
     refreshRatings: managing(round('roundId')),
-    recordCallback: managing(seatRound('caseId')),
-    verifyCase: managing(seatRound('caseId')),
-    recordRectification: managing(seatRound('caseId')),
-    closeCase: managing(seatRound('caseId')),
-    appealCase: managing(seatRound('caseId')),
-    decideAppeal: managing(seatRound('caseId')),
-    recordAccountability: managing(seatRound('caseId')),
+    recordCallback: managing(scopedRound('caseId')),
+    verifyCase: managing(scopedRound('caseId')),
+    recordRectification: managing(scopedRound('caseId')),
+    closeCase: managing(scopedRound('caseId')),
+    appealCase: managing(scopedRound('caseId')),
+    decideAppeal: managing(scopedRound('caseId')),
+    recordAccountability: managing(scopedRound('caseId')),
   },
 };
 

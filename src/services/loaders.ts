@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { parseEntryId } from '../domain/ids.js';
 import { manages } from '../domain/access.js';
+import type { HallState } from '../domain/hall.js';
 import type { Competition, Conflict, Judge, Round, ScoreSheet, Unit, Viewer } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import type { StoredEntry } from '../store/entries.js';
@@ -67,6 +68,8 @@ export function createLoaders(store: Store, viewer: Viewer | null, progression: 
     previousRanks: new DataLoader<Round, Map<string, number | null>, string>((rounds) => Promise.all(rounds.map((r) => progression.previousRanks(r))), {
       cacheKeyFn: (round) => round.id,
     }),
+    /** A round's live hall (stage, last reveal): read once per request, however many entries ask whether they may be scored. */
+    hall: new DataLoader<string, HallState>((roundIds) => Promise.all(roundIds.map((id) => store.hall.getHall(id, false)))),
     unit: byIds<Unit>((ids) => store.directory.getUnits(ids)),
     cadre: byIds((ids) => store.directory.getCadres(ids)),
     entry: new DataLoader<string, StoredEntry | null>(async (ids) => {

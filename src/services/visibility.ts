@@ -67,3 +67,9 @@ function visibilityText(round: Round): string {
       return 'after it closes';
   }
 }
+
+/** Whether the caller organizes the round's competition (sees names, contacts and reasons); false for a round not found. */
+export async function managesRound(context: AccessContext, roundId: string): Promise<boolean> {
+  const round = await context.loaders.round.load(roundId);
+  return round !== null && (await context.loaders.manages.load(round.competitionId));
+}

@@ -4,7 +4,8 @@ import type { Round } from '../../domain/model.js';
 import { panelEntry } from '../../methods/panel/aggregate.js';
 import { isPanel } from '../../methods/panel/config.js';
 import { seatPublicId } from '../../services/hall/seats.js';
-import { roundAccess } from '../../services/visibility.js';
+import { managesRound, roundAccess } from '../../services/visibility.js';
+import { parseEntryId } from '../../domain/ids.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
 import type { ClassResultParent, EntryParent } from '../parents.js';
@@ -51,11 +52,10 @@ export const hallResolvers: Resolvers = {
     total: (reveal) => toFloat(reveal.total),
     overtimeDeduction: (reveal) => Number(reveal.overtimeDeduction),
     classResults: async (reveal, _, { loaders }) => {
-      const round = await loaders.round.load(reveal.entryId.slice(0, reveal.entryId.indexOf('.')));
+      const round = await loaders.round.load(roundOf(reveal.entryId));
       return round ? classResultsOf(round, reveal.classResults) : [];
     },
-    overrideReason: async (reveal, _, context) =>
-      (await managing(context, reveal.entryId.slice(0, reveal.entryId.indexOf('.')))) ? reveal.overrideReason : null,
+    overrideReason: async (reveal, _, context) => ((await managesRound(context, roundOf(reveal.entryId))) ? reveal.overrideReason : null),
   },
   RevealedSheet: {
     total: (sheet) => Number(sheet.total),
@@ -63,16 +63,16 @@ export const hallResolvers: Resolvers = {
   Round: {
     live: (round) => liveSettingsOf(round),
     onStage: async (round, _, context) => {
-      const hall = await context.services.stage.hall(round.id);
+      const hall = await context.loaders.hall.load(round.id);
       return hall.stage ? entryOf(context, hall.stage.entryId) : null;
     },
     stage: async (round, _, context) => {
-      const hall = await context.services.stage.hall(round.id);
+      const hall = await context.loaders.hall.load(round.id);
       return hall.stage ? { ...hall.stage, roundId: round.id } : null;
     },
     reveal: async (round, _, context) => {
       await roundAccess(context, round);
-      return (await context.services.stage.hall(round.id)).reveal;
+      return (await context.loaders.hall.load(round.id)).reveal;
     },
     seats: async (round, _, context) => ((await roundAccess(context, round)).managing ? context.services.seats.seats(round.id) : []),
     signOffs: async (round, _, context) => {
@@ -92,10 +92,7 @@ export const hallResolvers: Resolvers = {
     revealedAt: (entry) => entry.revealedAt ?? null,
     overtimeDeduction: (entry) => Number(panelEntry(entry).overtimeDeduction),
     bonus: (entry) => Number(panelEntry(entry).bonus),
-    bonusReason: async (entry, _, context) => {
-      const round = await context.loaders.round.load(entry.roundId);
-      return round && (await context.loaders.manages.load(round.competitionId)) ? panelEntry(entry).bonusReason : null;
-    },
+    bonusReason: async (entry, _, context) => ((await managesRound(context, entry.roundId)) ? panelEntry(entry).bonusReason : null),
     classResults: async (entry, _, context) => {
       const round = await context.loaders.round.load(entry.roundId);
       if (!round || !(await roundAccess(context, round)).scores) return [];
@@ -104,7 +101,7 @@ export const hallResolvers: Resolvers = {
     scoringOpen: async (entry, _, context) => {
       const round = await context.loaders.round.load(entry.roundId);
       if (!round || round.status !== 'OPEN') return false;
-      const hall = await context.services.stage.hall(round.id);
+      const hall = await context.loaders.hall.load(round.id);
       return gateRefusal(liveSettingsOf(round).scoringGate, hall.stage?.entryId ?? null, entry.id, entry) === null;
     },
   },
@@ -135,6 +132,8 @@ export const hallResolvers: Resolvers = {
   },
 };
 
+const roundOf = (entryId: string) => parseEntryId(entryId, 'entryId').roundId;
+
 function classResultsOf(round: Round, results: readonly { key: string; result: string | null; sheetCount: number }[]): ClassResultParent[] {
   if (!isPanel(round.method)) return [];
   const byKey = new Map(results.map((r) => [r.key, r]));
@@ -149,9 +148,4 @@ async function entryOf(context: GraphQLContext, entryId: string): Promise<EntryP
   const entry = await context.loaders.entry.load(entryId);
   if (!entry) throw new NotFoundError('Entry', entryId);
   return entry;
-}
-
-async function managing(context: GraphQLContext, roundId: string): Promise<boolean> {
-  const round = await context.loaders.round.load(roundId);
-  return round !== null && (await context.loaders.manages.load(round.competitionId));
 }

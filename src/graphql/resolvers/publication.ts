@@ -1,6 +1,5 @@
 import { NotFoundError } from '../../domain/errors.js';
-import { roundAccess } from '../../services/visibility.js';
-import type { GraphQLContext } from '../context.js';
+import { managesRound, roundAccess } from '../../services/visibility.js';
 import type { Resolvers } from '../generated/types.js';
 import { toFloat } from './scalars.js';
 
@@ -36,12 +35,12 @@ export const publicationResolvers: Resolvers = {
     round: (objection, _, context) => required(context.loaders.round.load(objection.roundId), 'Round', objection.roundId),
     entry: (objection, _, context) => required(context.loaders.entry.load(objection.entryId), 'Entry', objection.entryId),
     // The objector's name and contact are personal data: the competition's organizers only.
-    name: async (objection, _, context) => ((await managingRound(context, objection.roundId)) ? objection.name : null),
-    contact: async (objection, _, context) => ((await managingRound(context, objection.roundId)) ? objection.contact : null),
-    answeredBy: async (objection, _, context) => ((await managingRound(context, objection.roundId)) ? objection.answeredBy : null),
+    name: async (objection, _, context) => ((await managesRound(context, objection.roundId)) ? objection.name : null),
+    contact: async (objection, _, context) => ((await managesRound(context, objection.roundId)) ? objection.contact : null),
+    answeredBy: async (objection, _, context) => ((await managesRound(context, objection.roundId)) ? objection.answeredBy : null),
   },
   Publication: {
-    overrideReason: async (publication, _, context) => ((await managingRound(context, publication.roundId)) ? publication.overrideReason : null),
+    overrideReason: async (publication, _, context) => ((await managesRound(context, publication.roundId)) ? publication.overrideReason : null),
   },
   PublicationChange: {
     entry: (change, _, context) => required(context.loaders.entry.load(change.entryId), 'Entry', change.entryId),
@@ -70,9 +69,4 @@ async function required<T>(value: Promise<T | null>, kind: string, id: string): 
   const found = await value;
   if (found === null) throw new NotFoundError(kind, id);
   return found;
-}
-
-async function managingRound(context: GraphQLContext, roundId: string): Promise<boolean> {
-  const round = await context.loaders.round.load(roundId);
-  return round !== null && (await context.loaders.manages.load(round.competitionId));
 }

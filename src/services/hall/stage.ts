@@ -61,10 +61,6 @@ export class StageService {
     return snapshot;
   }
 
-  async hall(roundId: string): Promise<HallState> {
-    return this.store.hall.getHall(roundId, false);
-  }
-
   /** Puts an entry on stage; the timer waits for startPitch. */
   async setOnStage(roundId: string, entryId: string): Promise<Round> {
     const { keyPart, roundId: entryRound } = parseEntryId(entryId, 'entryId');
