@@ -4,7 +4,7 @@ import { compareRankValues } from '../src/domain/ranking.js';
 import type { PanelEntry } from '../src/methods/panel/aggregate.js';
 import { asPanelRound } from '../src/methods/panel/config.js';
 import { panelScoring } from '../src/methods/panel/roundScoring.js';
-import { marksByCriterion, scoreEntry, sheetTotal, type JudgeSheet } from '../src/methods/panel/scoring.js';
+import { NO_BALLOTS, marksByCriterion, scoreEntry, sheetTotal, type JudgeSheet } from '../src/methods/panel/scoring.js';
 import { HISTORY_PREFIX, SHEET_PREFIX } from '../src/store/keys.js';
 import type { Item } from '../src/store/ops.js';
 import { entryIndexes, type StoredEntry } from '../src/store/entries.js';
@@ -51,6 +51,7 @@ export function scoredEntry(
     overtimeDeduction: '0',
     bonus: '0',
     bonusReason: null,
+    audience: NO_BALLOTS,
     ...scoreEntry(method.rubric.criteria, method, sheets, null),
     // As if each sheet had been one accepted submission.
     version: Object.keys(sheets).length,

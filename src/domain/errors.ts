@@ -47,6 +47,9 @@ export const ISSUE_CODES = [
   'EQUAL_BOUNDS',
   'UNKNOWN_CLASS',
   'CLASSES_EXCLUDE_ZSCORE',
+  'AUDIENCE_NO_TRIM',
+  'AUDIENCE_MEAN_ONLY',
+  'AUDIENCE_NEEDS_JUDGES',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -101,6 +104,7 @@ export const ERROR_REASONS = [
   'RATE_LIMITED',
   'FORM_EXPIRED',
   'CASE_STEP_OUT_OF_ORDER',
+  'BALLOT_USED',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

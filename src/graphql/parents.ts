@@ -6,6 +6,7 @@ import type { LeaderboardRow } from '../services/leaderboard.js';
 import type { StoredEntry } from '../store/entries.js';
 import type { Stage } from '../domain/hall.js';
 import type { PanelClass } from '../methods/panel/rule.js';
+import type { Tally } from '../methods/panel/scoring.js';
 import type { RatingFigures } from '../methods/ratings/figures.js';
 import type { Round } from '../domain/model.js';
 
@@ -77,3 +78,15 @@ export interface NoticeBoardParent {
 
 /** A unit's rating figures, with the ratings an upheld appeal removed. */
 export type RatingFiguresParent = RatingFigures & { removed: number };
+
+/** An entry as a ballot's voting page shows it, with that ballot's score. */
+export interface BallotEntryParent {
+  entry: StoredEntry;
+  myScore: Decimal | null;
+}
+
+/** An entry's ballots as the counters add them up. */
+export interface BallotTallyParent {
+  entry: StoredEntry;
+  tally: Tally;
+}

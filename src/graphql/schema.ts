@@ -11,6 +11,7 @@ import { hallResolvers } from './resolvers/hall.js';
 import { indicatorResolvers } from './resolvers/indicators.js';
 import { publicationResolvers } from './resolvers/publication.js';
 import { ratingResolvers } from './resolvers/ratings.js';
+import { ballotResolvers } from './resolvers/ballots.js';
 import { progressionResolvers } from './resolvers/progression.js';
 import { rubricResolvers } from './resolvers/rubrics.js';
 import { DateTime } from './resolvers/scalars.js';
@@ -85,6 +86,7 @@ export function mergedResolvers(): ResolverMap {
     hallResolvers,
     publicationResolvers,
     ratingResolvers,
+    ballotResolvers,
   );
 }
 

@@ -26,6 +26,7 @@ import { RemovalService } from './removals.js';
 import { SubmissionService } from './submission.js';
 import { createSeatTokens, derivedSeatKey } from '../auth/seatTokens.js';
 import { SeatService } from './hall/seats.js';
+import { BallotService } from './hall/ballots.js';
 import { SignOffService } from './hall/signOffs.js';
 import { StageService } from './hall/stage.js';
 import { PublicationService } from './publication.js';
@@ -58,6 +59,7 @@ export interface Services {
   progression: ProgressionService;
   seats: SeatService;
   stage: StageService;
+  ballots: BallotService;
   signOffs: SignOffService;
   publication: PublicationService;
   ratings: RatingService;
@@ -95,6 +97,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const panels = new PanelService(store, rounds);
   const lifecycle = new LifecycleService(store, methods, rounds, enrolment, results, now);
   const signOffs = new SignOffService(store, now);
+  const ballots = new BallotService(store, rounds, now);
   const ratings = new RatingService(store, createFormTokens(options.cursorKey), createPhoneSealer(options.cursorKey), now, methods);
   const seatTokens = createSeatTokens(options.seatTokenKey ?? (async () => derivedSeatKey(options.cursorKey)), now);
   return {
@@ -119,7 +122,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     indicatorAssessment: new IndicatorAssessmentService(store),
     progression,
     seats: new SeatService(store, rounds, panels, seatTokens, now),
-    stage: new StageService(store, rounds, leaderboard, now),
+    stage: new StageService(store, rounds, leaderboard, ballots, now),
+    ballots,
     signOffs,
     publication: new PublicationService(store, rounds, lifecycle, signOffs, now),
     ratings,

@@ -1,3 +1,4 @@
+import { isAudience } from '../methods/panel/rule.js';
 import { conflictOf } from '../domain/access.js';
 import { ConflictError, InvalidInputError, NotFoundError, issue } from '../domain/errors.js';
 import { byLabel } from '../domain/judges.js';
@@ -80,7 +81,8 @@ export class PanelService {
 
   /** With evaluator classes every judge names one of them; without, none may. */
   assertClasses(round: Round<PanelConfig>, judges: readonly { classKey?: string | null }[], path: string): void {
-    const keys = (round.method.classes ?? []).map((c) => c.key);
+    // The audience votes with ballots; a judge belongs to a class of judges.
+    const keys = (round.method.classes ?? []).filter((c) => !isAudience(c)).map((c) => c.key);
     const issues = judges.flatMap((j, i) => {
       if (keys.length > 0 && !j.classKey) return [issue(`${path}.${i}.classKey`, 'REQUIRED', "the round has evaluator classes: name the judge's class")];
       if (j.classKey && !keys.includes(j.classKey))

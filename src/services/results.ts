@@ -98,7 +98,8 @@ export class ResultsService {
     // Evidence kept outside the entries (rating counters) is folded in before the results are fixed.
     const entries = method.collect ? await method.collect(listed) : listed;
     const scoring = method.scoring;
-    const changed = officialResults(scoring, entries).filter((next, i) => !sameResult(scoring, next, entries[i]!));
+    // Compared with the entries as stored: what collect folded in must be written too.
+    const changed = officialResults(scoring, entries).filter((next, i) => !sameResult(scoring, next, listed[i]!));
     await this.store.entries.putEntries(changed, (e) => scoring.rankValue(e));
     const at = this.now().toISOString();
     const published = publication ? this.publicationOf(locked.value, officialResults(scoring, entries), scoring, publication, at) : null;

@@ -1,4 +1,5 @@
 import { ApiKeyStore } from './apiKeys.js';
+import { BallotStore } from './ballots.js';
 import type { Dynamo } from './client.js';
 import { CompetitionStore } from './competitions.js';
 import { DirectoryStore } from './directory.js';
@@ -33,6 +34,7 @@ export interface Store {
   seats: SeatStore;
   publication: PublicationStore;
   ratings: RatingStore;
+  ballots: BallotStore;
 }
 
 export function createStore(db: Dynamo, tables: TableNames): Store {
@@ -53,6 +55,7 @@ export function createStore(db: Dynamo, tables: TableNames): Store {
     seats: new SeatStore(db, tables.competitions),
     publication: new PublicationStore(db, tables.competitions),
     ratings: new RatingStore(db, tables.competitions),
+    ballots: new BallotStore(db, tables.competitions),
   };
 }
 

@@ -219,3 +219,15 @@ export const dedupKey = (key: string): ItemKey => ({ pk: `RDEDUP#${key}`, sk: '#
 export const throttleKey = (addressHash: string, minute: string): ItemKey => ({ pk: `RIP#${addressHash}#${minute}`, sk: '#RIP' });
 export const caseKey = (id: string): ItemKey => ({ pk: `RCASE#${id}`, sk: '#RCASE' });
 export const casesOf = (month: string) => `RCASES#${month}`;
+
+/** A ballot of a round's audience (群众评委), by its code. */
+export const BALLOT_PREFIX = 'BALLOT#';
+export const ballotKey = (roundId: string, code: string): ItemKey => ({ pk: roundPartition(roundId), sk: `${BALLOT_PREFIX}${code}` });
+/** One ballot's vote for one entry; its own partition per ballot keeps a busy hall's votes apart. */
+export const ballotVoteKey = (roundId: string, code: string, entryId: string): ItemKey => ({ pk: `BVOTE#${roundId}#${code}`, sk: entryId });
+export const ballotVotesOf = (roundId: string, code: string) => `BVOTE#${roundId}#${code}`;
+/** GSI1 of a vote: an entry's votes, for recounting its tally. */
+export const votesForEntry = (entryId: string) => `BVOTES#${entryId}`;
+/** The ballots of an entry are added up on shards, each its own partition, so no item is hot. */
+export const BALLOT_SHARDS = 8;
+export const ballotTallyKey = (entryId: string, shard: number): ItemKey => ({ pk: `BTALLY#${entryId}#${shard}`, sk: '#TALLY' });

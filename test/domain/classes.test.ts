@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Criterion } from '../../src/domain/primitives.js';
 import { DEFAULT_RULE, type PanelClass, type ScoringRule } from '../../src/methods/panel/rule.js';
-import { panelResult, scoreEntry, type JudgeSheet } from '../../src/methods/panel/scoring.js';
+import { panelResult, scoreEntry, tallyOf, type JudgeSheet } from '../../src/methods/panel/scoring.js';
 
 const criteria: Criterion[] = [
   { key: 'a', label: '思路', description: null, maxScore: '50', weight: '1', step: '0.01' },
@@ -77,6 +77,38 @@ describe('rounding stage', () => {
         const final = Number(panelResult(criteria, { ...DEFAULT_RULE, rounding: 'FINAL' }, sheets).total);
         const staged = Number(panelResult(criteria, { ...DEFAULT_RULE, rounding: 'PER_CRITERION' }, sheets).total);
         expect(Math.abs(final - staged)).toBeLessThanOrEqual(0.015 + 1e-9);
+      }),
+    );
+  });
+});
+
+describe('the audience class (群众评委 by ballot)', () => {
+  const audience: PanelClass = { ...cls('audience', '0.4'), source: 'AUDIENCE' };
+  const rule: ScoringRule = { ...DEFAULT_RULE, classes: [cls('leaders', '0.6'), audience] };
+  const leaders = { l1: sheet(40, 40, 'leaders'), l2: sheet(45, 35, 'leaders') };
+
+  it('weighs the mean of the ballots as the class result, and leaves the entry unranked before the first ballot', () => {
+    // Leaders 80; ballots 90, 80, 85.5, 70 → 81.375; 0.6 × 80 + 0.4 × 81.375 = 80.55.
+    const result = panelResult(criteria, rule, leaders, undefined, tallyOf(['90', '80', '85.5', '70']));
+    expect(result.total).toBe('80.55');
+    expect(result.classes).toEqual([
+      { key: 'leaders', result: '80', sheetCount: 2 },
+      { key: 'audience', result: '81.38', sheetCount: 4 },
+    ]);
+    expect(panelResult(criteria, rule, leaders).total).toBeNull();
+    expect(panelResult(criteria, { ...rule, missingClass: 'RENORMALIZE' }, leaders).total).toBe('80');
+  });
+
+  it('gives the same result however the ballots are spread over counter shards and in whatever order they land', () => {
+    const ballots = fc.array(fc.integer({ min: 0, max: 200 }).map((half) => String(half / 2)), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(ballots, fc.array(fc.nat(7), { maxLength: 60 }), (scores, shardOf) => {
+        const shards = Array.from({ length: 8 }, (_, n) => scores.filter((_, i) => (shardOf[i] ?? 0) === n));
+        const perShard = shards.map((s) => tallyOf(s));
+        const added = { sum: String(perShard.reduce((a, t) => a + Number(t.sum), 0)), count: perShard.reduce((a, t) => a + t.count, 0) };
+        const direct = panelResult(criteria, rule, leaders, undefined, tallyOf(scores));
+        expect(panelResult(criteria, rule, leaders, undefined, added)).toEqual(direct);
+        expect(panelResult(criteria, rule, leaders, undefined, tallyOf([...scores].reverse()))).toEqual(direct);
       }),
     );
   });

@@ -115,9 +115,11 @@ export const hallResolvers: Resolvers = {
   },
   PanelClass: {
     weight: (c) => Number(c.weight),
+    source: (c) => c.source ?? 'JUDGES',
   },
   ClassResult: {
     key: (r) => r.config.key,
+    source: (r) => r.config.source ?? 'JUDGES',
     label: (r) => r.config.label,
     weight: (r) => Number(r.config.weight),
     result: (r) => toFloat(r.result),

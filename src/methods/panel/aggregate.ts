@@ -1,7 +1,7 @@
 import { dictOf } from '../../domain/dict.js';
 import type { Entry } from '../../domain/model.js';
 import type { Decimal } from '../../domain/primitives.js';
-import type { ClassShare, JudgeSheet } from './scoring.js';
+import { NO_BALLOTS, type ClassShare, type JudgeSheet, type Tally } from './scoring.js';
 
 /**
  * What a panel keeps on each entry beside the method-neutral fields: the current
@@ -29,13 +29,25 @@ export interface PanelAggregate {
   /** Points added by the organizers (附加分, e.g. an award), with why ("0" and null when none). */
   bonus: Decimal;
   bonusReason: string | null;
+  /** The audience's ballots as last tallied from their counters (an AUDIENCE class), else none. */
+  audience: Tally;
 }
 
 /** An entry of a panel round, with its aggregate. */
 export type PanelEntry<E extends Entry = Entry> = E & PanelAggregate;
 
 export function emptyPanelAggregate(): PanelAggregate {
-  return { sheets: {}, sheetCount: 0, normalized: null, criterionValues: {}, classResults: [], overtimeDeduction: '0', bonus: '0', bonusReason: null };
+  return {
+    sheets: {},
+    sheetCount: 0,
+    normalized: null,
+    criterionValues: {},
+    classResults: [],
+    overtimeDeduction: '0',
+    bonus: '0',
+    bonusReason: null,
+    audience: NO_BALLOTS,
+  };
 }
 
 /**
@@ -55,6 +67,7 @@ export function panelEntry<E extends Entry>(entry: E): PanelEntry<E> {
     overtimeDeduction: stored.overtimeDeduction ?? '0',
     bonus: stored.bonus ?? '0',
     bonusReason: stored.bonusReason ?? null,
+    audience: stored.audience ?? NO_BALLOTS,
     ...(stored.expectedSheets === undefined ? {} : { expectedSheets: stored.expectedSheets }),
   };
 }

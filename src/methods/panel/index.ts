@@ -14,9 +14,9 @@ import { classKey, count, decimalText, externalId, parseArgument } from '../../s
 import type { AssessmentMethod, MethodFactory, MethodPorts } from '../method.js';
 import { emptyPanelAggregate, panelEntry } from './aggregate.js';
 import { asPanelRound, mergeRule, panelConfig, type PanelConfig } from './config.js';
-import { panelScoring } from './roundScoring.js';
-import { AGGREGATES, MISSING_CLASS_RULES, NORMALIZATIONS, QUORUM_MODES, ROUNDINGS, TRIM_SCOPES } from './rule.js';
-import { marksByCriterion } from './scoring.js';
+import { panelScoring, withAggregate } from './roundScoring.js';
+import { AGGREGATES, CLASS_SOURCES, isAudience, MISSING_CLASS_RULES, NORMALIZATIONS, QUORUM_MODES, ROUNDINGS, TRIM_SCOPES } from './rule.js';
+import { marksByCriterion, tallyOf } from './scoring.js';
 
 export const MAX_TRIM = 10;
 
@@ -44,6 +44,7 @@ const panelFields = z.object({
           trimHighest: z._default(count(0, MAX_TRIM), 0),
           trimLowest: z._default(count(0, MAX_TRIM), 0),
           aggregate: z._default(z.enum(AGGREGATES), 'MEAN'),
+          source: z._default(z.enum(CLASS_SOURCES), 'JUDGES'),
         }),
       )
       .check(z.maxLength(10)),
@@ -99,8 +100,25 @@ export const panelMethod: MethodFactory = (ports: MethodPorts): AssessmentMethod
             }),
           ),
         }));
-        return { entries: rebuilt, evidenceCount: sheets.length };
+        // The audience's tally from its stored votes, not from the counters the votes added to.
+        const audience = (panelRound.method.classes ?? []).some(isAudience);
+        const votes = audience ? await Promise.all(entries.map((e) => ports.store.ballots.votesForEntry(e.id))) : [];
+        const tallied = audience ? rebuilt.map((entry, i) => ({ ...entry, audience: tallyOf(votes[i]!.map((v) => v.score)) })) : rebuilt;
+        return { entries: tallied, evidenceCount: sheets.length + votes.reduce((n, v) => n + v.length, 0) };
       },
+
+      // Only a round with an audience class has evidence outside its entries: the ballot tallies.
+      ...((panelRound.method.classes ?? []).some(isAudience)
+        ? {
+            async collect(entries: readonly StoredEntry[]) {
+              const tallies = await ports.store.ballots.tallies(entries.map((e) => e.id));
+              return entries.map((entry) => {
+                const panel = panelEntry(entry);
+                return withAggregate(panelRound.method, { ...panel, audience: tallies.get(entry.id)! }, panel.normalized);
+              });
+            },
+          }
+        : {}),
 
       async prepareOpening(entries) {
         const [judges, conflicts] = await Promise.all([ports.store.panels.listJudges(round.id), ports.store.sheets.listConflictsOfRound(round.id)]);

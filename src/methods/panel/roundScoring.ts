@@ -26,7 +26,7 @@ export function panelScoring(config: PanelConfig): RoundScoring {
       return panel.map((entry) => withAggregate(config, entry, normalized ? (normalized.get(entry.id) ?? null) : null));
     },
     // The aggregate itself first: verification compares it with the sheets it was built from.
-    derivedFields: ['sheets', 'sheetCount', 'criterionValues', 'normalized', 'classResults'],
+    derivedFields: ['sheets', 'sheetCount', 'audience', 'criterionValues', 'normalized', 'classResults'],
     breakdownColumns: () => [
       ...criteria.map((c) => ({ key: `mean_${c.key}`, header: { en: `mean_${c.key}`, 'zh-CN': `${c.label}（均分）` } })),
       ...classes.map((c) => ({ key: `class_${c.key}`, header: { en: `class_${c.key}`, 'zh-CN': `${c.label}（${percent(c.weight)}）` } })),
@@ -54,7 +54,7 @@ export function withAggregate<E extends Entry>(config: PanelConfig, entry: Panel
     ...entry,
     sheetCount: Object.keys(entry.sheets).length,
     normalized,
-    ...scoreEntry(config.rubric.criteria, config, entry.sheets, normalized, { bonus: entry.bonus, deduction: entry.overtimeDeduction }),
+    ...scoreEntry(config.rubric.criteria, config, entry.sheets, normalized, { bonus: entry.bonus, deduction: entry.overtimeDeduction }, entry.audience),
   };
 }
 

@@ -17,6 +17,9 @@ export type Rounding = (typeof ROUNDINGS)[number];
 export const MISSING_CLASS_RULES = ['UNRANKED', 'RENORMALIZE'] as const;
 /** UNRANKED: an entry some class has not scored has no total. RENORMALIZE: the weights of the classes that did are scaled to sum to 1. */
 export type MissingClassRule = (typeof MISSING_CLASS_RULES)[number];
+export const CLASS_SOURCES = ['JUDGES', 'AUDIENCE'] as const;
+/** JUDGES: the class's judges' sheets. AUDIENCE: attendees' ballots (群众评委), tallied by commutative counters. */
+export type ClassSource = (typeof CLASS_SOURCES)[number];
 
 /** One group of evaluators (领导评委, 群众评委…) aggregated by its own rule; the entry total is Σ weight × class result. */
 export interface PanelClass {
@@ -27,7 +30,11 @@ export interface PanelClass {
   trimHighest: number;
   trimLowest: number;
   aggregate: Aggregate;
+  /** Absent on classes stored before ballots existed: JUDGES. */
+  source?: ClassSource;
 }
+
+export const isAudience = (c: Pick<PanelClass, 'source'>): boolean => c.source === 'AUDIENCE';
 /** FIXED: at least `quorum` sheets. ALL_EXPECTED: every expected sheet (the panel less judges excused by 回避). */
 export type QuorumMode = (typeof QUORUM_MODES)[number];
 
@@ -101,6 +108,34 @@ function classIssues(rule: ScoringRule, path: string): FieldIssue[] {
   }
   if (rule.normalization === 'ZSCORE') {
     issues.push(issue(`${path}.normalization`, 'CLASSES_EXCLUDE_ZSCORE', 'evaluator classes are aggregated on raw marks; normalization must be NONE'));
+  }
+  return [...issues, ...audienceIssues(classes, path)];
+}
+
+/**
+ * The audience class is the mean of its ballots: the counters that tally them add up
+ * sums and counts, which can neither drop the highest ballots nor find a median. One
+ * such class per round, and never the only one (someone must judge the pitches).
+ */
+function audienceIssues(classes: readonly PanelClass[], path: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const audience = classes.flatMap((c, i) => (isAudience(c) ? [i] : []));
+  for (const i of audience.slice(1)) {
+    issues.push(issue(`${path}.classes.${i}.source`, 'DUPLICATE', 'a round has at most one audience class', { value: 'AUDIENCE' }));
+  }
+  for (const i of audience) {
+    const c = classes[i]!;
+    if (c.trimHighest > 0 || c.trimLowest > 0)
+      issues.push(
+        issue(`${path}.classes.${i}.trimHighest`, 'AUDIENCE_NO_TRIM', 'ballots are tallied as a sum and a count: an audience class cannot drop ballots'),
+      );
+    if (c.aggregate !== 'MEAN')
+      issues.push(
+        issue(`${path}.classes.${i}.aggregate`, 'AUDIENCE_MEAN_ONLY', 'ballots are tallied as a sum and a count: an audience class takes their mean'),
+      );
+  }
+  if (audience.length > 0 && audience.length === classes.length) {
+    issues.push(issue(`${path}.classes`, 'AUDIENCE_NEEDS_JUDGES', 'a round with an audience class needs a class of judges too'));
   }
   return issues;
 }

@@ -1,6 +1,6 @@
 import { canonical, dec, mean, round2, roundHalfUp, sum, type Big } from '../../domain/decimal.js';
 import type { Criterion, Decimal, Mark } from '../../domain/primitives.js';
-import type { Aggregate, ScoringRule } from './rule.js';
+import { isAudience, type Aggregate, type ScoringRule } from './rule.js';
 import { dictOf, own } from '../../domain/dict.js';
 
 /** One judge's current sheet as the aggregate keeps it. */
@@ -172,10 +172,17 @@ export function panelResult(
   rule: ScoringRule,
   sheets: Readonly<Record<string, JudgeSheet>>,
   sheetValues?: Readonly<Record<string, Decimal>>,
+  audience: Tally = NO_BALLOTS,
 ): PanelResult {
   const classes = rule.classes ?? [];
   if (classes.length === 0) return { ...entryResult(criteria, rule, sheets, sheetValues), classes: [] };
   const shares = classes.map((c) => {
+    if (isAudience(c))
+      return {
+        rule: c,
+        count: audience.count,
+        result: { ...ballotResult(audience), criterionValues: dictOf<Decimal>([]), droppedSheets: [], droppedMarks: dictOf<string[]>([]) },
+      };
     const own = dictOf(Object.entries(sheets).filter(([, sheet]) => sheet.classKey === c.key));
     return { rule: c, count: Object.keys(own).length, result: exactResult(criteria, { ...rule, ...c }, own) };
   });
@@ -195,6 +202,24 @@ export function panelResult(
     droppedMarks: dictOf(criteria.map((c) => [c.key, shares.flatMap((s) => own(s.result.droppedMarks, c.key) ?? [])])),
     classes: shares.map((s) => ({ key: s.rule.key, result: s.result.exact === null ? null : round2(s.result.exact), sheetCount: s.count })),
   };
+}
+
+/** The audience's ballots for an entry as the counters add them up: Σ score and how many. */
+export interface Tally {
+  sum: Decimal;
+  count: number;
+}
+
+export const NO_BALLOTS: Tally = { sum: '0', count: 0 };
+
+/** The tally some ballots' scores add up to. */
+export function tallyOf(scores: readonly Decimal[]): Tally {
+  return { sum: canonical(sum(scores.map((s) => dec(s)))), count: scores.length };
+}
+
+/** The audience class's result: the mean of its ballots (none: no result). */
+function ballotResult(tally: Tally): { exact: Big | null } {
+  return { exact: tally.count > 0 ? dec(tally.sum).div(tally.count) : null };
 }
 
 export interface EntryScore {
@@ -223,9 +248,10 @@ export function scoreEntry(
   sheets: Readonly<Record<string, JudgeSheet>>,
   normalized: Readonly<Record<string, Decimal>> | null,
   adjustments: Adjustments = NO_ADJUSTMENTS,
+  audience: Tally = NO_BALLOTS,
 ): EntryScore {
-  const raw = panelResult(criteria, rule, sheets);
-  const official = normalized ? panelResult(criteria, rule, sheets, normalized) : raw;
+  const raw = panelResult(criteria, rule, sheets, undefined, audience);
+  const official = normalized ? panelResult(criteria, rule, sheets, normalized, audience) : raw;
   const adjust = (total: Decimal | null) => (total === null ? null : canonical(atLeastZero(dec(total).plus(adjustments.bonus).minus(adjustments.deduction))));
   return { rawTotal: adjust(raw.total), total: adjust(official.total), criterionValues: raw.criterionValues, classResults: raw.classes };
 }

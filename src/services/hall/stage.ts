@@ -1,3 +1,4 @@
+import type { BallotService } from './ballots.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { liveSettingsOf, type HallState, type RevealRecord, type Stage } from '../../domain/hall.js';
 import { parseEntryId } from '../../domain/ids.js';
@@ -39,6 +40,7 @@ export class StageService {
     private readonly store: Store,
     private readonly rounds: RoundService,
     private readonly leaderboard: LeaderboardService,
+    private readonly ballots: BallotService,
     private readonly now: () => Date,
   ) {}
 
@@ -137,6 +139,9 @@ export class StageService {
   async reveal(viewerId: string, entryId: string, overrideReason: string | null): Promise<RevealRecord> {
     const { roundId, keyPart } = parseEntryId(entryId, 'entryId');
     const reason = parseArgument(optionalText(500), overrideReason, 'overrideReason');
+    // The audience's ballots so far count in what the screen plays.
+    const [before, , toFold] = await this.read(roundId, keyPart, entryId, ['OPEN', 'CLOSED']);
+    if (before.status === 'OPEN') await this.ballots.fold(asPanelRound(before), toFold);
     return retrying(async () => {
       const [round, hall, entry] = await this.read(roundId, keyPart, entryId, ['OPEN', 'CLOSED']);
       const panelRound = asPanelRound(round);
