@@ -127,8 +127,9 @@ export interface RatingsResult {
   /** Raw PutItem at the same concurrency on the same table, before and after the ratings. */
   rawPut: RawPutResult[];
   rawPutPerSecond: number;
-  /** Audience votes are not built yet. */
-  ballotsPerSecondOneEntry: null;
+  /** Audience votes (群众评委): RATINGS.raters attendees at once voting for the one entry just on stage. */
+  ballotsPerSecondOneEntry: number;
+  ballots: BallotCaseResult;
   verify: { ok: boolean; counted: number; stored: number; accepted: number };
   client: typeof RATING_CLIENT;
   setupSeconds: { campaign: number; points: number; forms: number };
@@ -214,6 +215,7 @@ export async function benchRatings(env: BenchEnvironment, random: () => number, 
     const hotForm = forms[order[0]!]!;
     const hot = await run(ratingsPerCase, () => hotForm, 1);
     const rawAfter = await rawPuts(raw, table, ratingsPerCase, 'after');
+    const ballots = await benchBallots(call, organizer, Math.min(ratingsPerCase, 2_000));
 
     const { verifyRatings } = dataOf(
       await call<{ verifyRatings: { ok: boolean; counted: number; stored: number } }>(VERIFY_RATINGS, { r: roundId }, organizer),
@@ -238,7 +240,8 @@ export async function benchRatings(env: BenchEnvironment, random: () => number, 
       requestsPerRating: (spread.requestsPerRating.mean * spread.attempted + hot.requestsPerRating.mean * hot.attempted) / (spread.attempted + hot.attempted),
       rawPut,
       rawPutPerSecond,
-      ballotsPerSecondOneEntry: null,
+      ballotsPerSecondOneEntry: ballots.perSecond,
+      ballots,
       verify: { ...verifyRatings, accepted: warm.accepted + spread.accepted + hot.accepted },
       client: RATING_CLIENT,
       setupSeconds: { campaign: campaignSeconds, points: pointsSeconds, forms: formsSeconds },
@@ -248,9 +251,126 @@ export async function benchRatings(env: BenchEnvironment, random: () => number, 
   }
 }
 
-/** A correctness failure: a rating answered with an unexpected error, or acknowledged ratings the counters or the store do not hold. */
+/** A correctness failure: a rating or ballot answered with an unexpected error, or acknowledged ones the counters or the store do not hold. */
 export function ratingsFailed(r: RatingsResult): boolean {
-  return r.spread.failed + r.hot.failed > 0 || !r.verify.ok || r.verify.counted !== r.verify.accepted;
+  return (
+    r.spread.failed + r.hot.failed + r.ballots.failed > 0 || !r.verify.ok || r.verify.counted !== r.verify.accepted || r.ballots.tallied !== r.ballots.accepted
+  );
+}
+
+export interface BallotCaseResult {
+  attempted: number;
+  accepted: number;
+  failed: number;
+  failures: string[];
+  seconds: number;
+  perSecond: number;
+  latencyMs: Summary;
+  requestsPerBallot: { mean: number; max: number };
+  /** What the entry's counter shards add up to afterwards (ballotTallies). */
+  tallied: number;
+}
+
+/**
+ * Audience ballots at a crowd: a panel round with 领导评委 60 % and 群众评委 40 %, one entry
+ * on stage, and RATINGS.raters attendees at once each casting their own ballot for it — every
+ * vote ADDs to one of the entry's tally shards in the transaction that stores it.
+ */
+async function benchBallots(call: Call, organizer: Record<string, string>, count: number): Promise<BallotCaseResult> {
+  const ok = <T>(response: Timed<T>, field: string) => dataOf(response, field) as T;
+  const { createRubric } = ok(
+    await call<{ createRubric: { id: string } }>(
+      `mutation($i: CreateRubricInput!) { createRubric(input: $i) { id } }`,
+      { i: { name: '现场评分表', criteria: [{ key: 'overall', label: '综合表现', maxScore: 100, step: 0.5 }] } },
+      organizer,
+    ),
+    'createRubric',
+  );
+  const { createUnit } = ok(await call<{ createUnit: { id: string } }>(CREATE_UNIT, { i: { name: '压测选手单位', kind: 'TOWN' } }, organizer), 'createUnit');
+  const { createCompetition } = ok(
+    await call<{ createCompetition: { id: string } }>(CREATE_COMPETITION, { i: { name: '擂台比拼 压测' } }, organizer),
+    'createCompetition',
+  );
+  const classes = [
+    { key: 'leaders', label: '领导评委', weight: 0.6 },
+    { key: 'audience', label: '群众评委', weight: 0.4, source: 'AUDIENCE' },
+  ];
+  const round = { competitionId: createCompetition.id, name: '现场投票', rubricId: createRubric.id, panelClasses: classes, leaderboardVisibility: 'LIVE' };
+  const roundId = ok(await call<{ createRound: { id: string } }>(CREATE_ROUND, { i: round }, organizer), 'createRound').createRound.id;
+  const [entry] = ok(
+    await call<{ addEntries: { id: string }[] }>(ADD_ENTRIES, { r: roundId, e: [{ unitId: createUnit.id, title: '压测选手', order: 1 }] }, organizer),
+    'addEntries',
+  ).addEntries;
+  ok(
+    await call(
+      `mutation($r: ID!, $j: [JudgeInput!]!) { assignJudges(roundId: $r, judges: $j) { userId } }`,
+      { r: roundId, j: [{ userId: 'bench-leader', name: '领导', classKey: 'leaders' }] },
+      organizer,
+    ),
+    'assignJudges',
+  );
+  ok(await call(OPEN_ROUND, { id: roundId }, organizer), 'openRound');
+  ok(await call(`mutation($r: ID!, $e: ID!) { setOnStage(roundId: $r, entryId: $e) { id } }`, { r: roundId, e: entry!.id }, organizer), 'setOnStage');
+  const tokens = (
+    await inParallel(
+      Array.from({ length: Math.ceil(count / 1_000) }, (_, i) => Math.min(1_000, count - i * 1_000)),
+      2,
+      async (n) =>
+        ok(
+          await call<{ createBallots: { token: string }[] }>(
+            `mutation($r: ID!, $n: Int!) { createBallots(roundId: $r, count: $n) { token } }`,
+            { r: roundId, n },
+            organizer,
+          ),
+          'createBallots',
+        ).createBallots,
+    )
+  )
+    .flat()
+    .map((b) => b.token);
+
+  const outcomes = new Array<Outcome>(tokens.length);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: RATINGS.raters }, async () => {
+      while (next < tokens.length) {
+        const i = next++;
+        const response = await call(`mutation($t: String!, $e: ID!, $s: Float!) { castBallot(token: $t, entryId: $e, score: $s) { score } }`, {
+          t: tokens[i],
+          e: entry!.id,
+          s: 60 + (i % 81) / 2,
+        });
+        const error = response.body.errors?.[0];
+        const cost = response.body.extensions?.cost;
+        outcomes[i] = {
+          ms: response.ms,
+          requests: cost?.dynamodbRequests ?? 0,
+          writeUnits: cost?.writeCapacityUnits ?? 0,
+          error: error ? String(error.extensions?.code ?? 'ERROR') : null,
+          ...(error ? { detail: `${String(error.extensions?.reason ?? '')} ${error.message}`.trim() } : {}),
+        };
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const { ballotTallies } = ok(
+    await call<{ ballotTallies: { count: number }[] }>(`query($r: ID!) { ballotTallies(roundId: $r) { count } }`, { r: roundId }, organizer),
+    'ballotTallies',
+  );
+  const accepted = outcomes.filter((o) => o.error === null).length;
+  const failures = outcomes.filter((o) => o.error !== null);
+  return {
+    attempted: outcomes.length,
+    accepted,
+    failed: failures.length,
+    failures: [...new Set(failures.map((f) => `${f.error}: ${f.detail ?? ''}`))].slice(0, 5),
+    seconds,
+    perSecond: accepted / seconds,
+    latencyMs: summarize(outcomes.map((o) => o.ms)),
+    requestsPerBallot: { mean: mean(outcomes.map((o) => o.requests)), max: Math.max(...outcomes.map((o) => o.requests)) },
+    tallied: ballotTallies[0]?.count ?? 0,
+  };
 }
 
 /** One citizen: a phone of its own, on a network of its own. */

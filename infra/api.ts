@@ -4,6 +4,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -49,6 +50,11 @@ export class GraphqlApi extends Construct {
    * time through `SEAT_TOKEN_SECRET_ARN`; a new value signs every joined judge out.
    */
   readonly seatTokenKey: secretsmanager.Secret;
+  /**
+   * Wraps the data keys that seal raters' phone numbers (src/crypto/kmsDataKeys.ts). Retained
+   * where data is protected: without it the stored numbers cannot be read back for a callback.
+   */
+  readonly phoneKey: kms.Key;
   readonly exportBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {
@@ -72,6 +78,14 @@ export class GraphqlApi extends Construct {
         'schedule chose the moment. It is rotated by hand between events (infra/README.md: new value, then a ' +
         'deployment with a new secretsRevision so every function instance reads it).',
     );
+
+    this.phoneKey = new kms.Key(this, 'PhoneKey', {
+      description:
+        'Seals raters’ phone numbers (envelope encryption): the GraphQL function generates data keys with it and decrypts them for an audited callback',
+      enableKeyRotation: true,
+      removalPolicy,
+      pendingWindow: Duration.days(30),
+    });
 
     // Exports too large for a Lambda response (src/exports/spill.ts): written once, read through a presigned link, gone within a day.
     this.exportBucket = new s3.Bucket(this, 'ExportBucket', {
@@ -122,6 +136,7 @@ export class GraphqlApi extends Construct {
           SECRETS_REVISION: String(settings.secretsRevision),
           // Read at run time by ARN (the role may read this one secret), not resolved into the environment.
           SEAT_TOKEN_SECRET_ARN: this.seatTokenKey.secretArn,
+          PHONE_KEY_ID: this.phoneKey.keyArn,
           EXPORT_BUCKET: this.exportBucket.bucketName,
           NODE_OPTIONS: '--enable-source-maps',
         },
@@ -157,6 +172,8 @@ export class GraphqlApi extends Construct {
     tables.grantItemAccess(role);
     // GetSecretValue and DescribeSecret on the seat token key alone (the role is shared, so the exports function may too).
     this.seatTokenKey.grantRead(this.function);
+    // Data keys for raters' phone numbers, and their unwrapping for a callback; nothing else on the key (no Encrypt of arbitrary data, no key administration).
+    this.phoneKey.grant(this.function, 'kms:GenerateDataKey', 'kms:Decrypt');
     // Write an export and sign its GET link; nothing else in the bucket (no listing, no deletion).
     iam.Grant.addToPrincipal({ grantee: role, actions: ['s3:PutObject', 's3:GetObject'], resourceArns: [this.exportBucket.arnForObjects('exports/*')] });
     const bucketId = Stack.of(this).getLogicalId(this.exportBucket.node.defaultChild as CfnElement);

@@ -4,6 +4,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarms.js';
 import { GRAPHQL_PATH } from './api.js';
+import { PUBLIC_RATING_OPERATIONS } from '../src/graphql/publicOperations.js';
 
 /** Scope of a web ACL for CloudFront; such an ACL must be created in us-east-1. */
 const CLOUDFRONT_SCOPE = 'CLOUDFRONT';
@@ -19,8 +20,8 @@ const MANAGED_RULE_GROUPS: readonly { name: string; countOnly?: readonly string[
   { name: 'AWSManagedRulesKnownBadInputsRuleSet' },
 ];
 
-/** The public operations citizens call without signing in (src/services/ratings): each rating is one of each. */
-export const PUBLIC_RATING_OPERATIONS = ['submitRating', 'ratingForm'] as const;
+/** The public operations citizens call without signing in: the API refuses them as bare persisted-query hashes, so the body names them. */
+export { PUBLIC_RATING_OPERATIONS };
 
 export interface EdgeFirewallProps {
   /** Requests per client IP address in any 5 minutes before the address is blocked for a while. */

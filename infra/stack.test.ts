@@ -75,6 +75,9 @@ function expectedTable(definition: TableDefinition) {
   };
 }
 
+/** The key that seals raters' phone numbers (the alarm topic has a key of its own). */
+const phoneKey = (template: Template) => Object.entries(resources(template, 'AWS::KMS::Key')).find(([id]) => id.includes('PhoneKey'))!;
+
 describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
   const protect = stage === 'prod';
 
@@ -147,6 +150,7 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
         ORIGIN_SECRET: dynamicReference(secretIds.find((id) => id.includes('OriginSecret'))!),
         // Read by the function at run time, not resolved at deployment.
         SEAT_TOKEN_SECRET_ARN: { Ref: secretIds.find((id) => id.includes('SeatTokenSigningKey'))! },
+        PHONE_KEY_ID: { 'Fn::GetAtt': [phoneKey(template)[0], 'Arn'] },
         SECRETS_REVISION: '1',
         EXPORT_BUCKET: { Ref: bucketId },
         NODE_OPTIONS: '--enable-source-maps',
@@ -187,6 +191,18 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       template.resourceCountIs('AWS::SecretsManager::ResourcePolicy', 0);
     });
 
+    it('seals phone numbers with a rotating KMS key the function may only generate data keys with and decrypt them', () => {
+      const { template } = synth(stage);
+      const [keyId, key] = phoneKey(template);
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.Properties.PendingWindowInDays).toBe(30);
+      // Production keeps the key: without it the stored numbers could not be read back.
+      expect(key.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+      const statements = Object.values(resources(template, 'AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const kmsStatements = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')));
+      expect(kmsStatements).toEqual([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } }]);
+    });
+
     it('outlasts the DynamoDB client: the timeout exceeds its worst case for one call', () => {
       for (const [, fn] of Object.values(apiFunctions(synth(stage).template))) {
         expect(DYNAMO_WORST_CASE_MS).toBeLessThan(fn.Properties.Timeout * 1000 - 1000);
@@ -221,6 +237,8 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
       const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
       expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([...ITEM_ACTIONS, ...INDEX_ACTIONS].sort());
       expect(actions.filter((a) => !a.startsWith('dynamodb:')).sort()).toEqual([
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         's3:GetObject',
@@ -399,7 +417,7 @@ describe.each(['dev', 'prod'] as const)('%s stack', (stage) => {
     });
 
     it('lets CloudWatch use the topic key', () => {
-      const [, key] = only(synth(stage).template, 'AWS::KMS::Key');
+      const [, key] = Object.entries(resources(synth(stage).template, 'AWS::KMS::Key')).find(([id]) => !id.includes('PhoneKey'))!;
       expect(key.Properties.EnableKeyRotation).toBe(true);
       expect(key.Properties.KeyPolicy.Statement).toContainEqual(
         expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),

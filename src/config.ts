@@ -22,6 +22,8 @@ const environment = z.object({
   CURSOR_SIGNING_KEY: z.string().check(z.minLength(32)),
   /** Secrets Manager secret whose value signs judge-seat tokens (deployed); without it the key derives from the cursor key. */
   SEAT_TOKEN_SECRET_ARN: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:secretsmanager:[\w-]+:\d{12}:secret:.+$/))),
+  /** KMS key (id or ARN) whose data keys seal raters' phone numbers (deployed); without it they derive from the cursor key. */
+  PHONE_KEY_ID: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 
 /** Which identity provider verifies bearer tokens. */
@@ -35,6 +37,7 @@ export interface RuntimeConfig {
   auth: AuthConfig;
   cursorKey: string;
   seatTokenSecretArn: string | undefined;
+  phoneKeyId: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): RuntimeConfig {
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): RuntimeConf
     auth: authConfig(e),
     cursorKey: e.CURSOR_SIGNING_KEY,
     seatTokenSecretArn: e.SEAT_TOKEN_SECRET_ARN,
+    phoneKeyId: e.PHONE_KEY_ID,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { DataKeys } from './services/ratings/phoneSealer.js';
+import { publicOperationsInFullPlugin } from './graphql/publicOperations.js';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -38,6 +40,8 @@ export interface HandlerOptions {
   exportSink?: ExportSink;
   /** The key that signs judge-seat tokens (see ServiceOptions.seatTokenKey). */
   seatTokenKey?: () => Promise<Uint8Array>;
+  /** Data keys that seal raters' phone numbers (see ServiceOptions.phoneKeys). */
+  phoneKeys?: DataKeys;
 }
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -48,6 +52,7 @@ export function servicesFor(options: HandlerOptions): Services {
     cursorKey: options.cursorKey,
     ...(options.now ? { now: options.now } : {}),
     ...(options.seatTokenKey ? { seatTokenKey: options.seatTokenKey } : {}),
+    ...(options.phoneKeys ? { phoneKeys: options.phoneKeys } : {}),
   });
 }
 
@@ -73,6 +78,7 @@ export function createGraphqlHandler(options: HandlerOptions, services: Services
     plugins: [
       ...limits.plugins,
       leaderboardCachePlugin(),
+      publicOperationsInFullPlugin(),
       requestLogPlugin(options.logger),
       ...(options.development ? [costExtensionPlugin()] : []),
       // No Apollo Studio reporting or tracing, and no HTML landing page: this is a JSON API.

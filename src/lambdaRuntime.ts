@@ -3,6 +3,7 @@ import type { TokenVerifier } from './auth/claims.js';
 import { createCognitoVerifier } from './auth/cognito.js';
 import { createDevVerifier } from './auth/devIssuer.js';
 import { secretSeatKey } from './auth/seatKeySecret.js';
+import { kmsDataKeys } from './crypto/kmsDataKeys.js';
 import { loadConfig, type AuthConfig } from './config.js';
 import { loadEdgeConfig } from './edge/config.js';
 import { requireOriginSecret } from './edge/originGuard.js';
@@ -26,6 +27,7 @@ export const lambdaOptions: HandlerOptions = {
   development: config.stage !== 'prod',
   cursorKey: config.cursorKey,
   ...(config.seatTokenSecretArn ? { seatTokenKey: secretSeatKey(config.seatTokenSecretArn, config.region) } : {}),
+  ...(config.phoneKeyId ? { phoneKeys: kmsDataKeys(config.phoneKeyId, config.region) } : {}),
   logger: createLogger(),
   ...(edge.exportBucket ? { exportSink: s3ExportSink({ bucket: edge.exportBucket.name, region: edge.exportBucket.region }) } : {}),
 };

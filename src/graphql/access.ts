@@ -165,6 +165,7 @@ export const ACCESS: {
     appealCase: managing(scopedRound('caseId')),
     decideAppeal: managing(scopedRound('caseId')),
     recordAccountability: managing(scopedRound('caseId')),
+    revealRatingPhone: managing(scopedRound('caseId')),
   },
 };
 

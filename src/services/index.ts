@@ -32,7 +32,7 @@ import { StageService } from './hall/stage.js';
 import { PublicationService } from './publication.js';
 import { RatingCaseService } from './ratings/cases.js';
 import { createFormTokens } from './ratings/formTokens.js';
-import { createPhoneSealer } from './ratings/phoneSealer.js';
+import { createPhoneSealer, derivedDataKeys, type DataKeys } from './ratings/phoneSealer.js';
 import { RatingService } from './ratings/ratings.js';
 
 export interface Services {
@@ -79,6 +79,8 @@ export interface ServiceOptions {
    * locally). Without one it is derived from the cursor key: enough for tests.
    */
   seatTokenKey?: () => Promise<Uint8Array>;
+  /** Data keys that seal raters' phone numbers (a KMS key when deployed); without: derived from the cursor key. */
+  phoneKeys?: DataKeys;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -98,7 +100,13 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const lifecycle = new LifecycleService(store, methods, rounds, enrolment, results, now);
   const signOffs = new SignOffService(store, now);
   const ballots = new BallotService(store, rounds, now);
-  const ratings = new RatingService(store, createFormTokens(options.cursorKey), createPhoneSealer(options.cursorKey), now, methods);
+  const ratings = new RatingService(
+    store,
+    createFormTokens(options.cursorKey),
+    createPhoneSealer(options.phoneKeys ?? derivedDataKeys(options.cursorKey), [derivedDataKeys(options.cursorKey)]),
+    now,
+    methods,
+  );
   const seatTokens = createSeatTokens(options.seatTokenKey ?? (async () => derivedSeatKey(options.cursorKey)), now);
   return {
     store,

@@ -196,6 +196,21 @@ describe('a citizen rates a counter by its QR code', () => {
       await api.gql(`query($r: ID!) { verifyRatings(roundId: $r) { ok counted stored } }`, { r: c.roundId }, organizer),
     );
     expect(verifyRatings).toEqual({ ok: true, counted: 31, stored: 31 });
+
+    // A bare persisted-query hash would carry no operation name for the web ACL's rate rule to
+    // match: the API refuses it and counts nothing; with its text the same rating is taken.
+    const { createHash } = await import('node:crypto');
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(RATE).digest('hex') };
+    const input = { form: page.form, level: 'SATISFIED', device: 'persisted-phone-1' };
+    ok(await api.request({ query: RATE, variables: { i: input }, extensions: { persistedQuery } } as never, { 'x-forwarded-for': '198.51.100.77' }));
+    const bare = await api.request({ variables: { i: { ...input, device: 'persisted-phone-2' } }, extensions: { persistedQuery } } as never, {
+      'x-forwarded-for': '198.51.100.78',
+    });
+    expect(reasonOf(bare)).toMatchObject({ code: 'PERSISTED_QUERY_NOT_SUPPORTED' });
+    const after = ok<{ verifyRatings: { counted: number } }>(
+      await api.gql(`query($r: ID!) { verifyRatings(roundId: $r) { counted } }`, { r: c.roundId }, organizer),
+    );
+    expect(after.verifyRatings.counted).toBe(32);
   });
 });
 
@@ -205,8 +220,23 @@ describe('the follow-up of a 差评 (回访整改)', () => {
     const [counter] = c.points;
     const page = await formOf(counter!.code);
     for (const [i, level] of ['SATISFIED', 'SATISFIED', 'DISSATISFIED', 'DISSATISFIED'].entries()) {
-      ok(await rate({ form: page.form, level, ...(level === 'DISSATISFIED' ? { reasons: [page.reasons[1]] } : {}), device: `follow-${i}-device` }));
+      const phone = i === 2 ? { phone: '138 1234 5678' } : {};
+      ok(await rate({ form: page.form, level, ...(level === 'DISSATISFIED' ? { reasons: [page.reasons[1]] } : {}), ...phone, device: `follow-${i}-device` }));
     }
+    // Those handling the case see the number masked; the callback desk reveals it in full, and the reveal is recorded.
+    const withPhone = ok<{ ratingCases: { id: string; rating: { phone: string | null } }[] }>(
+      await api.gql(`query($r: ID!) { ratingCases(roundId: $r) { id rating { phone } } }`, { r: c.roundId }, organizer),
+    ).ratingCases.find((x) => x.rating.phone);
+    expect(withPhone!.rating.phone).toBe('138****5678');
+    const REVEAL = `mutation($c: ID!, $p: String!) { revealRatingPhone(caseId: $c, purpose: $p) { phone revealedAt } }`;
+    expect(reasonOf(await api.gql(REVEAL, { c: withPhone!.id, p: '好奇' }, viewer))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(ok<{ revealRatingPhone: { phone: string } }>(await api.gql(REVEAL, { c: withPhone!.id, p: '电话回访' }, organizer)).revealRatingPhone.phone).toBe(
+      '13812345678',
+    );
+    const reveals = ok<{ ratingCases: { id: string; phoneReveals: { purpose: string; by: string }[] }[] }>(
+      await api.gql(`query($r: ID!) { ratingCases(roundId: $r) { id phoneReveals { purpose by } } }`, { r: c.roundId }, organizer),
+    ).ratingCases.find((x) => x.id === withPhone!.id);
+    expect(reveals!.phoneReveals.map((r) => r.purpose)).toEqual(['电话回访']);
     const CASES = `query($r: ID!, $f: RatingCaseFilter) { ratingCases(roundId: $r, filter: $f) { id status allowedActions overdue steps { status note evidence } accountability { person measure } } }`;
     const cases = ok<{ ratingCases: { id: string; allowedActions: string[] }[] }>(await api.gql(CASES, { r: c.roundId }, organizer)).ratingCases;
     expect(cases).toHaveLength(2);

@@ -100,7 +100,10 @@ describe('the audience class (群众评委 by ballot)', () => {
   });
 
   it('gives the same result however the ballots are spread over counter shards and in whatever order they land', () => {
-    const ballots = fc.array(fc.integer({ min: 0, max: 200 }).map((half) => String(half / 2)), { minLength: 1, maxLength: 60 });
+    const ballots = fc.array(
+      fc.integer({ min: 0, max: 200 }).map((half) => String(half / 2)),
+      { minLength: 1, maxLength: 60 },
+    );
     fc.assert(
       fc.property(ballots, fc.array(fc.nat(7), { maxLength: 60 }), (scores, shardOf) => {
         const shards = Array.from({ length: 8 }, (_, n) => scores.filter((_, i) => (shardOf[i] ?? 0) === n));

@@ -1,3 +1,4 @@
+import { createPhoneSealer, derivedDataKeys, type DataKeys } from '../../src/services/ratings/phoneSealer.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskPhone, normalizePhone } from '../../src/methods/ratings/privacy.js';
@@ -66,5 +67,43 @@ describe('phone numbers', () => {
         expect(masked.slice(7)).toBe(digits.slice(7));
       }),
     );
+  });
+});
+
+describe('sealing phone numbers (envelope encryption)', () => {
+  it('opens what it sealed, gives each number its own ciphertext, and refuses a tampered one', async () => {
+    const sealer = createPhoneSealer(derivedDataKeys('a-local-secret-of-at-least-32-bytes!!'));
+    const a = await sealer.seal('13812345678');
+    const b = await sealer.seal('13812345678');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('13812345678');
+    expect(await sealer.open(a)).toBe('13812345678');
+    const tampered = `${a.slice(0, -3)}${a.endsWith('A') ? 'B' : 'A'}${a.slice(-2)}`;
+    await expect(sealer.open(tampered)).rejects.toThrow();
+    // Another deployment's key cannot open it.
+    await expect(createPhoneSealer(derivedDataKeys('another-secret-of-at-least-32-bytes!!!')).open(a)).rejects.toThrow();
+  });
+
+  it('seals with the current key source and still opens numbers sealed by the local one', async () => {
+    const local = derivedDataKeys('a-local-secret-of-at-least-32-bytes!!');
+    const calls = { current: 0 };
+    const plain = Buffer.alloc(32, 7);
+    const kmsLike: DataKeys = {
+      version: 'v2',
+      async current() {
+        calls.current += 1;
+        return { plain, wrapped: 'wrapped-by-kms' };
+      },
+      async unwrap(wrapped) {
+        if (wrapped !== 'wrapped-by-kms') throw new Error('unknown key');
+        return plain;
+      },
+    };
+    const old = await createPhoneSealer(local).seal('13900001111');
+    const sealer = createPhoneSealer(kmsLike, [local]);
+    const sealed = await sealer.seal('13912345678');
+    expect(sealed.startsWith('v2.wrapped-by-kms.')).toBe(true);
+    expect(await sealer.open(sealed)).toBe('13912345678');
+    expect(await sealer.open(old)).toBe('13900001111');
   });
 });

@@ -1267,6 +1267,8 @@ export type Mutation = {
   reorderEntries: Array<Entry>;
   /** 亮分: reveals the entry's marks once its expected sheets are in, or early with a reason. */
   revealEntry: Reveal;
+  /** The rater's full number for the callback (回访): recorded on the case with who and why before it is shown. */
+  revealRatingPhone: PhoneReveal;
   /**
    * Takes a published round back to CLOSED to correct it after an upheld objection
    * (voids and conflicts are then recorded as amendments); the publication is kept.
@@ -1590,6 +1592,12 @@ export type MutationRevealEntryArgs = {
 };
 
 
+export type MutationRevealRatingPhoneArgs = {
+  caseId: Scalars['ID']['input'];
+  purpose: Scalars['String']['input'];
+};
+
+
 export type MutationReviseRoundArgs = {
   id: Scalars['ID']['input'];
   objectionId: Scalars['ID']['input'];
@@ -1878,6 +1886,20 @@ export type Participant = {
   __typename?: 'Participant';
   cadre?: Maybe<Cadre>;
   unit?: Maybe<Unit>;
+};
+
+export type PhoneReveal = {
+  __typename?: 'PhoneReveal';
+  phone: Scalars['String']['output'];
+  revealedAt: Scalars['DateTime']['output'];
+};
+
+/** Who saw a rater's full number, when and why. */
+export type PhoneRevealRecord = {
+  __typename?: 'PhoneRevealRecord';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['ID']['output'];
+  purpose: Scalars['String']['output'];
 };
 
 /** One draw of a round's pitch order (抽签). */
@@ -2271,6 +2293,8 @@ export type RatingCase = {
   escalatedTo?: Maybe<Unit>;
   id: Scalars['ID']['output'];
   overdue: Scalars['Boolean']['output'];
+  /** Every reveal of the rater's full number (those handling the case). */
+  phoneReveals: Array<PhoneRevealRecord>;
   rating: Rating;
   rectificationDueAt: Scalars['DateTime']['output'];
   status: RatingCaseStatus;
@@ -3126,6 +3150,8 @@ export type ResolversTypes = {
   PanelClassInput: PanelClassInput;
   PanelMethod: ResolverTypeWrapper<PanelConfigParent>;
   Participant: ResolverTypeWrapper<ParticipantParentParent>;
+  PhoneReveal: ResolverTypeWrapper<PhoneReveal>;
+  PhoneRevealRecord: ResolverTypeWrapper<PhoneRevealRecord>;
   PitchDraw: ResolverTypeWrapper<PitchDrawParent>;
   ProgressState: ProgressState;
   Publication: ResolverTypeWrapper<PublicationViewParent>;
@@ -3288,6 +3314,8 @@ export type ResolversParentTypes = {
   PanelClassInput: PanelClassInput;
   PanelMethod: PanelConfigParent;
   Participant: ParticipantParentParent;
+  PhoneReveal: PhoneReveal;
+  PhoneRevealRecord: PhoneRevealRecord;
   PitchDraw: PitchDrawParent;
   Publication: PublicationViewParent;
   PublicationChange: PublicationChangeParent;
@@ -3869,6 +3897,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeEntry?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationRemoveEntryArgs, 'id'>>;
   reorderEntries?: Resolver<Array<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<MutationReorderEntriesArgs, 'entryIds' | 'roundId'>>;
   revealEntry?: Resolver<ResolversTypes['Reveal'], ParentType, ContextType, RequireFields<MutationRevealEntryArgs, 'entryId'>>;
+  revealRatingPhone?: Resolver<ResolversTypes['PhoneReveal'], ParentType, ContextType, RequireFields<MutationRevealRatingPhoneArgs, 'caseId' | 'purpose'>>;
   reviseRound?: Resolver<ResolversTypes['Round'], ParentType, ContextType, RequireFields<MutationReviseRoundArgs, 'id' | 'objectionId'>>;
   revokeApiKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeJudgeSeat?: Resolver<ResolversTypes['JudgeSeat'], ParentType, ContextType, RequireFields<MutationRevokeJudgeSeatArgs, 'id'>>;
@@ -3970,6 +3999,17 @@ export type ParticipantResolvers<ContextType = GraphQLContext, ParentType extend
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 };
 
+export type PhoneRevealResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PhoneReveal'] = ResolversParentTypes['PhoneReveal']> = {
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revealedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PhoneRevealRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PhoneRevealRecord'] = ResolversParentTypes['PhoneRevealRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PitchDrawResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PitchDraw'] = ResolversParentTypes['PitchDraw']> = {
   algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   drawnAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4060,6 +4100,7 @@ export type RatingCaseResolvers<ContextType = GraphQLContext, ParentType extends
   escalatedTo?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  phoneReveals?: Resolver<Array<ResolversTypes['PhoneRevealRecord']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Rating'], ParentType, ContextType>;
   rectificationDueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RatingCaseStatus'], ParentType, ContextType>;
@@ -4406,6 +4447,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PanelClass?: PanelClassResolvers<ContextType>;
   PanelMethod?: PanelMethodResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
+  PhoneReveal?: PhoneRevealResolvers<ContextType>;
+  PhoneRevealRecord?: PhoneRevealRecordResolvers<ContextType>;
   PitchDraw?: PitchDrawResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;
   PublicationChange?: PublicationChangeResolvers<ContextType>;

@@ -51,6 +51,10 @@ export const ratingResolvers: Resolvers = {
       services.ratingCases.step(viewer!, caseId, { type: 'DECIDE_APPEAL', upheld }, { note: reason }),
     recordAccountability: (_, { caseId, person, measure, decidedBy }, { viewer, services }) =>
       services.ratingCases.recordAccountability(viewer!, caseId, { person, measure, decidedBy }),
+    revealRatingPhone: async (_, { caseId, purpose }, { viewer, services }) => {
+      const { phone, at } = await services.ratingCases.revealPhone(viewer!, caseId, purpose);
+      return { phone, revealedAt: at };
+    },
   },
   ServicePoint: {
     unit: async (point, _, { loaders }) => {
@@ -90,6 +94,7 @@ export const ratingResolvers: Resolvers = {
       const unit = await loaders.unit.load(c.rating.unitId);
       return unit?.parentId ? loaders.unit.load(unit.parentId) : null;
     },
+    phoneReveals: (c) => c.phoneReveals ?? [],
     appealOutcome: (c) => c.appeal?.outcome ?? null,
     allowedActions: (c) => [...allowedActions(c.status, c.appeal)],
   },

@@ -82,6 +82,13 @@ export interface CaseStepRecord {
   at: string;
 }
 
+/** One reveal of the rater's full number to the callback desk (回访), with who and why. */
+export interface PhoneRevealRecord {
+  by: string;
+  at: string;
+  purpose: string;
+}
+
 export interface AccountabilityRecord {
   person: string;
   measure: string;
@@ -96,6 +103,8 @@ export interface RatingCase extends CaseState {
   rating: Rating;
   steps: CaseStepRecord[];
   accountability: AccountabilityRecord[];
+  /** Absent on cases stored before reveals were recorded. */
+  phoneReveals?: PhoneRevealRecord[];
   version: number;
 }
 

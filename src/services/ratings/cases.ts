@@ -19,6 +19,7 @@ const filterInput = z.object({
 });
 const stepInput = z.object({ note: text(1000), evidence: optionalText(2000) });
 const accountabilityInput = z.object({ person: text(50), measure: text(200), decidedBy: text(100) });
+const purposeInput = text(200);
 
 /** What an organizer may do to a case, as the API names it. */
 export type CaseStepInput =
@@ -99,6 +100,31 @@ export class RatingCaseService {
         };
         if (!(await this.store.ratings.putCase(next)).ok) throw new RaceLost();
         return next;
+      },
+      isRaceLost,
+      { attempts: 3, busy: 'Someone else is working on this case; reload it' },
+    );
+  }
+
+  /**
+   * The rater's full number for the callback desk to dial: recorded on the case (who,
+   * when, why) before it is unsealed, so no one reads a number without leaving a trace.
+   */
+  async revealPhone(viewer: Viewer, caseId: string, purpose: unknown): Promise<{ phone: string; at: string }> {
+    const why = parseArgument(purposeInput, purpose, 'purpose');
+    return retrying(
+      async () => {
+        const current = await this.requireCase(caseId);
+        const sealed = current.rating.phoneSealed;
+        if (!sealed) throw new NotFoundError('Phone', caseId, 'caseId');
+        const at = this.now().toISOString();
+        const next: RatingCase = {
+          ...current,
+          phoneReveals: [...(current.phoneReveals ?? []), { by: viewer.id, at, purpose: why }],
+          version: current.version + 1,
+        };
+        if (!(await this.store.ratings.putCase(next)).ok) throw new RaceLost();
+        return { phone: await this.ratings.openPhone(sealed), at };
       },
       isRaceLost,
       { attempts: 3, busy: 'Someone else is working on this case; reload it' },

@@ -76,6 +76,11 @@ export class RatingService {
     private readonly methods: Methods,
   ) {}
 
+  /** A sealed number in full (the case service records the reveal first). */
+  openPhone(sealed: string): Promise<string> {
+    return this.phones.open(sealed);
+  }
+
   async createPoints(viewer: Viewer, input: unknown): Promise<ServicePoint[]> {
     const parsed = parseArgument(pointsInput, input, 'input');
     const units = await this.store.directory.getUnits([parsed.unitId]);
@@ -219,7 +224,7 @@ export class RatingService {
       reasons: isBad(parsed.level) ? reasons : [],
       comment: parsed.comment,
       phoneMasked: phone ? maskPhone(phone) : null,
-      phoneSealed: phone ? this.phones.seal(phone) : null,
+      phoneSealed: phone ? await this.phones.seal(phone) : null,
       ref: parsed.ref ?? null,
       receivedAt: now.toISOString(),
       source: 'QR',
@@ -303,7 +308,7 @@ export class RatingService {
         reasons: isBad(r.level) ? (r.reasons ?? []) : [],
         comment: r.comment,
         phoneMasked: phone ? maskPhone(phone) : null,
-        phoneSealed: phone ? this.phones.seal(phone) : null,
+        phoneSealed: phone ? await this.phones.seal(phone) : null,
         ref: r.ref,
         receivedAt: receivedAt.toISOString(),
         source: 'IMPORT',
