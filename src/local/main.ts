@@ -5,7 +5,7 @@ import { issueDevToken } from '../auth/devIssuer.js';
 import { startDynamoLocal, type LocalDynamo } from './dynamoLocal.js';
 import { createLocalRuntime, dataDir } from './environment.js';
 import { createLocalServer } from './http.js';
-import { DEMO_CHECKER, DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo } from './seed.js';
+import { DEMO_CHECKER, DEMO_JUDGES, DEMO_ORGANIZER, DEMO_VIEWER, seedDemo, seedRatingsDemo } from './seed.js';
 
 /**
  * `npm start`: DynamoDB Local with data under $DATA_DIR (unless $DYNAMODB_ENDPOINT
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     quiet: process.env.LOG_REQUESTS !== 'true',
   });
   const seeded = await seedDemo(runtime.services);
+  // The ratings campaign is seeded beside the panel demo, and only then: `npm start` twice seeds nothing twice.
+  const ratings = seeded ? await seedRatingsDemo(runtime.services) : null;
 
   const port = Number(process.env.PORT ?? 4000);
   const token = (viewer: { id: string; name: string; roles: readonly ('organizer' | 'judge' | 'viewer')[] }) =>
@@ -49,6 +51,9 @@ async function main(): Promise<void> {
     `比学赶超 scoring API — http://127.0.0.1:${port}/graphql · web client http://127.0.0.1:${port}/`,
     `DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${join(dir, 'dynamodb')})` : ''}`,
     seeded ? `Seeded the demo: competition ${seeded.competitionId}, round ${seeded.roundId} (OPEN)` : 'Demo data already present; not seeded again.',
+    ...(ratings
+      ? [`Seeded citizens' ratings: round ${ratings.roundId} (OPEN); a counter's rating page (scan on a phone): http://127.0.0.1:${port}${ratings.ratingUrl}`]
+      : []),
     '',
     'Tokens (valid 7 days; `npm run token -- --role judge --user judge-1 --name 陈建国` makes more):',
     `  organizer  ${DEMO_ORGANIZER.name}: ${await token(DEMO_ORGANIZER)}`,

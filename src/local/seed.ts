@@ -1,4 +1,5 @@
 import type { Viewer } from '../domain/model.js';
+import { beijingDate } from '../domain/workdays.js';
 import type { Services } from '../services/index.js';
 
 /**
@@ -124,4 +125,90 @@ export async function seedDemo(services: Services): Promise<SeedResult | null> {
   );
   await services.lifecycle.openRound(round.id);
   return { competitionId: competition.id, roundId: round.id, rubricId: rubric.id };
+}
+
+const SERVICE_UNITS = [
+  '区政务服务中心',
+  '区不动产登记中心',
+  '区社会保险事业服务中心',
+  '区市场监督管理局登记窗口',
+  '瓜沥镇便民服务中心',
+  '城厢街道便民服务中心',
+];
+const DEMO_REASONS = ['办事效率低', '服务态度差', '多次跑腿', '等候时间长', '政策解释不清'];
+
+export interface RatingsSeedResult {
+  competitionId: string;
+  roundId: string;
+  /** A point's rating page, for the first lines `npm start` prints. */
+  ratingUrl: string;
+}
+
+/**
+ * The citizens' ratings demo (政务服务"好差评"): six service units, two counters each, this
+ * month's PUBLIC_RATING round open, and some ratings already in — a few 差评 with a phone
+ * number, so the case console has work. Seeded with the panel demo, once.
+ */
+export async function seedRatingsDemo(services: Services, now: Date = new Date()): Promise<RatingsSeedResult> {
+  const competition = await services.competitions.createCompetition(DEMO_ORGANIZER, {
+    name: '2026年萧山区政务服务“好差评”',
+    description: '群众扫码评价各办事窗口，每条差评都回访、核实、整改到位，按满意度排名。',
+  });
+  const units = [];
+  for (const name of SERVICE_UNITS) units.push(await services.directory.createUnit(DEMO_ORGANIZER, { name, kind: 'DEPARTMENT' }));
+  const month = beijingDate(now).slice(0, 7);
+  const round = await services.rounds.createRound({
+    competitionId: competition.id,
+    name: `${Number(month.slice(5))}月 窗口满意度排名`,
+    leaderboardVisibility: 'LIVE',
+    method: {
+      kind: 'PUBLIC_RATING',
+      period: month,
+      scale: 'FIVE_LEVEL',
+      reasons: DEMO_REASONS,
+      minRatings: 5,
+      rankBy: 'WILSON',
+      callbackWorkingDays: 1,
+      rectificationWorkingDays: 5,
+    },
+  });
+  await services.rounds.addEntries(
+    round.id,
+    units.map((unit, i) => ({ unitId: unit.id, title: unit.name, order: i + 1 })),
+  );
+  await services.lifecycle.openRound(round.id);
+  const codes: string[] = [];
+  for (const unit of units) {
+    const points = await services.ratings.createPoints(DEMO_ORGANIZER, {
+      unitId: unit.id,
+      competitionId: competition.id,
+      points: [
+        { name: '1号综合窗口', kind: 'COUNTER' },
+        { name: '2号综合窗口', kind: 'COUNTER' },
+      ],
+    });
+    codes.push(...points.map((p) => p.code));
+  }
+  const levels = ['VERY_SATISFIED', 'VERY_SATISFIED', 'SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'SATISFIED', 'DISSATISFIED'] as const;
+  for (const [p, code] of codes.entries()) {
+    const { form } = await services.ratings.form(code);
+    if (!form) throw new Error(`The demo campaign is not open for ${code}`);
+    for (let r = 0; r < 4 + (p % 5); r++) {
+      const level = levels[(p * 3 + r) % levels.length]!;
+      const bad = level === 'DISSATISFIED';
+      await services.ratings.submit(
+        {
+          form,
+          level,
+          device: `demo-phone-${p}-${r}`,
+          ...(bad
+            ? { reasons: [DEMO_REASONS[(p + r) % DEMO_REASONS.length]!], comment: '窗口人少，排队一个多小时', phone: `1380000${String(1000 + p * 10 + r)}` }
+            : {}),
+        },
+        `192.0.2.${(p * 10 + r) % 250}`,
+      );
+    }
+  }
+  await services.ratings.refresh(await services.rounds.requireRound(round.id));
+  return { competitionId: competition.id, roundId: round.id, ratingUrl: `/rate/${codes[0]}` };
 }
