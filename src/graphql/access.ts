@@ -166,6 +166,7 @@ export const ACCESS: {
     decideAppeal: managing(scopedRound('caseId')),
     recordAccountability: managing(scopedRound('caseId')),
     revealRatingPhone: managing(scopedRound('caseId')),
+    feedRatingFigures: managing(round('roundId')),
   },
 };
 

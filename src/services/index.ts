@@ -34,6 +34,7 @@ import { RatingCaseService } from './ratings/cases.js';
 import { createFormTokens } from './ratings/formTokens.js';
 import { createPhoneSealer, derivedDataKeys, type DataKeys } from './ratings/phoneSealer.js';
 import { RatingService } from './ratings/ratings.js';
+import { IndicatorFeed } from './ratings/indicatorFeed.js';
 
 export interface Services {
   store: Store;
@@ -64,6 +65,7 @@ export interface Services {
   publication: PublicationService;
   ratings: RatingService;
   ratingCases: RatingCaseService;
+  indicatorFeed: IndicatorFeed;
   /** Per-request batching and caching of reads for one caller. */
   loadersFor(viewer: Viewer | null): Loaders;
 }
@@ -99,6 +101,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const panels = new PanelService(store, rounds);
   const lifecycle = new LifecycleService(store, methods, rounds, enrolment, results, now);
   const signOffs = new SignOffService(store, now);
+  const indicators = new IndicatorValueService(store, evidenceWriter);
   const ballots = new BallotService(store, rounds, now);
   const ratings = new RatingService(
     store,
@@ -125,7 +128,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     assessment: new AssessmentService(store, leaderboard),
     apiKeys: new ApiKeyService(store, now),
     indicatorSets,
-    indicators: new IndicatorValueService(store, evidenceWriter),
+    indicators,
+    indicatorFeed: new IndicatorFeed(store, ratings, indicators),
     adjustments: new AdjustmentService(store, evidenceWriter, now),
     indicatorAssessment: new IndicatorAssessmentService(store),
     progression,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { TWO_HUNDRED_POINTS } from '../support/indicators.js';
 import { ok } from '../support/scenario.js';
 
 /** Wednesday 30 September 2026, 10:00 in Beijing: the day before 国庆. */
@@ -297,7 +298,7 @@ describe('the follow-up of a 差评 (回访整改)', () => {
 });
 
 describe('ranking, import and verification', () => {
-  it('ranks units on satisfaction on the leaderboard, imports ratings from elsewhere without duplicates, and recounts them', async () => {
+  it('ranks units on satisfaction on the leaderboard, imports ratings from elsewhere without duplicates, feeds the rates to an indicator round, and recounts them', async () => {
     const c = await campaign();
     const [counter] = c.points;
     const page = await formOf(counter!.code);
@@ -338,6 +339,49 @@ describe('ranking, import and verification', () => {
       [1, '政务服务中心', 100],
       [2, '不动产登记中心', 50],
     ]);
+
+    // The satisfaction rates feed a 实绩比拼 as a RATIO indicator: counts per unit, entered for a second organizer to verify.
+    const competitionId = ok<{ createCompetition: { id: string } }>(
+      await api.gql(`mutation($i: CreateCompetitionInput!) { createCompetition(input: $i) { id } }`, { i: { name: '争先进位 2026-Q3' } }, organizer),
+    ).createCompetition.id;
+    const setId = ok<{ createIndicatorSet: { id: string } }>(
+      await api.gql(`mutation($i: IndicatorSetInput!) { createIndicatorSet(input: $i) { id } }`, { i: TWO_HUNDRED_POINTS }, organizer),
+    ).createIndicatorSet.id;
+    const indicatorRoundId = ok<{ createRound: { id: string } }>(
+      await api.gql(
+        `mutation($i: CreateRoundInput!) { createRound(input: $i) { id } }`,
+        { i: { competitionId, name: '2026-Q3 实绩考核', method: { kind: 'INDICATORS', indicatorSetId: setId, period: '2026-Q3' } } },
+        organizer,
+      ),
+    ).createRound.id;
+    const [entryA, entryB] = ok<{ addEntries: { id: string }[] }>(
+      await api.gql(
+        `mutation($r: ID!, $e: [EntryInput!]!) { addEntries(roundId: $r, entries: $e) { id } }`,
+        {
+          r: indicatorRoundId,
+          e: [
+            { unitId: c.unitA, title: '政务服务中心', order: 1 },
+            { unitId: c.unitB, title: '不动产登记中心', order: 2 },
+          ],
+        },
+        organizer,
+      ),
+    ).addEntries;
+    ok(await api.gql(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: indicatorRoundId }, organizer));
+    const FEED = `mutation($r: ID!, $i: String!, $s: ID!, $t: RatingRate!) { feedRatingFigures(roundId: $r, indicator: $i, ratingsRoundId: $s, rate: $t) { entry { id } numerator denominator status evidence } }`;
+    const fed = ok<{ feedRatingFigures: { entry: { id: string }; numerator: number; denominator: number; status: string; evidence: string }[] }>(
+      await api.gql(FEED, { r: indicatorRoundId, i: 'solved', s: c.roundId, t: 'SATISFACTION' }, organizer),
+    ).feedRatingFigures;
+    expect(fed.map((v) => [v.entry.id, v.numerator, v.denominator, v.status])).toEqual([
+      [entryA!.id, 3, 3, 'ENTERED'],
+      [entryB!.id, 1, 2, 'ENTERED'],
+    ]);
+    expect(fed[1]!.evidence).toBe('9月满意度排名：满意 1 / 有效评价 2');
+    // An indicator that is not a ratio takes no counts.
+    expect(reasonOf(await api.gql(FEED, { r: indicatorRoundId, i: 'growth', s: c.roundId, t: 'SATISFACTION' }, organizer))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+
     ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: c.roundId }, organizer));
     const { verifyRound } = ok<{ verifyRound: { ok: boolean } }>(
       await api.gql(`query($r: ID!) { verifyRound(roundId: $r) { ok } }`, { r: c.roundId }, organizer),

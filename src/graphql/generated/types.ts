@@ -1228,6 +1228,12 @@ export type Mutation = {
   drawPitchOrder: PitchDraw;
   /** Stops the timer, storing pitchSeconds and any overtime deduction. */
   endPitch: Entry;
+  /**
+   * Enters a ratings round's figures into an indicator round as the counts of a RATIO indicator
+   * (numerator and denominator per unit entered in both), as ENTERED values a second organizer
+   * verifies like any other.
+   */
+  feedRatingFigures: Array<IndicatorValue>;
   /** Files an objection during the notice period (anyone; signed-in callers are recorded). */
   fileObjection: Objection;
   /**
@@ -1493,6 +1499,14 @@ export type MutationDrawPitchOrderArgs = {
 
 export type MutationEndPitchArgs = {
   entryId: Scalars['ID']['input'];
+};
+
+
+export type MutationFeedRatingFiguresArgs = {
+  indicator: Scalars['String']['input'];
+  rate: RatingRate;
+  ratingsRoundId: Scalars['ID']['input'];
+  roundId: Scalars['ID']['input'];
 };
 
 
@@ -2382,6 +2396,17 @@ export type RatingRankBy =
   /** The Wilson lower bound of 满意率 at 95 %: a unit with 3 ratings does not beat one with 3,000. */
   | 'WILSON';
 
+/** Which of a unit's rates feedRatingFigures enters. */
+export type RatingRate =
+  /** 回访率: 差评 called back over 差评. */
+  | 'CALLBACK'
+  /** 按期办结率: cases closed on time over cases closed. */
+  | 'ON_TIME'
+  /** 整改率: cases rectified over cases verified. */
+  | 'RECTIFICATION'
+  /** 满意率: satisfied ratings over ratings counted. */
+  | 'SATISFACTION';
+
 export type RatingReceipt = {
   __typename?: 'RatingReceipt';
   /** Whether it opened a follow-up case (a 差评). */
@@ -3167,6 +3192,7 @@ export type ResolversTypes = {
   RatingImport: ResolverTypeWrapper<RatingImport>;
   RatingLevel: RatingLevel;
   RatingRankBy: RatingRankBy;
+  RatingRate: RatingRate;
   RatingReceipt: ResolverTypeWrapper<RatingReceipt>;
   RatingScale: RatingScale;
   RatingVerification: ResolverTypeWrapper<RatingVerification>;
@@ -3881,6 +3907,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteRound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteRoundArgs, 'id'>>;
   drawPitchOrder?: Resolver<ResolversTypes['PitchDraw'], ParentType, ContextType, RequireFields<MutationDrawPitchOrderArgs, 'roundId'>>;
   endPitch?: Resolver<ResolversTypes['Entry'], ParentType, ContextType, RequireFields<MutationEndPitchArgs, 'entryId'>>;
+  feedRatingFigures?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<MutationFeedRatingFiguresArgs, 'indicator' | 'rate' | 'ratingsRoundId' | 'roundId'>>;
   fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'input'>>;
   grantEditor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationGrantEditorArgs, 'subjectId' | 'userId'>>;
   grantOrganizer?: Resolver<ResolversTypes['Competition'], ParentType, ContextType, RequireFields<MutationGrantOrganizerArgs, 'competitionId' | 'userId'>>;

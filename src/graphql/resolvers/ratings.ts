@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { NotFoundError } from '../../domain/errors.js';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Round } from '../../domain/model.js';
 import { allowedActions } from '../../methods/ratings/cases.js';
 import { isDueSoon, isOverdue } from '../../methods/ratings/deadlines.js';
 import { RATING_LEVELS } from '../../methods/ratings/levels.js';
-import { requireScores } from '../../services/visibility.js';
+import { managesRound, requireScores } from '../../services/visibility.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/types.js';
 
@@ -51,6 +51,12 @@ export const ratingResolvers: Resolvers = {
       services.ratingCases.step(viewer!, caseId, { type: 'DECIDE_APPEAL', upheld }, { note: reason }),
     recordAccountability: (_, { caseId, person, measure, decidedBy }, { viewer, services }) =>
       services.ratingCases.recordAccountability(viewer!, caseId, { person, measure, decidedBy }),
+    feedRatingFigures: async (_, { roundId, indicator, ratingsRoundId, rate }, context) => {
+      const ratingsRound = await requireRound(context, ratingsRoundId, 'ratingsRoundId');
+      // The figures are the ratings round's organizers' to hand on, as its results are.
+      if (!(await managesRound(context, ratingsRound.id))) throw new ForbiddenError('You do not organise the ratings round', 'NOT_YOUR_COMPETITION');
+      return context.services.indicatorFeed.feed(context.viewer!, await requireRound(context, roundId), indicator, ratingsRound, rate);
+    },
     revealRatingPhone: async (_, { caseId, purpose }, { viewer, services }) => {
       const { phone, at } = await services.ratingCases.revealPhone(viewer!, caseId, purpose);
       return { phone, revealedAt: at };
@@ -106,8 +112,8 @@ export const ratingResolvers: Resolvers = {
 
 const num = (value: string | null) => (value === null ? null : Number(value));
 
-async function requireRound(context: GraphQLContext, roundId: string): Promise<Round> {
+async function requireRound(context: GraphQLContext, roundId: string, field = 'roundId'): Promise<Round> {
   const round = await context.loaders.round.load(roundId);
-  if (!round) throw new NotFoundError('Round', roundId, 'roundId');
+  if (!round) throw new NotFoundError('Round', roundId, field);
   return round;
 }

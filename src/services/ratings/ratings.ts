@@ -5,7 +5,7 @@ import { beijingDate, type CalendarOverride } from '../../domain/workdays.js';
 import type { Round, Viewer } from '../../domain/model.js';
 import { openCase } from '../../methods/ratings/cases.js';
 import { caseDeadlines } from '../../methods/ratings/deadlines.js';
-import { emptyCounts, figuresOf, caseCountsOf, type RatingFigures } from '../../methods/ratings/figures.js';
+import { emptyCounts, figuresOf, caseCountsOf, type CaseCounts, type RatingFigures } from '../../methods/ratings/figures.js';
 import { RATING_SHARDS } from '../../methods/ratings/index.js';
 import { isBad, levelsOf, RATING_LEVELS, type RatingLevel } from '../../methods/ratings/levels.js';
 import { SERVICE_POINT_KINDS, monthsOf, type Rating, type RatingCase, type ServicePoint } from '../../methods/ratings/model.js';
@@ -325,13 +325,14 @@ export class RatingService {
   }
 
   /** A unit's (or one of its points') figures in a round: counters, and the rates its cases give. */
-  async figures(round: Round, unitId: string, pointId: string | null): Promise<RatingFigures & { removed: number }> {
+  async figures(round: Round, unitId: string, pointId: string | null): Promise<RatingFigures & { removed: number; cases: CaseCounts }> {
     const config = asRatingsRound(round).method;
     const months = monthsOf(config.period);
     const codes = (await this.store.ratings.codesOfUnit(unitId)).filter((c) => !pointId || c.pointId === pointId).map((c) => c.code);
     const { counts, removed } = await this.store.ratings.counts(codes, months, RATING_SHARDS);
     const cases = (await this.store.ratings.listCases(months, unitId)).filter((c) => !pointId || c.rating.pointId === pointId);
-    return { ...figuresOf(counts, caseCountsOf(cases)), removed };
+    const caseCounts = caseCountsOf(cases);
+    return { ...figuresOf(counts, caseCounts), removed, cases: caseCounts };
   }
 
   /** Recounts the stored ratings of every unit of the round and compares them with the counters. */
