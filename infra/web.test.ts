@@ -77,7 +77,7 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
       expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
   });
 
-  it('caches hashed assets for good and keeps old ones; revalidates index.html and config.json', () => {
+  it('caches hashed assets for good and keeps old ones; revalidates index.html, rate.html and config.json', () => {
     const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')).map((d) => d.Properties as Resolvable);
     expect(deployments).toHaveLength(2);
     const assets = deployments.find((d) => d.DestinationBucketKeyPrefix === 'assets/')!;
@@ -87,7 +87,26 @@ describe.each(['dev', 'prod'] as const)('%s web stack', (stage) => {
     expect(root.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
     expect(root.Prune).toBe(false);
     expect(root.SourceObjectKeys).toHaveLength(2);
-    expect(root.DistributionPaths).toEqual(['/index.html', '/config.json']);
+    expect(root.DistributionPaths).toEqual(['/index.html', '/rate.html', '/config.json']);
+  });
+
+  it('routes client paths to index.html and a QR code’s rating page to rate.html, before the cache', () => {
+    const [fn] = Object.values(template.findResources('AWS::CloudFront::Function')).map((f) => f.Properties as Resolvable);
+    expect(fn!.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.any(String), 'FunctionARN'] } },
+    ]);
+    const handler = new Function(`${fn!.FunctionCode}; return handler;`)() as (event: { request: { uri: string } }) => { uri: string };
+    const routed = (uri: string) => handler({ request: { uri } }).uri;
+    expect(routed('/rate/7KQ2MXW9PA')).toBe('/rate.html');
+    expect(routed('/rate/7KQ2MXW9PA/')).toBe('/rate.html');
+    expect(routed('/rate')).toBe('/rate.html');
+    expect(routed('/judge/rounds/01J')).toBe('/index.html');
+    expect(routed('/organizer')).toBe('/index.html');
+    expect(routed('/rates')).toBe('/index.html');
+    expect(routed('/assets/rate-Dk2LIu9M.js')).toBe('/assets/rate-Dk2LIu9M.js');
+    expect(routed('/rate.html')).toBe('/rate.html');
+    expect(routed('/config.json')).toBe('/config.json');
   });
 
   it('writes config.json for the hosted UI and app client of the API stack', () => {

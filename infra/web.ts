@@ -95,11 +95,14 @@ export class WebHosting extends Construct {
       removalPolicy,
     });
 
-    // Client-side routes (/judge, /screen/…) are served index.html; files keep their paths.
+    // Client-side routes (/judge, /screen/…) are served index.html, and a QR code's rating page
+    // (/rate/<code>) rate.html; files keep their paths.
     const spaRouting = new cloudfront.Function(this, 'SpaRouting', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       code: cloudfront.FunctionCode.fromInline(
-        "function handler(event) { var r = event.request; if (r.uri.indexOf('.') === -1) { r.uri = '/index.html'; } return r; }",
+        'function handler(event) { var r = event.request; ' +
+          "if (r.uri === '/rate' || r.uri.indexOf('/rate/') === 0) { r.uri = '/rate.html'; } " +
+          "else if (r.uri.indexOf('.') === -1) { r.uri = '/index.html'; } return r; }",
       ),
     });
     const api = new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)), {
@@ -133,7 +136,7 @@ export class WebHosting extends Construct {
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(site),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        // Honours each object's Cache-Control (immutable assets, no-cache for index.html and config.json).
+        // Honours each object's Cache-Control (immutable assets, no-cache for index.html, rate.html and config.json).
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: spaRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
@@ -194,7 +197,8 @@ export class WebHosting extends Construct {
  * The client in two deployments, because the two halves are cached differently. Hashed assets
  * first, marked immutable and never pruned: a browser still running the previous release (or a
  * cached index.html) can load its chunks after the new release is live. Then index.html, the
- * other root files and config.json, revalidated on every load and invalidated at the edge.
+ * rating page rate.html, the other root files and config.json, revalidated on every load and
+ * invalidated at the edge.
  */
 function deployClient(scope: Construct, props: { dist: string; site: s3.Bucket; distribution: cloudfront.Distribution; auth: WebAuthConfig }) {
   const assets = new s3deploy.BucketDeployment(scope, 'DeployAssets', {
@@ -213,8 +217,9 @@ function deployClient(scope: Construct, props: { dist: string; site: s3.Bucket; 
     // Pruning here would delete the assets the other deployment keeps.
     prune: false,
     distribution: props.distribution,
-    // Hashed assets never change; these two are read under the same name after every deployment.
-    distributionPaths: ['/index.html', `/${WEB_CONFIG_FILE}`],
+    // Hashed assets never change; the two pages and config.json are read under the same name after
+    // every deployment (the routing function rewrites client routes to the pages before the cache).
+    distributionPaths: ['/index.html', '/rate.html', `/${WEB_CONFIG_FILE}`],
   });
   root.node.addDependency(assets);
 }

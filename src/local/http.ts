@@ -17,7 +17,7 @@ export interface DevIdentity {
 }
 
 export interface LocalServerOptions {
-  /** Built web client to serve at `/` (single-page app: unknown paths get index.html). */
+  /** Built web client to serve at `/` (single-page app: unknown paths get index.html, `/rate/<code>` rate.html). */
   staticDir?: string;
   /** Local sign-in: the demo identities and their tokens, at GET /dev/identities. */
   devIdentities?: () => Promise<DevIdentity[]>;
@@ -69,12 +69,20 @@ async function route(handler: ApiHandler, options: LocalServerOptions, request: 
   send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not found; the API is at /graphql' }));
 }
 
-/** Serves a file of the built client, or index.html for client-side routes. Never outside `root`. */
+/** The citizens' rating page (a QR code's link, `/rate/<code>`) is a page of its own. */
+const RATING_PAGE_PATH = /^\/rate(\/|$)/;
+
+/** Serves a file of the built client, or the page of a client-side route (index.html, rate.html). Never outside `root`. */
 async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<boolean> {
   const base = resolve(root);
-  const wanted = resolve(base, `.${decodeURIComponent(pathname)}`);
-  if (wanted !== base && !wanted.startsWith(`${base}${sep}`)) return false;
-  for (const file of [wanted, join(base, 'index.html')]) {
+  let candidates: string[];
+  if (RATING_PAGE_PATH.test(pathname)) candidates = [join(base, 'rate.html')];
+  else {
+    const wanted = resolve(base, `.${decodeURIComponent(pathname)}`);
+    if (wanted !== base && !wanted.startsWith(`${base}${sep}`)) return false;
+    candidates = [wanted, join(base, 'index.html')];
+  }
+  for (const file of candidates) {
     try {
       const info = await stat(file);
       if (!info.isFile()) continue;

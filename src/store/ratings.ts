@@ -44,7 +44,7 @@ export class RatingStore {
       await this.send(
         points.flatMap((p) => [
           this.pointPut(p, 'attribute_not_exists(pk)'),
-          this.codePut({ code: p.code, pointId: p.id, unitId: p.unitId, active: true, createdAt: p.createdAt }),
+          this.codePut({ code: p.code, pointId: p.id, unitId: p.unitId, competitionId: p.competitionId, active: true, createdAt: p.createdAt }),
         ]),
       );
       return done();
@@ -67,7 +67,14 @@ export class RatingStore {
             ExpressionAttributeValues: { ':false': false, ':true': true, ':at': after.rotatedAt },
           },
         },
-        this.codePut({ code: after.code, pointId: after.id, unitId: after.unitId, active: true, createdAt: after.rotatedAt ?? after.createdAt }),
+        this.codePut({
+          code: after.code,
+          pointId: after.id,
+          unitId: after.unitId,
+          competitionId: after.competitionId,
+          active: true,
+          createdAt: after.rotatedAt ?? after.createdAt,
+        }),
         this.pointPut(after, 'code = :previous', { ':previous': before.code }),
         ...this.retireShards(before.code, months, shards, after.rotatedAt ?? after.createdAt),
       ]);
@@ -98,8 +105,14 @@ export class RatingStore {
   }
 
   /** Every code a unit's points have carried while in it (retired ones too: their ratings stay the unit's). */
-  async codesOfUnit(unitId: string): Promise<RatingCode[]> {
-    return (await this.byIndex(INDEX.gsi1, 'gsi1pk', codesOfUnit(unitId))).map(decoder('RatingCode'));
+  /**
+   * The codes a unit's points have carried in one campaign: a unit rated in two campaigns
+   * over the same months keeps each campaign's ratings apart.
+   */
+  async codesOfUnit(unitId: string, competitionId: string): Promise<RatingCode[]> {
+    return (await this.byIndex(INDEX.gsi1, 'gsi1pk', codesOfUnit(unitId)))
+      .map(decoder('RatingCode'))
+      .filter((c) => (c.competitionId ?? competitionId) === competitionId);
   }
 
   async codesOfPoint(pointId: string): Promise<RatingCode[]> {

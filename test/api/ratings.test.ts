@@ -215,6 +215,39 @@ describe('a citizen rates a counter by its QR code', () => {
   });
 });
 
+describe('two campaigns at one unit', () => {
+  it('keeps each campaign’s ratings and cases to its own round, and refuses to refresh a closed round', async () => {
+    const first = await campaign();
+    const second = await campaign();
+    // The second campaign also rates the first campaign's unit A, over the same month.
+    const { createServicePoints } = ok<{ createServicePoints: { code: string; competition: { id: string } }[] }>(
+      await api.gql(
+        `mutation($i: CreateServicePointsInput!) { createServicePoints(input: $i) { code competition { id } } }`,
+        { i: { unitId: first.unitA, competitionId: second.competitionId, points: [{ name: '帮办窗口', kind: 'COUNTER' }] } },
+        organizer,
+      ),
+    );
+    expect(createServicePoints[0]!.competition.id).toBe(second.competitionId);
+    const firstPage = await formOf(first.points[0]!.code);
+    const secondPage = await formOf(createServicePoints[0]!.code);
+    ok(await rate({ form: firstPage.form, level: 'SATISFIED', device: 'two-campaigns-1' }));
+    ok(await rate({ form: secondPage.form, level: 'DISSATISFIED', reasons: [secondPage.reasons[0]], device: 'two-campaigns-2' }));
+    const figures = async (roundId: string) =>
+      ok<{ ratingFigures: { count: number; badRate: number | null } }>(await api.gql(FIGURES, { r: roundId, u: first.unitA }, viewer)).ratingFigures;
+    expect(await figures(first.roundId)).toMatchObject({ count: 1, badRate: 0 });
+    expect(await figures(second.roundId)).toMatchObject({ count: 1, badRate: 1 });
+    const cases = ok<{ ratingCases: unknown[] }>(
+      await api.gql(`query($r: ID!) { ratingCases(roundId: $r) { id } }`, { r: first.roundId }, organizer),
+    ).ratingCases;
+    expect(cases).toEqual([]);
+
+    ok(await api.gql(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: first.roundId }, organizer));
+    expect(reasonOf(await api.gql(`mutation($r: ID!) { refreshRatings(roundId: $r) { id } }`, { r: first.roundId }, organizer))).toMatchObject({
+      reason: 'ROUND_STATUS',
+    });
+  });
+});
+
 describe('the follow-up of a 差评 (回访整改)', () => {
   it('takes the steps in order with evidence, rates the unit’s follow-up, and removes a rating whose appeal is upheld', async () => {
     const c = await campaign();

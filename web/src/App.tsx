@@ -8,6 +8,7 @@ import { useI18n } from './i18n';
 import { JudgeHome } from './judge/JudgeHome';
 import { JudgeRound } from './judge/JudgeRound';
 import { JoinPage } from './hall/phone/JoinPage';
+import { VotePage } from './hall/audience/VotePage';
 import { SeatExpired } from './hall/phone/SeatExpired';
 import { Loading } from './components/ui';
 import { Link, match, navigate, useLocation } from './router';
@@ -23,6 +24,8 @@ const ScreenPicker = lazy(() => import('./screen/ScreenPicker').then((m) => ({ d
 const DirectoryPage = lazy(() => import('./organizer/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 const NoticePage = lazy(() => import('./hall/notice/NoticePage').then((m) => ({ default: m.NoticePage })));
 const IndicatorSetsPage = lazy(() => import('./indicators/sets/IndicatorSetsPage').then((m) => ({ default: m.IndicatorSetsPage })));
+const ServicePointsPage = lazy(() => import('./ratings/ServicePointsPage').then((m) => ({ default: m.ServicePointsPage })));
+const QrSheet = lazy(() => import('./ratings/QrSheet').then((m) => ({ default: m.QrSheet })));
 
 export function App() {
   const { path } = useLocation();
@@ -41,6 +44,15 @@ export function App() {
     return (
       <Shell>
         <JoinPage key={join.code ?? ''} code={join.code} />
+      </Shell>
+    );
+  }
+  // An attendee voting with a ballot's QR code (群众评委), anonymous.
+  const vote = match('/vote/:token', path);
+  if (vote) {
+    return (
+      <Shell>
+        <VotePage key={vote.token} token={vote.token!} />
       </Shell>
     );
   }
@@ -130,6 +142,20 @@ export function App() {
       </Shell>
     );
   }
+  if (path === '/organizer/service-points/print' && hasRole(user, 'organizer')) {
+    return (
+      <Shell wide>
+        <QrSheet />
+      </Shell>
+    );
+  }
+  if (path === '/organizer/service-points' && hasRole(user, 'organizer')) {
+    return (
+      <Shell wide>
+        <ServicePointsPage />
+      </Shell>
+    );
+  }
   if (path === '/organizer/indicator-sets' && hasRole(user, 'organizer')) {
     return (
       <Shell wide>
@@ -175,6 +201,7 @@ function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean
           hasRole(user, 'organizer') ? { to: '/organizer', label: t('nav.organizer') } : null,
           hasRole(user, 'organizer') ? { to: '/organizer/directory', label: t('directory.nav') } : null,
           hasRole(user, 'organizer') ? { to: '/organizer/indicator-sets', label: t('indicators.nav') } : null,
+          hasRole(user, 'organizer') ? { to: '/organizer/service-points', label: t('ratings.nav') } : null,
           { to: '/screen', label: t('nav.screen') },
         ].filter((l): l is { to: string; label: string } => l !== null)
       : [];

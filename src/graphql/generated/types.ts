@@ -247,6 +247,8 @@ export type BallotPaper = {
   /** Votes are taken while the round is open. */
   open: Scalars['Boolean']['output'];
   roundName: Scalars['String']['output'];
+  /** DRAFT: voting has not started; CLOSED or PUBLISHED: it has ended. */
+  roundStatus: RoundStatus;
 };
 
 export type BallotReceipt = {
@@ -2751,6 +2753,8 @@ export type ServicePoint = {
   __typename?: 'ServicePoint';
   /** The code in the link and QR code (rotatable). */
   code: Scalars['String']['output'];
+  /** The campaign its ratings count in. */
+  competition: Competition;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   kind: ServicePointKind;
@@ -3512,6 +3516,7 @@ export type BallotPaperResolvers<ContextType = GraphQLContext, ParentType extend
   onStageEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   roundName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roundStatus?: Resolver<ResolversTypes['RoundStatus'], ParentType, ContextType>;
 };
 
 export type BallotReceiptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BallotReceipt'] = ResolversParentTypes['BallotReceipt']> = {
@@ -4325,6 +4330,7 @@ export type SectionScoreResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type ServicePointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServicePoint'] = ResolversParentTypes['ServicePoint']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competition?: Resolver<ResolversTypes['Competition'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ServicePointKind'], ParentType, ContextType>;

@@ -23,6 +23,7 @@ export const ballotResolvers: Resolvers = {
     maxScore: (paper) => Number(paper.round.method.rubric.maxTotal),
     classLabel: (paper) => paper.audience.label,
     open: (paper) => paper.round.status === 'OPEN',
+    roundStatus: (paper) => paper.round.status,
     entries: (paper) => paper.entries.map((entry) => ({ entry, myScore: paper.votes.get(entry.id) ?? null })),
   },
   BallotEntry: {

@@ -46,9 +46,9 @@ export const ratingResolvers: Resolvers = {
     recordRectification: (_, { caseId, note, evidence }, { viewer, services }) =>
       services.ratingCases.step(viewer!, caseId, { type: 'RECTIFY' }, { note, evidence }),
     closeCase: (_, { caseId, note, evidence }, { viewer, services }) => services.ratingCases.step(viewer!, caseId, { type: 'CLOSE' }, { note, evidence }),
-    appealCase: (_, { caseId, grounds }, { viewer, services }) => services.ratingCases.step(viewer!, caseId, { type: 'APPEAL' }, { note: grounds }),
+    appealCase: (_, { caseId, grounds }, { viewer, services }) => services.ratingCases.step(viewer!, caseId, { type: 'APPEAL' }, { note: grounds }, 'grounds'),
     decideAppeal: (_, { caseId, upheld, reason }, { viewer, services }) =>
-      services.ratingCases.step(viewer!, caseId, { type: 'DECIDE_APPEAL', upheld }, { note: reason }),
+      services.ratingCases.step(viewer!, caseId, { type: 'DECIDE_APPEAL', upheld }, { note: reason }, 'reason'),
     recordAccountability: (_, { caseId, person, measure, decidedBy }, { viewer, services }) =>
       services.ratingCases.recordAccountability(viewer!, caseId, { person, measure, decidedBy }),
     feedRatingFigures: async (_, { roundId, indicator, ratingsRoundId, rate }, context) => {
@@ -63,6 +63,11 @@ export const ratingResolvers: Resolvers = {
     },
   },
   ServicePoint: {
+    competition: async (point, _, { loaders }) => {
+      const competition = await loaders.competition.load(point.competitionId);
+      if (!competition) throw new NotFoundError('Competition', point.competitionId);
+      return competition;
+    },
     unit: async (point, _, { loaders }) => {
       const unit = await loaders.unit.load(point.unitId);
       if (!unit) throw new NotFoundError('Unit', point.unitId);

@@ -86,7 +86,7 @@ export const ratingsMethod: MethodFactory = (ports: MethodPorts): AssessmentMeth
         return Promise.all(
           entries.map(async (entry) => {
             const unitId = unitOf(entry);
-            const codes = unitId ? (await ports.store.ratings.codesOfUnit(unitId)).map((c) => c.code) : [];
+            const codes = unitId ? (await ports.store.ratings.codesOfUnit(unitId, round.competitionId)).map((c) => c.code) : [];
             const { counts, removed } = await ports.store.ratings.counts(codes, months, RATING_SHARDS);
             return withRatingsResult({ ...ratingsEntry(entry), counts, removed, collectedAt: at });
           }),
@@ -99,7 +99,7 @@ export const ratingsMethod: MethodFactory = (ports: MethodPorts): AssessmentMeth
         const rebuilt = await Promise.all(
           entries.map(async (entry) => {
             const unitId = unitOf(entry);
-            const codes = unitId ? await ports.store.ratings.codesOfUnit(unitId) : [];
+            const codes = unitId ? await ports.store.ratings.codesOfUnit(unitId, round.competitionId) : [];
             const ratings = (await Promise.all(codes.flatMap((c) => months.map((m) => ports.store.ratings.listRatings(c.code, m))))).flat();
             evidenceCount += ratings.length;
             const counts = emptyCounts();

@@ -48,6 +48,8 @@ export interface RatingCode {
   code: string;
   pointId: string;
   unitId: string;
+  /** The campaign its ratings count in (absent on codes issued before it was recorded). */
+  competitionId?: string;
   active: boolean;
   createdAt: string;
 }
@@ -107,6 +109,9 @@ export interface RatingCase extends CaseState {
   phoneReveals?: PhoneRevealRecord[];
   version: number;
 }
+
+/** A case belongs to the round its rating counted in (its id is `<roundId>~<ulid>`). */
+export const caseOfRound = (c: Pick<RatingCase, 'id'>, roundId: string): boolean => c.id.startsWith(`${roundId}~`);
 
 /** The Beijing calendar months a period covers, e.g. 2026-Q2 → 2026-04, 2026-05, 2026-06. */
 export function monthsOf(period: string): string[] {

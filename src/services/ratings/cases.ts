@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Round, Viewer } from '../../domain/model.js';
 import { transition, type CaseAction } from '../../methods/ratings/cases.js';
 import { isDueSoon, isOverdue } from '../../methods/ratings/deadlines.js';
-import { monthsOf, type RatingCase } from '../../methods/ratings/model.js';
+import { caseOfRound, monthsOf, type RatingCase } from '../../methods/ratings/model.js';
 import { asRatingsRound } from '../../methods/ratings/config.js';
 import type { Store } from '../../store/index.js';
 import { RaceLost, isRaceLost, retrying } from '../../store/ops.js';
@@ -17,7 +17,8 @@ const filterInput = z.object({
   overdue: optional(z.boolean()),
   dueSoon: optional(z.boolean()),
 });
-const stepInput = z.object({ note: text(1000), evidence: optionalText(2000) });
+const noteInput = text(1000);
+const evidenceInput = optionalText(2000);
 const accountabilityInput = z.object({ person: text(50), measure: text(200), decidedBy: text(100) });
 const purposeInput = text(200);
 
@@ -47,7 +48,7 @@ export class RatingCaseService {
     const months = monthsOf(asRatingsRound(round).method.period);
     const now = this.now();
     const calendar = await this.ratings.calendar(now);
-    const all = (await this.store.ratings.listCases(months, filter.unitId ?? null)).filter((c) => c.id.startsWith(`${round.id}~`));
+    const all = (await this.store.ratings.listCases(months, filter.unitId ?? null)).filter((c) => caseOfRound(c, round.id));
     return all
       .filter((c) => !filter.status || c.status === filter.status)
       .filter((c) => filter.overdue === undefined || filter.overdue === null || isOverdue(c, now) === filter.overdue)
@@ -61,8 +62,9 @@ export class RatingCaseService {
     return found;
   }
 
-  async step(viewer: Viewer, caseId: string, action: CaseStepInput, note: unknown): Promise<RatingCase> {
-    const parsed = parseArgument(stepInput, note, 'input');
+  /** `noteArgument` names the note as the operation does (`note`, an appeal's `grounds`, a decision's `reason`), so an issue points at that field. */
+  async step(viewer: Viewer, caseId: string, action: CaseStepInput, input: { note: unknown; evidence?: unknown }, noteArgument = 'note'): Promise<RatingCase> {
+    const parsed = { note: parseArgument(noteInput, input.note, noteArgument), evidence: parseArgument(evidenceInput, input.evidence, 'evidence') ?? null };
     return retrying(
       async () => {
         const current = await this.requireCase(caseId);

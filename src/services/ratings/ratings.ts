@@ -1,14 +1,15 @@
 import { createHash, randomInt } from 'node:crypto';
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import { ConflictError, InvalidInputError, NotFoundError, ServiceUnavailableError, issue, type FieldIssue } from '../../domain/errors.js';
 import { beijingDate, type CalendarOverride } from '../../domain/workdays.js';
+import { assertStatus } from '../../domain/lifecycle.js';
 import type { Round, Viewer } from '../../domain/model.js';
 import { openCase } from '../../methods/ratings/cases.js';
 import { caseDeadlines } from '../../methods/ratings/deadlines.js';
 import { emptyCounts, figuresOf, caseCountsOf, type CaseCounts, type RatingFigures } from '../../methods/ratings/figures.js';
 import { RATING_SHARDS } from '../../methods/ratings/index.js';
 import { isBad, levelsOf, RATING_LEVELS, type RatingLevel } from '../../methods/ratings/levels.js';
-import { SERVICE_POINT_KINDS, monthsOf, type Rating, type RatingCase, type ServicePoint } from '../../methods/ratings/model.js';
+import { SERVICE_POINT_KINDS, caseOfRound, monthsOf, type Rating, type RatingCase, type ServicePoint } from '../../methods/ratings/model.js';
 import { asRatingsRound, isRatings } from '../../methods/ratings/config.js';
 import { maskPhone, normalizePhone } from '../../methods/ratings/privacy.js';
 import type { Methods } from '../../methods/registry.js';
@@ -86,9 +87,11 @@ export class RatingService {
     const units = await this.store.directory.getUnits([parsed.unitId]);
     if (!units.has(parsed.unitId)) throw new NotFoundError('Unit', parsed.unitId, 'input.unitId');
     const at = this.now().toISOString();
+    // Monotonic ids within the call: the points list back in the order they were given.
+    const nextId = monotonicFactory();
     const points = parsed.points.map(
       (p): ServicePoint => ({
-        id: ulid(),
+        id: nextId(),
         name: p.name,
         kind: p.kind,
         unitId: parsed.unitId,
@@ -116,6 +119,8 @@ export class RatingService {
   /** Folds the counters into the round's entries now, so the live leaderboard shows the ratings so far. */
   async refresh(round: Round): Promise<Round> {
     asRatingsRound(round);
+    // Once closed, the results are final: closing folded the ratings in, and a revision goes through its own path.
+    assertStatus(round.status, ['OPEN'], 'refresh the ranking');
     const method = this.methods.forRound(round);
     const entries = await this.store.entries.listEntries(round.id, true);
     const collected = method.collect ? await method.collect(entries) : entries;
@@ -328,9 +333,9 @@ export class RatingService {
   async figures(round: Round, unitId: string, pointId: string | null): Promise<RatingFigures & { removed: number; cases: CaseCounts }> {
     const config = asRatingsRound(round).method;
     const months = monthsOf(config.period);
-    const codes = (await this.store.ratings.codesOfUnit(unitId)).filter((c) => !pointId || c.pointId === pointId).map((c) => c.code);
+    const codes = (await this.store.ratings.codesOfUnit(unitId, round.competitionId)).filter((c) => !pointId || c.pointId === pointId).map((c) => c.code);
     const { counts, removed } = await this.store.ratings.counts(codes, months, RATING_SHARDS);
-    const cases = (await this.store.ratings.listCases(months, unitId)).filter((c) => !pointId || c.rating.pointId === pointId);
+    const cases = (await this.store.ratings.listCases(months, unitId)).filter((c) => caseOfRound(c, round.id) && (!pointId || c.rating.pointId === pointId));
     const caseCounts = caseCountsOf(cases);
     return { ...figuresOf(counts, caseCounts), removed, cases: caseCounts };
   }
@@ -345,7 +350,7 @@ export class RatingService {
     for (const entry of entries) {
       const unitId = entry.unit?.id;
       if (!unitId) continue;
-      const codes = await this.store.ratings.codesOfUnit(unitId);
+      const codes = await this.store.ratings.codesOfUnit(unitId, round.competitionId);
       const { counts } = await this.store.ratings.counts(
         codes.map((c) => c.code),
         months,

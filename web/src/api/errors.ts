@@ -70,6 +70,7 @@ const REASON_MESSAGES: Record<ErrorReason, MessageKey> = {
   RATE_LIMITED: 'error.RATE_LIMITED',
   FORM_EXPIRED: 'error.FORM_EXPIRED',
   CASE_STEP_OUT_OF_ORDER: 'error.CASE_STEP_OUT_OF_ORDER',
+  BALLOT_USED: 'error.BALLOT_USED',
 };
 
 type Facts = Readonly<Record<string, unknown>>;
@@ -112,6 +113,9 @@ const ISSUE_MESSAGES: Record<IssueCode, MessageKey | ((params: Facts) => Message
   EQUAL_BOUNDS: 'issue.EQUAL_BOUNDS',
   UNKNOWN_CLASS: 'issue.UNKNOWN_CLASS',
   CLASSES_EXCLUDE_ZSCORE: 'issue.CLASSES_EXCLUDE_ZSCORE',
+  AUDIENCE_NO_TRIM: 'issue.AUDIENCE_NO_TRIM',
+  AUDIENCE_MEAN_ONLY: 'issue.AUDIENCE_MEAN_ONLY',
+  AUDIENCE_NEEDS_JUDGES: 'issue.AUDIENCE_NEEDS_JUDGES',
 };
 
 /**

@@ -39,6 +39,11 @@ export type AmendmentAction =
   /** A sheet was voided. */
   | 'SHEET_VOIDED';
 
+export type AppealOutcome =
+  | 'PENDING'
+  | 'REJECTED'
+  | 'UPHELD';
+
 export type BoardSizesInput = {
   black?: number | null | undefined;
   mostImproved?: number | null | undefined;
@@ -65,6 +70,13 @@ export type ChangeSubject =
   | 'CADRE'
   | 'RUBRIC'
   | 'UNIT';
+
+/** Who an evaluator class is made of. */
+export type ClassSource =
+  /** Attendees vote with single-use ballots (群众评委); the class result is the mean of their ballots. */
+  | 'AUDIENCE'
+  /** Judges (or seats) named with the class's key score on the rubric. */
+  | 'JUDGES';
 
 /** Why a judge may not score an entry: the same codes a refused submission carries as its reason. */
 export type ConflictReason =
@@ -117,6 +129,13 @@ export type CreateRubricInput = {
   name: string;
 };
 
+export type CreateServicePointsInput = {
+  /** The campaign (a competition of PUBLIC_RATING rounds, one per period) the points' ratings count in. */
+  competitionId: string;
+  points: Array<ServicePointInput>;
+  unitId: string;
+};
+
 export type CreateUnitInput = {
   kind?: UnitKind | null | undefined;
   name: string;
@@ -146,6 +165,8 @@ export type ErrorReason =
   | 'ALREADY_ENROLLED'
   /** This service has already been rated (一次一评): one rating per reference, or per phone, point and day. */
   | 'ALREADY_RATED'
+  /** This ballot has already voted for this entry (one vote per ballot and entry). */
+  | 'BALLOT_USED'
   /** The case cannot take this step now (`extensions.allowed` lists what it can). */
   | 'CASE_STEP_OUT_OF_ORDER'
   | 'CLIENT_REQUEST_ID_REUSED'
@@ -202,6 +223,16 @@ export type ErrorReason =
   | 'SIGN_OFF_MISSING'
   /** The round is assessed by another method (e.g. a score sheet sent to a round of measured indicators). */
   | 'WRONG_METHOD';
+
+export type ImportedRatingInput = {
+  comment?: string | null | undefined;
+  level: RatingLevel;
+  phone?: string | null | undefined;
+  pointId: string;
+  reasons?: Array<string> | null | undefined;
+  receivedAt: string;
+  ref: string;
+};
 
 export type IndicatorDirection =
   | 'HIGHER_BETTER'
@@ -286,6 +317,12 @@ export type IndicatorValueStatus =
 export type IssueCode =
   /** A mark above the criterion's maximum (params.maximum). */
   | 'ABOVE_MAX_SCORE'
+  /** Ballots are tallied as a sum and a count: an audience class takes their mean. */
+  | 'AUDIENCE_MEAN_ONLY'
+  /** A round with an audience class needs a class of judges too. */
+  | 'AUDIENCE_NEEDS_JUDGES'
+  /** Ballots are tallied as a sum and a count: an audience class cannot drop ballots. */
+  | 'AUDIENCE_NO_TRIM'
   /** Not a valid cursor for this listing. */
   | 'BAD_CURSOR'
   /** Not in the expected format (params.format, e.g. datetime). */
@@ -452,6 +489,8 @@ export type PanelClassInput = {
   /** Letters, digits, _ or -; judges and seats name their class by it. */
   key: string;
   label: string;
+  /** JUDGES unless given; at most one AUDIENCE class, which takes the mean of all ballots (no trimming). */
+  source?: ClassSource | null | undefined;
   trimHighest?: number | null | undefined;
   trimLowest?: number | null | undefined;
   weight: number;
@@ -472,6 +511,35 @@ export type QuorumMode =
   | 'ALL_EXPECTED'
   /** At least `quorum` sheets. */
   | 'FIXED';
+
+export type RatingCaseFilter = {
+  dueSoon?: boolean | null | undefined;
+  overdue?: boolean | null | undefined;
+  status?: RatingCaseStatus | null | undefined;
+  unitId?: string | null | undefined;
+};
+
+/**
+ * A case's status. An appeal rejected returns the case to the status it was appealed from
+ * (`RatingCase.appealOutcome` says REJECTED); an appeal upheld ends it in UPHELD.
+ */
+export type RatingCaseStatus =
+  | 'APPEALED'
+  | 'CALLED_BACK'
+  | 'CLOSED'
+  | 'NOT_SUBSTANTIATED'
+  | 'RECEIVED'
+  | 'RECTIFYING'
+  | 'UPHELD'
+  | 'VERIFIED';
+
+/** A citizen's rating (一次一评). The lowest two are 差评; a TWO_LEVEL campaign takes SATISFIED and DISSATISFIED only. */
+export type RatingLevel =
+  | 'BASICALLY_SATISFIED'
+  | 'DISSATISFIED'
+  | 'SATISFIED'
+  | 'VERY_DISSATISFIED'
+  | 'VERY_SATISFIED';
 
 /** What units are ranked on. */
 export type RatingRankBy =
@@ -576,6 +644,17 @@ export type ScoringGate =
   | 'ON_STAGE'
   /** The entry on stage and those that have been on stage before it. */
   | 'PITCHED';
+
+export type ServicePointInput = {
+  kind: ServicePointKind;
+  name: string;
+};
+
+export type ServicePointKind =
+  | 'COUNTER'
+  | 'HALL'
+  | 'ONLINE'
+  | 'STAFF';
 
 export type StandingsMethod =
   /** The mean of the round totals the participant has. */
@@ -861,12 +940,58 @@ export type UpdateRubricMutationVariables = Exact<{
 
 export type UpdateRubricMutation = { updateRubric: { id: string, name: string, version: number } };
 
+export type AudienceConsoleRoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AudienceConsoleRoundQuery = { round: { id: string, name: string, status: RoundStatus, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', rubric: { id: string, maxTotal: number }, classes: Array<{ key: string, label: string, weight: number, source: ClassSource }> }
+      | { __typename: 'RatingsMethod' }
+     } | null };
+
+export type AudienceConsoleTalliesQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type AudienceConsoleTalliesQuery = { ballotTallies: Array<{ count: number, mean: number | null, entry: { id: string, order: number, title: string, stagedAt: string | null, revealedAt: string | null, cadre: { name: string } | null, unit: { name: string } | null } }>, liveState: { sequence: number, stage: { entry: { id: string } } | null } };
+
+export type AudienceConsoleCreateBallotsMutationVariables = Exact<{
+  roundId: string;
+  count: number;
+}>;
+
+
+export type AudienceConsoleCreateBallotsMutation = { createBallots: Array<{ token: string, voteUrl: string }> };
+
+export type AudienceVotePaperQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AudienceVotePaperQuery = { ballotPaper: { roundName: string, competitionName: string, maxScore: number, classLabel: string, open: boolean, roundStatus: RoundStatus, onStageEntryId: string | null, entries: Array<{ id: string, order: number, title: string, cadreName: string | null, unitName: string | null, myScore: number | null }> } };
+
+export type AudienceVoteCastMutationVariables = Exact<{
+  token: string;
+  entryId: string;
+  score: number;
+}>;
+
+
+export type AudienceVoteCastMutation = { castBallot: { entryId: string, score: number } };
+
 export type ConsoleHallSummaryQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConsoleHallSummaryQuery = { round: { id: string, status: RoundStatus, noticeEndsAt: string | null, final: boolean, openObjectionCount: number, live: { scoringGate: ScoringGate, requireSignOff: boolean } } | null };
+export type ConsoleHallSummaryQuery = { round: { id: string, status: RoundStatus, noticeEndsAt: string | null, final: boolean, openObjectionCount: number, live: { scoringGate: ScoringGate, requireSignOff: boolean }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod', classes: Array<{ key: string, source: ClassSource }> }
+      | { __typename: 'RatingsMethod' }
+     } | null };
 
 export type ConsoleHallLiveQueryVariables = Exact<{
   roundId: string;
@@ -934,7 +1059,7 @@ export type ConsoleHallSeatsQueryVariables = Exact<{
 
 export type ConsoleHallSeatsQuery = { round: { id: string, name: string, status: RoundStatus, method:
       | { __typename: 'IndicatorsMethod' }
-      | { __typename: 'PanelMethod', quorumMode: QuorumMode, classes: Array<{ key: string, label: string }> }
+      | { __typename: 'PanelMethod', quorumMode: QuorumMode, classes: Array<{ key: string, label: string, source: ClassSource }> }
       | { __typename: 'RatingsMethod' }
     , seats: Array<{ id: string, label: string, name: string, classKey: string | null, status: JudgeSeatStatus, joinUrl: string, joinCode: string, joinedAt: string | null, revokedAt: string | null, unit: { id: string, name: string } | null }> } | null };
 
@@ -1099,7 +1224,7 @@ export type ScreenLiveStateQueryVariables = Exact<{
 }>;
 
 
-export type ScreenLiveStateQuery = { liveState: { sequence: number, serverTime: string, stage: { since: string, pitchStartedAt: string | null, pitchEndedAt: string | null, pitchLimitSeconds: number | null, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string, position: string | null } | null, unit: { name: string } | null } } | null, reveal: { sequence: number, at: string, overtimeDeduction: number, total: number | null, rank: number | null, sheets: Array<{ judgeLabel: string, classKey: string | null, total: number, dropped: boolean }>, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number }>, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string, position: string | null } | null, unit: { name: string } | null } } | null } };
+export type ScreenLiveStateQuery = { liveState: { sequence: number, serverTime: string, stage: { since: string, pitchStartedAt: string | null, pitchEndedAt: string | null, pitchLimitSeconds: number | null, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string, position: string | null } | null, unit: { name: string } | null } } | null, reveal: { sequence: number, at: string, overtimeDeduction: number, total: number | null, rank: number | null, sheets: Array<{ judgeLabel: string, classKey: string | null, total: number, dropped: boolean }>, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number, source: ClassSource }>, entry: { id: string, order: number, title: string, group: string | null, cadre: { name: string, position: string | null } | null, unit: { name: string } | null } } | null } };
 
 export type IndicatorSetFieldsFragment = { id: string, version: number, name: string, fullMark: number, createdAt: string, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> };
 
@@ -1381,6 +1506,173 @@ export type ArchiveCompetitionMutationVariables = Exact<{
 
 export type ArchiveCompetitionMutation = { archiveCompetition: { id: string, archivedAt: string | null } };
 
+export type RatingsMethodFieldsFragment = { period: string, scale: RatingScale, reasons: Array<string>, minRatings: number, rankBy: RatingRankBy, callbackWorkingDays: number, rectificationWorkingDays: number };
+
+export type RatingsRoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RatingsRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
+      | { __typename: 'IndicatorsMethod' }
+      | { __typename: 'PanelMethod' }
+      | { __typename: 'RatingsMethod', period: string, scale: RatingScale, reasons: Array<string>, minRatings: number, rankBy: RatingRankBy, callbackWorkingDays: number, rectificationWorkingDays: number }
+    , entries: Array<{ id: string, order: number, title: string, rank: number | null, total: number | null, sheetCount: number, unit: { id: string, name: string } | null }> } | null };
+
+export type RatingFiguresFieldsFragment = { count: number, satisfactionRate: number | null, badRate: number | null, wilsonLower: number | null, callbackRate: number | null, rectificationRate: number | null, onTimeRate: number | null, removedByAppeal: number, byLevel: Array<{ level: RatingLevel, count: number }> };
+
+export type UnitRatingFiguresQueryVariables = Exact<{
+  roundId: string;
+  unitId: string;
+}>;
+
+
+export type UnitRatingFiguresQuery = { ratingFigures: { count: number, satisfactionRate: number | null, badRate: number | null, wilsonLower: number | null, callbackRate: number | null, rectificationRate: number | null, onTimeRate: number | null, removedByAppeal: number, byLevel: Array<{ level: RatingLevel, count: number }> } };
+
+export type VerifyRatingsQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type VerifyRatingsQuery = { verifyRatings: { ok: boolean, counted: number, stored: number } };
+
+export type RefreshRatingsMutationVariables = Exact<{
+  roundId: string;
+}>;
+
+
+export type RefreshRatingsMutation = { refreshRatings: { id: string } };
+
+export type RatingCampaignsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RatingCampaignsQuery = { competitions: { edges: Array<{ node: { id: string, name: string, rounds: Array<{ id: string, name: string, status: RoundStatus, method:
+            | { __typename: 'IndicatorsMethod' }
+            | { __typename: 'PanelMethod' }
+            | { __typename: 'RatingsMethod', period: string }
+           }> } }> } };
+
+export type ServicePointFieldsFragment = { id: string, name: string, kind: ServicePointKind, code: string, ratingUrl: string, rotatedAt: string | null, createdAt: string, unit: { id: string, name: string } };
+
+export type UnitServicePointsQueryVariables = Exact<{
+  unitId: string;
+}>;
+
+
+export type UnitServicePointsQuery = { servicePoints: Array<{ id: string, name: string, kind: ServicePointKind, code: string, ratingUrl: string, rotatedAt: string | null, createdAt: string, unit: { id: string, name: string } }> };
+
+export type CreateServicePointsMutationVariables = Exact<{
+  input: CreateServicePointsInput;
+}>;
+
+
+export type CreateServicePointsMutation = { createServicePoints: Array<{ id: string, name: string, kind: ServicePointKind, code: string, ratingUrl: string, rotatedAt: string | null, createdAt: string, unit: { id: string, name: string } }> };
+
+export type RotateServicePointCodeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RotateServicePointCodeMutation = { rotateServicePointCode: { id: string, name: string, kind: ServicePointKind, code: string, ratingUrl: string, rotatedAt: string | null, createdAt: string, unit: { id: string, name: string } } };
+
+export type MoveServicePointMutationVariables = Exact<{
+  id: string;
+  unitId: string;
+}>;
+
+
+export type MoveServicePointMutation = { moveServicePoint: { id: string, name: string, kind: ServicePointKind, code: string, ratingUrl: string, rotatedAt: string | null, createdAt: string, unit: { id: string, name: string } } };
+
+export type RatingCaseFieldsFragment = { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> };
+
+export type RevealRatingPhoneMutationVariables = Exact<{
+  caseId: string;
+  purpose: string;
+}>;
+
+
+export type RevealRatingPhoneMutation = { revealRatingPhone: { phone: string, revealedAt: string } };
+
+export type RatingCasesQueryVariables = Exact<{
+  roundId: string;
+  filter?: RatingCaseFilter | null | undefined;
+}>;
+
+
+export type RatingCasesQuery = { ratingCases: Array<{ id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> }> };
+
+export type RecordCallbackMutationVariables = Exact<{
+  caseId: string;
+  note: string;
+  evidence?: string | null | undefined;
+}>;
+
+
+export type RecordCallbackMutation = { recordCallback: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type VerifyCaseMutationVariables = Exact<{
+  caseId: string;
+  substantiated: boolean;
+  note: string;
+  evidence?: string | null | undefined;
+}>;
+
+
+export type VerifyCaseMutation = { verifyCase: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type RecordRectificationMutationVariables = Exact<{
+  caseId: string;
+  note: string;
+  evidence?: string | null | undefined;
+}>;
+
+
+export type RecordRectificationMutation = { recordRectification: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type CloseCaseMutationVariables = Exact<{
+  caseId: string;
+  note: string;
+  evidence?: string | null | undefined;
+}>;
+
+
+export type CloseCaseMutation = { closeCase: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type AppealCaseMutationVariables = Exact<{
+  caseId: string;
+  grounds: string;
+}>;
+
+
+export type AppealCaseMutation = { appealCase: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type DecideAppealMutationVariables = Exact<{
+  caseId: string;
+  upheld: boolean;
+  reason: string;
+}>;
+
+
+export type DecideAppealMutation = { decideAppeal: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type RecordAccountabilityMutationVariables = Exact<{
+  caseId: string;
+  person: string;
+  measure: string;
+  decidedBy: string;
+}>;
+
+
+export type RecordAccountabilityMutation = { recordAccountability: { id: string, status: RatingCaseStatus, callbackDueAt: string, rectificationDueAt: string, overdue: boolean, dueSoon: boolean, appealOutcome: AppealOutcome | null, allowedActions: Array<string>, unit: { id: string, name: string }, escalatedTo: { id: string, name: string } | null, rating: { id: string, level: RatingLevel, reasons: Array<string>, comment: string | null, phone: string | null, receivedAt: string, counted: boolean, point: { id: string, name: string, kind: ServicePointKind } }, steps: Array<{ status: RatingCaseStatus, note: string, evidence: string | null, by: string, at: string }>, accountability: Array<{ person: string, measure: string, decidedBy: string, at: string }>, phoneReveals: Array<{ by: string, at: string, purpose: string }> } };
+
+export type ImportRatingsMutationVariables = Exact<{
+  roundId: string;
+  ratings: Array<ImportedRatingInput> | ImportedRatingInput;
+}>;
+
+
+export type ImportRatingsMutation = { importRatings: { imported: number, duplicates: number, duplicateRefs: Array<string> } };
+
 export type ResultsRoundQueryVariables = Exact<{
   id: string;
 }>;
@@ -1389,7 +1681,7 @@ export type ResultsRoundQueryVariables = Exact<{
 export type ResultsRoundQuery = { round: { id: string, name: string, status: RoundStatus, entryCount: number, resultsFinalizedAt: string | null, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod', period: string, bonusCap: number | null, penaltyCap: number | null, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, name: string, version: number, fullMark: number, sections: Array<{ key: string, label: string, fullMark: number, weight: number }>, indicators: Array<{ key: string, label: string, section: string, unit: string | null, weight: number, direction: IndicatorDirection, method: IndicatorMethod, satisfactory: number | null, disallowed: number | null, target: number | null, cap: number | null, floor: number | null, partial: number | null, step: number | null, lowest: number | null, pointsEach: number | null, ratio: boolean, zeroDenominator: ZeroDenominatorRule }> } }
       | { __typename: 'PanelMethod', trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, quorum: number, quorumMode: QuorumMode, tieBreakers: Array<string>, rubric: { id: string, name: string, version: number, maxTotal: number, criteria: Array<{ key: string, label: string, maxScore: number, weight: number }> } }
-      | { __typename: 'RatingsMethod' }
+      | { __typename: 'RatingsMethod', period: string, scale: RatingScale, minRatings: number, rankBy: RatingRankBy }
     , judges: Array<{ userId: string, name: string, label: string }>, entries: Array<{ id: string, group: string | null }> } | null };
 
 export type ResultsLeaderboardQueryVariables = Exact<{
@@ -1399,14 +1691,14 @@ export type ResultsLeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, previousRank: number | null, rankChange: number | null, vetoed: boolean, cadre: { name: string } | null, unit: { name: string } | null } } }> } };
+export type ResultsLeaderboardQuery = { leaderboard: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rank: number | null, total: number | null, sheetCount: number, entry: { id: string, order: number, title: string, group: string | null, expectedSheetCount: number, previousRank: number | null, rankChange: number | null, vetoed: boolean, cadre: { name: string } | null, unit: { id: string, name: string } | null } } }> } };
 
 export type ResultsAssessmentQueryVariables = Exact<{
   entryId: string;
 }>;
 
 
-export type ResultsAssessmentQuery = { assessment: { total: number | null, rawTotal: number | null, rank: number | null, sheetCount: number, sheetsVisible: boolean, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, entry: { id: string, order: number, title: string, group: string | null, bonus: number, overtimeDeduction: number, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number }>, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null, round: { id: string } }, criteria: Array<{ criterion: string, label: string, maxScore: number, weight: number, mean: number | null }>, sheets: Array<{ id: string, judge: string, judgeLabel: string, total: number, trimmed: boolean, trimmedMarks: Array<string>, normalizedTotal: number | null, marks: Array<{ criterion: string, score: number }> }> } };
+export type ResultsAssessmentQuery = { assessment: { total: number | null, rawTotal: number | null, rank: number | null, sheetCount: number, sheetsVisible: boolean, trimHighest: number, trimLowest: number, trimScope: TrimScope, aggregate: Aggregate, normalization: Normalization, entry: { id: string, order: number, title: string, group: string | null, bonus: number, overtimeDeduction: number, classResults: Array<{ key: string, label: string, weight: number, result: number | null, sheetCount: number, source: ClassSource }>, cadre: { id: string, name: string, position: string | null } | null, unit: { id: string, name: string } | null, round: { id: string } }, criteria: Array<{ criterion: string, label: string, maxScore: number, weight: number, mean: number | null }>, sheets: Array<{ id: string, judge: string, judgeLabel: string, total: number, trimmed: boolean, trimmedMarks: Array<string>, normalizedTotal: number | null, marks: Array<{ criterion: string, score: number }> }> } };
 
 export type ResultsJudgeStatsQueryVariables = Exact<{
   roundId: string;
@@ -1458,7 +1750,7 @@ export type ScreenBoardRoundQueryVariables = Exact<{
 export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod', period: string, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, indicators: Array<{ key: string }> } }
       | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
-      | { __typename: 'RatingsMethod' }
+      | { __typename: 'RatingsMethod', period: string, minRatings: number }
     , entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
 
 export type ScreenBoardQueryVariables = Exact<{
@@ -1574,6 +1866,100 @@ export const DirectoryCadreFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DirectoryCadre"}) as unknown as TypedDocumentString<DirectoryCadreFragment, unknown>;
+export const RatingsMethodFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RatingsMethodFields on RatingsMethod {
+  period
+  scale
+  reasons
+  minRatings
+  rankBy
+  callbackWorkingDays
+  rectificationWorkingDays
+}
+    `, {"fragmentName":"RatingsMethodFields"}) as unknown as TypedDocumentString<RatingsMethodFieldsFragment, unknown>;
+export const RatingFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RatingFiguresFields on RatingFigures {
+  count
+  byLevel {
+    level
+    count
+  }
+  satisfactionRate
+  badRate
+  wilsonLower
+  callbackRate
+  rectificationRate
+  onTimeRate
+  removedByAppeal
+}
+    `, {"fragmentName":"RatingFiguresFields"}) as unknown as TypedDocumentString<RatingFiguresFieldsFragment, unknown>;
+export const ServicePointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  kind
+  code
+  ratingUrl
+  rotatedAt
+  createdAt
+  unit {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ServicePointFields"}) as unknown as TypedDocumentString<ServicePointFieldsFragment, unknown>;
+export const RatingCaseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}
+    `, {"fragmentName":"RatingCaseFields"}) as unknown as TypedDocumentString<RatingCaseFieldsFragment, unknown>;
 export const ErrorVocabularyDocument = new TypedDocumentString(`
     query ErrorVocabulary($issueCode: IssueCode, $errorReason: ErrorReason) {
   __typename
@@ -2027,6 +2413,100 @@ export const UpdateRubricDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateRubricMutation, UpdateRubricMutationVariables>;
+export const AudienceConsoleRoundDocument = new TypedDocumentString(`
+    query AudienceConsoleRound($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    competition {
+      id
+      name
+    }
+    method {
+      __typename
+      ... on PanelMethod {
+        rubric {
+          id
+          maxTotal
+        }
+        classes {
+          key
+          label
+          weight
+          source
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AudienceConsoleRoundQuery, AudienceConsoleRoundQueryVariables>;
+export const AudienceConsoleTalliesDocument = new TypedDocumentString(`
+    query AudienceConsoleTallies($roundId: ID!) {
+  ballotTallies(roundId: $roundId) {
+    count
+    mean
+    entry {
+      id
+      order
+      title
+      stagedAt
+      revealedAt
+      cadre {
+        name
+      }
+      unit {
+        name
+      }
+    }
+  }
+  liveState(roundId: $roundId) {
+    sequence
+    stage {
+      entry {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AudienceConsoleTalliesQuery, AudienceConsoleTalliesQueryVariables>;
+export const AudienceConsoleCreateBallotsDocument = new TypedDocumentString(`
+    mutation AudienceConsoleCreateBallots($roundId: ID!, $count: Int!) {
+  createBallots(roundId: $roundId, count: $count) {
+    token
+    voteUrl
+  }
+}
+    `) as unknown as TypedDocumentString<AudienceConsoleCreateBallotsMutation, AudienceConsoleCreateBallotsMutationVariables>;
+export const AudienceVotePaperDocument = new TypedDocumentString(`
+    query AudienceVotePaper($token: String!) {
+  ballotPaper(token: $token) {
+    roundName
+    competitionName
+    maxScore
+    classLabel
+    open
+    roundStatus
+    onStageEntryId
+    entries {
+      id
+      order
+      title
+      cadreName
+      unitName
+      myScore
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AudienceVotePaperQuery, AudienceVotePaperQueryVariables>;
+export const AudienceVoteCastDocument = new TypedDocumentString(`
+    mutation AudienceVoteCast($token: String!, $entryId: ID!, $score: Float!) {
+  castBallot(token: $token, entryId: $entryId, score: $score) {
+    entryId
+    score
+  }
+}
+    `) as unknown as TypedDocumentString<AudienceVoteCastMutation, AudienceVoteCastMutationVariables>;
 export const ConsoleHallSummaryDocument = new TypedDocumentString(`
     query ConsoleHallSummary($id: ID!) {
   round(id: $id) {
@@ -2038,6 +2518,15 @@ export const ConsoleHallSummaryDocument = new TypedDocumentString(`
     live {
       scoringGate
       requireSignOff
+    }
+    method {
+      __typename
+      ... on PanelMethod {
+        classes {
+          key
+          source
+        }
+      }
     }
   }
 }
@@ -2236,6 +2725,7 @@ export const ConsoleHallSeatsDocument = new TypedDocumentString(`
         classes {
           key
           label
+          source
         }
       }
     }
@@ -2651,6 +3141,7 @@ export const ScreenLiveStateDocument = new TypedDocumentString(`
         weight
         result
         sheetCount
+        source
       }
       entry {
         id
@@ -3423,6 +3914,654 @@ export const ArchiveCompetitionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveCompetitionMutation, ArchiveCompetitionMutationVariables>;
+export const RatingsRoundDocument = new TypedDocumentString(`
+    query RatingsRound($id: ID!) {
+  round(id: $id) {
+    id
+    name
+    status
+    leaderboardVisibility
+    competition {
+      id
+      name
+    }
+    method {
+      __typename
+      ...RatingsMethodFields
+    }
+    entries {
+      id
+      order
+      title
+      rank
+      total
+      sheetCount
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment RatingsMethodFields on RatingsMethod {
+  period
+  scale
+  reasons
+  minRatings
+  rankBy
+  callbackWorkingDays
+  rectificationWorkingDays
+}`) as unknown as TypedDocumentString<RatingsRoundQuery, RatingsRoundQueryVariables>;
+export const UnitRatingFiguresDocument = new TypedDocumentString(`
+    query UnitRatingFigures($roundId: ID!, $unitId: ID!) {
+  ratingFigures(roundId: $roundId, unitId: $unitId) {
+    ...RatingFiguresFields
+  }
+}
+    fragment RatingFiguresFields on RatingFigures {
+  count
+  byLevel {
+    level
+    count
+  }
+  satisfactionRate
+  badRate
+  wilsonLower
+  callbackRate
+  rectificationRate
+  onTimeRate
+  removedByAppeal
+}`) as unknown as TypedDocumentString<UnitRatingFiguresQuery, UnitRatingFiguresQueryVariables>;
+export const VerifyRatingsDocument = new TypedDocumentString(`
+    query VerifyRatings($roundId: ID!) {
+  verifyRatings(roundId: $roundId) {
+    ok
+    counted
+    stored
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyRatingsQuery, VerifyRatingsQueryVariables>;
+export const RefreshRatingsDocument = new TypedDocumentString(`
+    mutation RefreshRatings($roundId: ID!) {
+  refreshRatings(roundId: $roundId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshRatingsMutation, RefreshRatingsMutationVariables>;
+export const RatingCampaignsDocument = new TypedDocumentString(`
+    query RatingCampaigns {
+  competitions(first: 50) {
+    edges {
+      node {
+        id
+        name
+        rounds {
+          id
+          name
+          status
+          method {
+            __typename
+            ... on RatingsMethod {
+              period
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RatingCampaignsQuery, RatingCampaignsQueryVariables>;
+export const UnitServicePointsDocument = new TypedDocumentString(`
+    query UnitServicePoints($unitId: ID!) {
+  servicePoints(unitId: $unitId) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  kind
+  code
+  ratingUrl
+  rotatedAt
+  createdAt
+  unit {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UnitServicePointsQuery, UnitServicePointsQueryVariables>;
+export const CreateServicePointsDocument = new TypedDocumentString(`
+    mutation CreateServicePoints($input: CreateServicePointsInput!) {
+  createServicePoints(input: $input) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  kind
+  code
+  ratingUrl
+  rotatedAt
+  createdAt
+  unit {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateServicePointsMutation, CreateServicePointsMutationVariables>;
+export const RotateServicePointCodeDocument = new TypedDocumentString(`
+    mutation RotateServicePointCode($id: ID!) {
+  rotateServicePointCode(id: $id) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  kind
+  code
+  ratingUrl
+  rotatedAt
+  createdAt
+  unit {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RotateServicePointCodeMutation, RotateServicePointCodeMutationVariables>;
+export const MoveServicePointDocument = new TypedDocumentString(`
+    mutation MoveServicePoint($id: ID!, $unitId: ID!) {
+  moveServicePoint(id: $id, unitId: $unitId) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  kind
+  code
+  ratingUrl
+  rotatedAt
+  createdAt
+  unit {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MoveServicePointMutation, MoveServicePointMutationVariables>;
+export const RevealRatingPhoneDocument = new TypedDocumentString(`
+    mutation RevealRatingPhone($caseId: ID!, $purpose: String!) {
+  revealRatingPhone(caseId: $caseId, purpose: $purpose) {
+    phone
+    revealedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevealRatingPhoneMutation, RevealRatingPhoneMutationVariables>;
+export const RatingCasesDocument = new TypedDocumentString(`
+    query RatingCases($roundId: ID!, $filter: RatingCaseFilter) {
+  ratingCases(roundId: $roundId, filter: $filter) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<RatingCasesQuery, RatingCasesQueryVariables>;
+export const RecordCallbackDocument = new TypedDocumentString(`
+    mutation RecordCallback($caseId: ID!, $note: String!, $evidence: String) {
+  recordCallback(caseId: $caseId, note: $note, evidence: $evidence) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<RecordCallbackMutation, RecordCallbackMutationVariables>;
+export const VerifyCaseDocument = new TypedDocumentString(`
+    mutation VerifyCase($caseId: ID!, $substantiated: Boolean!, $note: String!, $evidence: String) {
+  verifyCase(
+    caseId: $caseId
+    substantiated: $substantiated
+    note: $note
+    evidence: $evidence
+  ) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<VerifyCaseMutation, VerifyCaseMutationVariables>;
+export const RecordRectificationDocument = new TypedDocumentString(`
+    mutation RecordRectification($caseId: ID!, $note: String!, $evidence: String) {
+  recordRectification(caseId: $caseId, note: $note, evidence: $evidence) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<RecordRectificationMutation, RecordRectificationMutationVariables>;
+export const CloseCaseDocument = new TypedDocumentString(`
+    mutation CloseCase($caseId: ID!, $note: String!, $evidence: String) {
+  closeCase(caseId: $caseId, note: $note, evidence: $evidence) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<CloseCaseMutation, CloseCaseMutationVariables>;
+export const AppealCaseDocument = new TypedDocumentString(`
+    mutation AppealCase($caseId: ID!, $grounds: String!) {
+  appealCase(caseId: $caseId, grounds: $grounds) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<AppealCaseMutation, AppealCaseMutationVariables>;
+export const DecideAppealDocument = new TypedDocumentString(`
+    mutation DecideAppeal($caseId: ID!, $upheld: Boolean!, $reason: String!) {
+  decideAppeal(caseId: $caseId, upheld: $upheld, reason: $reason) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<DecideAppealMutation, DecideAppealMutationVariables>;
+export const RecordAccountabilityDocument = new TypedDocumentString(`
+    mutation RecordAccountability($caseId: ID!, $person: String!, $measure: String!, $decidedBy: String!) {
+  recordAccountability(
+    caseId: $caseId
+    person: $person
+    measure: $measure
+    decidedBy: $decidedBy
+  ) {
+    ...RatingCaseFields
+  }
+}
+    fragment RatingCaseFields on RatingCase {
+  id
+  status
+  callbackDueAt
+  rectificationDueAt
+  overdue
+  dueSoon
+  appealOutcome
+  allowedActions
+  unit {
+    id
+    name
+  }
+  escalatedTo {
+    id
+    name
+  }
+  rating {
+    id
+    level
+    reasons
+    comment
+    phone
+    receivedAt
+    counted
+    point {
+      id
+      name
+      kind
+    }
+  }
+  steps {
+    status
+    note
+    evidence
+    by
+    at
+  }
+  accountability {
+    person
+    measure
+    decidedBy
+    at
+  }
+  phoneReveals {
+    by
+    at
+    purpose
+  }
+}`) as unknown as TypedDocumentString<RecordAccountabilityMutation, RecordAccountabilityMutationVariables>;
+export const ImportRatingsDocument = new TypedDocumentString(`
+    mutation ImportRatings($roundId: ID!, $ratings: [ImportedRatingInput!]!) {
+  importRatings(roundId: $roundId, ratings: $ratings) {
+    imported
+    duplicates
+    duplicateRefs
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRatingsMutation, ImportRatingsMutationVariables>;
 export const ResultsRoundDocument = new TypedDocumentString(`
     query ResultsRound($id: ID!) {
   round(id: $id) {
@@ -3501,6 +4640,12 @@ export const ResultsRoundDocument = new TypedDocumentString(`
           }
         }
       }
+      ... on RatingsMethod {
+        period
+        scale
+        minRatings
+        rankBy
+      }
     }
     judges {
       userId
@@ -3540,6 +4685,7 @@ export const ResultsLeaderboardDocument = new TypedDocumentString(`
             name
           }
           unit {
+            id
             name
           }
         }
@@ -3574,6 +4720,7 @@ export const ResultsAssessmentDocument = new TypedDocumentString(`
         weight
         result
         sheetCount
+        source
       }
       cadre {
         id
@@ -3813,6 +4960,10 @@ export const ScreenBoardRoundDocument = new TypedDocumentString(`
             key
           }
         }
+      }
+      ... on RatingsMethod {
+        period
+        minRatings
       }
     }
     entries {

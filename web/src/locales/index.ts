@@ -7,6 +7,7 @@
  * uses exists.
  */
 import enApp from './en/app.json';
+import enAudience from './en/audience.json';
 import enDirectory from './en/directory.json';
 import enErrors from './en/errors.json';
 import enFields from './en/fields.json';
@@ -15,10 +16,12 @@ import enIndicators from './en/indicators.json';
 import enJudge from './en/judge.json';
 import enLive from './en/live.json';
 import enOrganizer from './en/organizer.json';
+import enRatings from './en/ratings.json';
 import enRound from './en/round.json';
 import enResults from './en/results.json';
 import enScreen from './en/screen.json';
 import zhApp from './zh-CN/app.json';
+import zhAudience from './zh-CN/audience.json';
 import zhDirectory from './zh-CN/directory.json';
 import zhErrors from './zh-CN/errors.json';
 import zhFields from './zh-CN/fields.json';
@@ -27,12 +30,14 @@ import zhIndicators from './zh-CN/indicators.json';
 import zhJudge from './zh-CN/judge.json';
 import zhLive from './zh-CN/live.json';
 import zhOrganizer from './zh-CN/organizer.json';
+import zhRatings from './zh-CN/ratings.json';
 import zhRound from './zh-CN/round.json';
 import zhResults from './zh-CN/results.json';
 import zhScreen from './zh-CN/screen.json';
 
 const zh = {
   ...zhApp,
+  ...zhAudience,
   ...zhDirectory,
   ...zhErrors,
   ...zhFields,
@@ -41,6 +46,7 @@ const zh = {
   ...zhJudge,
   ...zhLive,
   ...zhOrganizer,
+  ...zhRatings,
   ...zhRound,
   ...zhResults,
   ...zhScreen,
@@ -50,6 +56,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   ...enApp,
+  ...enAudience,
   ...enDirectory,
   ...enErrors,
   ...enFields,
@@ -58,6 +65,7 @@ const en: Record<MessageKey, string> = {
   ...enJudge,
   ...enLive,
   ...enOrganizer,
+  ...enRatings,
   ...enRound,
   ...enResults,
   ...enScreen,

@@ -89,11 +89,11 @@ export function OrganizerConsole({ roundId }: { roundId: string | undefined }) {
                       <span>{round.name}</span>
                       <span className="round-badges">
                         {round.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
-                        <StatusBadge status={round.status} measured={round.method.__typename === 'IndicatorsMethod'} />
+                        <StatusBadge status={round.status} measured={round.method.__typename !== 'PanelMethod'} />
                       </span>
                     </Link>
                     <span className="muted small">
-                      {round.method.__typename === 'IndicatorsMethod' ? t('org.units', { n: round.entryCount }) : t('org.entries', { n: round.entryCount })} ·{' '}
+                      {round.method.__typename === 'PanelMethod' ? t('org.entries', { n: round.entryCount }) : t('org.units', { n: round.entryCount })} ·{' '}
                       {t(`visibility.${round.leaderboardVisibility}`)}
                     </span>
                   </li>

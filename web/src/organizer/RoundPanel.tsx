@@ -5,6 +5,8 @@ import { RoundConsoleDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { IndicatorLifecycle } from '../indicators/round/IndicatorLifecycle';
 import { IndicatorRound } from '../indicators/round/IndicatorRound';
+import { RatingsLifecycle } from '../ratings/RatingsLifecycle';
+import { RatingsRound } from '../ratings/RatingsRound';
 import { Link } from '../router';
 import { HallTabs } from '../hall/console/HallTabs';
 import { ProgressView } from './ProgressView';
@@ -36,6 +38,8 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
   const panel = panelOf(round);
   // A round of measured indicators has no judges, rubric or draw: its own console replaces them.
   const indicators = round.method.__typename === 'IndicatorsMethod';
+  // So has a round rated by citizens (群众评议): units, their figures and the follow-up of 差评.
+  const ratings = round.method.__typename === 'RatingsMethod';
   const path = encodeURIComponent(round.id);
   const setup = (
     <>
@@ -46,6 +50,7 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
       {status !== 'PUBLISHED' ? <Visibility roundId={round.id} value={round.leaderboardVisibility} onChanged={changed} /> : null}
 
       {indicators ? <IndicatorRound key={status} roundId={round.id} status={status} onChanged={changed} /> : null}
+      {ratings ? <RatingsRound key={status} roundId={round.id} status={status} onChanged={changed} /> : null}
       {panel && status !== 'DRAFT' ? <ProgressView roundId={round.id} live={status === 'OPEN'} /> : null}
 
       {status === 'DRAFT' && panel ? <RoundSettings round={round} panel={panel} onChanged={changed} /> : null}
@@ -63,7 +68,7 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
         <div className="panel-titles">
           <p className="muted small">{round.competition.name}</p>
           <h2 id="round-title">
-            {round.name} <StatusBadge status={status} measured={round.method.__typename === 'IndicatorsMethod'} />
+            {round.name} <StatusBadge status={status} measured={indicators || ratings} />
             {round.archivedAt ? <span className="tag">{t('round.archived')}</span> : null}
           </h2>
           {panel ? (
@@ -77,6 +82,8 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
         <div className="panel-actions">
           {indicators ? (
             <IndicatorLifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
+          ) : ratings ? (
+            <RatingsLifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
           ) : (
             <Lifecycle roundId={round.id} name={round.name} status={status} onChanged={changed} />
           )}

@@ -11,7 +11,22 @@ type Row = ResultsBoardsQuery['boards']['red'][number];
 type Kind = 'red' | 'black' | 'mostImproved';
 
 /** 红黑榜: 红榜, 黑榜 and 进步最快 side by side, as the quarterly meeting announces them. */
-export function BoardsPanel({ roundId, sizes }: { roundId: string; sizes: { red: number; black: number; mostImproved: number } }) {
+export function BoardsPanel({
+  roundId,
+  sizes,
+  percent = false,
+  explain,
+  sizeWords = {},
+}: {
+  roundId: string;
+  sizes: { red: number; black: number; mostImproved: number };
+  /** Totals are 满意率 in per cent (a ratings round). */
+  percent?: boolean;
+  /** Who the boards list, when the method has its own words for it. */
+  explain?: string;
+  /** A board's size in the method's words (a method without vetoes: 黑榜 "后 5 名"). */
+  sizeWords?: Partial<Record<Kind, string>>;
+}) {
   const { t } = useI18n();
   const { data, error, refetch } = useQuery(ResultsBoardsDocument, { roundId });
   // ↑/↓ only when there is a previous round to compare with (never 新进 for everyone in the first).
@@ -19,27 +34,48 @@ export function BoardsPanel({ roundId, sizes }: { roundId: string; sizes: { red:
   return (
     <section className="panel boards-panel" aria-labelledby="boards-title" data-testid="boards-panel">
       <h2 id="boards-title">{t('results.boards.title')}</h2>
-      <p className="muted small">{t('results.boards.explain')}</p>
+      <p className="muted small">{explain ?? t('results.boards.explain')}</p>
       {error && !data ? <ErrorNote error={error} onRetry={() => void refetch()} /> : null}
       {!data && !error ? <Loading /> : null}
       {data ? (
         <div className="boards-grid">
-          <BoardList kind="red" rows={data.boards.red} size={sizes.red} compare={compare} />
-          <BoardList kind="black" rows={data.boards.black} size={sizes.black} compare={compare} />
-          <BoardList kind="mostImproved" rows={data.boards.mostImproved} size={sizes.mostImproved} compare={compare} />
+          <BoardList kind="red" rows={data.boards.red} size={sizes.red} compare={compare} percent={percent} sizeText={sizeWords.red} />
+          <BoardList kind="black" rows={data.boards.black} size={sizes.black} compare={compare} percent={percent} sizeText={sizeWords.black} />
+          <BoardList
+            kind="mostImproved"
+            rows={data.boards.mostImproved}
+            size={sizes.mostImproved}
+            compare={compare}
+            percent={percent}
+            sizeText={sizeWords.mostImproved}
+          />
         </div>
       ) : null}
     </section>
   );
 }
 
-function BoardList({ kind, rows, size, compare }: { kind: Kind; rows: Row[]; size: number; compare: boolean }) {
+function BoardList({
+  kind,
+  rows,
+  size,
+  compare,
+  percent,
+  sizeText,
+}: {
+  kind: Kind;
+  rows: Row[];
+  size: number;
+  compare: boolean;
+  percent: boolean;
+  sizeText: string | undefined;
+}) {
   const { t } = useI18n();
   const titleId = `board-${kind}-title`;
   return (
     <div className={`board-list board-list-${kind}`} data-board={kind}>
       <h3 id={titleId}>
-        {t(`results.boards.${kind}`)} <span className="muted small">{t(`results.boards.${kind}Size`, { n: size })}</span>
+        {t(`results.boards.${kind}`)} <span className="muted small">{sizeText ?? t(`results.boards.${kind}Size`, { n: size })}</span>
       </h3>
       {rows.length === 0 ? (
         <p className="muted small">{t(`results.boards.${kind}Empty`)}</p>
@@ -60,7 +96,7 @@ function BoardList({ kind, rows, size, compare }: { kind: Kind; rows: Row[]; siz
                   <span className="muted small board-entry-move">{t('results.boards.was', { n: row.previousRank })}</span>
                 ) : null}
               </span>
-              <span className="board-entry-total">{two(row.total)}</span>
+              <span className="board-entry-total">{percent && row.total !== null ? `${two(row.total)}%` : two(row.total)}</span>
               {compare ? <RankChange change={changeOf(row)} /> : <span />}
             </li>
           ))}

@@ -22,7 +22,7 @@ interface Props {
   /** The group tab open on the page: the leaderboard download is of that group. */
   group: string | null;
   /** The round's method: judge-level sheets exist for a judged panel only. */
-  method?: 'PANEL' | 'INDICATORS';
+  method?: 'PANEL' | 'INDICATORS' | 'PUBLIC_RATING';
 }
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string };
@@ -81,7 +81,9 @@ export function Downloads({ roundId, roundName, competitionId, competitionName, 
               ? t(method === 'INDICATORS' ? 'results.download.groupOnlyIndicators' : 'results.download.groupOnly', { group })
               : kind === 'leaderboard' && method === 'INDICATORS'
                 ? t('results.download.leaderboardHintIndicators')
-                : t(hint);
+                : kind === 'leaderboard' && method === 'PUBLIC_RATING'
+                  ? t('ratings.results.downloadHint')
+                  : t(hint);
           return (
             <li key={kind} className="download-item" data-kind={kind}>
               <div className="download-text">

@@ -121,7 +121,11 @@ export function ProtocolTable({ assessment, showNames }: { assessment: Assessmen
         {assessment.entry.classResults.map((c) => (
           <div key={c.key} data-testid="protocol-class">
             <dt>{t('results.protocol.class', { label: c.label, weight: Math.round(c.weight * 1000) / 10 })}</dt>
-            <dd>{t('results.protocol.classResult', { result: twoDecimals(c.result), n: c.sheetCount })}</dd>
+            <dd>
+              {c.source === 'AUDIENCE'
+                ? t('results.protocol.classBallots', { result: twoDecimals(c.result), n: c.sheetCount })
+                : t('results.protocol.classResult', { result: twoDecimals(c.result), n: c.sheetCount })}
+            </dd>
           </div>
         ))}
         {assessment.entry.bonus > 0 ? (

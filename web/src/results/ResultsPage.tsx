@@ -3,6 +3,7 @@ import { panelOf } from '../api/method';
 import { ErrorNote, Loading, Note, StatusBadge } from '../components/ui';
 import { ResultsAssessmentDocument, ResultsRoundDocument, type ResultsRoundQuery } from '../gql/graphql';
 import { type Lang, type Translate, useI18n } from '../i18n';
+import { RatingsBoard, ratingsOf, ratingsRuleInWords, UnitFigures } from '../ratings/RatingsResults';
 import { Link, navigate, useLocation } from '../router';
 import { AlertsPanel, BoardsPanel } from './BoardsPanel';
 import { Downloads } from './Downloads';
@@ -47,6 +48,8 @@ export const protocolPath = (entryId: string) => `/organizer/entries/${encodeURI
 export function roundRuleInWords(t: Translate, lang: Lang, round: ResultsRound): string | null {
   const rule = ruleFactsOf(round);
   if (rule) return ruleInWords(t, rule);
+  const ratings = ratingsOf(round);
+  if (ratings) return ratingsRuleInWords(t, ratings);
   const indicators = indicatorsOf(round);
   return indicators ? indicatorRuleInWords(t, lang, indicators) : null;
 }
@@ -55,7 +58,8 @@ export function roundRuleInWords(t: Translate, lang: Lang, round: ResultsRound):
  * A round's results for its organizers: the ranked table (per group), each entry's
  * protocol, the judges' statistics, the verification and the downloads; for an indicator
  * round (实绩比拼) the sections, 加分, 扣分 and 名次变化 per unit, each unit's 考核明细, the
- * 红黑榜 and the 预警 list instead of the judges' panels.
+ * 红黑榜 and the 预警 list instead of the judges' panels; for a ratings round (群众评议) the
+ * units' 满意率 with the ratings each rests on, the levels, 差评率 and each unit's figures.
  * `?group=` and `?entry=` keep the open tab and protocol across reloads.
  */
 export function ResultsPage({ roundId }: { roundId: string }) {
@@ -66,6 +70,7 @@ export function ResultsPage({ roundId }: { roundId: string }) {
   const board = useFullLeaderboard(roundId, group || null);
   const round = roundQuery.data?.round;
   const indicators = round ? indicatorsOf(round) : null;
+  const ratings = round ? ratingsOf(round) : null;
   const breakdown = useBreakdown(roundId, group || null, indicators?.indicatorSet.sections.map((s) => s.key) ?? [], !indicators);
 
   const setParams = (next: { group?: string; entry?: string | null }) => {
@@ -104,7 +109,7 @@ export function ResultsPage({ roundId }: { roundId: string }) {
             <Link to={`/organizer/rounds/${encodeURIComponent(round.id)}`}>{t('results.backToRound')}</Link> · {round.competition.name}
           </p>
           <h1>
-            {t('results.title', { round: round.name })} <StatusBadge status={round.status} measured={indicators !== null} />
+            {t('results.title', { round: round.name })} <StatusBadge status={round.status} measured={indicators !== null || ratings !== null} />
           </h1>
           {rule ? (
             <p className="results-rule" data-testid="rule-words">
@@ -114,14 +119,16 @@ export function ResultsPage({ roundId }: { roundId: string }) {
           <p className="muted small">
             {round.resultsFinalizedAt
               ? t('results.finalizedAt', { time: beijingDateTime(lang, round.resultsFinalizedAt) })
-              : t(indicators ? 'results.ind.notFinal' : 'results.notFinal')}
+              : t(ratings ? 'ratings.results.notFinal' : indicators ? 'results.ind.notFinal' : 'results.notFinal')}
           </p>
         </div>
-        <div className="results-actions">
-          <Link to={printPath(round.id, group)} className="button button-primary">
-            {group ? t('results.printGroup', { group }) : t('results.print')}
-          </Link>
-        </div>
+        {ratings ? null : (
+          <div className="results-actions">
+            <Link to={printPath(round.id, group)} className="button button-primary">
+              {group ? t('results.printGroup', { group }) : t('results.print')}
+            </Link>
+          </div>
+        )}
       </header>
 
       <Downloads
@@ -130,19 +137,60 @@ export function ResultsPage({ roundId }: { roundId: string }) {
         competitionId={round.competition.id}
         competitionName={round.competition.name}
         group={group || null}
-        method={indicators ? 'INDICATORS' : 'PANEL'}
+        method={ratings ? 'PUBLIC_RATING' : indicators ? 'INDICATORS' : 'PANEL'}
       />
 
-      {indicators ? (
+      {indicators || ratings ? (
         <div className="results-overview">
-          <BoardsPanel roundId={round.id} sizes={indicators.boards} />
+          {/* A ratings round has no sizes of its own: the API's 10, 5 and 5. */}
+          <BoardsPanel
+            roundId={round.id}
+            sizes={indicators?.boards ?? { red: 10, black: 5, mostImproved: 5 }}
+            percent={ratings !== null}
+            explain={ratings ? t('ratings.results.boardsExplain') : undefined}
+            sizeWords={ratings ? { black: t('ratings.results.blackSize', { n: 5 }) } : undefined}
+          />
           <AlertsPanel competitionId={round.competition.id} />
         </div>
       ) : null}
 
       {groups.length > 0 ? <GroupTabs groups={groups} value={group} onChange={(g) => setParams({ group: g, entry: null })} controls="results-board" /> : null}
 
-      {indicators ? (
+      {ratings ? (
+        <div className="results-grid ratings-results-grid">
+          <section id="results-board" role={groups.length ? 'tabpanel' : undefined} className="panel results-board" aria-labelledby="board-title">
+            <div className="section-head">
+              <h2 id="board-title">{group ? t('results.boardGroup', { group }) : t('ratings.results.board')}</h2>
+              {board.rows ? <span className="muted small">{t('results.ind.count', { n: board.totalCount ?? rows.length })}</span> : null}
+            </div>
+            <p className="muted small">{t('ratings.results.tableHint')}</p>
+            {board.error ? <ErrorNote error={board.error} onRetry={() => void board.refetch()} /> : null}
+            {!board.rows && !board.error ? <Loading /> : null}
+            {board.rows && rows.length === 0 ? <Note>{t('results.ind.empty')}</Note> : null}
+            {rows.length ? (
+              <RatingsBoard
+                roundId={round.id}
+                group={group || null}
+                rows={rows}
+                minRatings={ratings.minRatings}
+                selected={selected}
+                onSelect={(entry) => setParams({ entry })}
+              />
+            ) : null}
+          </section>
+          <aside className="panel results-protocol" aria-label={t('ratings.results.unitRegion')}>
+            <UnitFigures
+              key={selected ?? ''}
+              roundId={round.id}
+              scale={ratings.scale}
+              unit={(() => {
+                const entry = rows.find((r) => r.entry.id === selected)?.entry;
+                return entry?.unit ? { id: entry.unit.id, name: entry.unit.name } : null;
+              })()}
+            />
+          </aside>
+        </div>
+      ) : indicators ? (
         <section id="results-board" role={groups.length ? 'tabpanel' : undefined} className="panel results-board" aria-labelledby="board-title">
           <div className="section-head">
             <h2 id="board-title">{group ? t('results.boardGroup', { group }) : t('results.board')}</h2>
@@ -183,8 +231,8 @@ export function ResultsPage({ roundId }: { roundId: string }) {
         </div>
       )}
 
-      {indicators ? null : <JudgeStatsPanel roundId={round.id} />}
-      <VerificationPanel roundId={round.id} names={names} method={indicators ? 'INDICATORS' : 'PANEL'} />
+      {indicators || ratings ? null : <JudgeStatsPanel roundId={round.id} />}
+      <VerificationPanel roundId={round.id} names={names} method={ratings ? 'PUBLIC_RATING' : indicators ? 'INDICATORS' : 'PANEL'} />
     </div>
   );
 }

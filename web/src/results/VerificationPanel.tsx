@@ -17,7 +17,7 @@ export function VerificationPanel({
   roundId: string;
   names: ReadonlyMap<string, string>;
   /** An indicator round is rebuilt from its verified values and approved adjustments, not from sheets. */
-  method?: 'PANEL' | 'INDICATORS';
+  method?: 'PANEL' | 'INDICATORS' | 'PUBLIC_RATING';
 }) {
   const { t, lang } = useI18n();
   const { data, error, refetch, loading, updatedAt } = useQuery(ResultsVerificationDocument, { roundId });
@@ -30,19 +30,33 @@ export function VerificationPanel({
           {loading ? t('results.verify.running') : t('results.verify.again')}
         </button>
       </div>
-      <p className="muted small">{t(method === 'INDICATORS' ? 'results.verify.explainIndicators' : 'results.verify.explain')}</p>
+      <p className="muted small">
+        {t(
+          method === 'PUBLIC_RATING'
+            ? 'ratings.results.verifyExplain'
+            : method === 'INDICATORS'
+              ? 'results.verify.explainIndicators'
+              : 'results.verify.explain',
+        )}
+      </p>
       {error ? <ErrorNote error={error} onRetry={() => void refetch()} /> : null}
       {!result && !error ? <Loading /> : null}
       {result ? (
         <div role="status" data-testid="verification" data-ok={result.ok ? 'true' : 'false'}>
           <p className={result.ok ? 'note note-ok' : 'note note-error'}>
-            {method === 'INDICATORS'
-              ? result.ok
-                ? t('results.verify.okIndicators', { entries: result.checkedEntries, values: result.checkedSheets })
-                : t('results.verify.failedIndicators', { entries: result.checkedEntries, values: result.checkedSheets, n: result.mismatches.length })
-              : result.ok
-                ? t('results.verify.ok', { entries: result.checkedEntries, sheets: result.checkedSheets })
-                : t('results.verify.failed', { entries: result.checkedEntries, sheets: result.checkedSheets, n: result.mismatches.length })}
+            {method === 'PUBLIC_RATING'
+              ? t(result.ok ? 'ratings.results.verifyOk' : 'ratings.results.verifyFailed', {
+                  entries: result.checkedEntries,
+                  ratings: result.checkedSheets,
+                  n: result.mismatches.length,
+                })
+              : method === 'INDICATORS'
+                ? result.ok
+                  ? t('results.verify.okIndicators', { entries: result.checkedEntries, values: result.checkedSheets })
+                  : t('results.verify.failedIndicators', { entries: result.checkedEntries, values: result.checkedSheets, n: result.mismatches.length })
+                : result.ok
+                  ? t('results.verify.ok', { entries: result.checkedEntries, sheets: result.checkedSheets })
+                  : t('results.verify.failed', { entries: result.checkedEntries, sheets: result.checkedSheets, n: result.mismatches.length })}
             {updatedAt ? ` ${t('results.verify.at', { time: beijingTime(lang, updatedAt) })}` : ''}
           </p>
           {result.mismatches.length ? (

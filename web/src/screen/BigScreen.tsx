@@ -64,9 +64,14 @@ function lineOf(
   };
 }
 
-/** Indicators an entry of an indicator round is measured on: its "sheets expected". */
+/**
+ * What an entry's evidence is measured against, when the method says: the indicators of
+ * an indicator round, the ratings a unit of a ratings round needs before it is ranked.
+ */
 function indicatorCount(round: Round): number | null {
-  return round.method.__typename === 'IndicatorsMethod' ? round.method.indicatorSet.indicators.length : null;
+  if (round.method.__typename === 'IndicatorsMethod') return round.method.indicatorSet.indicators.length;
+  if (round.method.__typename === 'RatingsMethod') return round.method.minRatings;
+  return null;
 }
 
 /**
@@ -116,6 +121,8 @@ function useChanged(lines: readonly BoardLine[], resetKey: string): Set<string> 
  * fit is paged, a page every ten seconds (`?page=8s` to change), so that every row is on
  * screen at some point of the cycle. An indicator round (实绩比拼) opens on its 红黑榜 for the
  * quarterly meeting (`?view=ranking` for the full ranking); its status line speaks of 考核.
+ * A ratings round (群众评议) shows 满意率 in per cent with the ratings each unit has, and its
+ * 红黑榜 on request (`?view=boards`).
  */
 export function BigScreen({ roundId }: { roundId: string }) {
   const { t, lang, setLang, time } = useI18n();
@@ -126,14 +133,18 @@ export function BigScreen({ roundId }: { roundId: string }) {
   const roundQuery = useQuery(ScreenBoardRoundDocument, { id: roundId }, { pollMs: ROUND_POLL_MS });
   const round = roundQuery.data?.round ?? null;
   const indicators = round?.method.__typename === 'IndicatorsMethod' ? round.method : null;
-  const status = round ? screenStatus(round.status, round.leaderboardVisibility, indicators ? 'INDICATORS' : 'PANEL') : null;
+  const ratings = round?.method.__typename === 'RatingsMethod' ? round.method : null;
+  const status = round ? screenStatus(round.status, round.leaderboardVisibility, ratings ? 'PUBLIC_RATING' : indicators ? 'INDICATORS' : 'PANEL') : null;
   const pollMs = status?.live ? LIVE_POLL_MS : SETTLED_POLL_MS;
   const asked = query.get('view');
-  const view: View = indicators && status?.scoresShown && asked !== 'ranking' ? 'boards' : 'ranking';
+  // 红黑榜 first for an indicator round; the ranking first for a ratings round, its boards a tab away.
+  const hasBoards = Boolean((indicators || ratings) && status?.scoresShown);
+  const defaultView: View = indicators ? 'boards' : 'ranking';
+  const view: View = hasBoards && (asked === 'boards' || asked === 'ranking' ? asked : defaultView) === 'boards' ? 'boards' : 'ranking';
   const board = useLeaderboardPages(roundId, group || null, { pollMs, skip: !status?.scoresShown || view !== 'ranking' });
   const boards = useQuery(ScreenBoardsDocument, { roundId }, { pollMs, skip: !status?.scoresShown || view !== 'boards' });
   // The 台上赛: who is on stage and the latest 亮分, every 500 ms while a judged round is open or just closed.
-  const hallLive = Boolean(round && !indicators && (round.status === 'OPEN' || round.status === 'CLOSED'));
+  const hallLive = Boolean(round && !indicators && !ratings && (round.status === 'OPEN' || round.status === 'CLOSED'));
   const live = useLivePoll(ScreenLiveStateDocument, { roundId }, { skip: !hallLive });
   const liveState = hallLive ? live.data?.liveState : undefined;
   // The pitch timer (and the times shown) run on the server's clock, learnt from every answer (this PC's may be minutes off).
@@ -186,8 +197,8 @@ export function BigScreen({ roundId }: { roundId: string }) {
     navigate(`/screen/${encodeURIComponent(roundId)}${search ? `?${search}` : ''}`, { replace: true });
   };
   const chooseTab = (value: string) => setParam('group', value);
-  const views: View[] = ['boards', 'ranking'];
-  const chooseView = (value: View) => setParam('view', value === 'boards' ? '' : value);
+  const views: View[] = indicators ? ['boards', 'ranking'] : ['ranking', 'boards'];
+  const chooseView = (value: View) => setParam('view', value === defaultView ? '' : value);
   const onViewKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
@@ -220,7 +231,11 @@ export function BigScreen({ roundId }: { roundId: string }) {
               {t(status.label)}
             </span>
           ) : null}
-          {status?.progress ? (
+          {ratings && round ? (
+            <span className="hall-scored">
+              {t('ratings.screen.total', { n: round.entries.reduce((n, e) => n + e.sheetCount, 0), units: round.entries.length })}
+            </span>
+          ) : status?.progress ? (
             <span className="hall-scored">{t(indicators ? 'screen.ind.scored' : 'screen.scored', { scored, total: round?.entries.length ?? 0 })}</span>
           ) : null}
           {status?.live && viewUpdatedAt ? <span className="hall-time">{t('common.updatedAt', { time: time(viewUpdatedAt - clockOffset) })}</span> : null}
@@ -241,7 +256,7 @@ export function BigScreen({ roundId }: { roundId: string }) {
         </div>
       </header>
 
-      {indicators && status?.scoresShown ? (
+      {hasBoards ? (
         <div className="screen-tabs hall-views" role="tablist" aria-label={t('screen.views')} onKeyDown={onViewKey}>
           {views.map((value) => (
             <button
@@ -294,7 +309,7 @@ export function BigScreen({ roundId }: { roundId: string }) {
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is tabpanel or region, both take a name; the rule cannot read a conditional role. */}
       <div
         id="screen-board"
-        role={groups.length || (indicators && status?.scoresShown) ? 'tabpanel' : 'region'}
+        role={groups.length || hasBoards ? 'tabpanel' : 'region'}
         aria-label={groups.length ? undefined : view === 'boards' ? t('screen.view.boards') : t('screen.board')}
         className="hall-board"
         ref={boardRef}
@@ -306,7 +321,14 @@ export function BigScreen({ roundId }: { roundId: string }) {
             {describeError(t, fatal)}
           </p>
         ) : null}
-        {view === 'boards' && boards.data && indicators ? <HallBoards boards={boards.data.boards} sizes={indicators.boards} intervalMs={intervalMs} /> : null}
+        {view === 'boards' && boards.data && (indicators || ratings) ? (
+          <HallBoards
+            boards={boards.data.boards}
+            sizes={indicators?.boards ?? { red: 10, black: 5, mostImproved: 5 }}
+            intervalMs={intervalMs}
+            percent={ratings !== null}
+          />
+        ) : null}
         {view === 'ranking' && round && lines.length === 0 && (!status?.scoresShown || board.rows) ? (
           <p className="screen-message">{t('screen.empty')}</p>
         ) : null}
@@ -326,8 +348,9 @@ export function BigScreen({ roundId }: { roundId: string }) {
                 key={line.id}
                 line={line}
                 scoresShown={scoresShown}
-                progress={Boolean(status?.progress)}
-                progressKey={indicators ? 'screen.ind.progress' : 'screen.progress'}
+                progress={Boolean(status?.progress) || ratings !== null}
+                progressKey={ratings ? 'ratings.screen.count' : indicators ? 'screen.ind.progress' : 'screen.progress'}
+                percent={ratings !== null}
                 showChange={showChange}
                 tied={line.rank !== null && tied.has(line.rank)}
                 flash={changed.has(line.id)}

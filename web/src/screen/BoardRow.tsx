@@ -52,6 +52,7 @@ export function BoardRow({
   scoresShown,
   progress,
   progressKey = 'screen.progress',
+  percent = false,
   showChange = false,
   tied,
   flash,
@@ -61,7 +62,9 @@ export function BoardRow({
   scoresShown: boolean;
   progress: boolean;
   /** 已评 3/5 (sheets) or 已核实 4/5 项 (indicator values). */
-  progressKey?: 'screen.progress' | 'screen.ind.progress';
+  progressKey?: 'screen.progress' | 'screen.ind.progress' | 'ratings.screen.count';
+  /** The total is 满意率 in per cent (a ratings round). */
+  percent?: boolean;
   /** A previous round exists: each row says how it moved. */
   showChange?: boolean;
   tied: boolean;
@@ -108,7 +111,12 @@ export function BoardRow({
         </span>
       ) : null}
       {change ? <HallChange line={line} /> : null}
-      {scoresShown ? <span className="board-total hall-total">{line.total === null ? '—' : score(line.total)}</span> : null}
+      {scoresShown ? (
+        <span className="board-total hall-total">
+          {line.total === null ? '—' : score(line.total)}
+          {percent && line.total !== null ? <span className="hall-total-unit">%</span> : null}
+        </span>
+      ) : null}
     </li>
   );
 }

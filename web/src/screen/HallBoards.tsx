@@ -37,18 +37,43 @@ function useListFit(count: number) {
  * that cannot fit (a tie at a cut-off making it long) pages on its own, so every row is on
  * screen in turn. ↑/↓ appear only when there is a previous round to compare with.
  */
-export function HallBoards({ boards, sizes, intervalMs }: { boards: ScreenBoardsQuery['boards']; sizes: Record<Kind, number>; intervalMs: number }) {
+export function HallBoards({
+  boards,
+  sizes,
+  intervalMs,
+  percent = false,
+}: {
+  boards: ScreenBoardsQuery['boards'];
+  sizes: Record<Kind, number>;
+  intervalMs: number;
+  /** Totals are 满意率 in per cent (a ratings round). */
+  percent?: boolean;
+}) {
   const compare = [...boards.red, ...boards.black, ...boards.mostImproved].some((r) => r.previousRank !== null);
   return (
     <div className="hall-boards" data-testid="hall-boards">
-      <HallBoardList kind="red" rows={boards.red} size={sizes.red} intervalMs={intervalMs} compare={compare} />
-      <HallBoardList kind="black" rows={boards.black} size={sizes.black} intervalMs={intervalMs} compare={compare} />
-      <HallBoardList kind="mostImproved" rows={boards.mostImproved} size={sizes.mostImproved} intervalMs={intervalMs} compare={compare} />
+      <HallBoardList kind="red" rows={boards.red} size={sizes.red} intervalMs={intervalMs} compare={compare} percent={percent} />
+      <HallBoardList kind="black" rows={boards.black} size={sizes.black} intervalMs={intervalMs} compare={compare} percent={percent} />
+      <HallBoardList kind="mostImproved" rows={boards.mostImproved} size={sizes.mostImproved} intervalMs={intervalMs} compare={compare} percent={percent} />
     </div>
   );
 }
 
-function HallBoardList({ kind, rows, size, intervalMs, compare }: { kind: Kind; rows: Row[]; size: number; intervalMs: number; compare: boolean }) {
+function HallBoardList({
+  kind,
+  rows,
+  size,
+  intervalMs,
+  compare,
+  percent,
+}: {
+  kind: Kind;
+  rows: Row[];
+  size: number;
+  intervalMs: number;
+  compare: boolean;
+  percent: boolean;
+}) {
   const { t, score } = useI18n();
   const fit = useListFit(rows.length);
   const pages = pageSizes(rows.length, fit.capacity);
@@ -96,7 +121,10 @@ function HallBoardList({ kind, rows, size, intervalMs, compare }: { kind: Kind; 
                     ) : null}
                   </span>
                   {compare || row.vetoed ? <HallChange line={row} /> : <span />}
-                  <span className="hall-board-total">{row.total === null ? '—' : score(row.total)}</span>
+                  <span className="hall-board-total">
+                    {row.total === null ? '—' : score(row.total)}
+                    {percent && row.total !== null ? <span className="hall-total-unit">%</span> : null}
+                  </span>
                 </li>
               );
             })}

@@ -20,20 +20,27 @@ export interface ScreenStatus {
   progress: boolean;
 }
 
-/** How the round is assessed: judges scoring on stage, or measured indicators (实绩比拼). */
-export type ScreenMethod = 'PANEL' | 'INDICATORS';
+/** How the round is assessed: judges scoring on stage, measured indicators (实绩比拼) or citizens' ratings (群众评议). */
+export type ScreenMethod = 'PANEL' | 'INDICATORS' | 'PUBLIC_RATING';
 
 export function screenStatus(status: RoundStatus, visibility: LeaderboardVisibility, method: ScreenMethod = 'PANEL'): ScreenStatus {
   const indicators = method === 'INDICATORS';
+  const ratings = method === 'PUBLIC_RATING';
   switch (status) {
     case 'DRAFT':
-      return { label: indicators ? 'screen.ind.status.draft' : 'screen.status.draft', live: false, scoresShown: false, hiddenUntil: null, progress: false };
+      return {
+        label: ratings ? 'ratings.screen.status.draft' : indicators ? 'screen.ind.status.draft' : 'screen.status.draft',
+        live: false,
+        scoresShown: false,
+        hiddenUntil: null,
+        progress: false,
+      };
     case 'OPEN': {
       // ON_REVEAL is live too: the API shows an entry's total and rank once it has been revealed (亮分).
       const live = visibility === 'LIVE' || visibility === 'ON_REVEAL';
-      // An indicator round is 考核进行中 whether or not its scores are public; live shows in the dot.
-      const label = indicators ? 'screen.ind.status.open' : live ? 'screen.status.live' : 'screen.status.scoring';
-      const afterClose = indicators ? 'screen.ind.hidden.afterClose' : 'screen.hidden.afterClose';
+      // An indicator round is 考核进行中 (a ratings round 评议进行中) whether or not its scores are public; live shows in the dot.
+      const label = ratings ? 'ratings.screen.status.open' : indicators ? 'screen.ind.status.open' : live ? 'screen.status.live' : 'screen.status.scoring';
+      const afterClose = ratings ? 'ratings.screen.hidden.afterClose' : indicators ? 'screen.ind.hidden.afterClose' : 'screen.hidden.afterClose';
       return {
         label,
         live,
@@ -45,7 +52,7 @@ export function screenStatus(status: RoundStatus, visibility: LeaderboardVisibil
     case 'CLOSED': {
       const shown = visibility !== 'AFTER_PUBLISH';
       return {
-        label: indicators ? 'screen.ind.status.closed' : 'screen.status.closed',
+        label: ratings ? 'ratings.screen.status.closed' : indicators ? 'screen.ind.status.closed' : 'screen.status.closed',
         live: false,
         scoresShown: shown,
         hiddenUntil: shown ? null : 'screen.hidden.afterPublish',

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useQuery } from '../../api/hooks';
+import { Loading } from '../../components/ui';
 import { ConsoleHallSummaryDocument, type RoundStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { navigate, useLocation } from '../../router';
+import { AudienceBallots } from '../audience/AudienceBallots';
 import { HostView } from './HostView';
 import { LiveSettingsForm } from './LiveSettingsForm';
 import { NoticePanel } from './NoticePanel';
@@ -11,7 +13,7 @@ import { SignOffPanel } from './SignOffs';
 import { periodEnd, sentenceGap } from './time';
 import './hall.css';
 
-export const HALL_TABS = ['round', 'host', 'rules', 'seats', 'signoff', 'notice'] as const;
+export const HALL_TABS = ['round', 'host', 'rules', 'seats', 'audience', 'signoff', 'notice'] as const;
 export type HallTab = (typeof HALL_TABS)[number];
 
 /** The round page's address with a tab chosen, e.g. `/organizer/rounds/r1?tab=host`. */
@@ -22,7 +24,8 @@ export function hallTabPath(path: string, tab: HallTab): string {
 /**
  * A judged round's page, one tab per job: 轮次管理 (the set-up and progress the console
  * always had, `children`), 现场控制 (the host's stage), 现场规则, 评委席位 (QR seats),
- * 评委签字, and 公示与异议. The tab is in the address (`?tab=host`), so a reload or a
+ * 群众投票 (audience ballots, only when a class is voted by the audience), 评委签字, and
+ * 公示与异议. The tab is in the address (`?tab=host`), so a reload or a
  * second laptop lands on the same view. Only the chosen tab's panel is mounted: the host
  * view polls every second and nothing else should.
  */
@@ -31,10 +34,13 @@ export function HallTabs({ roundId, status, onChanged, children }: { roundId: st
   const id = useId();
   const { path, query } = useLocation();
   const asked = query.get('tab');
-  const tab: HallTab = HALL_TABS.includes(asked as HallTab) ? (asked as HallTab) : 'round';
   const tabRefs = useRef<Partial<Record<HallTab, HTMLButtonElement | null>>>({});
   const summary = useQuery(ConsoleHallSummaryDocument, { id: roundId }, { pollMs: 15_000 });
   const round = summary.data?.round;
+  // 群众投票 only for a round with a class the audience votes in (known once the summary is in).
+  const audience = round?.method.__typename === 'PanelMethod' && round.method.classes.some((c) => c.source === 'AUDIENCE');
+  const tabs = HALL_TABS.filter((name) => name !== 'audience' || audience);
+  const tab: HallTab = tabs.includes(asked as HallTab) || (asked === 'audience' && !round) ? (asked as HallTab) : 'round';
   // The status line follows the round's status as the page learns it (published, revised).
   const refetchSummary = useRef(summary.refetch);
   refetchSummary.current = summary.refetch;
@@ -51,12 +57,12 @@ export function HallTabs({ roundId, status, onChanged, children }: { roundId: st
     void summary.refetch();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const i = HALL_TABS.indexOf(tab);
+    const i = tabs.indexOf(tab);
     const keys: Record<string, HallTab | undefined> = {
-      ArrowRight: HALL_TABS[(i + 1) % HALL_TABS.length],
-      ArrowLeft: HALL_TABS[(i + HALL_TABS.length - 1) % HALL_TABS.length],
-      Home: HALL_TABS[0],
-      End: HALL_TABS[HALL_TABS.length - 1],
+      ArrowRight: tabs[(i + 1) % tabs.length],
+      ArrowLeft: tabs[(i + tabs.length - 1) % tabs.length],
+      Home: tabs[0],
+      End: tabs[tabs.length - 1],
     };
     const next = keys[event.key];
     if (!next) return;
@@ -71,6 +77,7 @@ export function HallTabs({ roundId, status, onChanged, children }: { roundId: st
     host: t('hall.tab.host'),
     rules: t('hall.tab.rules'),
     seats: t('hall.tab.seats'),
+    audience: t('hall.tab.audience'),
     signoff: t('hall.tab.signoff'),
     notice: open > 0 ? t('hall.tab.noticeOpen', { n: open }) : t('hall.tab.notice'),
   };
@@ -88,7 +95,7 @@ export function HallTabs({ roundId, status, onChanged, children }: { roundId: st
         </p>
       ) : null}
       <div className="hall-tab-list" role="tablist" aria-label={t('hall.tab.label')}>
-        {HALL_TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             ref={(el) => {
@@ -114,6 +121,7 @@ export function HallTabs({ roundId, status, onChanged, children }: { roundId: st
         {tab === 'host' ? <HostView key={status} roundId={roundId} status={status} onShowRules={() => choose('rules')} /> : null}
         {tab === 'rules' ? <LiveSettingsForm key={status} roundId={roundId} onChanged={changed} /> : null}
         {tab === 'seats' ? <Seats key={status} roundId={roundId} /> : null}
+        {tab === 'audience' ? round ? <AudienceBallots key={status} roundId={roundId} /> : <Loading /> : null}
         {tab === 'signoff' ? <SignOffPanel key={status} roundId={roundId} /> : null}
         {tab === 'notice' ? <NoticePanel key={status} roundId={roundId} onChanged={changed} /> : null}
       </div>

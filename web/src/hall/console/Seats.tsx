@@ -20,9 +20,9 @@ type SeatRound = NonNullable<ConsoleHallSeatsQuery['round']>;
 type Seat = SeatRound['seats'][number];
 type PanelClass = { key: string; label: string };
 
-/** Classes of the round's panel (empty: one panel). */
+/** Classes of the round's panel that judges sit in (empty: one panel); the audience votes with ballots instead. */
 function classesOf(round: SeatRound): PanelClass[] {
-  return round.method.__typename === 'PanelMethod' ? round.method.classes : [];
+  return round.method.__typename === 'PanelMethod' ? round.method.classes.filter((c) => c.source !== 'AUDIENCE') : [];
 }
 
 interface PastedSeat {

@@ -148,9 +148,11 @@ export function RevealShow({ reveal, phase, shown }: { reveal: Reveal; phase: Re
             {reveal.classResults.length > 0 ? (
               <ul className="reveal-classes">
                 {reveal.classResults.map((c) => (
-                  <li key={c.key}>
+                  <li key={c.key} data-testid="reveal-class" data-source={c.source}>
                     <span>{t('live.reveal.classWeight', { label: c.label, weight: Math.round(c.weight * 1000) / 10 })}</span>
                     <strong>{score(c.result)}</strong>
+                    {/* The audience's result rests on ballots, not judges' sheets: say how many. */}
+                    {c.source === 'AUDIENCE' ? <span className="reveal-class-count">{t('live.reveal.ballots', { n: c.sheetCount })}</span> : null}
                   </li>
                 ))}
               </ul>

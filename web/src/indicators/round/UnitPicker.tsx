@@ -23,18 +23,21 @@ export function UnitPicker({
   enrolled,
   nextOrder,
   onAdded,
+  anyKind = false,
 }: {
   roundId: string;
   units: UnitIndex | undefined;
   enrolled: ReadonlySet<string>;
   nextOrder: number;
   onAdded: () => void;
+  /** List units of every kind at first (a ratings campaign's departments and service centres), not only 乡镇（街道）. */
+  anyKind?: boolean;
 }) {
   const { t } = useI18n();
   const id = useId();
   const [search, setSearch] = useState('');
   const [parent, setParent] = useState('');
-  const [kind, setKind] = useState<string>(TOWN_FILTER);
+  const [kind, setKind] = useState<string>(anyKind ? '' : TOWN_FILTER);
   const [selected, setSelected] = useState<Map<string, UnitRecord>>(new Map());
   const { adding, addError, added, enrol } = useBatchEnrolment(roundId, onAdded);
 

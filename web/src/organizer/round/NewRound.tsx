@@ -12,20 +12,25 @@ import {
   useIndicatorSets,
   type IndicatorRoundDraft,
 } from '../../indicators/round/IndicatorRoundFields';
+import { newRatingRound, RatingRoundFields, ratingDraftProblems, ratingMethodInput, type RatingRoundDraft } from '../../ratings/RatingRoundFields';
 import { Link } from '../../router';
 import { DEFAULT_EXTRAS, DEFAULT_RULE, extrasInput, extrasValid, PanelExtraFields, RuleFields, type PanelExtrasDraft, type RuleDraft } from './RuleFields';
 import type { CompetitionSummary } from './types';
 
 type RubricOption = RubricsQuery['rubrics']['edges'][number]['node'];
-type Kind = 'PANEL' | 'INDICATORS';
-const KINDS: Kind[] = ['PANEL', 'INDICATORS'];
+type Kind = 'PANEL' | 'INDICATORS' | 'PUBLIC_RATING';
+const KINDS: Kind[] = ['PANEL', 'INDICATORS', 'PUBLIC_RATING'];
+const kindOf = (typename: string | undefined): Kind =>
+  typename === 'IndicatorsMethod' ? 'INDICATORS' : typename === 'RatingsMethod' ? 'PUBLIC_RATING' : 'PANEL';
 const LIVE_DEFAULTS = { scoringGate: 'PITCHED', requireSignOff: true } as const;
 
 /**
  * A new round of a competition: judged on a stage (评委打分) with its whole scoring rule,
  * proposing 应评尽评 (every expected sheet before ranking) and the previous round's
  * rubric; or assessed on measured indicators (实绩指标) with a set, a period, caps and
- * the boards' sizes. The previous round's method is proposed.
+ * the boards' sizes; or rated by citizens (群众评议) with a period, a scale, the reasons
+ * for a 差评, the ranking rule and the follow-up's deadlines. The previous round's method
+ * is proposed.
  */
 export function NewRound({
   competition,
@@ -44,8 +49,9 @@ export function NewRound({
   const [rule, setRule] = useState<RuleDraft>(DEFAULT_RULE);
   const [extras, setExtras] = useState<PanelExtrasDraft>(DEFAULT_EXTRAS);
   const [live, setLive] = useState(true);
-  const [kind, setKind] = useState<Kind>(last?.method.__typename === 'IndicatorsMethod' ? 'INDICATORS' : 'PANEL');
+  const [kind, setKind] = useState<Kind>(kindOf(last?.method.__typename));
   const [indicators, setIndicators] = useState<IndicatorRoundDraft>(() => newIndicatorRound());
+  const [ratings, setRatings] = useState<RatingRoundDraft>(() => newRatingRound());
   const sets = useIndicatorSets();
   const { mutate, pending, error } = useMutation(CreateRoundWithRuleDocument);
   const rubric = rubrics.find((r) => r.id === rubricId);
@@ -63,31 +69,41 @@ export function NewRound({
     if (!name.trim() || name === suggested(indicators)) setName(suggested(next));
     setIndicators(next);
   };
+  // 2026年5月群众满意度评议, following the period in the same way.
+  const suggestedRating = (draft: RatingRoundDraft) => t('ratings.newRound.nameSuggestion', { period: periodLabel(t, draft.period) });
+  const changeRatings = (next: RatingRoundDraft) => {
+    if (!name.trim() || name === suggestedRating(ratings)) setName(suggestedRating(next));
+    setRatings(next);
+  };
   const chooseKind = (next: Kind) => {
     setKind(next);
-    if (next === 'INDICATORS' && !name.trim()) setName(suggested(indicators));
+    const untouched = !name.trim() || name === suggested(indicators) || name === suggestedRating(ratings);
+    if (next === 'INDICATORS' && untouched) setName(suggested(indicators));
+    if (next === 'PUBLIC_RATING' && untouched) setName(suggestedRating(ratings));
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input: CreateRoundInput =
-      kind === 'INDICATORS'
-        ? {
-            competitionId: competition.id,
-            name: name.trim(),
-            leaderboardVisibility: indicators.visibility,
-            method: indicatorMethodInput(indicators, chosenSet),
-          }
-        : {
-            competitionId: competition.id,
-            name: name.trim(),
-            rubricId,
-            rubricVersion: rubric?.version ?? null,
-            ...rule,
-            ...extrasInput(extras),
-            // Run live in the hall (the default): judges score those who have pitched, and sign off before publication.
-            // Unchecked, no `live` is sent and the API's defaults hold: any entry, no sign-off.
-            ...(live ? { live: LIVE_DEFAULTS } : {}),
-          };
+      kind === 'PUBLIC_RATING'
+        ? { competitionId: competition.id, name: name.trim(), leaderboardVisibility: ratings.visibility, method: ratingMethodInput(ratings) }
+        : kind === 'INDICATORS'
+          ? {
+              competitionId: competition.id,
+              name: name.trim(),
+              leaderboardVisibility: indicators.visibility,
+              method: indicatorMethodInput(indicators, chosenSet),
+            }
+          : {
+              competitionId: competition.id,
+              name: name.trim(),
+              rubricId,
+              rubricVersion: rubric?.version ?? null,
+              ...rule,
+              ...extrasInput(extras),
+              // Run live in the hall (the default): judges score those who have pitched, and sign off before publication.
+              // Unchecked, no `live` is sent and the API's defaults hold: any entry, no sign-off.
+              ...(live ? { live: LIVE_DEFAULTS } : {}),
+            };
     const created = await mutate({ input });
     if (created) {
       setName('');
@@ -98,7 +114,9 @@ export function NewRound({
     <section className="panel" aria-labelledby={`${id}-title`}>
       <p className="muted small">{competition.name}</p>
       <h2 id={`${id}-title`}>{t('round.new.title')}</h2>
-      <p className="muted small">{kind === 'INDICATORS' ? t('indicators.newRound.intro') : t('round.new.intro')}</p>
+      <p className="muted small">
+        {kind === 'PUBLIC_RATING' ? t('ratings.newRound.intro') : kind === 'INDICATORS' ? t('indicators.newRound.intro') : t('round.new.intro')}
+      </p>
       <form onSubmit={submit} className="new-round">
         <fieldset className="rule method-choice">
           <legend>{t('indicators.newRound.kind')}</legend>
@@ -106,10 +124,17 @@ export function NewRound({
             {KINDS.map((k) => (
               <label key={k} className="choice" htmlFor={`${id}-kind-${k}`}>
                 <input id={`${id}-kind-${k}`} type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => chooseKind(k)} />
-                <span>
-                  <strong>{t(`indicators.newRound.kind.${k}`)}</strong>
-                  <span className="muted small"> {t(`indicators.newRound.kindHelp.${k}`)}</span>
-                </span>
+                {k === 'PUBLIC_RATING' ? (
+                  <span>
+                    <strong>{t('ratings.newRound.kind')}</strong>
+                    <span className="muted small"> {t('ratings.newRound.kindHelp')}</span>
+                  </span>
+                ) : (
+                  <span>
+                    <strong>{t(`indicators.newRound.kind.${k}`)}</strong>
+                    <span className="muted small"> {t(`indicators.newRound.kindHelp.${k}`)}</span>
+                  </span>
+                )}
               </label>
             ))}
           </div>
@@ -118,7 +143,9 @@ export function NewRound({
           <label htmlFor={`${id}-name`}>{t('org.roundName')}</label>
           <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
-        {kind === 'INDICATORS' ? (
+        {kind === 'PUBLIC_RATING' ? (
+          <RatingRoundFields value={ratings} onChange={changeRatings} />
+        ) : kind === 'INDICATORS' ? (
           <IndicatorRoundFields value={indicators} onChange={changeIndicators} sets={sets} />
         ) : (
           <>
@@ -163,7 +190,11 @@ export function NewRound({
           <button
             type="submit"
             className="button-primary"
-            disabled={pending || !name.trim() || (kind === 'PANEL' ? !rubricId || !extrasValid(extras) : !indicators.setId)}
+            disabled={
+              pending ||
+              !name.trim() ||
+              (kind === 'PANEL' ? !rubricId || !extrasValid(extras) : kind === 'INDICATORS' ? !indicators.setId : ratingDraftProblems(ratings).length > 0)
+            }
           >
             {t('org.create')}
           </button>

@@ -1,5 +1,15 @@
 import { useId, type ReactNode } from 'react';
-import type { Aggregate, CreateRoundInput, LeaderboardVisibility, MissingClassRule, Normalization, QuorumMode, Rounding, TrimScope } from '../../gql/graphql';
+import type {
+  Aggregate,
+  ClassSource,
+  CreateRoundInput,
+  LeaderboardVisibility,
+  MissingClassRule,
+  Normalization,
+  QuorumMode,
+  Rounding,
+  TrimScope,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { NumberField } from './fields';
 import '../../hall/console/hall.css';
@@ -288,6 +298,8 @@ export interface PanelClassDraft {
   trimHighest: number;
   trimLowest: number;
   aggregate: Aggregate;
+  /** Judges' sheets, or the audience's ballots (群众评委 voting by QR code). */
+  source: ClassSource;
 }
 
 /** The judged panel's newer choices: where rounding happens, evaluator classes and what a missing class means. */
@@ -299,13 +311,25 @@ export interface PanelExtrasDraft {
 
 export const DEFAULT_EXTRAS: PanelExtrasDraft = { rounding: 'FINAL', classes: [], missingClass: 'UNRANKED' };
 const ROUNDINGS: Rounding[] = ['FINAL', 'PER_CRITERION'];
+const SOURCES: ClassSource[] = ['JUDGES', 'AUDIENCE'];
 const MISSING_CLASS: MissingClassRule[] = ['UNRANKED', 'RENORMALIZE'];
 
 /** Percent in hundredths, so 33.33 + 33.33 + 33.34 sums to exactly 100. */
 const hundredths = (percent: number) => Math.round(percent * 100);
 export const classWeightsSum = (classes: readonly PanelClassDraft[]) => classes.reduce((sum, c) => sum + hundredths(c.percent), 0) / 100;
+/**
+ * What the API would refuse about the audience class: a second one, or an audience class
+ * without a class of judges beside it (the ballots' mean alone is no panel).
+ */
+export function audienceProblem(classes: readonly PanelClassDraft[]): 'twoAudience' | 'noJudges' | null {
+  const audience = classes.filter((c) => c.source === 'AUDIENCE').length;
+  if (audience > 1) return 'twoAudience';
+  if (audience > 0 && audience === classes.length) return 'noJudges';
+  return null;
+}
 export const extrasValid = (extras: PanelExtrasDraft) =>
-  extras.classes.length === 0 || (classWeightsSum(extras.classes) === 100 && extras.classes.every((c) => c.label.trim() && c.percent > 0));
+  extras.classes.length === 0 ||
+  (classWeightsSum(extras.classes) === 100 && extras.classes.every((c) => c.label.trim() && c.percent > 0) && !audienceProblem(extras.classes));
 
 /** The fields of CreateRoundInput for the extras; defaults are left to the API. */
 export function extrasInput(extras: PanelExtrasDraft): Pick<CreateRoundInput, 'rounding' | 'panelClasses' | 'missingClass'> {
@@ -313,14 +337,19 @@ export function extrasInput(extras: PanelExtrasDraft): Pick<CreateRoundInput, 'r
     ...(extras.rounding !== 'FINAL' ? { rounding: extras.rounding } : {}),
     ...(extras.classes.length
       ? {
-          panelClasses: extras.classes.map((c) => ({
-            key: c.key,
-            label: c.label.trim(),
-            weight: hundredths(c.percent) / 10000,
-            trimHighest: c.trimHighest,
-            trimLowest: c.trimLowest,
-            aggregate: c.aggregate,
-          })),
+          panelClasses: extras.classes.map((c) =>
+            c.source === 'AUDIENCE'
+              ? // The mean of all ballots: nothing to trim, no median.
+                { key: c.key, label: c.label.trim(), weight: hundredths(c.percent) / 10000, source: c.source }
+              : {
+                  key: c.key,
+                  label: c.label.trim(),
+                  weight: hundredths(c.percent) / 10000,
+                  trimHighest: c.trimHighest,
+                  trimLowest: c.trimLowest,
+                  aggregate: c.aggregate,
+                },
+          ),
           missingClass: extras.missingClass,
         }
       : {}),
@@ -348,12 +377,17 @@ export function PanelExtraFields({ value, onChange }: { value: PanelExtrasDraft;
     const first = value.classes.length === 0;
     const added: PanelClassDraft[] = first
       ? [
-          { key: 'class1', label: t('round.rule.classes.leader'), percent: 60, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' },
-          { key: 'class2', label: t('round.rule.classes.public'), percent: 40, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' },
+          { key: 'class1', label: t('round.rule.classes.leader'), percent: 60, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN', source: 'JUDGES' },
+          { key: 'class2', label: t('round.rule.classes.public'), percent: 40, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN', source: 'JUDGES' },
         ]
-      : [{ key: `class${n}`, label: '', percent: 0, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' }];
+      : [{ key: `class${n}`, label: '', percent: 0, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN', source: 'JUDGES' }];
     set('classes', [...value.classes, ...added]);
   };
+  // An audience class takes the plain mean of its ballots; only one class may be the audience.
+  const setSource = (index: number, source: ClassSource) =>
+    setClass(index, source === 'AUDIENCE' ? { source, trimHighest: 0, trimLowest: 0, aggregate: 'MEAN' } : { source });
+  const audienceAt = value.classes.findIndex((c) => c.source === 'AUDIENCE');
+  const problem = audienceProblem(value.classes);
   const sum = classWeightsSum(value.classes);
   const [a, b] = value.classes;
   return (
@@ -386,30 +420,53 @@ export function PanelExtraFields({ value, onChange }: { value: PanelExtrasDraft;
                     onChange={(e) => setClass(i, { percent: Math.max(0, Number(e.target.value) || 0) })}
                   />
                 </div>
-                <NumberField
-                  label={t('round.rule.classes.trimHighest')}
-                  value={c.trimHighest}
-                  min={0}
-                  max={20}
-                  onChange={(n) => setClass(i, { trimHighest: n })}
-                />
-                <NumberField
-                  label={t('round.rule.classes.trimLowest')}
-                  value={c.trimLowest}
-                  min={0}
-                  max={20}
-                  onChange={(n) => setClass(i, { trimLowest: n })}
-                />
-                <div className="field">
-                  <label htmlFor={`${id}-${c.key}-agg`}>{t('round.rule.aggregate')}</label>
-                  <select id={`${id}-${c.key}-agg`} value={c.aggregate} onChange={(e) => setClass(i, { aggregate: e.target.value as Aggregate })}>
-                    {AGGREGATES.map((o) => (
-                      <option key={o} value={o}>
-                        {t(`round.rule.aggregate.${o}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <fieldset className="class-source" aria-label={t('round.rule.classes.sourceLabel', { n: i + 1 })}>
+                  <legend>{t('round.rule.classes.source')}</legend>
+                  {SOURCES.map((o) => (
+                    <label key={o} className="choice" htmlFor={`${id}-${c.key}-source-${o}`}>
+                      <input
+                        id={`${id}-${c.key}-source-${o}`}
+                        type="radio"
+                        name={`${id}-${c.key}-source`}
+                        value={o}
+                        checked={c.source === o}
+                        disabled={o === 'AUDIENCE' && audienceAt >= 0 && audienceAt !== i}
+                        onChange={() => setSource(i, o)}
+                      />
+                      <span>{t(`round.rule.classes.source.${o}`)}</span>
+                    </label>
+                  ))}
+                </fieldset>
+                {c.source === 'AUDIENCE' ? (
+                  <p className="class-audience-rule">{t('round.rule.classes.audienceRule')}</p>
+                ) : (
+                  <>
+                    <NumberField
+                      label={t('round.rule.classes.trimHighest')}
+                      value={c.trimHighest}
+                      min={0}
+                      max={20}
+                      onChange={(n) => setClass(i, { trimHighest: n })}
+                    />
+                    <NumberField
+                      label={t('round.rule.classes.trimLowest')}
+                      value={c.trimLowest}
+                      min={0}
+                      max={20}
+                      onChange={(n) => setClass(i, { trimLowest: n })}
+                    />
+                    <div className="field">
+                      <label htmlFor={`${id}-${c.key}-agg`}>{t('round.rule.aggregate')}</label>
+                      <select id={`${id}-${c.key}-agg`} value={c.aggregate} onChange={(e) => setClass(i, { aggregate: e.target.value as Aggregate })}>
+                        {AGGREGATES.map((o) => (
+                          <option key={o} value={o}>
+                            {t(`round.rule.aggregate.${o}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </>
+                )}
                 <button
                   type="button"
                   className="button-small"
@@ -446,6 +503,16 @@ export function PanelExtraFields({ value, onChange }: { value: PanelExtrasDraft;
               pb: b.percent,
               total: ((90 * hundredths(a.percent) + 80 * hundredths(b.percent)) / 10000).toFixed(2),
             })}
+          </p>
+        ) : null}
+        {problem === 'noJudges' ? (
+          <p className="field-error" role="alert">
+            {t('round.rule.classes.audienceNeedsJudges')}
+          </p>
+        ) : null}
+        {audienceAt >= 0 ? (
+          <p className="rule-example" data-testid="class-audience-help">
+            {t('round.rule.classes.audienceHelp', { label: value.classes[audienceAt]!.label || String(audienceAt + 1) })}
           </p>
         ) : null}
         {value.classes.length > 0 ? <p className="muted small">{t('round.rule.classes.seats')}</p> : null}

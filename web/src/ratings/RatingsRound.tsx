@@ -1,0 +1,206 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useMutation, useQuery } from '../api/hooks';
+import { ErrorNote, Loading, Note } from '../components/ui';
+import { RatingsRoundDocument, RemoveEntryDocument, type RoundStatus } from '../gql/graphql';
+import { useI18n, type Translate } from '../i18n';
+import { periodLabel } from '../indicators/round/period';
+import { UnitPicker } from '../indicators/round/UnitPicker';
+import { useDirectory } from '../organizer/directory/useDirectory';
+import { ConfirmAction } from '../organizer/round/fields';
+import { Link } from '../router';
+import { CaseConsole } from './CaseConsole';
+import { FiguresPanel } from './FiguresPanel';
+import { asRatingsRound, type RatingsMethodRecord, type RatingsRoundRecord } from './model';
+import { RatingImport } from './RatingImport';
+import { servicePointsPath } from './paths';
+import '../indicators/indicators.css';
+import './ratings.css';
+
+/**
+ * The parts of a ratings round's console that are its own (群众评议): what it rates and
+ * how it ranks; while DRAFT the units enrolled and the unit picker; afterwards the
+ * figures per unit, the follow-up of every 差评 (回访整改) and ratings imported from
+ * elsewhere, one tab each.
+ */
+export function RatingsRound({ roundId, status, onChanged }: { roundId: string; status: RoundStatus; onChanged: () => void }) {
+  const { t } = useI18n();
+  const detail = useQuery(RatingsRoundDocument, { id: roundId });
+  const directory = useDirectory();
+  const round = asRatingsRound(detail.data?.round);
+  if (!round) {
+    if (detail.error) return <ErrorNote error={detail.error} onRetry={() => void detail.refetch()} />;
+    return <Loading />;
+  }
+  const refresh = () => {
+    onChanged();
+    void detail.refetch();
+  };
+  return (
+    <div className="ratings-round">
+      <p className="muted small method-summary" data-testid="method-summary">
+        {methodSummary(t, round.method)}
+      </p>
+      <p className="small">
+        <Link to={servicePointsPath(round.competition.id)}>{t('ratings.round.pointsLink')}</Link>
+        <span className="muted"> {t('ratings.round.pointsHint')}</span>
+      </p>
+      {status === 'DRAFT' ? (
+        <UnitEnrolment round={round} units={directory.units} onChanged={refresh} />
+      ) : (
+        <RatingTabs round={round} status={status} onChanged={refresh} />
+      )}
+    </div>
+  );
+}
+
+/** 评议期 2026年5月 · 两级评价（满意 / 不满意）· 满 30 条评价才排名 · 按满意率置信下限排名 · 回访 1 个工作日、办结 5 个工作日. */
+export function methodSummary(t: Translate, method: RatingsMethodRecord): string {
+  return [
+    t('ratings.round.period', { period: periodLabel(t, method.period) }),
+    t(`ratings.scale.${method.scale}`),
+    t('ratings.round.minRatings', { n: method.minRatings }),
+    t(`ratings.round.rankBy.${method.rankBy}`),
+    t('ratings.round.deadlines', { callback: method.callbackWorkingDays, rectify: method.rectificationWorkingDays }),
+    t('ratings.round.reasons', { n: method.reasons.length, list: method.reasons.join('、') }),
+  ].join(' · ');
+}
+
+/** The units rated (while DRAFT: removable) and the picker that adds more. */
+function UnitEnrolment({ round, units, onChanged }: { round: RatingsRoundRecord; units: ReturnType<typeof useDirectory>['units']; onChanged: () => void }) {
+  const { t } = useI18n();
+  const remove = useMutation(RemoveEntryDocument);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const enrolled = new Set(round.entries.flatMap((e) => (e.unit ? [e.unit.id] : [])));
+  const nextOrder = round.entries.reduce((max, e) => Math.max(max, e.order), 0) + 1;
+  const name = (entry: RatingsRoundRecord['entries'][number]) => entry.unit?.name ?? entry.title;
+  return (
+    <section className="subpanel enrolment" aria-labelledby="rating-units-title">
+      <h3 id="rating-units-title">{t('ratings.enrol.heading', { n: round.entries.length })}</h3>
+      <p className="muted small">{t('ratings.enrol.intro')}</p>
+      {remove.error ? <ErrorNote error={remove.error} /> : null}
+      {removed ? (
+        <Note kind="ok" live>
+          {removed}
+        </Note>
+      ) : null}
+      {round.entries.length === 0 ? (
+        <Note>{t('ratings.enrol.none')}</Note>
+      ) : (
+        <div className="table-wrap entry-table-wrap">
+          <table className="table table-compact" data-testid="rating-units">
+            <caption className="visually-hidden">{t('ratings.enrol.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('round.entries.order')}
+                </th>
+                <th scope="col">{t('indicators.picker.name')}</th>
+                <th scope="col">{t('indicators.picker.path')}</th>
+                <th scope="col">{t('round.entries.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {round.entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="num">{entry.order}</td>
+                  <th scope="row">{name(entry)}</th>
+                  <td className="muted">{entry.unit && units?.byId.has(entry.unit.id) ? units.pathOf(entry.unit.id).join('/') : '—'}</td>
+                  <td>
+                    <ConfirmAction
+                      small
+                      label={t('indicators.enrol.remove')}
+                      question={t('ratings.enrol.removeAsk', { name: name(entry) })}
+                      onConfirm={async () => {
+                        setRemoved(null);
+                        if (await remove.mutate({ id: entry.id })) {
+                          setRemoved(t('indicators.enrol.removed', { name: name(entry) }));
+                          onChanged();
+                        }
+                      }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <details className="subpanel" open={round.entries.length === 0}>
+        <summary>{t('indicators.picker.open')}</summary>
+        <UnitPicker roundId={round.id} units={units} enrolled={enrolled} nextOrder={nextOrder} onAdded={onChanged} anyKind />
+      </details>
+    </section>
+  );
+}
+
+const TABS = ['figures', 'cases', 'import'] as const;
+type Tab = (typeof TABS)[number];
+
+/** 评议数据, 回访整改 and 导入评价, one tab each; every panel stays mounted, so a half-filled form survives a look elsewhere. */
+function RatingTabs({ round, status, onChanged }: { round: RatingsRoundRecord; status: RoundStatus; onChanged: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [tab, setTab] = useState<Tab>('figures');
+  const [casesVersion, setCasesVersion] = useState(0);
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ figures: null, cases: null, import: null });
+  const tabs: readonly Tab[] = status === 'OPEN' ? TABS : TABS.filter((x) => x !== 'import');
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const i = tabs.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? tabs[(i + 1) % tabs.length]
+        : event.key === 'ArrowLeft'
+          ? tabs[(i + tabs.length - 1) % tabs.length]
+          : event.key === 'Home'
+            ? tabs[0]
+            : event.key === 'End'
+              ? tabs[tabs.length - 1]
+              : null;
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div className="console-tabs">
+      <div className="tab-list" role="tablist" aria-label={t('ratings.tab.label')}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            ref={(el) => {
+              refs.current[name] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${id}-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(name)}
+            onKeyDown={onKeyDown}
+          >
+            {t(`ratings.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tabs.map((name) => (
+        <div
+          key={name}
+          role="tabpanel"
+          id={`${id}-panel-${name}`}
+          aria-labelledby={`${id}-tab-${name}`}
+          hidden={tab !== name}
+          className="tab-panel"
+          tabIndex={-1}
+        >
+          {name === 'figures' ? (
+            <FiguresPanel round={round} status={status} active={tab === 'figures'} casesVersion={casesVersion} onChanged={onChanged} />
+          ) : null}
+          {name === 'cases' ? <CaseConsole round={round} active={tab === 'cases'} onCaseChanged={() => setCasesVersion((v) => v + 1)} /> : null}
+          {name === 'import' ? <RatingImport round={round} onImported={() => setCasesVersion((v) => v + 1)} /> : null}
+        </div>
+      ))}
+    </div>
+  );
+}
