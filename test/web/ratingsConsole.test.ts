@@ -487,6 +487,7 @@ describe('citizens’ ratings, from the organizer’s side', () => {
     expect(await first.locator('.hall-name').textContent()).toBe(A);
     expect(await first.locator('.hall-total').textContent()).toBe('90.00%');
     expect(await first.locator('.hall-progress').textContent()).toBe('10 条评价');
+    expect(await hall.getByTestId('ratings-rule').textContent()).toContain('置信下限');
     await shot(hall, 'screen');
     await hall.getByRole('tab', { name: '红黑榜' }).click();
     await hall.getByTestId('hall-boards').locator('[data-board="red"] li').first().waitFor();

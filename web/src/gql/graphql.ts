@@ -1750,7 +1750,7 @@ export type ScreenBoardRoundQueryVariables = Exact<{
 export type ScreenBoardRoundQuery = { round: { id: string, name: string, status: RoundStatus, leaderboardVisibility: LeaderboardVisibility, competition: { id: string, name: string }, method:
       | { __typename: 'IndicatorsMethod', period: string, boards: { red: number, black: number, mostImproved: number }, indicatorSet: { id: string, indicators: Array<{ key: string }> } }
       | { __typename: 'PanelMethod', rubric: { maxTotal: number } }
-      | { __typename: 'RatingsMethod', period: string, minRatings: number }
+      | { __typename: 'RatingsMethod', period: string, minRatings: number, rankBy: RatingRankBy }
     , entries: Array<{ id: string, order: number, title: string, group: string | null, sheetCount: number, expectedSheetCount: number, cadre: { name: string } | null, unit: { name: string } | null }> } | null };
 
 export type ScreenBoardQueryVariables = Exact<{
@@ -4964,6 +4964,7 @@ export const ScreenBoardRoundDocument = new TypedDocumentString(`
       ... on RatingsMethod {
         period
         minRatings
+        rankBy
       }
     }
     entries {

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { TabList } from '../components/TabList';
 import { useMutation, useQuery } from '../api/hooks';
 import { ErrorNote, Loading, Note } from '../components/ui';
 import { RatingsRoundDocument, RemoveEntryDocument, type RoundStatus } from '../gql/graphql';
@@ -142,48 +143,10 @@ function RatingTabs({ round, status, onChanged }: { round: RatingsRoundRecord; s
   const id = useId();
   const [tab, setTab] = useState<Tab>('figures');
   const [casesVersion, setCasesVersion] = useState(0);
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ figures: null, cases: null, import: null });
   const tabs: readonly Tab[] = status === 'OPEN' ? TABS : TABS.filter((x) => x !== 'import');
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const i = tabs.indexOf(tab);
-    const next =
-      event.key === 'ArrowRight'
-        ? tabs[(i + 1) % tabs.length]
-        : event.key === 'ArrowLeft'
-          ? tabs[(i + tabs.length - 1) % tabs.length]
-          : event.key === 'Home'
-            ? tabs[0]
-            : event.key === 'End'
-              ? tabs[tabs.length - 1]
-              : null;
-    if (!next) return;
-    event.preventDefault();
-    setTab(next);
-    refs.current[next]?.focus();
-  };
   return (
     <div className="console-tabs">
-      <div className="tab-list" role="tablist" aria-label={t('ratings.tab.label')}>
-        {tabs.map((name) => (
-          <button
-            key={name}
-            ref={(el) => {
-              refs.current[name] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`${id}-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(name)}
-            onKeyDown={onKeyDown}
-          >
-            {t(`ratings.tab.${name}`)}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={tabs} current={tab} onSelect={setTab} label={(name) => t(`ratings.tab.${name}`)} ariaLabel={t('ratings.tab.label')} idPrefix={id} />
       {tabs.map((name) => (
         <div
           key={name}

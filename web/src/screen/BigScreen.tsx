@@ -361,6 +361,12 @@ export function BigScreen({ roundId }: { roundId: string }) {
         ) : null}
       </div>
 
+      {view === 'ranking' && ratings ? (
+        // Why 100 % on 4 ratings may stand below 90 % on 10: the hall should read the rule, not guess it.
+        <p className="hall-rule-note" data-testid="ratings-rule">
+          {t(ratings.rankBy === 'WILSON' ? 'ratings.screen.ruleWilson' : 'ratings.screen.ruleRate', { n: ratings.minRatings })}
+        </p>
+      ) : null}
       {view === 'ranking' && sizes.length > 1 ? (
         <footer className="hall-pages">
           <button type="button" onClick={() => setPage((page - 1 + sizes.length) % sizes.length)} aria-label={t('screen.previousPage')}>

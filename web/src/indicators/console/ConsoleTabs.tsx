@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { TabList } from '../../components/TabList';
 import { useI18n } from '../../i18n';
 import type { AdjustmentRecord, IndicatorRoundRecord, ValueRecord } from '../model';
 import { Adjustments } from './Adjustments';
@@ -34,7 +35,6 @@ export function ConsoleTabs({
   const id = useId();
   const [tab, setTab] = useState<Tab>('entry');
   const [drafts, setDraftsState] = useState<Map<string, string>>(new Map());
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ entry: null, import: null, verify: null, adjust: null, progress: null });
   const setDrafts = (update: (d: Map<string, string>) => Map<string, string>) => setDraftsState((d) => update(d));
 
   const waiting = values.filter((v) => v.status === 'ENTERED');
@@ -48,47 +48,9 @@ export function ConsoleTabs({
     progress: t('indicators.tab.progress'),
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const i = TABS.indexOf(tab);
-    const next =
-      event.key === 'ArrowRight'
-        ? TABS[(i + 1) % TABS.length]
-        : event.key === 'ArrowLeft'
-          ? TABS[(i + TABS.length - 1) % TABS.length]
-          : event.key === 'Home'
-            ? TABS[0]
-            : event.key === 'End'
-              ? TABS[TABS.length - 1]
-              : null;
-    if (!next) return;
-    event.preventDefault();
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
-
   return (
     <div className="console-tabs">
-      <div className="tab-list" role="tablist" aria-label={t('indicators.tab.label')}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            ref={(el) => {
-              tabRefs.current[name] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`${id}-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(name)}
-            onKeyDown={onKeyDown}
-          >
-            {labels[name]}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS} current={tab} onSelect={setTab} label={(name) => labels[name]} ariaLabel={t('indicators.tab.label')} idPrefix={id} />
       {TABS.map((name) => (
         <div
           key={name}
