@@ -180,10 +180,23 @@ describe('big screen', () => {
 
     // Over one cycle every entry's row is wholly on screen, its name not cut.
     const seen = new Set<string>();
+    const showing = (n: number) => async () => (await page.getByTestId('page-indicator').textContent()) === `第 ${n}/${pages} 页`;
     for (let n = 1; n <= pages; n++) {
-      await expect.poll(() => page.getByTestId('page-indicator').textContent(), { timeout: 8000 }).toBe(`第 ${n}/${pages} 页`);
-      await page.waitForTimeout(300);
-      for (const id of await readableRows(page)) seen.add(id);
+      // A loaded machine may take longer than the page's 3 s to read it: a reading counts only if the
+      // page did not turn meanwhile; otherwise it is read again when the page comes round.
+      await expect
+        .poll(
+          async () => {
+            if (!(await showing(n)())) return false;
+            await page.waitForTimeout(300);
+            const rows = await readableRows(page);
+            if (!(await showing(n)())) return false;
+            for (const id of rows) seen.add(id);
+            return true;
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await page.screenshot({ path: join(SCREENSHOTS, `big-screen-63-page-${n}.png`) });
     }
     expect(setup.entries.filter((e) => !seen.has(e.id)).map((e) => `${e.order} ${e.name}`)).toEqual([]);
