@@ -26,6 +26,11 @@ export interface RoundScoring {
   readonly derivedFields: readonly string[];
   /** Columns that explain a total, in order, for protocols and exports. */
   breakdownColumns(): BreakdownColumn[];
+  /**
+   * What the total and the evidence count are called in exports when not 总分 and 评分表数 (a
+   * ratings round's total is its 满意率 in per cent, its evidence the ratings); the column keys stay.
+   */
+  readonly headers?: { total?: BreakdownColumn['header']; evidence?: BreakdownColumn['header'] };
   /** The entry's value in each breakdown column (absent or null: none yet). */
   breakdown(entry: Entry): Readonly<Record<string, Decimal | null>>;
 }

@@ -33,9 +33,14 @@ const participantColumns = <Row>(of: (row: Row) => Pick<LeaderboardRow['entry'],
 export function leaderboardColumns(scoring: RoundScoring): Column<LeaderboardRow>[] {
   return [
     { key: 'rank', header: { en: 'rank', 'zh-CN': '名次' }, value: (r) => r.rank, kind: 'integer' },
-    score({ key: 'total', header: { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) }),
+    score({ key: 'total', header: scoring.headers?.total ?? { en: 'total', 'zh-CN': '总分' }, value: (r) => num(r.total) }),
     score({ key: 'rawTotal', header: { en: 'rawTotal', 'zh-CN': '原始分' }, value: (r) => num(r.entry.rawTotal) }),
-    { key: 'sheetCount', header: { en: 'sheetCount', 'zh-CN': '评分表数' }, value: (r) => r.sheetCount, kind: 'integer' },
+    {
+      key: 'sheetCount',
+      header: scoring.headers?.evidence ?? { en: 'sheetCount', 'zh-CN': '评分表数' },
+      value: (r) => r.sheetCount,
+      kind: 'integer',
+    },
     { key: 'entryId', header: { en: 'entryId', 'zh-CN': '参赛编号' }, value: (r) => r.entry.id },
     { key: 'order', header: { en: 'order', 'zh-CN': '出场顺序' }, value: (r) => r.entry.order, kind: 'integer' },
     { key: 'group', header: { en: 'group', 'zh-CN': '组别' }, value: (r) => r.entry.group },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -470,6 +471,19 @@ describe('citizens’ ratings, from the organizer’s side', () => {
     await page.getByTestId('boards-panel').locator('[data-board="red"] li').first().waitFor();
     await shot(page, 'results', true);
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The month's ranking as a spreadsheet: the same order, with each unit's ratings and 差评率.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载成绩排名 XLSX' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header).toEqual(expect.arrayContaining(['名次', '满意率（%）', '评价数', '差评率', '满意率置信下限']));
+    const column = (name: string) => header.indexOf(name) + 1;
+    const rows = [2, 3, 4, 5].map((r) => sheet.getRow(r));
+    expect(rows.map((row) => row.getCell(column('名次')).value)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((row) => row.getCell(column('评价数')).value)).toEqual([10, 4, 7, 3]);
+    expect(rows.map((row) => row.getCell(column('满意率（%）')).value)).toEqual([90, 100, 71.43, 66.67]);
     await page.setViewportSize({ width: 1366, height: 768 });
   }, 90_000);
 

@@ -48,6 +48,7 @@ export function ratingsScoring(config: RatingsConfig): RoundScoring {
     rescore: (entry) => withRatingsResult(ratingsEntry(entry)),
     finalize: (entries) => entries.map((entry) => withRatingsResult(ratingsEntry(entry))),
     derivedFields: ['counts', 'removed'],
+    headers: { total: { en: 'total', 'zh-CN': '满意率（%）' }, evidence: { en: 'sheetCount', 'zh-CN': '有效评价数' } },
     breakdownColumns: () => [
       { key: 'ratings', header: { en: 'ratings', 'zh-CN': '评价数' } },
       ...RATING_LEVELS.filter((level) => config.scale === 'FIVE_LEVEL' || level === 'SATISFIED' || level === 'DISSATISFIED').map((level) => ({
