@@ -124,17 +124,18 @@ export class BallotService {
   /**
    * Folds an entry's tally into its result (before its reveal), under the entry's
    * version: a judge's sheet landing meanwhile makes this retry on the fresh entry.
+   * Returns the entry as it now stands (unchanged, with no audience class or nothing new).
    */
-  async fold(round: Round<PanelConfig>, entry: StoredEntry): Promise<void> {
-    if (!(round.method.classes ?? []).some(isAudience)) return;
+  async fold(round: Round<PanelConfig>, entry: StoredEntry): Promise<StoredEntry> {
+    if (!(round.method.classes ?? []).some(isAudience)) return entry;
     const tally = (await this.store.ballots.tallies([entry.id])).get(entry.id)!;
     let current = entry;
-    await retrying(async () => {
+    return retrying(async () => {
       const panel = panelEntry(current);
-      if (panel.audience.count === tally.count && dec(panel.audience.sum).eq(tally.sum)) return;
+      if (panel.audience.count === tally.count && dec(panel.audience.sum).eq(tally.sum)) return current;
       const next = { ...withAggregate(round.method, { ...panel, audience: tally }, panel.normalized), version: current.version + 1 } as StoredEntry;
       const outcome = await this.store.ballots.foldTally(next, panelScoring(round.method).rankValue, AUDIENCE_ATTRIBUTES);
-      if (outcome.ok) return;
+      if (outcome.ok) return next;
       // A sheet landed meanwhile: fold into the entry as it now is.
       const [fresh] = await this.store.entries.getEntries([{ roundId: entry.roundId, keyPart: entry.keyPart }], true);
       if (!fresh) throw new NotFoundError('Entry', entry.id);

@@ -139,12 +139,11 @@ export class StageService {
   async reveal(viewerId: string, entryId: string, overrideReason: string | null): Promise<RevealRecord> {
     const { roundId, keyPart } = parseEntryId(entryId, 'entryId');
     const reason = parseArgument(optionalText(500), overrideReason, 'overrideReason');
-    // The audience's ballots so far count in what the screen plays.
-    const [before, , toFold] = await this.read(roundId, keyPart, entryId, ['OPEN', 'CLOSED']);
-    if (before.status === 'OPEN') await this.ballots.fold(asPanelRound(before), toFold);
     return retrying(async () => {
-      const [round, hall, entry] = await this.read(roundId, keyPart, entryId, ['OPEN', 'CLOSED']);
+      const [round, hall, read] = await this.read(roundId, keyPart, entryId, ['OPEN', 'CLOSED']);
       const panelRound = asPanelRound(round);
+      // The audience's ballots so far count in what the screen plays (closing folded them for good).
+      const entry = round.status === 'OPEN' ? await this.ballots.fold(panelRound, read) : read;
       const panel = panelEntry(entry);
       const expected = panel.expectedSheets ?? round.judgeCount;
       if (panel.sheetCount < expected && !reason) {

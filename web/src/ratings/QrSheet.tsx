@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { QrImage } from '../components/QrImage';
 import { useQuery } from '../api/hooks';
 import { ErrorNote, Loading, Note } from '../components/ui';
 import { UnitServicePointsDocument } from '../gql/graphql';
@@ -10,28 +9,6 @@ import { servicePointsPath } from './paths';
 import { byName, useCampaigns } from './ServicePointsPage';
 import '../results/print.css';
 import './ratings.css';
-
-/** The QR code of an address, drawn here by the kept `qrcode` library (nothing leaves the browser). */
-function QrImage({ url, label }: { url: string; label: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    // Level Q: a card taped to a counter gets scuffed.
-    QRCode.toDataURL(url, { errorCorrectionLevel: 'Q', margin: 1, width: 560 })
-      .then((data) => {
-        if (live) setSrc(data);
-      })
-      .catch(() => {
-        if (live) setFailed(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, [url]);
-  if (failed) return <span className="rate-qr rate-qr-missing">{label}</span>;
-  return src ? <img className="rate-qr" src={src} alt={label} data-testid="rate-qr" /> : <span className="rate-qr" role="status" />;
-}
 
 /**
  * A unit's rating cards on A4, six to a page, to cut out and put on each counter: the
@@ -81,7 +58,14 @@ export function QrSheet() {
                 {point.name}
                 <span className="rate-card-kind">{t(`ratings.kind.${point.kind}`)}</span>
               </p>
-              <QrImage url={url} label={t('ratings.cards.qrLabel', { name: point.name })} />
+              <QrImage
+                url={url}
+                label={t('ratings.cards.qrLabel', { name: point.name })}
+                className="rate-qr"
+                testId="rate-qr"
+                errorCorrection="Q"
+                width={560}
+              />
               <p className="rate-card-call">{t('ratings.cards.scan')}</p>
               <p className="rate-card-how">{t('ratings.cards.how')}</p>
               <p className="rate-card-code">

@@ -1,3 +1,4 @@
+import { SpreadsheetPicker } from '../components/SpreadsheetPicker';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError, request } from '../api/client';
 import { describeError } from '../api/errors';
@@ -121,24 +122,15 @@ export function RatingImport({ round, onImported }: { round: RatingsRoundRecord;
     <div className="rating-import" data-testid="rating-import">
       <p className="muted">{t('ratings.import.hint')}</p>
       <div className="row import-tools">
-        <div className="file-picker">
-          <input
-            id={`${id}-file`}
-            className="visually-hidden"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            disabled={busy}
-            aria-describedby={`${id}-file-hint`}
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-          <label htmlFor={`${id}-file`} className="button-primary file-button">
-            {t('ratings.import.file')}
-          </label>
-          <span className="muted">{fileName ?? t('indicators.import.noFile')}</span>
-        </div>
+        <SpreadsheetPicker
+          id={id}
+          label={t('ratings.import.file')}
+          fileName={fileName}
+          noFile={t('indicators.import.noFile')}
+          busy={busy}
+          onFile={(file) => void choose(file)}
+          buttonClass="button-primary"
+        />
       </div>
       <p id={`${id}-file-hint`} className="muted small">
         {t('ratings.import.fileHint')}

@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { TabList } from '../components/TabList';
-import { useMutation, useQuery } from '../api/hooks';
-import { ErrorNote, Loading, Note } from '../components/ui';
-import { RatingsRoundDocument, RemoveEntryDocument, type RoundStatus } from '../gql/graphql';
+import { useQuery } from '../api/hooks';
+import { ErrorNote, Loading } from '../components/ui';
+import { RatingsRoundDocument, type RoundStatus } from '../gql/graphql';
 import { useI18n, type Translate } from '../i18n';
 import { periodLabel } from '../indicators/round/period';
-import { UnitPicker } from '../indicators/round/UnitPicker';
+import { UnitEnrolment, type EnrolmentWords } from '../indicators/round/UnitEnrolment';
 import { useDirectory } from '../organizer/directory/useDirectory';
-import { ConfirmAction } from '../organizer/round/fields';
 import { Link } from '../router';
 import { CaseConsole } from './CaseConsole';
 import { FiguresPanel } from './FiguresPanel';
@@ -46,7 +45,7 @@ export function RatingsRound({ roundId, status, onChanged }: { roundId: string; 
         <span className="muted"> {t('ratings.round.pointsHint')}</span>
       </p>
       {status === 'DRAFT' ? (
-        <UnitEnrolment round={round} units={directory.units} onChanged={refresh} />
+        <UnitEnrolment round={round} units={directory.units} onChanged={refresh} words={ENROLMENT_WORDS} testId="rating-units" anyKind />
       ) : (
         <RatingTabs round={round} status={status} onChanged={refresh} />
       )}
@@ -66,73 +65,13 @@ export function methodSummary(t: Translate, method: RatingsMethodRecord): string
   ].join(' · ');
 }
 
-/** The units rated (while DRAFT: removable) and the picker that adds more. */
-function UnitEnrolment({ round, units, onChanged }: { round: RatingsRoundRecord; units: ReturnType<typeof useDirectory>['units']; onChanged: () => void }) {
-  const { t } = useI18n();
-  const remove = useMutation(RemoveEntryDocument);
-  const [removed, setRemoved] = useState<string | null>(null);
-  const enrolled = new Set(round.entries.flatMap((e) => (e.unit ? [e.unit.id] : [])));
-  const nextOrder = round.entries.reduce((max, e) => Math.max(max, e.order), 0) + 1;
-  const name = (entry: RatingsRoundRecord['entries'][number]) => entry.unit?.name ?? entry.title;
-  return (
-    <section className="subpanel enrolment" aria-labelledby="rating-units-title">
-      <h3 id="rating-units-title">{t('ratings.enrol.heading', { n: round.entries.length })}</h3>
-      <p className="muted small">{t('ratings.enrol.intro')}</p>
-      {remove.error ? <ErrorNote error={remove.error} /> : null}
-      {removed ? (
-        <Note kind="ok" live>
-          {removed}
-        </Note>
-      ) : null}
-      {round.entries.length === 0 ? (
-        <Note>{t('ratings.enrol.none')}</Note>
-      ) : (
-        <div className="table-wrap entry-table-wrap">
-          <table className="table table-compact" data-testid="rating-units">
-            <caption className="visually-hidden">{t('ratings.enrol.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('round.entries.order')}
-                </th>
-                <th scope="col">{t('indicators.picker.name')}</th>
-                <th scope="col">{t('indicators.picker.path')}</th>
-                <th scope="col">{t('round.entries.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="num">{entry.order}</td>
-                  <th scope="row">{name(entry)}</th>
-                  <td className="muted">{entry.unit && units?.byId.has(entry.unit.id) ? units.pathOf(entry.unit.id).join('/') : '—'}</td>
-                  <td>
-                    <ConfirmAction
-                      small
-                      label={t('indicators.enrol.remove')}
-                      question={t('ratings.enrol.removeAsk', { name: name(entry) })}
-                      onConfirm={async () => {
-                        setRemoved(null);
-                        if (await remove.mutate({ id: entry.id })) {
-                          setRemoved(t('indicators.enrol.removed', { name: name(entry) }));
-                          onChanged();
-                        }
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <details className="subpanel" open={round.entries.length === 0}>
-        <summary>{t('indicators.picker.open')}</summary>
-        <UnitPicker roundId={round.id} units={units} enrolled={enrolled} nextOrder={nextOrder} onAdded={onChanged} anyKind />
-      </details>
-    </section>
-  );
-}
+const ENROLMENT_WORDS: EnrolmentWords = {
+  heading: 'ratings.enrol.heading',
+  intro: 'ratings.enrol.intro',
+  none: 'ratings.enrol.none',
+  caption: 'ratings.enrol.caption',
+  removeAsk: 'ratings.enrol.removeAsk',
+};
 
 const TABS = ['figures', 'cases', 'import'] as const;
 type Tab = (typeof TABS)[number];

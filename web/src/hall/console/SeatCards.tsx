@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { QrImage } from '../../components/QrImage';
 import { useQuery } from '../../api/hooks';
 import { ErrorNote, Loading, Note } from '../../components/ui';
 import { ConsoleHallSeatCardsDocument, type ConsoleHallSeatCardsQuery } from '../../gql/graphql';
@@ -31,26 +30,6 @@ function CodeGroups({ code }: { code: string }) {
       <span>{code.slice(half)}</span>
     </span>
   );
-}
-
-function QrImage({ url, label }: { url: string; label: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 480 })
-      .then((data) => {
-        if (live) setSrc(data);
-      })
-      .catch(() => {
-        if (live) setFailed(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, [url]);
-  if (failed) return <span className="card-qr card-qr-missing">{label}</span>;
-  return src ? <img className="card-qr" src={src} alt={label} data-testid="seat-qr" /> : <span className="card-qr" role="status" />;
 }
 
 /**
@@ -92,7 +71,7 @@ export function SeatCards({ roundId }: { roundId: string }) {
               <span className="card-name">{seat.name}</span>
             </p>
             {seat.unit || classLabel(seat) ? <p className="card-meta">{[seat.unit?.name, classLabel(seat)].filter(Boolean).join(' · ')}</p> : null}
-            <QrImage url={seat.joinUrl} label={t('hall.cards.qrLabel', { label: seat.label })} />
+            <QrImage url={seat.joinUrl} label={t('hall.cards.qrLabel', { label: seat.label })} className="card-qr" testId="seat-qr" />
             <p className="card-code-line">
               <span className="card-code-caption">{t('hall.cards.code')}</span>
               <CodeGroups code={seat.joinCode} />

@@ -1,3 +1,4 @@
+import { SpreadsheetPicker } from '../../components/SpreadsheetPicker';
 import { useId, useMemo, useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import { describeError, describeIssue, type Issue } from '../../api/errors';
@@ -143,24 +144,15 @@ export function ValueImport({
     <div className="value-import" data-testid="value-import">
       <p className="muted">{t('indicators.import.hint')}</p>
       <div className="row import-tools">
-        <div className="file-picker">
-          <input
-            id={`${id}-file`}
-            className="visually-hidden"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            disabled={busy}
-            aria-describedby={`${id}-file-hint`}
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-          <label htmlFor={`${id}-file`} className="button-primary file-button">
-            {t('indicators.import.file')}
-          </label>
-          <span className="muted">{fileName ?? t('indicators.import.noFile')}</span>
-        </div>
+        <SpreadsheetPicker
+          id={id}
+          label={t('indicators.import.file')}
+          fileName={fileName}
+          noFile={t('indicators.import.noFile')}
+          busy={busy}
+          onFile={(file) => void choose(file)}
+          buttonClass="button-primary"
+        />
         <button type="button" className="button" disabled={template.kind === 'working'} onClick={() => void downloadTemplate()}>
           {template.kind === 'working' ? t('indicators.import.templateWorking') : t('indicators.import.template')}
         </button>

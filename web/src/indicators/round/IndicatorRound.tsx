@@ -1,19 +1,25 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '../../api/hooks';
 import { useSession } from '../../auth/useSession';
 import { ErrorNote, Loading, Note } from '../../components/ui';
-import { IndicatorRoundDocument, RemoveEntryDocument, RoundAdjustmentsDocument, RoundIndicatorValuesDocument, type RoundStatus } from '../../gql/graphql';
+import { IndicatorRoundDocument, RoundAdjustmentsDocument, RoundIndicatorValuesDocument, type RoundStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { useDirectory } from '../../organizer/directory/useDirectory';
-import { ConfirmAction } from '../../organizer/round/fields';
-import { useMutation } from '../../api/hooks';
 import { ConsoleTabs } from '../console/ConsoleTabs';
 import { ProgressSummary, ProgressPanel } from '../console/ProgressPanel';
 import { Adjustments } from '../console/Adjustments';
 import { progressOf } from '../console/values';
-import { asIndicatorRound, entryName, numberText, type IndicatorRoundRecord } from '../model';
+import { asIndicatorRound, numberText, type IndicatorRoundRecord } from '../model';
 import { periodLabel } from './IndicatorRoundFields';
-import { UnitPicker } from './UnitPicker';
+import { UnitEnrolment, type EnrolmentWords } from './UnitEnrolment';
+
+const ENROLMENT_WORDS: EnrolmentWords = {
+  heading: 'indicators.enrol.heading',
+  intro: 'indicators.enrol.intro',
+  none: 'indicators.enrol.none',
+  caption: 'indicators.enrol.caption',
+  removeAsk: 'indicators.enrol.removeAsk',
+};
 import '../indicators.css';
 
 /**
@@ -59,7 +65,7 @@ export function IndicatorRound({ roundId, status, onChanged }: { roundId: string
     <div className="indicator-round">
       <MethodSummary round={round} />
       {status === 'DRAFT' ? (
-        <UnitEnrolment round={round} units={directory.units} onChanged={refreshEntries} />
+        <UnitEnrolment round={round} units={directory.units} onChanged={refreshEntries} words={ENROLMENT_WORDS} testId="unit-entries" />
       ) : (
         <>
           {values.error ? <ErrorNote error={values.error} onRetry={() => void values.refetch()} /> : null}
@@ -102,73 +108,5 @@ function MethodSummary({ round }: { round: IndicatorRoundRecord }) {
         .filter(Boolean)
         .join(' · ')}
     </p>
-  );
-}
-
-/** The units enrolled (while DRAFT: removable) and the picker that adds more. */
-function UnitEnrolment({ round, units, onChanged }: { round: IndicatorRoundRecord; units: ReturnType<typeof useDirectory>['units']; onChanged: () => void }) {
-  const { t } = useI18n();
-  const remove = useMutation(RemoveEntryDocument);
-  const [removed, setRemoved] = useState<string | null>(null);
-  const [pickerOpen] = useState(round.entries.length === 0);
-  const enrolled = new Set(round.entries.flatMap((e) => (e.unit ? [e.unit.id] : [])));
-  const nextOrder = round.entries.reduce((max, e) => Math.max(max, e.order), 0) + 1;
-  return (
-    <section className="subpanel enrolment" aria-labelledby="unit-enrolment-title">
-      <h3 id="unit-enrolment-title">{t('indicators.enrol.heading', { n: round.entries.length })}</h3>
-      <p className="muted small">{t('indicators.enrol.intro')}</p>
-      {remove.error ? <ErrorNote error={remove.error} /> : null}
-      {removed ? (
-        <Note kind="ok" live>
-          {removed}
-        </Note>
-      ) : null}
-      {round.entries.length === 0 ? (
-        <Note>{t('indicators.enrol.none')}</Note>
-      ) : (
-        <div className="table-wrap entry-table-wrap">
-          <table className="table table-compact" data-testid="unit-entries">
-            <caption className="visually-hidden">{t('indicators.enrol.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('round.entries.order')}
-                </th>
-                <th scope="col">{t('indicators.picker.name')}</th>
-                <th scope="col">{t('indicators.picker.path')}</th>
-                <th scope="col">{t('round.entries.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="num">{entry.order}</td>
-                  <th scope="row">{entryName(entry)}</th>
-                  <td className="muted">{entry.unit && units?.byId.has(entry.unit.id) ? units.pathOf(entry.unit.id).join('/') : '—'}</td>
-                  <td>
-                    <ConfirmAction
-                      small
-                      label={t('indicators.enrol.remove')}
-                      question={t('indicators.enrol.removeAsk', { name: entryName(entry) })}
-                      onConfirm={async () => {
-                        setRemoved(null);
-                        if (await remove.mutate({ id: entry.id })) {
-                          setRemoved(t('indicators.enrol.removed', { name: entryName(entry) }));
-                          onChanged();
-                        }
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <details className="subpanel" open={pickerOpen}>
-        <summary>{t('indicators.picker.open')}</summary>
-        <UnitPicker roundId={round.id} units={units} enrolled={enrolled} nextOrder={nextOrder} onAdded={onChanged} />
-      </details>
-    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { SpreadsheetPicker } from '../../components/SpreadsheetPicker';
 import { useId, useMemo, useState } from 'react';
 import { request } from '../../api/client';
 import { describeError } from '../../api/errors';
@@ -102,26 +103,15 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
       <h2 id={`${id}-title`}>{t('directory.import.title')}</h2>
       <p className="muted">{t('directory.import.hint')}</p>
       <div className="field">
-        {/* The browser's own file button speaks the browser's language; ours speaks the page's. */}
-        <div className="file-picker">
-          <input
-            id={`${id}-file`}
-            className="visually-hidden"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            disabled={busy}
-            aria-describedby={`${id}-file-hint`}
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              // Cleared, so that choosing the same file again (after fixing it) reads it again.
-              e.target.value = '';
-            }}
-          />
-          <label htmlFor={`${id}-file`} className="button file-button">
-            {t('directory.import.file')}
-          </label>
-          <span className="muted">{fileName ?? t('directory.import.noFile')}</span>
-        </div>
+        <SpreadsheetPicker
+          id={id}
+          label={t('directory.import.file')}
+          fileName={fileName}
+          noFile={t('directory.import.noFile')}
+          busy={busy}
+          onFile={(file) => void choose(file)}
+          buttonClass="button"
+        />
         <p id={`${id}-file-hint`} className="muted small">
           {t('directory.import.fileHint')}
         </p>
