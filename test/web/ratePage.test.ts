@@ -159,7 +159,8 @@ describe('a citizen rates a counter by its QR code', () => {
     await shows(page, '您的评价：满意');
     await shows(page, '无需回访。您的评价将计入这个窗口的满意度。');
     const id = (await page.locator('#receipt-id').textContent())!;
-    expect(id).toMatch(new RegExp(`^${two.roundId}~[0-9A-Z]{26}$`));
+    // The rating's own 26 characters in groups of four, to read out on a call (not the round's internal id).
+    expect(id).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){5} [0-9A-Z]{2}$/);
     receipts.set('first', id);
     expect(sent.count).toBe(1);
     await phoneSized(page);
@@ -215,7 +216,15 @@ describe('a citizen rates a counter by its QR code', () => {
       'query($r: ID!) { ratingCases(roundId: $r) { id rating { phone level reasons comment } } }',
       { r: two.roundId },
     );
-    expect(ratingCases).toEqual([{ id, rating: { phone: '138****5678', level: 'DISSATISFIED', reasons: ['办事效率低'], comment } }]);
+    expect(ratingCases).toEqual([{ id: expect.any(String), rating: { phone: '138****5678', level: 'DISSATISFIED', reasons: ['办事效率低'], comment } }]);
+    // The receipt number shown is the case's own part of its id, in groups of four.
+    const caseId = ratingCases[0]!.id;
+    expect(id).toBe(
+      caseId
+        .slice(caseId.lastIndexOf('~') + 1)
+        .match(/.{1,4}/gu)!
+        .join(' '),
+    );
 
     // The same phone, the same counter, the same day.
     await page.goto(`${app.origin}${counter!.ratingUrl}`);

@@ -332,6 +332,8 @@ describe('citizens’ ratings, from the organizer’s side', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await row.getByRole('button', { name: /^办理政务服务中心1号综合受理窗口的差评/ }).click();
+    // The receipt number the citizen was given, to match a call to its case.
+    expect(await detail().textContent()).toMatch(/回执号[0-9A-Z]{4} [0-9A-Z]{4} /);
     // The callback desk needs the number to dial: asking for it in full records who, when and why on the case.
     await detail().getByRole('button', { name: '查看完整号码（回访用）' }).click();
     expect(await detail().getByLabel('查看用途').inputValue()).toBe('电话回访');

@@ -1,3 +1,4 @@
+import { receiptNumber } from './receipt';
 import './rate.css';
 import { loadForm, type RatingFormView, type RatingInput, type RatingLevel, type RatingReceipt, type RatingScale, RequestFailed, submitRating } from './api';
 import { h, icon } from './dom';
@@ -127,7 +128,9 @@ function view(): Node[] {
         byRef ? 'alreadyRatedRefTitle' : 'alreadyRatedTitle',
         byRef ? 'alreadyRatedRefBody' : 'alreadyRatedBody',
         form ? placeLine(form) : null,
-        earlier ? h('dl', { class: 'receipt' }, h('dt', null, say('earlierReceipt')), h('dd', { id: 'receipt-id', translate: 'no' }, earlier)) : null,
+        earlier
+          ? h('dl', { class: 'receipt' }, h('dt', null, say('earlierReceipt')), h('dd', { id: 'receipt-id', translate: 'no' }, receiptNumber(earlier)))
+          : null,
       );
     }
     case 'received':
@@ -562,7 +565,7 @@ function receiptView(): Node[] {
       h('h1', { id: 'title', tabindex: '-1' }, say('receiptTitle')),
       h('p', { class: 'body' }, say('receiptRated', { level: say(`level${receipt.level}`) })),
       form ? placeLine(form) : null,
-      h('dl', { class: 'receipt' }, h('dt', null, say('receiptId')), h('dd', { id: 'receipt-id', translate: 'no' }, receipt.id)),
+      h('dl', { class: 'receipt' }, h('dt', null, say('receiptId')), h('dd', { id: 'receipt-id', translate: 'no' }, receiptNumber(receipt.id))),
       copyable
         ? h(
             'button',
@@ -571,7 +574,7 @@ function receiptView(): Node[] {
               id: 'copy',
               class: 'secondary',
               onclick: () => {
-                navigator.clipboard.writeText(receipt.id).then(
+                navigator.clipboard.writeText(receiptNumber(receipt.id)).then(
                   () => {
                     state.copied = true;
                     render();

@@ -13,6 +13,7 @@ import {
   VerifyCaseDocument,
 } from '../gql/graphql';
 import { useI18n } from '../i18n';
+import { receiptNumber } from '../rate/receipt';
 import { isCaseAction, type CaseAction, type CaseRecord, type RatingsRoundRecord } from './model';
 import { caseErrorText, deadlineText, momentText, runningDeadline } from './words';
 
@@ -90,6 +91,12 @@ export function CaseDetail({
           <dd>
             <span className="mono">{c.rating.phone ?? t('ratings.cases.noPhone')}</span>
             {c.rating.phone ? <PhoneReveal caseId={c.id} reveals={c.phoneReveals.length} /> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('ratings.case.receipt')}</dt>
+          <dd className="mono" translate="no">
+            {receiptNumber(c.id)}
           </dd>
         </div>
         <div>
